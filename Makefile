@@ -1,0 +1,59 @@
+# The two commands a newcomer needs: `make serve` (live preview) and `make test` (every test).
+# Every target sets up what it needs first and does nothing more when it is already there.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+HOST ?= 127.0.0.1:8000
+
+# Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build check test lock clean
+
+help:
+	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save)"
+	@echo "make test    every test (build, output, browser, accessibility)"
+	@echo "make build   strict build of both languages into $(SITE_DIR)/"
+	@echo "make check   every CI check: strict build"
+	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
+	@echo "make clean   remove $(SITE_DIR)/ and the environments"
+
+setup: $(VENV)/.installed tests/node_modules/.installed
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+# axe-core, which the browser tests inject into each page; skipped with a notice where npm is missing.
+tests/node_modules/.installed: tests/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the accessibility tests will report axe-core as missing"; \
+	fi
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+check: build
+
+test: setup
+	$(BIN)/python -m pytest
+
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet pip-tools
+	$(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --extra test -o requirements.lock pyproject.toml
+	rm -rf $(VENV)-lock
+	cd tests && npm install --package-lock-only --no-audit --no-fund
+
+clean:
+	rm -rf $(SITE_DIR) $(VENV) tests/node_modules

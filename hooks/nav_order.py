@@ -1,0 +1,65 @@
+"""Navigation order from the pages themselves: `nav_order: <number>` in a page's front matter.
+
+Without a `nav:` in mkdocs.yml (which would tie the generator to one publication's pages), MkDocs
+orders pages alphabetically by file name. Pages with `nav_order` come first, lowest first; pages
+without it keep their alphabetical place after them. A folder's `index.md` always leads it.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
+
+UNORDERED = float("inf")
+
+
+def nav_order(item) -> float:
+    """The item's `nav_order`; a section takes the lowest of its pages."""
+    if isinstance(item, Page):
+        if item.file.name == "index":
+            return float("-inf")
+        _, front_matter = meta.get_data(item.file.content_string)
+        value = front_matter.get("nav_order", UNORDERED)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise PluginError(f"{item.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r}).")
+        return value
+    children = getattr(item, "children", None) or []
+    return min((nav_order(child) for child in children), default=UNORDERED)
+
+
+def sort_items(items: list) -> list:
+    for item in items:
+        if getattr(item, "children", None):
+            item.children = sort_items(item.children)
+    # sorted() is stable: items of equal order keep MkDocs' alphabetical order.
+    return sorted(items, key=nav_order)
+
+
+def pages_in_order(items: list) -> list[Page]:
+    pages = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif getattr(item, "children", None):
+            pages.extend(pages_in_order(item.children))
+    return pages
+
+
+# After the i18n plugin (-100), which reduces the navigation to the language being built.
+@event_priority(-110)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    nav.items = sort_items(nav.items)
+    # MkDocs linked previous/next pages before this event; link them again in the new order.
+    nav.pages = pages_in_order(nav.items)
+    for previous, current in zip([None, *nav.pages[:-1]], nav.pages):
+        current.previous_page = previous
+        if previous is not None:
+            previous.next_page = current
+    if nav.pages:
+        nav.pages[-1].next_page = None
+    return nav
