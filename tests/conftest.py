@@ -1,0 +1,78 @@
+"""Shared fixtures: the site built with --strict under a sub-path, and served there on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_model import BuiltSite
+
+ROOT = Path(__file__).resolve().parent.parent
+# The site is built for, and served under, a sub-path, as on a project host such as GitHub Pages.
+SUB_PATH = "/publication/urban-diplomacy/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_site(destination: Path, site_url: str, config_file: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(destination)],
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> BuiltSite:
+    destination = tmp_path_factory.mktemp("site")
+    site_url = f"http://127.0.0.1:{site_port}{SUB_PATH}"
+    result = build_site(destination, site_url)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr)
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site directory under SUB_PATH only, like a static host serving a project site."""
+
+    def translate_path(self, path: str) -> str:
+        url_path = path.split("?", 1)[0].split("#", 1)[0]
+        if not url_path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "\0outside-the-site")
+        return super().translate_path("/" + url_path[len(SUB_PATH) :])
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: BuiltSite, site_port: int) -> Iterator[str]:
+    handler = functools.partial(SubPathHandler, directory=str(built_site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield built_site.site_url
+    finally:
+        server.shutdown()
+        server.server_close()
