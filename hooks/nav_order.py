@@ -23,8 +23,7 @@ def nav_order(item) -> float:
     if isinstance(item, Page):
         if item.file.name == "index":
             return float("-inf")
-        _, front_matter = meta.get_data(item.file.content_string)
-        value = front_matter.get("nav_order", UNORDERED)
+        value = front_matter_of(item).get("nav_order", UNORDERED)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise PluginError(f"{item.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r}).")
         return value
@@ -32,10 +31,20 @@ def nav_order(item) -> float:
     return min((nav_order(child) for child in children), default=UNORDERED)
 
 
+def front_matter_of(page: Page) -> dict:
+    _, front_matter = meta.get_data(page.file.content_string)
+    return front_matter
+
+
 def sort_items(items: list) -> list:
     for item in items:
         if getattr(item, "children", None):
             item.children = sort_items(item.children)
+            # A folder's title comes from its index page (not from the folder's name, which is the
+            # same in every language).
+            index = next((child for child in item.children if isinstance(child, Page) and child.file.name == "index"), None)
+            if index is not None and front_matter_of(index).get("title"):
+                item.title = str(front_matter_of(index)["title"])
     # sorted() is stable: items of equal order keep MkDocs' alphabetical order.
     return sorted(items, key=nav_order)
 

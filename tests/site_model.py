@@ -9,9 +9,15 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+import sys
+
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
+# The hooks' own modules (the data loader) are what the tests check against.
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import publication_data  # noqa: E402
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 ERROR_PAGE = "404.html"
 
@@ -40,6 +46,19 @@ def default_language() -> str:
 
 def other_languages() -> tuple[str, ...]:
     return configured_languages()[1:]
+
+
+def generated_pages(root: Path = ROOT) -> list[str]:
+    """The pages generated from data/ (one per partnership and language), below each language root."""
+    data = publication_data.load(root / "data", root / "docs", list(configured_languages()))
+    partnerships = data.get("partnerships")
+    if partnerships is None:
+        return []
+    return [
+        language_root(language) + f"{partnerships['page_folder']}/{record['id']}.html"
+        for language in configured_languages()
+        for record in partnerships["partnerships"]
+    ]
 
 
 def language_of(path: str) -> str:

@@ -21,6 +21,7 @@ from site_model import (
     BuiltSite,
     configured_languages,
     counterpart_path,
+    generated_pages,
     language_of,
     language_root,
 )
@@ -49,8 +50,8 @@ def missing_tool(message: str) -> None:
 
 
 def source_pages() -> list[str]:
-    """Every page readers navigate to, from the Markdown sources: known before the build."""
-    pages = []
+    """Every page readers navigate to, from the Markdown sources and the data: known before the build."""
+    pages = generated_pages()
     for language in configured_languages():
         folder = ROOT / "docs" / language
         pages += [language_root(language) + path.relative_to(folder).with_suffix(".html").as_posix() for path in sorted(folder.rglob("*.md"))]

@@ -1,0 +1,252 @@
+"""Data rendered into pages where the Markdown asks for it: `<!-- data: NAME [ARGUMENT] -->`.
+
+One hook dispatches each marker to a small pure `render_*` function that returns Markdown (mostly HTML
+blocks) in the page's language. Every data string is HTML-escaped. Links to other pages are resolved
+through MkDocs' files, so a link to a page that does not exist fails the build. An unknown marker is
+an error naming the file and line, not silence.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from urllib.parse import urlsplit
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import i18n_state
+import partnership_map
+import publication_data
+from labels import label
+
+# Loose on purpose: anything that looks like a data marker is either rendered or reported.
+MARKER = re.compile(r"<!--\s*data\s*:(?P<body>.*?)-->", re.DOTALL)
+MARKER_BODY = re.compile(r"^\s*(?P<name>[a-z0-9-]+)(?:\s+(?P<argument>[a-z0-9-]+))?\s*$")
+SEASON_ORDER = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+@dataclass
+class RenderContext:
+    language: str
+    page: Page
+    files: Files
+    data: publication_data.PublicationData
+    where: str
+
+    def text(self, bilingual: dict) -> str:
+        """A bilingual data text in the page's language, HTML-escaped."""
+        return html.escape(bilingual[self.language])
+
+    def link(self, src_path: str) -> str:
+        """The URL, relative to this page, of a page given by its path below the language folder."""
+        src_uri = f"{self.language}/{src_path}"
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise PluginError(f"{self.where}: the data links to docs/{src_uri}, which does not exist – add that page or correct the data")
+        return html.escape(get_relative_url(target.url, self.page.url))
+
+    def partnership_link(self, partnership_id: str) -> str:
+        folder = self.data.get("partnerships")["page_folder"]
+        return self.link(f"{folder}/{partnership_id}.md")
+
+
+def format_event_date(event: dict, language: str) -> str:
+    value = str(event["date"])
+    parts = [int(part) for part in value.split("-")]
+    if "season" in event:
+        return f"{label(language, 'season.' + event['season'])} {parts[0]}"
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return format_date(datetime.date(parts[0], parts[1], 1), "MMMM y", locale=language)
+    return format_date(datetime.date(*parts), "long", locale=language)
+
+
+def event_sort_key(event: dict) -> tuple[int, int, int]:
+    parts = [int(part) for part in str(event["date"]).split("-")] + [0, 0]
+    month = SEASON_ORDER.get(event.get("season", ""), parts[1])
+    return parts[0], month, parts[2]
+
+
+def _require(context: RenderContext, name: str) -> None:
+    if context.data.get(name) is None:
+        raise PluginError(f"{context.where}: this marker needs data/{name}.yml, which does not exist – add it or remove the marker")
+
+
+def render_partnership_cards(context: RenderContext, argument: str | None) -> str:
+    _require(context, "partnerships")
+    cards = []
+    for partnership in context.data.records("partnerships"):
+        city = partnership["city"]
+        place = ", ".join(context.text(city[key]) for key in ("region", "country") if key in city)
+        since = f" {label(context.language, 'since', year=partnership['since'])}" if "since" in partnership else ""
+        cards.append(
+            "<li>\n"
+            f'<p class="partnership-card__title"><a href="{context.partnership_link(partnership["id"])}">{context.text(city["name"])}</a></p>\n'
+            f'<p class="partnership-card__place">{place}</p>\n'
+            "<hr>\n"
+            f'<p class="partnership-card__relation">{context.text(partnership["relation"])}{html.escape(since)}</p>\n'
+            f"<p>{context.text(partnership['summary'])}</p>\n"
+            "</li>"
+        )
+    return '<div class="grid cards partnership-cards" markdown="0">\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>"
+
+
+def render_timeline(context: RenderContext, argument: str | None) -> str:
+    _require(context, "timeline")
+    events = sorted(context.data.records("timeline"), key=event_sort_key)
+    if argument:
+        events = [event for event in events if event.get("partnership") == argument]
+    items = []
+    for event in events:
+        datetime_attribute = html.escape(str(event["date"]))
+        partner = ""
+        if "partnership" in event and not argument:
+            record = context.data.partnership(event["partnership"])
+            partner = f' <a class="timeline__partnership" href="{context.partnership_link(event["partnership"])}">{context.text(record["city"]["name"])}</a>'
+        items.append(
+            f'<li><time datetime="{datetime_attribute}">{html.escape(format_event_date(event, context.language))}</time> '
+            f'<span class="timeline__title">{context.text(event["title"])}</span>{partner}</li>'
+        )
+    return '<ol class="timeline">\n' + "\n".join(items) + "\n</ol>"
+
+
+def render_networks(context: RenderContext, argument: str | None) -> str:
+    _require(context, "networks")
+    items = []
+    for network in context.data.records("networks"):
+        partners = ", ".join(
+            f'<a href="{context.partnership_link(partnership_id)}">{context.text(context.data.partnership(partnership_id)["city"]["name"])}</a>'
+            for partnership_id in network.get("partnerships", [])
+        )
+        partners_text = f' <span class="networks__partnerships">({html.escape(label(context.language, "partnership"))}: {partners})</span>' if partners else ""
+        items.append(
+            f'<li><strong>{context.text(network["name"])}</strong> <span class="networks__kind">{html.escape(label(context.language, "kind." + network["kind"]))}</span><br>'
+            f"{context.text(network['role'])}{partners_text}</li>"
+        )
+    return '<ul class="networks">\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_recommendations(context: RenderContext, argument: str | None) -> str:
+    _require(context, "recommendations")
+    items = [
+        f"<li><strong>{context.text(record['title'])}</strong><br>{context.text(record['text'])}</li>"
+        for record in context.data.records("recommendations")
+    ]
+    return '<ol class="recommendations">\n' + "\n".join(items) + "\n</ol>"
+
+
+def render_key_figures(context: RenderContext, argument: str | None) -> str:
+    _require(context, "figures")
+    items = []
+    for figure in context.data.records("figures"):
+        value = format_decimal(figure["value"], locale=context.language) + ("+" if figure.get("more_than") else "")
+        items.append(f'<li><span class="key-figures__value">{html.escape(value)}</span> <span class="key-figures__label">{context.text(figure["label"])}</span></li>')
+    return '<ul class="key-figures">\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_contacts(context: RenderContext, argument: str | None) -> str:
+    _require(context, "people")
+    items = []
+    for person in context.data.records("people"):
+        email = html.escape(person["email"])
+        items.append(
+            f'<li><span class="contacts__kind">{html.escape(label(context.language, "contact." + person["contact"]))}</span><br>'
+            f'<strong>{html.escape(person["name"])}</strong>, {context.text(person["role"])}<br>'
+            f'<a href="mailto:{email}">{email}</a></li>'
+        )
+    return '<ul class="contacts">\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_partnership_map(context: RenderContext, argument: str | None) -> str:
+    _require(context, "partnerships")
+    return partnership_map.render_map(context.data.get("partnerships"), context.language)
+
+
+def render_partnership(context: RenderContext, argument: str | None) -> str:
+    """Everything about one partnership: the body of its generated page."""
+    _require(context, "partnerships")
+    partnership = context.data.partnership(argument or "")
+    if partnership is None:
+        raise PluginError(f"{context.where}: no partnership {argument!r} in data/partnerships.yml – use one of its ids")
+    language = context.language
+    city = partnership["city"]
+    since = f" {label(language, 'since', year=partnership['since'])}" if "since" in partnership else ""
+    place = ", ".join(context.text(city[key]) for key in ("region", "country") if key in city)
+    parts = [
+        f'<p class="partnership__relation"><strong>{context.text(partnership["relation"])}{html.escape(since)}</strong> · {place}</p>',
+        f'<p class="lead">{context.text(partnership["summary"])}</p>',
+    ]
+    if partnership.get("focus"):
+        parts.append(f"## {label(language, 'focus')}")
+        parts.append("<ul>\n" + "\n".join(f"<li>{context.text(item)}</li>" for item in partnership["focus"]) + "\n</ul>")
+    if partnership.get("projects"):
+        parts.append(f"## {label(language, 'projects')}")
+        parts.append("<dl>\n" + "\n".join(f"<dt>{context.text(p['name'])}</dt>\n<dd>{context.text(p['description'])}</dd>" for p in partnership["projects"]) + "\n</dl>")
+    if context.data.get("timeline") and any(event.get("partnership") == partnership["id"] for event in context.data.records("timeline")):
+        parts.append(f"## {label(language, 'timeline')}")
+        parts.append(render_timeline(context, partnership["id"]))
+    if partnership.get("links"):
+        parts.append(f"## {label(language, 'links')}")
+        parts.append("<ul>\n" + "\n".join(f'<li><a href="{html.escape(link["url"])}">{context.text(link["label"])}</a></li>' for link in partnership["links"]) + "\n</ul>")
+    parts.append(f"## {label(language, 'sources')}")
+    quotes = [
+        f'<blockquote><p>{context.text(source["passage"])}</p>\n<p><a href="{context.link(source["page"])}">{html.escape(label(language, "source_link"))}</a></p></blockquote>'
+        for source in partnership["sources"]
+    ]
+    parts.append("\n".join(quotes))
+    public = city.get("sources", [])
+    if public:
+        parts.append(f'<p class="partnership__public-sources">{html.escape(label(language, "public_sources"))}: '
+                     + ", ".join(f'<a href="{html.escape(s["url"])}">{html.escape(urlsplit(s["url"]).netloc)}</a>' for s in public) + "</p>")
+    return "\n\n".join(parts)
+
+
+RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
+    "partnership-cards": render_partnership_cards,
+    "partnership-map": render_partnership_map,
+    "partnership": render_partnership,
+    "timeline": render_timeline,
+    "networks": render_networks,
+    "recommendations": render_recommendations,
+    "key-figures": render_key_figures,
+    "contacts": render_contacts,
+}
+
+
+def render_markers(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = f"docs/{page.file.src_uri}"
+
+    def replace(match: re.Match) -> str:
+        line = markdown.count("\n", 0, match.start()) + 1
+        where = f"{source}:{line}"
+        body = MARKER_BODY.match(match["body"])
+        if body is None:
+            raise PluginError(f"{where}: cannot read the data marker '{match[0]}' – write it as '<!-- data: NAME -->' or '<!-- data: NAME ID -->' in lowercase")
+        renderer = RENDERERS.get(body["name"])
+        if renderer is None:
+            raise PluginError(f"{where}: unknown data marker '{body['name']}' – use one of: {', '.join(sorted(RENDERERS))}")
+        context = RenderContext(
+            language=i18n_state.current_language(config),
+            page=page,
+            files=files,
+            data=publication_data.of(config),
+            where=where,
+        )
+        # Blank lines around the output, so that Markdown treats it as blocks of its own.
+        return "\n" + renderer(context, body["argument"]) + "\n"
+
+    return MARKER.sub(replace, markdown)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return render_markers(markdown, page=page, config=config, files=files)

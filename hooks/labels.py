@@ -1,0 +1,70 @@
+"""The words the data pages are framed with, per language: like Material's language files.
+
+Content (names, texts) comes from data/; only these interface words live here.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+LABELS = {
+    "de": {
+        "since": "seit {year}",
+        "focus": "Schwerpunkte",
+        "projects": "Projekte",
+        "links": "Links",
+        "timeline": "Zeitleiste",
+        "networks": "Netzwerke und Foren",
+        "sources": "Quellen im Artikel",
+        "source_link": "Im Artikel lesen",
+        "public_sources": "Weitere Quellen",
+        "season.spring": "Frühjahr",
+        "season.summer": "Sommer",
+        "season.autumn": "Herbst",
+        "season.winter": "Winter",
+        "kind.city-network": "Städtenetzwerk",
+        "kind.city-forum": "Städteforum",
+        "kind.conference": "Konferenz",
+        "kind.summit": "Gipfeltreffen",
+        "contact.author": "Verantwortlich für den Inhalt",
+        "contact.editor": "Redaktion",
+        "map.title": "Karte: {home} und seine Partnerstädte",
+        "map.description": "{home} ({home_country}) ist verbunden mit: {links}.",
+        "map.link": "{city} ({region}) – {relation}{since}",
+        "map.since": " seit {year}",
+        "partnership": "Partnerschaft",
+    },
+    "en": {
+        "since": "since {year}",
+        "focus": "Focus areas",
+        "projects": "Projects",
+        "links": "Links",
+        "timeline": "Timeline",
+        "networks": "Networks and forums",
+        "sources": "Sources in the article",
+        "source_link": "Read in the article",
+        "public_sources": "Further sources",
+        "season.spring": "Spring",
+        "season.summer": "Summer",
+        "season.autumn": "Autumn",
+        "season.winter": "Winter",
+        "kind.city-network": "City network",
+        "kind.city-forum": "City forum",
+        "kind.conference": "Conference",
+        "kind.summit": "Summit",
+        "contact.author": "Responsible for the content",
+        "contact.editor": "Editorial office",
+        "map.title": "Map: {home} and its partner cities",
+        "map.description": "{home} ({home_country}) is linked with: {links}.",
+        "map.link": "{city} ({region}) – {relation}{since}",
+        "map.since": " since {year}",
+        "partnership": "Partnership",
+    },
+}
+
+
+def label(language: str, key: str, **values: object) -> str:
+    try:
+        return LABELS[language][key].format(**values)
+    except KeyError:
+        raise PluginError(f"hooks/labels.py: no '{key}' label for language '{language}' – add it to LABELS") from None
