@@ -225,9 +225,11 @@ RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
 
 def render_markers(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = f"docs/{page.file.src_uri}"
+    # The Markdown comes without its front matter; count its lines back in for the editor.
+    body_start = page.file.content_string.rstrip("\n").count("\n") - markdown.rstrip("\n").count("\n")
 
     def replace(match: re.Match) -> str:
-        line = markdown.count("\n", 0, match.start()) + 1
+        line = body_start + markdown.count("\n", 0, match.start()) + 1
         where = f"{source}:{line}"
         body = MARKER_BODY.match(match["body"])
         if body is None:
