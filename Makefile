@@ -10,13 +10,13 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check test lock clean
+.PHONY: help setup serve build check check-data test lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save)"
 	@echo "make test    every test (build, output, browser, accessibility)"
 	@echo "make build   strict build of both languages into $(SITE_DIR)/"
-	@echo "make check   every CI check: strict build"
+	@echo "make check   every CI check: data, strict build"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
 
@@ -42,7 +42,11 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
-check: build
+# The data alone, in a second: every problem in data/*.yml, one line each.
+check-data: $(VENV)/.installed
+	$(BIN)/python hooks/publication_data.py
+
+check: check-data build
 
 test: setup
 	$(BIN)/python -m pytest
