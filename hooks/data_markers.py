@@ -77,6 +77,12 @@ def event_sort_key(event: dict) -> tuple[int, int, int]:
     return parts[0], month, parts[2]
 
 
+def html_list(tag: str, css_class: str, items: list[str]) -> str:
+    """Items (already HTML) as a list element of its own block."""
+    body = "\n".join(f"<li>{item}</li>" for item in items)
+    return f'<{tag} class="{css_class}">\n{body}\n</{tag}>'
+
+
 def _require(context: RenderContext, name: str) -> None:
     if context.data.get(name) is None:
         raise PluginError(f"{context.where}: this marker needs data/{name}.yml, which does not exist – add it or remove the marker")
@@ -114,10 +120,10 @@ def render_timeline(context: RenderContext, argument: str | None) -> str:
             record = context.data.partnership(event["partnership"])
             partner = f' <a class="timeline__partnership" href="{context.partnership_link(event["partnership"])}">{context.text(record["city"]["name"])}</a>'
         items.append(
-            f'<li><time datetime="{datetime_attribute}">{html.escape(format_event_date(event, context.language))}</time> '
-            f'<span class="timeline__title">{context.text(event["title"])}</span>{partner}</li>'
+            f'<time datetime="{datetime_attribute}">{html.escape(format_event_date(event, context.language))}</time> '
+            f'<span class="timeline__title">{context.text(event["title"])}</span>{partner}'
         )
-    return '<ol class="timeline">\n' + "\n".join(items) + "\n</ol>"
+    return html_list("ol", "timeline", items)
 
 
 def render_networks(context: RenderContext, argument: str | None) -> str:
@@ -130,19 +136,16 @@ def render_networks(context: RenderContext, argument: str | None) -> str:
         )
         partners_text = f' <span class="networks__partnerships">({html.escape(label(context.language, "partnership"))}: {partners})</span>' if partners else ""
         items.append(
-            f'<li><strong>{context.text(network["name"])}</strong> <span class="networks__kind">{html.escape(label(context.language, "kind." + network["kind"]))}</span><br>'
-            f"{context.text(network['role'])}{partners_text}</li>"
+            f'<strong>{context.text(network["name"])}</strong> <span class="networks__kind">{html.escape(label(context.language, "kind." + network["kind"]))}</span><br>'
+            f"{context.text(network['role'])}{partners_text}"
         )
-    return '<ul class="networks">\n' + "\n".join(items) + "\n</ul>"
+    return html_list("ul", "networks", items)
 
 
 def render_recommendations(context: RenderContext, argument: str | None) -> str:
     _require(context, "recommendations")
-    items = [
-        f"<li><strong>{context.text(record['title'])}</strong><br>{context.text(record['text'])}</li>"
-        for record in context.data.records("recommendations")
-    ]
-    return '<ol class="recommendations">\n' + "\n".join(items) + "\n</ol>"
+    items = [f"<strong>{context.text(record['title'])}</strong><br>{context.text(record['text'])}" for record in context.data.records("recommendations")]
+    return html_list("ol", "recommendations", items)
 
 
 def render_key_figures(context: RenderContext, argument: str | None) -> str:
@@ -150,8 +153,8 @@ def render_key_figures(context: RenderContext, argument: str | None) -> str:
     items = []
     for figure in context.data.records("figures"):
         value = format_decimal(figure["value"], locale=context.language) + ("+" if figure.get("more_than") else "")
-        items.append(f'<li><span class="key-figures__value">{html.escape(value)}</span> <span class="key-figures__label">{context.text(figure["label"])}</span></li>')
-    return '<ul class="key-figures">\n' + "\n".join(items) + "\n</ul>"
+        items.append(f'<span class="key-figures__value">{html.escape(value)}</span> <span class="key-figures__label">{context.text(figure["label"])}</span>')
+    return html_list("ul", "key-figures", items)
 
 
 def render_contacts(context: RenderContext, argument: str | None) -> str:
@@ -160,11 +163,11 @@ def render_contacts(context: RenderContext, argument: str | None) -> str:
     for person in context.data.records("people"):
         email = html.escape(person["email"])
         items.append(
-            f'<li><span class="contacts__kind">{html.escape(label(context.language, "contact." + person["contact"]))}</span><br>'
+            f'<span class="contacts__kind">{html.escape(label(context.language, "contact." + person["contact"]))}</span><br>'
             f'<strong>{html.escape(person["name"])}</strong>, {context.text(person["role"])}<br>'
-            f'<a href="mailto:{email}">{email}</a></li>'
+            f'<a href="mailto:{email}">{email}</a>'
         )
-    return '<ul class="contacts">\n' + "\n".join(items) + "\n</ul>"
+    return html_list("ul", "contacts", items)
 
 
 def render_partnership_map(context: RenderContext, argument: str | None) -> str:
@@ -188,7 +191,7 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
     ]
     if partnership.get("focus"):
         parts.append(f"## {label(language, 'focus')}")
-        parts.append("<ul>\n" + "\n".join(f"<li>{context.text(item)}</li>" for item in partnership["focus"]) + "\n</ul>")
+        parts.append(html_list("ul", "partnership__focus", [context.text(item) for item in partnership["focus"]]))
     if partnership.get("projects"):
         parts.append(f"## {label(language, 'projects')}")
         parts.append("<dl>\n" + "\n".join(f"<dt>{context.text(p['name'])}</dt>\n<dd>{context.text(p['description'])}</dd>" for p in partnership["projects"]) + "\n</dl>")
@@ -197,7 +200,7 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
         parts.append(render_timeline(context, partnership["id"]))
     if partnership.get("links"):
         parts.append(f"## {label(language, 'links')}")
-        parts.append("<ul>\n" + "\n".join(f'<li><a href="{html.escape(link["url"])}">{context.text(link["label"])}</a></li>' for link in partnership["links"]) + "\n</ul>")
+        parts.append(html_list("ul", "partnership__links", [f'<a href="{html.escape(link["url"])}">{context.text(link["label"])}</a>' for link in partnership["links"]]))
     parts.append(f"## {label(language, 'sources')}")
     quotes = [
         f'<blockquote><p>{context.text(source["passage"])}</p>\n<p><a href="{context.link(source["page"])}">{html.escape(label(language, "source_link"))}</a></p></blockquote>'
