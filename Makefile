@@ -10,13 +10,15 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check check-data test lock clean
+.PHONY: help setup serve build check check-data parity translated test lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save)"
 	@echo "make test    every test (build, output, browser, accessibility)"
 	@echo "make build   strict build of both languages into $(SITE_DIR)/"
-	@echo "make check   every CI check: data, strict build"
+	@echo "make check   every CI check: data, translation parity, strict build"
+	@echo "make parity  where translations differ from their source, or are outdated"
+	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
 
@@ -46,7 +48,16 @@ build: $(VENV)/.installed
 check-data: $(VENV)/.installed
 	$(BIN)/python hooks/publication_data.py
 
-check: check-data build
+# Read-only: reports every difference between a source page (or data text) and its translation.
+parity: $(VENV)/.installed
+	$(BIN)/python hooks/translation_parity.py check $(if $(FORMAT),--format $(FORMAT)) $(if $(SUMMARY),--summary $(SUMMARY))
+
+# The one command that changes files: records that the named translations match their source now.
+translated: $(VENV)/.installed
+	@test -n "$(FILES)" || { echo "name the translations: make translated FILES='docs/en/page.md data/timeline.yml#event-id'"; exit 2; }
+	$(BIN)/python hooks/translation_parity.py mark-translated $(FILES)
+
+check: check-data parity build
 
 test: setup
 	$(BIN)/python -m pytest

@@ -140,7 +140,7 @@ def test_unknown_field(tmp_path: Path) -> None:
     broken = PARTNERSHIPS.replace("    since: 1978\n", "    since: 1978\n    sinse: 1978\n")
     assert problems_of(make_project(tmp_path, partnerships=broken)) == [
         f"data/partnerships.yml:{position(broken, 'sinse')}: partnerships[0].sinse: unknown field 'sinse' – remove it or correct its spelling "
-        "(allowed here: city, focus, id, links, projects, relation, since, sources, summary)"
+        "(allowed here: city, focus, id, links, projects, relation, since, sources, summary, translated_from)"
     ]
 
 
