@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check check-data parity translated test lock clean
+.PHONY: help setup serve build check check-data parity translated test bench lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save)"
@@ -19,6 +19,7 @@ help:
 	@echo "make check   every CI check: data, translation parity, strict build"
 	@echo "make parity  where translations differ from their source, or are outdated"
 	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
+	@echo "make bench   speed and size figures, each compared with its target"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
 
@@ -61,6 +62,10 @@ check: check-data parity build
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Timings are measured here and printed against their targets, never asserted in tests.
+bench: $(VENV)/.installed
+	$(BIN)/python tests/benchmarks/parity.py
 
 lock:
 	$(PYTHON) -m venv $(VENV)-lock

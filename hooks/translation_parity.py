@@ -132,6 +132,7 @@ class Block:
     mailto: Counter = field(default_factory=Counter)
     images: Counter = field(default_factory=Counter)
     numbers: Counter = field(default_factory=Counter)
+    counts: Counter = field(default_factory=Counter)
     ignore: dict[str, int] = field(default_factory=dict)
 
 
@@ -190,7 +191,9 @@ def parse_page(path: Path, shown: str) -> Page:
                 loaded = None
             front_matter = loaded if isinstance(loaded, dict) else {}
             continue
-        if token.type in BLOCK_KINDS:
+        # Paragraphs of tight list items are hidden: they are not paragraphs a writer made.
+        counted = token.type in BLOCK_KINDS and not token.hidden
+        if counted:
             counts[BLOCK_KINDS[token.type]] += 1
         if depth == 0 and token.nesting >= 0:
             if token.type == "html_block":
@@ -204,6 +207,8 @@ def parse_page(path: Path, shown: str) -> Page:
             current = Block(kind=kind, line=line, ignore=pending)
             pending = {}
             blocks.append(current)
+            if counted:
+                current.counts[BLOCK_KINDS[token.type]] += 1
             if token.type == "heading_open":
                 current.heading_level = int(token.tag[1:])
             elif token.type in ("fence", "code_block"):
@@ -211,6 +216,8 @@ def parse_page(path: Path, shown: str) -> Page:
             elif token.type == "html_block":
                 marker = DATA_MARKER.search(token.content)
                 current.marker = " ".join(marker.group(1).split()) if marker else None
+        elif counted and current is not None:
+            current.counts[BLOCK_KINDS[token.type]] += 1
         if token.type == "inline" and current is not None:
             if current.kind == "heading" and not current.heading_text:
                 heading_id = HEADING_ID.search(token.content)
@@ -286,7 +293,8 @@ def compare_pages(source: Page, translation: Page, report: Report) -> None:
     kinds = [b.kind for b in source.blocks], [b.kind for b in translation.blocks]
     aligned = kinds[0] == kinds[1]
     if source.counts != translation.counts or not aligned:
-        first = next((i for i, (a, b) in enumerate(zip(*kinds)) if a != b), min(len(kinds[0]), len(kinds[1])))
+        pairs_in_order = zip(source.blocks, translation.blocks)
+        first = next((i for i, (a, b) in enumerate(pairs_in_order) if a.kind != b.kind or a.counts != b.counts), min(len(kinds[0]), len(kinds[1])))
         line = translation.blocks[first].line if first < len(translation.blocks) else (translation.blocks[-1].line if translation.blocks else 1)
         source_line = source.blocks[first].line if first < len(source.blocks) else None
         differences = [
@@ -465,7 +473,9 @@ def check_texts(data_file, content: Any, path: tuple, languages: list[str], line
             for language in languages:
                 value = content.get(language)
                 if not isinstance(value, str) or not value.strip():
-                    report.add(data_file_finding(data_file, path, "data-translation", f"{publication_data.format_path(path)}: the {LANGUAGE_NAMES.get(language, language)} text is {'missing' if value is None else 'empty'} – write it ('{language}: …')"))
+                    # An empty text is pointed at; a missing one at the field that lacks it.
+                    line = data_file.position((*path, language))[0] if language in content else data_file.position(path, key=True)[0]
+                    report.add(Finding(data_file.display_path, line, "data-translation", f"{publication_data.format_path(path)}: the {LANGUAGE_NAMES.get(language, language)} text is {'missing' if value is None else 'empty'} – write it ('{language}: …')"))
             values = [content.get(language) for language in languages]
             if all(isinstance(v, str) and v.strip() for v in values) and len(set(values)) == 1:
                 line = data_file.position((*path, languages[-1]))[0]
