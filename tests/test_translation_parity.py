@@ -4,6 +4,7 @@ pairs that must pass, outdated detection, output formats, exit status and the up
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -349,3 +350,10 @@ def test_drift_in_a_copy_of_the_real_site_fails_the_check_and_the_strict_build(t
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode == 1
     assert f"WARNING -  {translation}:1: [outdated]" in result.stdout + result.stderr
+
+
+def test_the_readme_documents_every_check_id_and_no_other() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Keeping translations in step", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.MULTILINE))
+    assert documented == set(translation_parity.CHECKS)
