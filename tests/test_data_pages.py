@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,13 @@ def site_with_added_partnership(tmp_path_factory: pytest.TempPathFactory) -> Bui
     project = copy_project(tmp_path_factory.mktemp("project"))
     partnerships = project / "data" / "partnerships.yml"
     partnerships.write_text(added_partnership(partnerships.read_text(encoding="utf-8")), encoding="utf-8")
+    # As an editor does once both languages are written: record that the translation is complete.
+    marked = subprocess.run(
+        [sys.executable, str(project / "hooks" / "translation_parity.py"), "mark-translated", "--project", str(project), "data/partnerships.yml#neustadt"],
+        capture_output=True,
+        text=True,
+    )
+    assert marked.returncode == 0, marked.stderr
     site_url = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination, site_url, config_file=project / "mkdocs.yml")
