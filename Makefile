@@ -10,13 +10,13 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check check-data parity translated test bench lock clean
+.PHONY: help setup serve build check check-data parity translated check-links check-external test bench lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save)"
 	@echo "make test    every test (build, output, browser, accessibility)"
 	@echo "make build   strict build of both languages into $(SITE_DIR)/"
-	@echo "make check   every CI check: data, translation parity, strict build"
+	@echo "make check   every CI check: data, translation parity, strict build, links"
 	@echo "make parity  where translations differ from their source, or are outdated"
 	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
 	@echo "make bench   speed and size figures, each compared with its target"
@@ -58,7 +58,16 @@ translated: $(VENV)/.installed
 	@test -n "$(FILES)" || { echo "name the translations: make translated FILES='docs/en/page.md data/timeline.yml#event-id'"; exit 2; }
 	$(BIN)/python hooks/translation_parity.py mark-translated $(FILES)
 
-check: check-data parity build
+# Every link of the built site, offline (lychee, lychee.toml) plus language leaks, e-mail links,
+# alt texts and the sitemap.
+check-links: build
+	$(BIN)/python hooks/built_site.py $(SITE_DIR)
+
+# Links to other sites, online: never part of check or test (CI is offline); run weekly.
+check-external: build
+	$(BIN)/python hooks/built_site.py --external $(SITE_DIR)
+
+check: check-data parity check-links
 
 test: setup
 	$(BIN)/python -m pytest
