@@ -75,6 +75,7 @@ test: setup
 # Timings are measured here and printed against their targets, never asserted in tests.
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/parity.py
+	$(BIN)/python tests/benchmarks/links.py
 
 lock:
 	$(PYTHON) -m venv $(VENV)-lock

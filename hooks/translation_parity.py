@@ -625,10 +625,11 @@ def mark_page(root: Path, translation: Path, languages: list[str]) -> str:
     if match is None:
         raise ValueError(f"{translation}: no front matter to record the source in – add one (---, title: …, ---)")
     front = match.group(1)
+    # Quoted: a fingerprint of digits only would otherwise be read back as a number.
     if re.search(rf"^{STAMP_KEY}:.*$", front, flags=re.MULTILINE):
-        front = re.sub(rf"^{STAMP_KEY}:.*$", f"{STAMP_KEY}: {stamp}", front, flags=re.MULTILINE)
+        front = re.sub(rf"^{STAMP_KEY}:.*$", f'{STAMP_KEY}: "{stamp}"', front, flags=re.MULTILINE)
     else:
-        front += f"{STAMP_KEY}: {stamp}\n"
+        front += f'{STAMP_KEY}: "{stamp}"\n'
     translation.write_text(f"---\n{front}---\n" + text[match.end():], encoding="utf-8")
     return f"{translation.relative_to(root).as_posix()}: {STAMP_KEY}: {stamp}"
 
@@ -649,10 +650,10 @@ def mark_records(root: Path, data_path: Path, record_id: str | None, languages: 
         stamp = record_fingerprint(record, languages[0])
         if STAMP_KEY in record:
             line = data_file.position((*path, STAMP_KEY))[0] - 1
-            lines[line] = re.sub(rf"({STAMP_KEY}:\s*).*$", rf"\g<1>{stamp}", lines[line])
+            lines[line] = re.sub(rf"({STAMP_KEY}:\s*).*$", rf'\g<1>"{stamp}"', lines[line])
         else:
             id_line, id_column = data_file.position((*path, "id"), key=True)
-            lines.insert(id_line, " " * (id_column - 1) + f"{STAMP_KEY}: {stamp}")
+            lines.insert(id_line, " " * (id_column - 1) + f'{STAMP_KEY}: "{stamp}"')
         done.append(f"{data_file.display_path}#{record['id']}: {STAMP_KEY}: {stamp}")
     data_path.write_text("\n".join(lines), encoding="utf-8")
     return list(reversed(done))

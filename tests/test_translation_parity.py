@@ -111,14 +111,14 @@ events:
 
 def stamp(text: str, source: str) -> str:
     """The translation with its source's fingerprint in the front matter, as mark-translated writes it."""
-    return text.replace("\n---\n", f"\ntranslated_from: {translation_parity.fingerprint(source)}\n---\n", 1)
+    return text.replace("\n---\n", f'\ntranslated_from: "{translation_parity.fingerprint(source)}"\n---\n', 1)
 
 
 def stamp_data(text: str) -> str:
     import yaml
 
     record = yaml.safe_load(text)["events"][0]
-    return text.replace("  - id: start\n", f"  - id: start\n    translated_from: {translation_parity.record_fingerprint(record, 'de')}\n", 1)
+    return text.replace("  - id: start\n", f'  - id: start\n    translated_from: "{translation_parity.record_fingerprint(record, "de")}"\n', 1)
 
 
 def make_project(root: Path, source: str = SOURCE, translation: str | None = None, data: str | None = None, *, stamped: bool = True) -> Path:
@@ -357,3 +357,15 @@ def test_the_readme_documents_every_check_id_and_no_other() -> None:
     section = readme.split("## Keeping translations in step", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.MULTILINE))
     assert documented == set(translation_parity.CHECKS)
+
+
+def test_a_fingerprint_of_digits_only_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stamp such as 012345678901 must not be read back as a (octal) number."""
+    project = make_project(tmp_path, stamped=False, data=DATA)
+    monkeypatch.setattr(translation_parity, "fingerprint", lambda text: "012345678901")
+    for page in ("seite.md", "andere.md"):
+        translation_parity.mark_page(project, project / "docs" / "en" / page, ["de", "en"])
+    translation_parity.mark_records(project, project / "data" / "timeline.yml", None, ["de", "en"])
+    assert findings_of(project) == []
+    assert 'translated_from: "012345678901"' in (project / EN).read_text(encoding="utf-8")
+    assert 'translated_from: "012345678901"' in (project / "data" / "timeline.yml").read_text(encoding="utf-8")

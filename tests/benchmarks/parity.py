@@ -48,7 +48,7 @@ def generate(root: Path) -> None:
         translation = page("en", index, random.Random(index))
         stamp = translation_parity.fingerprint(source)
         (root / "docs" / "de" / f"page-{index}.md").write_text(source, encoding="utf-8")
-        (root / "docs" / "en" / f"page-{index}.md").write_text(translation.replace("\n---\n", f"\ntranslated_from: {stamp}\n---\n", 1), encoding="utf-8")
+        (root / "docs" / "en" / f"page-{index}.md").write_text(translation.replace("\n---\n", f'\ntranslated_from: "{stamp}"\n---\n', 1), encoding="utf-8")
 
 
 def main() -> int:
