@@ -172,3 +172,9 @@ def test_external_link_settings_load_and_find_the_external_links(built_site: Bui
     for path in (ROOT / "docs").rglob("*.md"):
         written |= set(re.findall(r"<(https://[^>]+)>", path.read_text(encoding="utf-8")))
     assert written and written <= external
+
+
+def test_the_readme_documents_every_link_check_id_and_no_other() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Checking links", 1)[1].split("\n## ", 1)[0]
+    assert set(re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.MULTILINE)) == set(link_check.CHECKS)
