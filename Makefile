@@ -10,15 +10,17 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check check-data parity translated check-links check-external test bench lock clean
+.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership test bench lock clean
 
 help:
-	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save)"
+	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save; LANGUAGE=en for one language)"
 	@echo "make test    every test (build, output, browser, accessibility)"
 	@echo "make build   strict build of both languages into $(SITE_DIR)/"
 	@echo "make check   every CI check: data, translation parity, strict build, links"
 	@echo "make parity  where translations differ from their source, or are outdated"
 	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
+	@echo "make new-article SLUG=name TITLE='Titel' DESCRIPTION='Ein Satz.'   a new page in both languages"
+	@echo "make new-partnership ID=name   a new record in data/partnerships.yml"
 	@echo "make bench   speed and size figures, each compared with its target"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
@@ -39,8 +41,10 @@ tests/node_modules/.installed: tests/package-lock.json
 		echo "npm not found: the accessibility tests will report axe-core as missing"; \
 	fi
 
+# Live preview: rebuilds on every save in docs/, data/ and hooks/; problems are shown as warnings
+# (and in the page) without stopping. LANGUAGE=en previews one language only, for speed.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	$(if $(LANGUAGE),BUILD_ONLY_LOCALE=$(LANGUAGE)) $(BIN)/mkdocs serve --no-strict --dev-addr $(HOST)
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
@@ -71,6 +75,13 @@ check: check-data parity check-links
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Starting points for editors; they never overwrite anything.
+new-article: $(VENV)/.installed
+	@$(BIN)/python hooks/scaffold.py new-article --title "$(TITLE)" --description "$(DESCRIPTION)" -- "$(SLUG)"
+
+new-partnership: $(VENV)/.installed
+	@$(BIN)/python hooks/scaffold.py new-partnership -- "$(ID)"
 
 # Timings are measured here and printed against their targets, never asserted in tests.
 bench: $(VENV)/.installed

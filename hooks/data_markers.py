@@ -226,6 +226,15 @@ RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
 }
 
 
+def render_problems(language: str, problems: list[str]) -> str:
+    """What the live preview shows in place of data it cannot render: the problems, named."""
+    items = "".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
+    return (
+        f'<div class="admonition failure"><p class="admonition-title">{html.escape(label(language, "problems.title"))}</p>'
+        f"<p>{html.escape(label(language, 'problems.text'))}</p><ul>{items}</ul></div>"
+    )
+
+
 def render_markers(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = f"docs/{page.file.src_uri}"
     # The Markdown comes without its front matter; count its lines back in for the editor.
@@ -247,6 +256,8 @@ def render_markers(markdown: str, *, page: Page, config: MkDocsConfig, files: Fi
             data=publication_data.of(config),
             where=where,
         )
+        if context.data.problems:
+            return "\n" + render_problems(context.language, [str(problem) for problem in context.data.problems]) + "\n"
         # Blank lines around the output, so that Markdown treats it as blocks of its own.
         return "\n" + renderer(context, body["argument"]) + "\n"
 

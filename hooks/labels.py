@@ -33,6 +33,8 @@ LABELS = {
         "map.link": "{city} ({region}) – {relation}{since}",
         "map.since": " seit {year}",
         "partnership": "Partnerschaft",
+        "problems.title": "Die Daten enthalten Fehler",
+        "problems.text": "Hier erscheinen Daten, sobald diese Fehler behoben sind (Datei:Zeile:Spalte):",
     },
     "en": {
         "since": "since {year}",
@@ -59,6 +61,8 @@ LABELS = {
         "map.link": "{city} ({region}) – {relation}{since}",
         "map.since": " since {year}",
         "partnership": "Partnership",
+        "problems.title": "The data has problems",
+        "problems.text": "Data appears here once these problems are fixed (file:line:column):",
     },
 }
 

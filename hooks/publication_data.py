@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import re
 import sys
 from dataclasses import dataclass, field
@@ -96,9 +97,13 @@ class DataFile:
 
 @dataclass
 class PublicationData:
-    """The checked data, as plain mappings and lists; a file that does not exist is None."""
+    """The checked data, as plain mappings and lists; a file that does not exist is None.
+
+    In the live preview, data with problems is not used at all: `problems` lists them instead.
+    """
 
     files: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
 
     def get(self, name: str) -> Any:
         return self.files.get(name)
@@ -389,7 +394,8 @@ def load(data_dir: Path, docs_dir: Path, languages: list[str], display_root: Pat
         if data_file.valid:
             file_problems += check_unique_ids(data_file) + check_dates(data_file)
             file_problems += check_sources(data_file, docs_dir, languages, {})
-        problems += file_problems
+        # In the order an editor reads the file.
+        problems += sorted(file_problems, key=lambda problem: (problem.line, problem.column))
         data_files[name] = data_file
     problems += check_references(data_files)
     if problems:
@@ -414,13 +420,35 @@ def of(config: MkDocsConfig) -> PublicationData:
     return data
 
 
+# The command MkDocs runs, from on_startup: the same for the whole process (serve never reloads
+# hooks), so unlike anything about a build it may live here.
+_command: dict[str, str] = {}
+log = logging.getLogger("mkdocs.hooks.publication_data")
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def is_preview() -> bool:
+    """True under `mkdocs serve`: problems are shown as warnings and the preview goes on."""
+    return _command.get("name") == "serve"
+
+
 # First, so that every later hook of this build finds the data.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         config.publication_data = load(data_dir_of(config), Path(config.docs_dir), _languages(config))
     except DataError as error:
-        raise PluginError(str(error)) from None
+        if not is_preview():
+            raise PluginError(str(error)) from None
+        # Once per preview rebuild: the i18n plugin has not chosen a language yet in its first build.
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.current_language is None:
+            for problem in error.problems:
+                log.warning(str(problem))
+        config.publication_data = PublicationData(files={}, problems=error.problems)
     return config
 
 

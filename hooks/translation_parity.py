@@ -715,7 +715,8 @@ def on_pre_build(*, config) -> None:
     if i18n_state.current_language(config) != i18n_state.default_language(config):
         return
     root = Path(config.config_file_path).parent
-    findings, _, _ = check_project(root, i18n_state.languages(config))
+    # The configured languages, not the built ones: a one-language preview still compares with German.
+    findings, _, _ = check_project(root)
     for finding in findings:
         log.warning(finding.text())
 
