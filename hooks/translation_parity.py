@@ -666,6 +666,7 @@ def main(argv: list[str]) -> int:
     check.add_argument("project", nargs="?", default=str(Path(__file__).resolve().parent.parent))
     check.add_argument("--format", choices=["text", "json", "github"], default="text")
     check.add_argument("--summary", metavar="FILE", help="also write a Markdown summary (per page: status and findings) to FILE")
+    check.add_argument("--only", nargs="+", metavar="PATH", help="report only findings about these files or their counterparts (for pre-commit: the staged files)")
     mark = commands.add_parser("mark-translated", help="record that translations match their source now")
     mark.add_argument("paths", nargs="+", metavar="PATH[#ID]", help="a translated page (docs/en/x.md), a data file, or one record of it (data/timeline.yml#start)")
     mark.add_argument("--project", default=str(Path(__file__).resolve().parent.parent))
@@ -688,6 +689,9 @@ def main(argv: list[str]) -> int:
             print(f"{root}: no mkdocs.yml and docs/ here – name the project's folder", file=sys.stderr)
             return 2
         findings, statuses, data_files = check_project(root)
+        if arguments.only:
+            wanted = {Path(path).resolve().relative_to(root.resolve()).as_posix() if Path(path).is_absolute() else Path(path).as_posix() for path in arguments.only}
+            findings = [finding for finding in findings if finding.file in wanted or finding.counterpart in wanted]
     except (ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
