@@ -352,20 +352,11 @@ def test_drift_in_a_copy_of_the_real_site_fails_the_check_and_the_strict_build(t
     assert f"WARNING -  {translation}:1: [outdated]" in result.stdout + result.stderr
 
 
-def test_the_readme_documents_every_check_id_and_no_other() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Keeping translations in step", 1)[1].split("\n## ", 1)[0]
-    documented = set(re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.MULTILINE))
-    assert documented == set(translation_parity.CHECKS)
 
-
-def test_a_fingerprint_of_digits_only_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stamp such as 012345678901 must not be read back as a (octal) number."""
-    project = make_project(tmp_path, stamped=False, data=DATA)
-    monkeypatch.setattr(translation_parity, "fingerprint", lambda text: "012345678901")
-    for page in ("seite.md", "andere.md"):
-        translation_parity.mark_page(project, project / "docs" / "en" / page, ["de", "en"])
-    translation_parity.mark_records(project, project / "data" / "timeline.yml", None, ["de", "en"])
-    assert findings_of(project) == []
-    assert 'translated_from: "012345678901"' in (project / EN).read_text(encoding="utf-8")
-    assert 'translated_from: "012345678901"' in (project / "data" / "timeline.yml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", ["Deutsch", "English"])
+def test_the_editors_guide_documents_every_check_id_and_no_other(language: str) -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    part = guide.split(f"\n## {language}\n", 1)[1].split("\n## English\n", 1)[0]
+    tables = [table for table in re.split(r"\n\n", part) if table.startswith("| ")]
+    documented = [set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE)) for table in tables]
+    assert set(translation_parity.CHECKS) in documented
