@@ -398,7 +398,7 @@ def text_chunks(text: str) -> list[tuple[int, str]]:
 
 def check_outdated(root: Path, source: Page, translation: Page, report: Report) -> None:
     stamp = translation.front_matter.get(STAMP_KEY)
-    command = f"python hooks/translation_parity.py mark-translated {translation.shown}"
+    command = f"make translated FILES='{translation.shown}'"
     if stamp is None:
         report.add(Finding(translation.shown, 1, "untracked-translation", f"no '{STAMP_KEY}' in the front matter, so changes to {source.shown} cannot be noticed – once this translation matches it, run: {command}", source.shown), translation.page_exemptions)
         return
@@ -499,7 +499,7 @@ def data_file_finding(data_file, path: tuple, check: str, message: str) -> Findi
 
 def check_record_stamp(root: Path, data_file, record_path: tuple, record: dict, source_language: str, report: Report) -> None:
     name = f"{publication_data.format_path(record_path)} ('{record['id']}')"
-    command = f"python hooks/translation_parity.py mark-translated {data_file.display_path}#{record['id']}"
+    command = f"make translated FILES='{data_file.display_path}#{record['id']}'"
     stamp = record.get(STAMP_KEY)
     if stamp is None:
         report.add(data_file_finding(data_file, (*record_path, "id"), "untracked-translation", f"{name} has no '{STAMP_KEY}', so changes to its {LANGUAGE_NAMES.get(source_language)} texts cannot be noticed – once its translations match, run: {command}"))

@@ -42,7 +42,7 @@ def test_new_article_creates_every_language_and_only_asks_for_the_translation(tm
     assert parity.returncode == 1
     assert parity.stdout.splitlines() == [
         "docs/en/neue-seite.md:1: [untracked-translation] no 'translated_from' in the front matter, so changes to docs/de/neue-seite.md cannot be noticed – "
-        "once this translation matches it, run: python hooks/translation_parity.py mark-translated docs/en/neue-seite.md"
+        "once this translation matches it, run: make translated FILES='docs/en/neue-seite.md'"
     ]
     # Once translated and recorded, everything passes, the strict build included.
     english = project / "docs" / "en" / "neue-seite.md"

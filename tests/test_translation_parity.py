@@ -221,7 +221,7 @@ def test_missing_and_orphan_translations(tmp_path: Path) -> None:
 def test_untracked_translation(tmp_path: Path) -> None:
     assert findings_of(make_project(tmp_path, stamped=False)) == [
         f"{EN}:1: [untracked-translation] no 'translated_from' in the front matter, so changes to {DE} cannot be noticed – "
-        f"once this translation matches it, run: python hooks/translation_parity.py mark-translated {EN}"
+        f"once this translation matches it, run: make translated FILES='{EN}'"
     ]
 
 
@@ -231,7 +231,7 @@ def test_outdated_without_history_says_so(tmp_path: Path) -> None:
     assert findings_of(project) == [
         f"{EN}:1: [outdated] {DE} changed since this translation was brought in line (what changed cannot be shown: the version it was "
         "translated from is not in this clone's git history (a shallow clone?); compare by hand) – update the translation, then run: "
-        f"python hooks/translation_parity.py mark-translated {EN}"
+        f"make translated FILES='{EN}'"
     ]
 
 
@@ -249,7 +249,7 @@ def test_outdated_with_history_names_what_changed(tmp_path: Path) -> None:
     git(project, "commit", "-qam", "source changed")
     assert findings_of(project) == [
         f"{EN}:1: [outdated] {DE} changed since this translation was brought in line (new or changed since: {DE}:{line_of(changed, '> Ein neues')}) – "
-        f"update the translation, then run: python hooks/translation_parity.py mark-translated {EN}"
+        f"update the translation, then run: make translated FILES='{EN}'"
     ]
 
 
@@ -261,14 +261,14 @@ def test_data_texts_missing_empty_identical_untracked_and_outdated(tmp_path: Pat
         "data/timeline.yml:10: [identical-translation] events[0].place: 'Alpha' is the same in every language – translate it, or if it is a name, "
         "declare it with '# parity-ignore: identical-translation' at the end of this line",
         "data/timeline.yml:3: [untracked-translation] events[0] ('start') has no 'translated_from', so changes to its German texts cannot be noticed – "
-        "once its translations match, run: python hooks/translation_parity.py mark-translated data/timeline.yml#start",
+        "once its translations match, run: make translated FILES='data/timeline.yml#start'",
     ]
     outdated = stamp_data(DATA).replace("de: Beginn", "de: Anfang")
     project = make_project(tmp_path / "outdated", data=outdated)
     assert findings_of(project) == [
         "data/timeline.yml:4: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (what changed cannot "
         "be shown: that version is not in this clone's git history (a shallow clone?)) – update the other languages, then run: "
-        "python hooks/translation_parity.py mark-translated data/timeline.yml#start"
+        "make translated FILES='data/timeline.yml#start'"
     ]
 
 
