@@ -84,9 +84,18 @@ new-partnership: $(VENV)/.installed
 	@$(BIN)/python hooks/scaffold.py new-partnership -- "$(ID)"
 
 # Timings are measured here and printed against their targets, never asserted in tests.
-bench: $(VENV)/.installed
+# Takes about ten minutes; BENCH_SIZES=25,100 BENCH_RUNS=1 for a quick look.
+bench: $(VENV)/.installed tests/benchmarks/node_modules/.installed
 	$(BIN)/python tests/benchmarks/parity.py
-	$(BIN)/python tests/benchmarks/links.py
+	$(BIN)/python tests/benchmarks/run.py
+
+# Lighthouse, for the readers' figures; skipped with a notice where npm is missing.
+tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/benchmarks --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: make bench will skip the Lighthouse scores"; \
+	fi
 
 lock:
 	$(PYTHON) -m venv $(VENV)-lock
@@ -97,4 +106,4 @@ lock:
 	cd tests && npm install --package-lock-only --no-audit --no-fund
 
 clean:
-	rm -rf $(SITE_DIR) $(VENV) tests/node_modules
+	rm -rf $(SITE_DIR) $(VENV) tests/node_modules tests/benchmarks/node_modules

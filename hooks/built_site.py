@@ -55,6 +55,8 @@ CHECKS = {
     "page-not-in-sitemap": "a page of the site is not in the sitemap",
     "external-link": "a link to another site fails (online check only)",
 }
+START_TAG = re.compile(r"<(a|img)\b([^>]*)>")
+ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ERROR_PAGE = "404.html"
@@ -89,11 +91,12 @@ class PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: list[Element] = []
+        self.line_offset = 0
         self._open_links: list[Element] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
-        element = Element(tag, {name: value or "" for name, value in attrs}, line, offset + 1)
+        element = Element(tag, {name: value or "" for name, value in attrs}, line + self.line_offset, offset + 1)
         if tag in ("a", "img", "link", "script", "source", "iframe"):
             self.elements.append(element)
         if tag in TEXT_CONTAINERS:
@@ -122,7 +125,8 @@ class Site:
     languages: list[str]
     project: Path = PROJECT
     pages: list[str] = field(default_factory=list)
-    _parsed: dict[str, PageParser] = field(default_factory=dict)
+    _parsed: dict[tuple[str, bool], PageParser] = field(default_factory=dict)
+    _quick: dict[tuple[str, str], list] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pages = sorted(
@@ -135,13 +139,36 @@ class Site:
     def sub_path(self) -> str:
         return urlsplit(self.site_url).path or "/"
 
-    def parsed(self, page: str) -> PageParser:
-        if page not in self._parsed:
+    def parsed(self, page: str, *, whole: bool = False) -> PageParser:
+        """The page's content (its <article>), or with `whole` the entire page.
+
+        The content is what editors and data write; the rest is the theme's navigation, header and
+        footer, the same on every page and many times larger, which lychee checks.
+        """
+        if (page, whole) not in self._parsed:
+            text = (self.root / page).read_text(encoding="utf-8")
+            start, end = text.find("<article"), text.rfind("</article>")
             parser = PageParser()
-            parser.feed((self.root / page).read_text(encoding="utf-8"))
+            if not whole and start != -1 and end > start:
+                parser.line_offset = text.count("\n", 0, start)
+                parser.feed(text[start:end])
+            else:
+                parser.feed(text)
             parser.close()
-            self._parsed[page] = parser
-        return self._parsed[page]
+            self._parsed[(page, whole)] = parser
+        return self._parsed[(page, whole)]
+
+    def quick_tags(self, page: str) -> list[tuple[str, dict[str, str]]]:
+        """The <a> and <img> start tags of the page's content, read quickly (MkDocs writes every
+        attribute in double quotes). Enough to tell whether a page needs the full parse at all."""
+        if (page, "quick") not in self._quick:
+            text = (self.root / page).read_text(encoding="utf-8")
+            start, end = text.find("<article"), text.rfind("</article>")
+            content = text[start:end] if start != -1 and end > start else text
+            self._quick[(page, "quick")] = [
+                (tag, dict(ATTRIBUTE.findall(attributes))) for tag, attributes in START_TAG.findall(content)
+            ]
+        return self._quick[(page, "quick")]
 
     def language_of(self, page: str) -> str:
         first = page.split("/", 1)[0]
@@ -197,6 +224,8 @@ def check_language_leaks(site: Site) -> list[Finding]:
     page_set = set(site.pages)
     for page in site.pages:
         language = site.language_of(page)
+        if not any(leads_elsewhere(site, page, attrs, language, page_set) for tag, attrs in site.quick_tags(page) if tag == "a"):
+            continue
         for element in site.parsed(page).elements:
             # hreflang marks a link as meant for another language: the selector, or an editor's choice.
             if element.tag != "a" or "hreflang" in element.attrs or "href" not in element.attrs:
@@ -212,9 +241,19 @@ def check_language_leaks(site: Site) -> list[Finding]:
     return findings
 
 
+def leads_elsewhere(site: Site, page: str, attrs: dict[str, str], language: str, page_set: set[str]) -> bool:
+    """Whether a link might be a language leak (the full check then reads the page properly)."""
+    if "hreflang" in attrs or "href" not in attrs:
+        return False
+    target = site.resolve(page, attrs["href"])
+    return target is not None and target in page_set and site.language_of(target) != language
+
+
 def check_mailto(site: Site) -> list[Finding]:
     findings = []
     for page in site.pages:
+        if not any(attrs.get("href", "").lower().startswith("mailto:") for tag, attrs in site.quick_tags(page) if tag == "a"):
+            continue
         for element in site.parsed(page).elements:
             href = element.attrs.get("href", "")
             if element.tag != "a" or not href.lower().startswith("mailto:"):
@@ -231,6 +270,8 @@ def check_alt_texts(site: Site) -> list[Finding]:
     findings = []
     for page in site.pages:
         language = site.language_of(page)
+        if not any(tag == "img" for tag, _ in site.quick_tags(page)):
+            continue
         images = [e for e in site.parsed(page).elements if e.tag == "img"]
         for element in images:
             src = element.attrs.get("src", "")
@@ -315,7 +356,7 @@ def run_lychee(site: Site, *, external: bool) -> list[Finding]:
 def lychee_finding(site: Site, page: str, error: dict, external: bool, served: Path) -> Finding:
     span = error.get("span") or {}
     line, column = span.get("line", 1), span.get("column", 1)
-    element = site.parsed(page).element_at(line, column) if (site.root / page).is_file() else None
+    element = site.parsed(page, whole=True).element_at(line, column) if (site.root / page).is_file() and page.endswith(".html") else None
     url = error.get("url", "")
     status = error.get("status", {})
     reason = status.get("text") if isinstance(status, dict) else str(status)

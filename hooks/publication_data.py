@@ -123,7 +123,11 @@ def format_path(path: Path_) -> str:
     return text
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where PyYAML has it (several times faster, with the same line and column marks).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """YAML as written: dates stay text (checked by the schema), not Python dates."""
 
 
@@ -438,6 +442,10 @@ def is_preview() -> bool:
 # First, so that every later hook of this build finds the data.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The i18n plugin builds the other languages with this same config object: load the data once
+    # per build. (Every build, and every rebuild of the preview, starts with a new config.)
+    if getattr(config, "publication_data", None) is not None:
+        return config
     try:
         config.publication_data = load(data_dir_of(config), Path(config.docs_dir), _languages(config))
     except DataError as error:

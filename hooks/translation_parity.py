@@ -186,7 +186,7 @@ def parse_page(path: Path, shown: str) -> Page:
         line = token.map[0] + 1 if token.map else (current.line if current else 1)
         if token.type == "front_matter":
             try:
-                loaded = yaml.safe_load(token.content)
+                loaded = yaml.load(token.content, Loader=publication_data._BaseLoader)
             except yaml.YAMLError:
                 loaded = None
             front_matter = loaded if isinstance(loaded, dict) else {}
