@@ -109,9 +109,10 @@ def render_partnership_cards(context: RenderContext, argument: str | None) -> st
 
 def render_timeline(context: RenderContext, argument: str | None) -> str:
     _require(context, "timeline")
-    events = sorted(context.data.records("timeline"), key=event_sort_key)
+    events = context.data.records("timeline")
     if argument:
         events = [event for event in events if event.get("partnership") == argument]
+    events = sorted(events, key=event_sort_key)
     items = []
     for event in events:
         datetime_attribute = html.escape(str(event["date"]))

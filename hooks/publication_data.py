@@ -11,6 +11,7 @@ so `mkdocs serve` never shows data from an earlier build.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 import re
@@ -112,8 +113,12 @@ class PublicationData:
         content = self.files.get(name)
         return content[RECORD_LISTS[name]] if content else []
 
+    @functools.cached_property
+    def _partnerships_by_id(self) -> dict[str, dict]:
+        return {record["id"]: record for record in self.records("partnerships")}
+
     def partnership(self, partnership_id: str) -> dict | None:
-        return next((p for p in self.records("partnerships") if p["id"] == partnership_id), None)
+        return self._partnerships_by_id.get(partnership_id)
 
 
 def format_path(path: Path_) -> str:

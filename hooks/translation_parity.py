@@ -237,6 +237,29 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
+STAMP_LINE = re.compile(rf"^{STAMP_KEY}:.*\n", flags=re.MULTILINE)
+
+
+def own_fingerprint(translation_text: str) -> str:
+    """The translation's fingerprint, leaving out its own stamp."""
+    return fingerprint(STAMP_LINE.sub("", translation_text, count=1))
+
+
+def page_stamp(source_text: str, translation_text: str) -> str:
+    """What mark-translated records: the source's fingerprint and the verified translation's."""
+    return f"{fingerprint(source_text)}:{own_fingerprint(translation_text)}"
+
+
+def stamped_source(stamp: object) -> str:
+    return str(stamp).split(":", 1)[0]
+
+
+def verified_unchanged(source_text: str, translation_text: str) -> bool:
+    """Both files are byte for byte the pair that mark-translated verified (and found in parity)."""
+    match = re.search(rf"^{STAMP_KEY}:\s*\"?([0-9a-f]{{12}}):([0-9a-f]{{12}})\"?\s*$", translation_text, flags=re.MULTILINE)
+    return match is not None and match.group(1) == fingerprint(source_text) and match.group(2) == own_fingerprint(translation_text)
+
+
 class Report:
     """Collects findings, honouring the declared exemptions."""
 
@@ -402,8 +425,8 @@ def check_outdated(root: Path, source: Page, translation: Page, report: Report) 
     if stamp is None:
         report.add(Finding(translation.shown, 1, "untracked-translation", f"no '{STAMP_KEY}' in the front matter, so changes to {source.shown} cannot be noticed – once this translation matches it, run: {command}", source.shown), translation.page_exemptions)
         return
-    if str(stamp) != fingerprint(source.text):
-        change = describe_page_change(root, source, str(stamp))
+    if stamped_source(stamp) != fingerprint(source.text):
+        change = describe_page_change(root, source, stamped_source(stamp))
         report.add(Finding(translation.shown, 1, "outdated", f"{source.shown} changed since this translation was brought in line ({change}) – update the translation, then run: {command}", source.shown), translation.page_exemptions)
 
 
@@ -553,8 +576,12 @@ class PairStatus:
     findings: int
 
 
-def check_project(root: Path, languages: list[str] | None = None) -> tuple[list[Finding], list[PairStatus], list[str]]:
-    """Every finding in the project, the status of every page pair, and the data files read."""
+def check_project(root: Path, languages: list[str] | None = None, *, trust_verified: bool = False) -> tuple[list[Finding], list[PairStatus], list[str]]:
+    """Every finding in the project, the status of every page pair, and the data files read.
+
+    With `trust_verified` (the build hook), a pair that is byte for byte what mark-translated
+    verified is not compared again; `make parity` and `make check` always compare every pair.
+    """
     languages = languages or project_languages(root)
     source_language, targets = languages[0], languages[1:]
     report = Report()
@@ -569,6 +596,10 @@ def check_project(root: Path, languages: list[str] | None = None) -> tuple[list[
             report.add(Finding(f"docs/{language}/{relative}", 1, "orphan-translation", f"no source docs/{source_language}/{relative}: rename this file to match its source, or delete it if the source was removed", f"docs/{source_language}/{relative}"))
         for relative in sorted(source_pages & translated):
             before = len(report.findings)
+            source_path, translation_path = docs / source_language / relative, docs / language / relative
+            if trust_verified and verified_unchanged(source_path.read_text(encoding="utf-8"), translation_path.read_text(encoding="utf-8")):
+                statuses.append(PairStatus(f"docs/{source_language}/{relative}", f"docs/{language}/{relative}", 0))
+                continue
             source = parse_page(docs / source_language / relative, f"docs/{source_language}/{relative}")
             translation = parse_page(docs / language / relative, f"docs/{language}/{relative}")
             compare_pages(source, translation, report)
@@ -619,8 +650,13 @@ def mark_page(root: Path, translation: Path, languages: list[str]) -> str:
     source = docs / languages[0] / rest
     if not source.is_file():
         raise ValueError(f"{translation}: its source docs/{languages[0]}/{rest.as_posix()} does not exist")
-    stamp = fingerprint(source.read_text(encoding="utf-8"))
     text = translation.read_text(encoding="utf-8")
+    report = Report()
+    shown = translation.relative_to(root).as_posix()
+    compare_pages(parse_page(source, f"docs/{languages[0]}/{rest.as_posix()}"), parse_page(translation, shown), report)
+    if report.findings:
+        raise ValueError(f"{shown} is not in step with its source yet, so it is not recorded as translated:\n" + "\n".join(f.text() for f in report.findings))
+    stamp = page_stamp(source.read_text(encoding="utf-8"), text)
     match = re.match(r"\A---\n(.*?\n)---\n", text, flags=re.DOTALL)
     if match is None:
         raise ValueError(f"{translation}: no front matter to record the source in – add one (---, title: …, ---)")
@@ -720,7 +756,8 @@ def on_pre_build(*, config) -> None:
         return
     root = Path(config.config_file_path).parent
     # The configured languages, not the built ones: a one-language preview still compares with German.
-    findings, _, _ = check_project(root)
+    # Pairs unchanged since mark-translated verified them are not parsed again (make check does).
+    findings, _, _ = check_project(root, trust_verified=True)
     for finding in findings:
         log.warning(finding.text())
 

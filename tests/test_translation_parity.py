@@ -325,7 +325,8 @@ def test_mark_translated_records_the_source_and_keeps_everything_else(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert findings_of(project) == []
     page = (project / EN).read_text(encoding="utf-8")
-    assert page == stamp(TRANSLATION, SOURCE)
+    verified = translation_parity.page_stamp(SOURCE, TRANSLATION)
+    assert page == TRANSLATION.replace("\n---\n", f'\ntranslated_from: "{verified}"\n---\n', 1)
     assert (project / "data" / "timeline.yml").read_text(encoding="utf-8") == stamp_data(DATA)
     again = run("mark-translated", "--project", str(project), EN)
     assert again.returncode == 0 and (project / EN).read_text(encoding="utf-8") == page
@@ -360,3 +361,25 @@ def test_the_editors_guide_documents_every_check_id_and_no_other(language: str) 
     tables = [table for table in re.split(r"\n\n", part) if table.startswith("| ")]
     documented = [set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE)) for table in tables]
     assert set(translation_parity.CHECKS) in documented
+
+
+def test_mark_translated_refuses_a_pair_that_is_not_in_step(tmp_path: Path) -> None:
+    project = make_project(tmp_path, translation=replaced("year 1978", "year 1979"), stamped=False)
+    before = (project / EN).read_bytes()
+    result = run("mark-translated", "--project", str(project), EN)
+    assert result.returncode == 2
+    assert f"{EN} is not in step with its source yet, so it is not recorded as translated:" in result.stderr
+    assert "[number] numbers differ" in result.stderr
+    assert (project / EN).read_bytes() == before
+
+
+def test_the_build_trusts_only_pairs_unchanged_since_they_were_verified(tmp_path: Path) -> None:
+    project = make_project(tmp_path, stamped=False)
+    translation_parity.mark_page(project, project / EN, ["de", "en"])
+    assert translation_parity.verified_unchanged(SOURCE, (project / EN).read_text(encoding="utf-8"))
+    assert translation_parity.check_project(project, trust_verified=True)[0] == []
+    # Any edit to either side means the pair is compared again, in the build too.
+    edited = (project / EN).read_text(encoding="utf-8").replace("year 1978", "year 1979")
+    (project / EN).write_text(edited, encoding="utf-8")
+    found = [f.text() for f in translation_parity.check_project(project, trust_verified=True)[0]]
+    assert len(found) == 1 and "[number] numbers differ" in found[0]
