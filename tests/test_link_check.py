@@ -172,13 +172,3 @@ def test_external_link_settings_load_and_find_the_external_links(built_site: Bui
     for path in (ROOT / "docs").rglob("*.md"):
         written |= set(re.findall(r"<(https://[^>]+)>", path.read_text(encoding="utf-8")))
     assert written and written <= external
-
-
-
-@pytest.mark.parametrize("language", ["Deutsch", "English"])
-def test_the_editors_guide_documents_every_link_check_id_and_no_other(language: str) -> None:
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    part = guide.split(f"\n## {language}\n", 1)[1].split("\n## English\n", 1)[0]
-    tables = [table for table in re.split(r"\n\n", part) if table.startswith("| ")]
-    documented = [set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE)) for table in tables]
-    assert set(link_check.CHECKS) in documented

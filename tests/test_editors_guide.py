@@ -1,0 +1,24 @@
+"""The editor's guide (CONTRIBUTING.md) documents, in each of its languages, every check id the
+parity and link checks can emit, and no other."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import built_site
+import translation_parity
+from site_model import ROOT
+
+CHECKERS = {"translation parity": translation_parity.CHECKS, "link check": built_site.CHECKS}
+
+
+@pytest.mark.parametrize("language", ["Deutsch", "English"])
+@pytest.mark.parametrize("checker", sorted(CHECKERS))
+def test_the_guide_documents_every_check_id(language: str, checker: str) -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    part = guide.split(f"\n## {language}\n", 1)[1].split("\n## English\n", 1)[0]
+    tables = [table for table in re.split(r"\n\n", part) if table.startswith("| ")]
+    documented = [set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE)) for table in tables]
+    assert set(CHECKERS[checker]) in documented
