@@ -22,6 +22,7 @@ warnings, so that a strict build fails on them. Exit status: 0 clean, 1 findings
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import logging
 import os
@@ -33,7 +34,6 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -42,7 +42,7 @@ from mkdocs.plugins import event_priority
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import translation_parity  # noqa: E402
+import i18n_state  # noqa: E402
 
 CHECKS = {
     "broken-link": "a link, image, stylesheet or script points to a file the site does not have",
@@ -55,12 +55,13 @@ CHECKS = {
     "page-not-in-sitemap": "a page of the site is not in the sitemap",
     "external-link": "a link to another site fails (online check only)",
 }
-START_TAG = re.compile(r"<(a|img)\b([^>]*)>")
+LINKING_TAG = re.compile(r"<(?P<tag>a|img|link|script|source|iframe)\b(?P<attributes>[^>]*)>")
 ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+IMAGE_ALT = re.compile(r'<img\b[^>]*\balt="(?P<alt>[^"]*)"[^>]*>')
+TAG = re.compile(r"<[^>]+>")
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ERROR_PAGE = "404.html"
-TEXT_CONTAINERS = {"a"}
 log = logging.getLogger("mkdocs.hooks.built_site")
 
 
@@ -82,40 +83,40 @@ class Element:
     attrs: dict[str, str]
     line: int
     column: int
-    text: str = ""
+    # Where a link's content stands in the scanned text; its text is read only when a finding needs it.
+    _source: str = ""
+    _inner: tuple[int, int] = (0, 0)
+
+    @property
+    def text(self) -> str:
+        inner = IMAGE_ALT.sub(lambda image: image["alt"], self._source[self._inner[0]: self._inner[1]])
+        return html.unescape(TAG.sub("", inner))
 
 
-class PageParser(HTMLParser):
-    """The elements of a page that link somewhere, with their position and (for links) their text."""
+def scan(text: str, line_offset: int = 0) -> list[Element]:
+    """The elements of (part of) a page that link somewhere, with position and, for links, their text.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[Element] = []
-        self.line_offset = 0
-        self._open_links: list[Element] = []
+    MkDocs and Material write every attribute in double quotes and links never nest, so start tags
+    and a link's text up to its `</a>` are read directly; images inside a link count by their alt text.
+    """
+    elements = []
+    line, counted_to = line_offset + 1, 0
+    for match in LINKING_TAG.finditer(text):
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        column = match.start() - text.rfind("\n", 0, match.start())
+        element = Element(match["tag"], {name: html.unescape(value) for name, value in ATTRIBUTE.findall(match["attributes"])}, line, column)
+        if element.tag == "a":
+            end = text.find("</a>", match.end())
+            element._source, element._inner = text, (match.end(), end if end != -1 else match.end())
+        elements.append(element)
+    return elements
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, offset = self.getpos()
-        element = Element(tag, {name: value or "" for name, value in attrs}, line + self.line_offset, offset + 1)
-        if tag in ("a", "img", "link", "script", "source", "iframe"):
-            self.elements.append(element)
-        if tag in TEXT_CONTAINERS:
-            self._open_links.append(element)
-        if tag == "img" and self._open_links:
-            self._open_links[-1].text += element.attrs.get("alt", "")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in TEXT_CONTAINERS and self._open_links:
-            self._open_links.pop()
-
-    def handle_data(self, data: str) -> None:
-        for element in self._open_links:
-            element.text += data
-
-    def element_at(self, line: int, column: int) -> Element | None:
-        """The element whose start tag holds the position lychee reports (the URL inside the tag)."""
-        candidates = [e for e in self.elements if (e.line, e.column) <= (line, column)]
-        return candidates[-1] if candidates else None
+def element_at(elements: list[Element], line: int, column: int) -> Element | None:
+    """The element whose start tag holds the position lychee reports (the URL inside the tag)."""
+    candidates = [e for e in elements if (e.line, e.column) <= (line, column)]
+    return candidates[-1] if candidates else None
 
 
 @dataclass
@@ -125,8 +126,7 @@ class Site:
     languages: list[str]
     project: Path = PROJECT
     pages: list[str] = field(default_factory=list)
-    _parsed: dict[tuple[str, bool], PageParser] = field(default_factory=dict)
-    _quick: dict[tuple[str, str], list] = field(default_factory=dict)
+    _scanned: dict[tuple[str, bool], list[Element]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pages = sorted(
@@ -139,43 +139,26 @@ class Site:
     def sub_path(self) -> str:
         return urlsplit(self.site_url).path or "/"
 
-    def parsed(self, page: str, *, whole: bool = False) -> PageParser:
-        """The page's content (its <article>), or with `whole` the entire page.
+    def elements(self, page: str, *, whole: bool = False) -> list[Element]:
+        """The linking elements of the page's content (its <article>), or with `whole` of the entire page.
 
         The content is what editors and data write; the rest is the theme's navigation, header and
         footer, the same on every page and many times larger, which lychee checks.
         """
-        if (page, whole) not in self._parsed:
+        if (page, whole) not in self._scanned:
             text = (self.root / page).read_text(encoding="utf-8")
             start, end = text.find("<article"), text.rfind("</article>")
-            parser = PageParser()
-            if not whole and start != -1 and end > start:
-                parser.line_offset = text.count("\n", 0, start)
-                parser.feed(text[start:end])
+            if whole or start == -1 or end < start:
+                self._scanned[(page, whole)] = scan(text)
             else:
-                parser.feed(text)
-            parser.close()
-            self._parsed[(page, whole)] = parser
-        return self._parsed[(page, whole)]
-
-    def quick_tags(self, page: str) -> list[tuple[str, dict[str, str]]]:
-        """The <a> and <img> start tags of the page's content, read quickly (MkDocs writes every
-        attribute in double quotes). Enough to tell whether a page needs the full parse at all."""
-        if (page, "quick") not in self._quick:
-            text = (self.root / page).read_text(encoding="utf-8")
-            start, end = text.find("<article"), text.rfind("</article>")
-            content = text[start:end] if start != -1 and end > start else text
-            self._quick[(page, "quick")] = [
-                (tag, dict(ATTRIBUTE.findall(attributes))) for tag, attributes in START_TAG.findall(content)
-            ]
-        return self._quick[(page, "quick")]
+                self._scanned[(page, whole)] = scan(text[start:end], text.count("\n", 0, start))
+        return self._scanned[(page, whole)]
 
     def language_of(self, page: str) -> str:
-        first = page.split("/", 1)[0]
-        return first if first in self.languages[1:] else self.languages[0]
+        return i18n_state.language_in(self.languages, page)
 
     def root_of(self, language: str) -> str:
-        return "" if language == self.languages[0] else f"{language}/"
+        return i18n_state.root_in(self.languages, language)
 
     def counterpart(self, page: str, language: str) -> str:
         return self.root_of(language) + page.removeprefix(self.root_of(self.language_of(page)))
@@ -224,9 +207,7 @@ def check_language_leaks(site: Site) -> list[Finding]:
     page_set = set(site.pages)
     for page in site.pages:
         language = site.language_of(page)
-        if not any(leads_elsewhere(site, page, attrs, language, page_set) for tag, attrs in site.quick_tags(page) if tag == "a"):
-            continue
-        for element in site.parsed(page).elements:
+        for element in site.elements(page):
             # hreflang marks a link as meant for another language: the selector, or an editor's choice.
             if element.tag != "a" or "hreflang" in element.attrs or "href" not in element.attrs:
                 continue
@@ -236,25 +217,15 @@ def check_language_leaks(site: Site) -> list[Finding]:
             own = site.counterpart(target, language)
             if own in page_set:
                 findings.append(Finding(page, element.line, site.source_of(page), "language-leak",
-                                        f"link “{element.text.strip()}” → {element.attrs['href']} leads to the {translation_parity.LANGUAGE_NAMES.get(site.language_of(target), site.language_of(target))} page, "
+                                        f"link “{element.text.strip()}” → {element.attrs['href']} leads to the {i18n_state.LANGUAGE_NAMES.get(site.language_of(target), site.language_of(target))} page, "
                                         f"although {own} exists in this page's language – link to that, or add hreflang to the link if the other language is meant"))
     return findings
-
-
-def leads_elsewhere(site: Site, page: str, attrs: dict[str, str], language: str, page_set: set[str]) -> bool:
-    """Whether a link might be a language leak (the full check then reads the page properly)."""
-    if "hreflang" in attrs or "href" not in attrs:
-        return False
-    target = site.resolve(page, attrs["href"])
-    return target is not None and target in page_set and site.language_of(target) != language
 
 
 def check_mailto(site: Site) -> list[Finding]:
     findings = []
     for page in site.pages:
-        if not any(attrs.get("href", "").lower().startswith("mailto:") for tag, attrs in site.quick_tags(page) if tag == "a"):
-            continue
-        for element in site.parsed(page).elements:
+        for element in site.elements(page):
             href = element.attrs.get("href", "")
             if element.tag != "a" or not href.lower().startswith("mailto:"):
                 continue
@@ -270,9 +241,7 @@ def check_alt_texts(site: Site) -> list[Finding]:
     findings = []
     for page in site.pages:
         language = site.language_of(page)
-        if not any(tag == "img" for tag, _ in site.quick_tags(page)):
-            continue
-        images = [e for e in site.parsed(page).elements if e.tag == "img"]
+        images = [e for e in site.elements(page) if e.tag == "img"]
         for element in images:
             src = element.attrs.get("src", "")
             alt = element.attrs.get("alt", "").strip()
@@ -284,7 +253,7 @@ def check_alt_texts(site: Site) -> list[Finding]:
                 counterpart = site.counterpart(page, other)
                 if other == language or counterpart not in site.pages:
                     continue
-                for twin in (e for e in site.parsed(counterpart).elements if e.tag == "img"):
+                for twin in (e for e in site.elements(counterpart) if e.tag == "img"):
                     if site.resolve(counterpart, twin.attrs.get("src", "")) == site.resolve(page, src) and twin.attrs.get("alt", "").strip() == alt:
                         findings.append(Finding(page, element.line, site.source_of(page), "untranslated-alt",
                                                 f"image {src} has the alt text “{alt}”, the same as on {counterpart} – write it in this page's language"))
@@ -356,7 +325,7 @@ def run_lychee(site: Site, *, external: bool) -> list[Finding]:
 def lychee_finding(site: Site, page: str, error: dict, external: bool, served: Path) -> Finding:
     span = error.get("span") or {}
     line, column = span.get("line", 1), span.get("column", 1)
-    element = site.parsed(page, whole=True).element_at(line, column) if (site.root / page).is_file() and page.endswith(".html") else None
+    element = element_at(site.elements(page, whole=True), line, column) if (site.root / page).is_file() and page.endswith(".html") else None
     url = error.get("url", "")
     status = error.get("status", {})
     reason = status.get("text") if isinstance(status, dict) else str(status)
@@ -379,7 +348,7 @@ def lychee_finding(site: Site, page: str, error: dict, external: bool, served: P
 
 
 def check_site(root: Path, *, lychee: bool = True, external: bool = False, site_url: str | None = None, languages: list[str] | None = None) -> list[Finding]:
-    site = Site(root=root, site_url=site_url or detect_site_url(root), languages=languages or translation_parity.project_languages(PROJECT))
+    site = Site(root=root, site_url=site_url or detect_site_url(root), languages=languages or i18n_state.project_languages(PROJECT))
     findings = run_lychee(site, external=external) if lychee else []
     if not external:
         findings += project_checks(site)
@@ -406,8 +375,6 @@ def main(argv: list[str]) -> int:
 # after the hooks that finish the site (sitemaps, search: -110).
 @event_priority(-120)
 def on_post_build(*, config) -> None:
-    import i18n_state
-
     if not i18n_state.is_last_language_build(config):
         return
     site = Site(root=Path(config.site_dir), site_url=config.site_url or "/", languages=i18n_state.languages(config), project=Path(config.config_file_path).parent)

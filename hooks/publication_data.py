@@ -28,7 +28,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from referencing import Registry, Resource
 
-LANGUAGE_NAMES = {"de": "German", "en": "English"}
+from i18n_state import LANGUAGE_NAMES, project_languages
+
 SCHEMA_SUFFIX = ".schema.json"
 TYPE_NAMES = {
     "object": "a group of fields",
@@ -474,9 +475,8 @@ def main(argv: list[str]) -> int:
     if not (root / "data").is_dir() or not (root / "docs").is_dir():
         print(f"{root}: no data/ and docs/ folders here – run this from the project, or name its folder", file=sys.stderr)
         return 2
-    languages = sorted(path.name for path in (root / "docs").iterdir() if path.is_dir() and path.name in LANGUAGE_NAMES)
     try:
-        data = load(root / "data", root / "docs", languages, display_root=root)
+        data = load(root / "data", root / "docs", project_languages(root), display_root=root)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

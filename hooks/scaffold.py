@@ -25,7 +25,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import translation_parity  # noqa: E402
+from i18n_state import project_languages  # noqa: E402
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -48,7 +48,7 @@ def new_article(project: Path, slug: str, title: str, description: str) -> list[
     check_name("page name", slug, "klima-partnerschaften")
     if not title.strip() or not description.strip():
         raise Refused("give the German title and description: make new-article SLUG=… TITLE='…' DESCRIPTION='…'")
-    languages = translation_parity.project_languages(project)
+    languages = project_languages(project)
     targets = [project / "docs" / language / f"{slug}.md" for language in languages]
     existing = [path for path in targets if path.exists()]
     if existing:

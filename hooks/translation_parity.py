@@ -42,6 +42,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 import publication_data
+from i18n_state import LANGUAGE_NAMES, project_languages
 
 CHECKS = {
     "missing-translation": "a source page has no translation",
@@ -82,8 +83,6 @@ BLOCK_KINDS = {
     "admonition_open": "admonition",
     "dl_open": "definition list",
 }
-LANGUAGE_NAMES = {"de": "German", "en": "English"}
-
 log = logging.getLogger("mkdocs.hooks.translation_parity")
 
 
@@ -153,7 +152,6 @@ class Page:
     counts: Counter
     page_exemptions: list[Exemption]
     inline_exemptions: list[Exemption]
-    front_matter_line: int = 1
 
 
 def _inline_details(block: Block, token: Token) -> None:
@@ -550,23 +548,6 @@ def describe_record_change(root: Path, data_file, record: dict, stamp: str, sour
 
 
 # --- The whole project ----------------------------------------------------------------------------
-
-
-def project_languages(root: Path) -> list[str]:
-    """The languages of mkdocs.yml's i18n plugin, source (default) language first."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml uses tags such as !ENV that only MkDocs knows; their values do not matter here.
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = plugin["i18n"].get("languages", [])
-            default = [lang["locale"] for lang in languages if lang.get("default")]
-            return default + [lang["locale"] for lang in languages if not lang.get("default")]
-    raise ValueError(f"{root / 'mkdocs.yml'}: no i18n plugin with languages")
 
 
 @dataclass

@@ -78,6 +78,7 @@ ARTICLE = {"de": "---\ntitle: A\n---\n\n# A\n\nAlpha ist eine Partnerstadt.\n", 
 
 def make_project(root: Path, partnerships: str = PARTNERSHIPS, timeline: str = TIMELINE) -> Path:
     (root / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     for schema in (ROOT / "data").glob("*.schema.json"):
         shutil.copy(schema, root / "data" / schema.name)
     (root / "data" / "partnerships.yml").write_text(partnerships, encoding="utf-8")
