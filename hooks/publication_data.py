@@ -4,8 +4,9 @@ Every problem an editor can make becomes one line, `file:line:column: field.path
 to do`, and the build stops with all of them at once; no Python traceback reaches the editor, and no
 file is changed. The same check runs without a build: `python hooks/publication_data.py`.
 
-Data is loaded in `on_config`, once per language build, and kept on that build's config object only,
-so `mkdocs serve` never shows data from an earlier build.
+Data is loaded in `on_config`, once per build (the i18n plugin builds its other languages with the
+same config object), and kept on that config object only, so `mkdocs serve` never shows data from
+an earlier build.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ class PublicationData:
 
     files: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
+    # The parsed files with the line of every value, for the parity check in the same build.
+    parsed: dict[str, DataFile] = field(default_factory=dict)
 
     def get(self, name: str) -> Any:
         return self.files.get(name)
@@ -382,6 +385,7 @@ def load(data_dir: Path, docs_dir: Path, languages: list[str], display_root: Pat
             problems.append(Problem(shown(schema_path), 1, 1, "", f"the schema is not valid JSON: {error} – restore it from version control"))
     registry = _schema_registry(schemas)
     data_files: dict[str, DataFile] = {}
+    page_texts: dict[Path, str | None] = {}
     for yaml_path in sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]):
         name = yaml_path.stem
         data_file = DataFile(name=name, display_path=shown(yaml_path))
@@ -403,14 +407,14 @@ def load(data_dir: Path, docs_dir: Path, languages: list[str], display_root: Pat
             data_file.valid = not schema_problems
         if data_file.valid:
             file_problems += check_unique_ids(data_file) + check_dates(data_file)
-            file_problems += check_sources(data_file, docs_dir, languages, {})
+            file_problems += check_sources(data_file, docs_dir, languages, page_texts)
         # In the order an editor reads the file.
         problems += sorted(file_problems, key=lambda problem: (problem.line, problem.column))
         data_files[name] = data_file
     problems += check_references(data_files)
     if problems:
         raise DataError(problems)
-    return PublicationData(files={name: data_file.content for name, data_file in data_files.items()})
+    return PublicationData(files={name: data_file.content for name, data_file in data_files.items()}, parsed=data_files)
 
 
 def _languages(config: MkDocsConfig) -> list[str]:
@@ -457,11 +461,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         if not is_preview():
             raise PluginError(str(error)) from None
-        # Once per preview rebuild: the i18n plugin has not chosen a language yet in its first build.
-        i18n = config.plugins.get("i18n")
-        if i18n is None or i18n.current_language is None:
-            for problem in error.problems:
-                log.warning(str(problem))
+        for problem in error.problems:
+            log.warning(str(problem))
         config.publication_data = PublicationData(files={}, problems=error.problems)
     return config
 

@@ -42,6 +42,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 import publication_data
+import i18n_state
 from i18n_state import LANGUAGE_NAMES, project_languages
 
 CHECKS = {
@@ -456,17 +457,19 @@ def record_fingerprint(record: dict, source_language: str) -> str:
     return fingerprint("\n\u241e\n".join(source_texts(record, source_language)))
 
 
-def check_data(root: Path, languages: list[str], report: Report) -> list[str]:
-    """Checks every data file; returns the files read."""
+def check_data(root: Path, languages: list[str], report: Report, parsed: dict | None = None) -> list[str]:
+    """Checks every data file; returns the files read. `parsed`: files the build has parsed already."""
     source_language = languages[0]
     checked = []
     for path in sorted((root / "data").glob("*.yml")):
         shown = path.relative_to(root).as_posix()
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
-        data_file = publication_data.DataFile(name=path.stem, display_path=shown)
-        if publication_data.parse_yaml(text, data_file):
-            continue  # syntax errors are the data check's to report
+        data_file = (parsed or {}).get(path.stem)
+        if data_file is None:
+            data_file = publication_data.DataFile(name=path.stem, display_path=shown)
+            if publication_data.parse_yaml(text, data_file):
+                continue  # syntax errors are the data check's to report
         checked.append(shown)
         exemptions = yaml_exemptions(lines)
         check_texts(data_file, data_file.content, (), languages, lines, exemptions, report)
@@ -557,7 +560,7 @@ class PairStatus:
     findings: int
 
 
-def check_project(root: Path, languages: list[str] | None = None, *, trust_verified: bool = False) -> tuple[list[Finding], list[PairStatus], list[str]]:
+def check_project(root: Path, languages: list[str] | None = None, *, trust_verified: bool = False, parsed_data: dict | None = None) -> tuple[list[Finding], list[PairStatus], list[str]]:
     """Every finding in the project, the status of every page pair, and the data files read.
 
     With `trust_verified` (the build hook), a pair that is byte for byte what mark-translated
@@ -590,7 +593,7 @@ def check_project(root: Path, languages: list[str] | None = None, *, trust_verif
                     if not exemption.used:
                         report.add(Finding(page.shown, exemption.line, "unused-exemption", f"'{exemption.check}' is declared here but nothing differs – remove the declaration"))
             statuses.append(PairStatus(source.shown, translation.shown, len(report.findings) - before))
-    data_files = check_data(root, languages, report) if (root / "data").is_dir() else []
+    data_files = check_data(root, languages, report, parsed_data) if (root / "data").is_dir() else []
     return report.findings, statuses, data_files
 
 
@@ -731,14 +734,13 @@ def main(argv: list[str]) -> int:
 # MkDocs hook: the same findings as warnings, once per build, so that the preview shows drift and
 # `--strict` fails on it.
 def on_pre_build(*, config) -> None:
-    import i18n_state
-
     if i18n_state.current_language(config) != i18n_state.default_language(config):
         return
     root = Path(config.config_file_path).parent
     # The configured languages, not the built ones: a one-language preview still compares with German.
-    # Pairs unchanged since mark-translated verified them are not parsed again (make check does).
-    findings, _, _ = check_project(root, trust_verified=True)
+    # Pairs unchanged since mark-translated verified them are not parsed again (make check does),
+    # nor are the data files, which hooks/publication_data.py parsed for this build.
+    findings, _, _ = check_project(root, trust_verified=True, parsed_data=publication_data.of(config).parsed)
     for finding in findings:
         log.warning(finding.text())
 
