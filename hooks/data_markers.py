@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from urllib.parse import urlsplit
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 import i18n_state
 import partnership_map
 import publication_data
-from labels import label
+from labels import label, relation_and_year
 
 # Loose on purpose: anything that looks like a data marker is either rendered or reported.
 MARKER = re.compile(r"<!--\s*data\s*:(?P<body>.*?)-->", re.DOTALL)
@@ -53,6 +53,10 @@ class RenderContext:
         if target is None:
             raise PluginError(f"{self.where}: the data links to docs/{src_uri}, which does not exist – add that page or correct the data")
         return html.escape(get_relative_url(target.url, self.page.url))
+
+    def place(self, city: dict) -> str:
+        """Region and country of a city, HTML-escaped: "New York, Vereinigte Staaten"."""
+        return ", ".join(self.text(city[key]) for key in ("region", "country") if key in city)
 
     def partnership_link(self, partnership_id: str) -> str:
         folder = self.data.get("partnerships")["page_folder"]
@@ -93,14 +97,13 @@ def render_partnership_cards(context: RenderContext, argument: str | None) -> st
     cards = []
     for partnership in context.data.records("partnerships"):
         city = partnership["city"]
-        place = ", ".join(context.text(city[key]) for key in ("region", "country") if key in city)
-        since = f" {label(context.language, 'since', year=partnership['since'])}" if "since" in partnership else ""
+        place = context.place(city)
         cards.append(
             "<li>\n"
             f'<p class="partnership-card__title"><a href="{context.partnership_link(partnership["id"])}">{context.text(city["name"])}</a></p>\n'
             f'<p class="partnership-card__place">{place}</p>\n'
             "<hr>\n"
-            f'<p class="partnership-card__relation">{context.text(partnership["relation"])}{html.escape(since)}</p>\n'
+            f'<p class="partnership-card__relation">{html.escape(relation_and_year(partnership, context.language))}</p>\n'
             f"<p>{context.text(partnership['summary'])}</p>\n"
             "</li>"
         )
@@ -109,10 +112,7 @@ def render_partnership_cards(context: RenderContext, argument: str | None) -> st
 
 def render_timeline(context: RenderContext, argument: str | None) -> str:
     _require(context, "timeline")
-    events = context.data.records("timeline")
-    if argument:
-        events = [event for event in events if event.get("partnership") == argument]
-    events = sorted(events, key=event_sort_key)
+    events = sorted(context.data.events_of(argument) if argument else context.data.records("timeline"), key=event_sort_key)
     items = []
     for event in events:
         datetime_attribute = html.escape(str(event["date"]))
@@ -184,10 +184,8 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
         raise PluginError(f"{context.where}: no partnership {argument!r} in data/partnerships.yml – use one of its ids")
     language = context.language
     city = partnership["city"]
-    since = f" {label(language, 'since', year=partnership['since'])}" if "since" in partnership else ""
-    place = ", ".join(context.text(city[key]) for key in ("region", "country") if key in city)
     parts = [
-        f'<p class="partnership__relation"><strong>{context.text(partnership["relation"])}{html.escape(since)}</strong> · {place}</p>',
+        f'<p class="partnership__relation"><strong>{html.escape(relation_and_year(partnership, language))}</strong> · {context.place(city)}</p>',
         f'<p class="lead">{context.text(partnership["summary"])}</p>',
     ]
     if partnership.get("focus"):
@@ -196,7 +194,7 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
     if partnership.get("projects"):
         parts.append(f"## {label(language, 'projects')}")
         parts.append("<dl>\n" + "\n".join(f"<dt>{context.text(p['name'])}</dt>\n<dd>{context.text(p['description'])}</dd>" for p in partnership["projects"]) + "\n</dl>")
-    if context.data.get("timeline") and any(event.get("partnership") == partnership["id"] for event in context.data.records("timeline")):
+    if context.data.events_of(partnership["id"]):
         parts.append(f"## {label(language, 'timeline')}")
         parts.append(render_timeline(context, partnership["id"]))
     if partnership.get("links"):

@@ -30,8 +30,7 @@ LABELS = {
         "contact.editor": "Redaktion",
         "map.title": "Karte: {home} und seine Partnerstädte",
         "map.description": "{home} ({home_country}) ist verbunden mit: {links}.",
-        "map.link": "{city} ({region}) – {relation}{since}",
-        "map.since": " seit {year}",
+        "map.link": "{city} ({region}) – {relation}",
         "partnership": "Partnerschaft",
         "problems.title": "Die Daten enthalten Fehler",
         "problems.text": "Hier erscheinen Daten, sobald diese Fehler behoben sind (Datei:Zeile:Spalte):",
@@ -58,8 +57,7 @@ LABELS = {
         "contact.editor": "Editorial office",
         "map.title": "Map: {home} and its partner cities",
         "map.description": "{home} ({home_country}) is linked with: {links}.",
-        "map.link": "{city} ({region}) – {relation}{since}",
-        "map.since": " since {year}",
+        "map.link": "{city} ({region}) – {relation}",
         "partnership": "Partnership",
         "problems.title": "The data has problems",
         "problems.text": "Data appears here once these problems are fixed (file:line:column):",
@@ -72,3 +70,9 @@ def label(language: str, key: str, **values: object) -> str:
         return LABELS[language][key].format(**values)
     except KeyError:
         raise PluginError(f"hooks/labels.py: no '{key}' label for language '{language}' – add it to LABELS") from None
+
+
+def relation_and_year(partnership: dict, language: str) -> str:
+    """The kind of link and, where known, since when: "Städtepartnerschaft seit 1978" (plain text)."""
+    relation = partnership["relation"][language]
+    return f"{relation} {label(language, 'since', year=partnership['since'])}" if "since" in partnership else relation

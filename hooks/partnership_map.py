@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from labels import label
+from labels import label, relation_and_year
 
 WIDTH = 800
 HEIGHT = 360
@@ -37,11 +37,6 @@ def project(cities: list[dict]) -> tuple[list[tuple[float, float]], float]:
     return points, HEIGHT
 
 
-def link_text(partnership: dict, language: str) -> str:
-    since = label(language, "map.since", year=partnership["since"]) if "since" in partnership else ""
-    return f"{partnership['relation'][language]}{since}"
-
-
 def render_map(partnerships_file: dict, language: str) -> str:
     home = partnerships_file["home_city"]
     partnerships = partnerships_file["partnerships"]
@@ -49,7 +44,7 @@ def render_map(partnerships_file: dict, language: str) -> str:
     home_x, home_y = points[0]
     title_id, description_id = f"partnership-map-title-{language}", f"partnership-map-description-{language}"
     links = "; ".join(
-        label(language, "map.link", city=p["city"]["name"][language], region=p["city"].get("region", p["city"]["country"])[language], relation=p["relation"][language], since=label(language, "map.since", year=p["since"]) if "since" in p else "")
+        label(language, "map.link", city=p["city"]["name"][language], region=p["city"].get("region", p["city"]["country"])[language], relation=relation_and_year(p, language))
         for p in partnerships
     )
     description = label(language, "map.description", home=home["name"][language], home_country=home["country"][language], links=links)
@@ -63,7 +58,7 @@ def render_map(partnerships_file: dict, language: str) -> str:
         shapes.append(
             f'<circle class="partnership-map__city" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
             f'<text x="{x - 10:.1f}" y="{y - 2:.1f}" text-anchor="end" class="partnership-map__name">{html.escape(partnership["city"]["name"][language])}</text>'
-            f'<text x="{x - 10:.1f}" y="{y + 15:.1f}" text-anchor="end" class="partnership-map__relation">{html.escape(link_text(partnership, language))}</text>'
+            f'<text x="{x - 10:.1f}" y="{y + 15:.1f}" text-anchor="end" class="partnership-map__relation">{html.escape(relation_and_year(partnership, language))}</text>'
         )
     shapes.append(
         f'<circle class="partnership-map__home" cx="{home_x:.1f}" cy="{home_y:.1f}" r="7"/>'

@@ -124,6 +124,18 @@ class PublicationData:
     def partnership(self, partnership_id: str) -> dict | None:
         return self._partnerships_by_id.get(partnership_id)
 
+    @functools.cached_property
+    def _events_by_partnership(self) -> dict[str, list[dict]]:
+        grouped: dict[str, list[dict]] = {}
+        for event in self.records("timeline"):
+            if "partnership" in event:
+                grouped.setdefault(event["partnership"], []).append(event)
+        return grouped
+
+    def events_of(self, partnership_id: str) -> list[dict]:
+        """The timeline's events of one partnership, in the order of the file."""
+        return self._events_by_partnership.get(partnership_id, [])
+
 
 def format_path(path: Path_) -> str:
     text = ""
