@@ -46,6 +46,8 @@ def split_index(index: dict, config: MkDocsConfig) -> dict[str, dict]:
     return per_language
 
 
+# The rendered value, not the template's base_url: Material also scopes the browser's stored
+# preferences by base_url (partials/javascripts/base.html), which must stay the same in both languages.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return with_search_root(output, i18n_state.language_root(config, i18n_state.current_language(config)))
 
