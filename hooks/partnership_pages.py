@@ -67,7 +67,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# After the i18n plugin's on_nav (-100) and before anything reads page sources (nav_order: -110).
+# After the i18n plugin's on_nav (-100), which rebuilt the Files, and before MkDocs reads the pages.
 @event_priority(-105)
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     paths = generated_paths(config)
