@@ -10,6 +10,9 @@ HOST ?= 127.0.0.1:8000
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
 
+# The project's one command line (hooks/microsite/cli.py).
+MICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite
+
 .PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership test bench lock clean
 
 help:
@@ -41,7 +44,8 @@ tests/node_modules/.installed: tests/package-lock.json
 		echo "npm not found: the accessibility tests will report axe-core as missing"; \
 	fi
 
-# Live preview: rebuilds on every save in docs/, data/ and hooks/; problems are shown as warnings
+# Live preview: rebuilds on every save in docs/, data/ and overrides/ (restart it after changing
+# hooks/: MkDocs never reloads Python code); problems are shown as warnings
 # (and in the page) without stopping. LANGUAGE=en previews one language only, for speed.
 serve: $(VENV)/.installed
 	$(if $(LANGUAGE),BUILD_ONLY_LOCALE=$(LANGUAGE)) $(BIN)/mkdocs serve --no-strict --dev-addr $(HOST)
@@ -51,25 +55,25 @@ build: $(VENV)/.installed
 
 # The data alone, in a second: every problem in data/*.yml, one line each.
 check-data: $(VENV)/.installed
-	$(BIN)/python hooks/publication_data.py
+	$(MICROSITE) check-data
 
 # Read-only: reports every difference between a source page (or data text) and its translation.
 parity: $(VENV)/.installed
-	$(BIN)/python hooks/translation_parity.py check $(if $(FORMAT),--format $(FORMAT)) $(if $(SUMMARY),--summary $(SUMMARY))
+	$(MICROSITE) parity $(if $(FORMAT),--format $(FORMAT)) $(if $(SUMMARY),--summary $(SUMMARY))
 
 # The one command that changes files: records that the named translations match their source now.
 translated: $(VENV)/.installed
 	@test -n "$(FILES)" || { echo "name the translations: make translated FILES='docs/en/page.md data/timeline.yml#event-id'"; exit 2; }
-	$(BIN)/python hooks/translation_parity.py mark-translated $(FILES)
+	$(MICROSITE) translated $(FILES)
 
 # Every link of the built site, offline (lychee, lychee.toml) plus language leaks, e-mail links,
 # alt texts and the sitemap.
 check-links: build
-	$(BIN)/python hooks/built_site.py $(SITE_DIR)
+	$(MICROSITE) check-links $(SITE_DIR)
 
 # Links to other sites, online: never part of check or test (CI is offline); run weekly.
 check-external: build
-	$(BIN)/python hooks/built_site.py --external $(SITE_DIR)
+	$(MICROSITE) check-links --external $(SITE_DIR)
 
 check: check-data parity check-links
 
@@ -78,10 +82,10 @@ test: setup
 
 # Starting points for editors; they never overwrite anything.
 new-article: $(VENV)/.installed
-	@$(BIN)/python hooks/scaffold.py new-article --title "$(TITLE)" --description "$(DESCRIPTION)" -- "$(SLUG)"
+	@$(MICROSITE) new-article --title "$(TITLE)" --description "$(DESCRIPTION)" -- "$(SLUG)"
 
 new-partnership: $(VENV)/.installed
-	@$(BIN)/python hooks/scaffold.py new-partnership -- "$(ID)"
+	@$(MICROSITE) new-partnership -- "$(ID)"
 
 # Timings are measured here and printed against their targets, never asserted in tests.
 # Takes about ten minutes; BENCH_SIZES=25,100 BENCH_RUNS=1 for a quick look.

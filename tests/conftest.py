@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from site_model import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,10 +26,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def build_site(destination: Path, site_url: str, config_file: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+def build_site(
+    destination: Path, site_url: str, config_file: Path = ROOT / "mkdocs.yml"
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(destination)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(destination),
+        ],
         cwd=config_file.parent,
         env=env,
         capture_output=True,

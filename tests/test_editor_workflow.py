@@ -10,19 +10,26 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import build_site, free_port
 from site_model import ROOT, configured_languages
 from test_data_pages import copy_project
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "hooks" / "scaffold.py"), *args], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(project / "hooks" / "scaffold.py"), *args], capture_output=True, text=True
+    )
 
 
 def checks(project: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
-    parity = subprocess.run([sys.executable, str(project / "hooks" / "translation_parity.py"), "check", str(project)], capture_output=True, text=True)
-    data = subprocess.run([sys.executable, str(project / "hooks" / "publication_data.py"), str(project)], capture_output=True, text=True)
+    parity = subprocess.run(
+        [sys.executable, str(project / "hooks" / "translation_parity.py"), "check", str(project)],
+        capture_output=True,
+        text=True,
+    )
+    data = subprocess.run(
+        [sys.executable, str(project / "hooks" / "publication_data.py"), str(project)], capture_output=True, text=True
+    )
     return parity, data
 
 
@@ -32,11 +39,22 @@ def check_ids(output: str) -> set[str]:
 
 def test_new_article_creates_every_language_and_only_asks_for_the_translation(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    result = scaffold(project, "new-article", "neue-seite", "--title", "Neue Seite: ein Test", "--description", "Ein Satz über die neue Seite.")
+    result = scaffold(
+        project,
+        "new-article",
+        "neue-seite",
+        "--title",
+        "Neue Seite: ein Test",
+        "--description",
+        "Ein Satz über die neue Seite.",
+    )
     assert result.returncode == 0, result.stderr
     for language in configured_languages():
         page = project / "docs" / language / "neue-seite.md"
-        assert page.read_text(encoding="utf-8") == "---\ntitle: 'Neue Seite: ein Test'\ndescription: Ein Satz über die neue Seite.\n---\n\n# Neue Seite: ein Test\n"
+        assert (
+            page.read_text(encoding="utf-8")
+            == "---\ntitle: 'Neue Seite: ein Test'\ndescription: Ein Satz über die neue Seite.\n---\n\n# Neue Seite: ein Test\n"
+        )
     parity, data = checks(project)
     assert data.returncode == 0
     assert parity.returncode == 1
@@ -46,8 +64,22 @@ def test_new_article_creates_every_language_and_only_asks_for_the_translation(tm
     ]
     # Once translated and recorded, everything passes, the strict build included.
     english = project / "docs" / "en" / "neue-seite.md"
-    english.write_text("---\ntitle: 'New page: a test'\ndescription: A sentence about the new page.\n---\n\n# New page: a test\n", encoding="utf-8")
-    marked = subprocess.run([sys.executable, str(project / "hooks" / "translation_parity.py"), "mark-translated", "--project", str(project), "docs/en/neue-seite.md"], capture_output=True, text=True)
+    english.write_text(
+        "---\ntitle: 'New page: a test'\ndescription: A sentence about the new page.\n---\n\n# New page: a test\n",
+        encoding="utf-8",
+    )
+    marked = subprocess.run(
+        [
+            sys.executable,
+            str(project / "hooks" / "translation_parity.py"),
+            "mark-translated",
+            "--project",
+            str(project),
+            "docs/en/neue-seite.md",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert marked.returncode == 0, marked.stderr
     assert checks(project)[0].returncode == 0
     assert build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml").returncode == 0
@@ -60,7 +92,9 @@ def test_new_article_refuses_a_malformed_name(tmp_path: Path, slug: str) -> None
     before = sorted(path.relative_to(project) for path in (project / "docs").rglob("*"))
     result = scaffold(project, "new-article", "--title", "T", "--description", "D", "--", slug)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"refused: '{slug}' is not a valid page name: use lowercase letters, digits and single hyphens")
+    assert result.stderr.startswith(
+        f"refused: '{slug}' is not a valid page name: use lowercase letters, digits and single hyphens"
+    )
     assert sorted(path.relative_to(project) for path in (project / "docs").rglob("*")) == before
 
 
@@ -85,9 +119,13 @@ def test_new_partnership_adds_a_record_whose_empty_fields_the_checks_list(tmp_pa
     parity, data = checks(project)
     assert data.returncode == 1
     problems = data.stderr.splitlines()[1:]
-    assert problems and all(line.startswith("data/partnerships.yml:") and "partnerships[3]" in line for line in problems)
+    assert problems and all(
+        line.startswith("data/partnerships.yml:") and "partnerships[3]" in line for line in problems
+    )
     assert any("city.name.de: empty German translation – write the German text" in line for line in problems)
-    assert any("city.coordinates.lat: expected a number, found nothing – write the latitude" in line for line in problems)
+    assert any(
+        "city.coordinates.lat: expected a number, found nothing – write the latitude" in line for line in problems
+    )
     assert check_ids(parity.stdout) == {"data-translation", "untracked-translation"}
     again = scaffold(project, "new-partnership", "neustadt")
     assert again.returncode == 2 and "already has a partnership 'neustadt'" in again.stderr
@@ -120,8 +158,21 @@ def test_live_preview_shows_data_problems_as_warnings_and_keeps_going(tmp_path: 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")],
-        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--no-strict",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         folder = "partnerschaften"
@@ -148,7 +199,10 @@ def test_one_language_preview(tmp_path: Path) -> None:
     env_site = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(env_site)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_ONLY_LOCALE": language}, capture_output=True, text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_ONLY_LOCALE": language},
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f'<html lang="{language}"' in (env_site / "index.html").read_text(encoding="utf-8")

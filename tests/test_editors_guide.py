@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import built_site
+import pytest
 import translation_parity
 from site_model import ROOT
 

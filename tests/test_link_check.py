@@ -9,9 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import built_site as link_check
+import pytest
 from conftest import build_site
 from site_model import ROOT, BuiltSite, configured_languages, counterpart_path, language_of
 
@@ -22,7 +21,14 @@ NOT_FOUND = "File not found. Check if file exists and path is correct"
 def written_page(site: BuiltSite, language: str) -> str:
     """A page of `language` written in Markdown (not the home page), with its counterpart."""
     for path in site.content_paths():
-        source = ROOT / "docs" / language / (path.removeprefix(f"{language}/") if language != configured_languages()[0] else path).replace(".html", ".md")
+        source = (
+            ROOT
+            / "docs"
+            / language
+            / (path.removeprefix(f"{language}/") if language != configured_languages()[0] else path).replace(
+                ".html", ".md"
+            )
+        )
         if language_of(path) == language and not path.endswith("index.html") and source.is_file():
             return path
     raise AssertionError(f"no written {language} page")
@@ -86,7 +92,11 @@ def test_missing_image(site_copy: BuiltSite) -> None:
 def test_language_leak(site_copy: BuiltSite) -> None:
     page = written_page(site_copy, configured_languages()[0])
     other = configured_languages()[1]
-    line = seed(site_copy, page, f'<a href="{counterpart_path(page, other)}">Seite</a> <a href="{counterpart_path(page, other)}" hreflang="{other}">Page</a>')
+    line = seed(
+        site_copy,
+        page,
+        f'<a href="{counterpart_path(page, other)}">Seite</a> <a href="{counterpart_path(page, other)}" hreflang="{other}">Page</a>',
+    )
     assert findings(site_copy) == [
         f"{page}:{line}: [language-leak] link “Seite” → {counterpart_path(page, other)} leads to the English page, although {page} exists in this page's language "
         f"– link to that, or add hreflang to the link if the other language is meant (source: {source(page)})"
@@ -115,17 +125,21 @@ def test_alt_text_not_translated(site_copy: BuiltSite) -> None:
     line = seed(site_copy, page, '<img src="assets/images/favicon.png" alt="Das Zeichen der Seite">')
     twin_line = seed(site_copy, twin, '<img src="../assets/images/favicon.png" alt="Das Zeichen der Seite">')
     message = "has the alt text “Das Zeichen der Seite”, the same as on {other} – write it in this page's language"
-    assert findings(site_copy) == sorted([
-        f"{page}:{line}: [untranslated-alt] image assets/images/favicon.png {message.format(other=twin)} (source: {source(page)})",
-        f"{twin}:{twin_line}: [untranslated-alt] image ../assets/images/favicon.png {message.format(other=page)} (source: {source(twin)})",
-    ])
+    assert findings(site_copy) == sorted(
+        [
+            f"{page}:{line}: [untranslated-alt] image assets/images/favicon.png {message.format(other=twin)} (source: {source(page)})",
+            f"{twin}:{twin_line}: [untranslated-alt] image ../assets/images/favicon.png {message.format(other=page)} (source: {source(twin)})",
+        ]
+    )
 
 
 def test_sitemap_and_pages_disagree(site_copy: BuiltSite) -> None:
     page = written_page(site_copy, configured_languages()[0])
     sitemap = site_copy.root / "sitemap.xml"
     text = sitemap.read_text(encoding="utf-8")
-    text = re.sub(rf"<url>\s*<loc>{re.escape(site_copy.site_url + page)}</loc>.*?</url>", "", text, count=1, flags=re.DOTALL)
+    text = re.sub(
+        rf"<url>\s*<loc>{re.escape(site_copy.site_url + page)}</loc>.*?</url>", "", text, count=1, flags=re.DOTALL
+    )
     stale = site_copy.site_url + "removed-page.html"
     text = text.replace("</urlset>", f"<url><loc>{stale}</loc></url></urlset>")
     sitemap.write_text(text, encoding="utf-8")
@@ -138,7 +152,9 @@ def test_sitemap_and_pages_disagree(site_copy: BuiltSite) -> None:
 
 
 def test_command_line_exit_status(site_copy: BuiltSite, tmp_path: Path) -> None:
-    run = lambda *args: subprocess.run([sys.executable, str(ROOT / "hooks" / "built_site.py"), *args], capture_output=True, text=True)  # noqa: E731
+    run = lambda *args: subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "built_site.py"), *args], capture_output=True, text=True
+    )
     assert run(str(site_copy.root)).returncode == 0
     seed(site_copy, written_page(site_copy, configured_languages()[0]), '<a href="no-such-page.html">x</a>')
     broken = run(str(site_copy.root))
@@ -157,14 +173,18 @@ def test_strict_build_fails_on_what_the_hook_finds(tmp_path: Path) -> None:
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert re.search(rf"WARNING -  {page.stem}\.html:\d+: \[invalid-mailto\] link “Post” → mailto:nobody", output), output
+    assert re.search(rf"WARNING -  {page.stem}\.html:\d+: \[invalid-mailto\] link “Post” → mailto:nobody", output), (
+        output
+    )
 
 
 def test_external_link_settings_load_and_find_the_external_links(built_site: BuiltSite) -> None:
     """The online check cannot run here (no network); its settings must load, and it must see the links."""
     result = subprocess.run(
         [link_check.lychee_binary(), "--config", str(ROOT / "lychee.toml"), "--dump", str(built_site.root)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     external = {line for line in result.stdout.splitlines() if line.startswith("https://")}

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import publication_data
+import pytest
 from site_model import ROOT
 
 PARTNERSHIPS = """\
@@ -73,7 +72,10 @@ events:
         en: Alpha is a partner city.
 """
 
-ARTICLE = {"de": "---\ntitle: A\n---\n\n# A\n\nAlpha ist eine Partnerstadt.\n", "en": "---\ntitle: A\n---\n\n# A\n\nAlpha is a partner city.\n"}
+ARTICLE = {
+    "de": "---\ntitle: A\n---\n\n# A\n\nAlpha ist eine Partnerstadt.\n",
+    "en": "---\ntitle: A\n---\n\n# A\n\nAlpha is a partner city.\n",
+}
 
 
 def make_project(root: Path, partnerships: str = PARTNERSHIPS, timeline: str = TIMELINE) -> Path:
@@ -242,7 +244,9 @@ def test_every_problem_is_reported_at_once_and_no_file_changes(tmp_path: Path) -
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "hooks" / "publication_data.py"), *args], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "publication_data.py"), *args], capture_output=True, text=True
+    )
 
 
 def test_command_line_check(tmp_path: Path) -> None:

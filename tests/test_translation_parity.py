@@ -4,13 +4,11 @@ pairs that must pass, outdated detection, output formats, exit status and the up
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
 import translation_parity
 from site_model import ROOT
 
@@ -118,17 +116,25 @@ def stamp_data(text: str) -> str:
     import yaml
 
     record = yaml.safe_load(text)["events"][0]
-    return text.replace("  - id: start\n", f'  - id: start\n    translated_from: "{translation_parity.record_fingerprint(record, "de")}"\n', 1)
+    return text.replace(
+        "  - id: start\n",
+        f'  - id: start\n    translated_from: "{translation_parity.record_fingerprint(record, "de")}"\n',
+        1,
+    )
 
 
-def make_project(root: Path, source: str = SOURCE, translation: str | None = None, data: str | None = None, *, stamped: bool = True) -> Path:
+def make_project(
+    root: Path, source: str = SOURCE, translation: str | None = None, data: str | None = None, *, stamped: bool = True
+) -> Path:
     translation = TRANSLATION if translation is None else translation
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     for language, page, other in (("de", source, OTHER[0]), ("en", translation, OTHER[1])):
         folder = root / "docs" / language
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "seite.md").write_text(stamp(page, source) if language == "en" and stamped else page, encoding="utf-8")
+        (folder / "seite.md").write_text(
+            stamp(page, source) if language == "en" and stamped else page, encoding="utf-8"
+        )
         (folder / "andere.md").write_text(stamp(other, OTHER[0]) if language == "en" else other, encoding="utf-8")
     (root / "data").mkdir(exist_ok=True)
     (root / "data" / "timeline.yml").write_text(stamp_data(DATA) if data is None else data, encoding="utf-8")
@@ -164,35 +170,87 @@ def replaced(old: str, new: str) -> str:
 
 # (check id, the changed translation, the finding's line in the stamped translation, its message)
 FAILING_PAIRS = [
-    ("front-matter-keys", replaced("description: A page.\n", ""), 1,
-     f"front matter lacks 'description', which {DE} has – add 'description:' with the translated value"),
-    ("heading-structure", replaced("## Section", "### Section"), "### Section",
-     f"heading 2 is level 3 here but level 2 in {DE}:10 ('Abschnitt') – use the same level"),
-    ("heading-id", replaced("{ #abschnitt }", "{ #section }"), "## Section",
-     f"heading 2 has id 'section' here but 'abschnitt' in {DE}:10 – use the same explicit id, so that links to it work in both languages"),
-    ("block-structure", replaced("- two\n", "- two\n- three\n"), "- one",
-     f"the structure differs from {DE} (from {DE}:12 on): 3 list items here, 2 there – give the translation the same paragraphs, lists, tables, quotes and admonitions"),
-    ("code-block", replaced("```text\ncode\n", "```text\nkode\n"), "```text",
-     f"this code block differs from the one in {DE}:26 – code blocks must be identical in every language"),
-    ("image", replaced("![An image](bild.png)", "An image"), "An image",
-     f"image 'bild.png' in {DE}:24 is missing here – add the image, with alt text in this language"),
-    ("data-marker", replaced("<!-- data: timeline -->", "<!-- data: networks -->"), "<!-- data: networks",
-     f"this data marker differs from the one in {DE}:30 – data markers must be identical in every language"),
-    ("internal-link", replaced("[link](andere.md)", "[link](other.md)"), "A paragraph",
-     f"link to 'andere.md' in {DE}:8 is missing here – link to the same page (the path is the same in every language)"),
-    ("external-link", replaced("<https://example.org/>", "<https://example.com/>"), "A paragraph",
-     f"link to 'https://example.org/' in {DE}:8 is missing here – use the same address, or declare a localized one with <!-- parity-ignore: external-link -->"),
-    ("mailto", replaced("mailto:a@example.org", "mailto:b@example.org"), "A paragraph",
-     f"e-mail link 'mailto:a@example.org' in {DE}:8 is missing here – use the same address"),
-    ("number", replaced("year 1978", "year 1979"), "A paragraph",
-     f"numbers differ: 1978 in {DE}:8 but not here; 1979 here but not there – check the figures, years and dates"),
-    ("unused-exemption", replaced("> A quote.", "<!-- parity-ignore: number -->\n> A quote."), "<!-- parity-ignore",
-     "'number' is declared here but nothing differs – remove the declaration"),
+    (
+        "front-matter-keys",
+        replaced("description: A page.\n", ""),
+        1,
+        f"front matter lacks 'description', which {DE} has – add 'description:' with the translated value",
+    ),
+    (
+        "heading-structure",
+        replaced("## Section", "### Section"),
+        "### Section",
+        f"heading 2 is level 3 here but level 2 in {DE}:10 ('Abschnitt') – use the same level",
+    ),
+    (
+        "heading-id",
+        replaced("{ #abschnitt }", "{ #section }"),
+        "## Section",
+        f"heading 2 has id 'section' here but 'abschnitt' in {DE}:10 – use the same explicit id, so that links to it work in both languages",
+    ),
+    (
+        "block-structure",
+        replaced("- two\n", "- two\n- three\n"),
+        "- one",
+        f"the structure differs from {DE} (from {DE}:12 on): 3 list items here, 2 there – give the translation the same paragraphs, lists, tables, quotes and admonitions",
+    ),
+    (
+        "code-block",
+        replaced("```text\ncode\n", "```text\nkode\n"),
+        "```text",
+        f"this code block differs from the one in {DE}:26 – code blocks must be identical in every language",
+    ),
+    (
+        "image",
+        replaced("![An image](bild.png)", "An image"),
+        "An image",
+        f"image 'bild.png' in {DE}:24 is missing here – add the image, with alt text in this language",
+    ),
+    (
+        "data-marker",
+        replaced("<!-- data: timeline -->", "<!-- data: networks -->"),
+        "<!-- data: networks",
+        f"this data marker differs from the one in {DE}:30 – data markers must be identical in every language",
+    ),
+    (
+        "internal-link",
+        replaced("[link](andere.md)", "[link](other.md)"),
+        "A paragraph",
+        f"link to 'andere.md' in {DE}:8 is missing here – link to the same page (the path is the same in every language)",
+    ),
+    (
+        "external-link",
+        replaced("<https://example.org/>", "<https://example.com/>"),
+        "A paragraph",
+        f"link to 'https://example.org/' in {DE}:8 is missing here – use the same address, or declare a localized one with <!-- parity-ignore: external-link -->",
+    ),
+    (
+        "mailto",
+        replaced("mailto:a@example.org", "mailto:b@example.org"),
+        "A paragraph",
+        f"e-mail link 'mailto:a@example.org' in {DE}:8 is missing here – use the same address",
+    ),
+    (
+        "number",
+        replaced("year 1978", "year 1979"),
+        "A paragraph",
+        f"numbers differ: 1978 in {DE}:8 but not here; 1979 here but not there – check the figures, years and dates",
+    ),
+    (
+        "unused-exemption",
+        replaced("> A quote.", "<!-- parity-ignore: number -->\n> A quote."),
+        "<!-- parity-ignore",
+        "'number' is declared here but nothing differs – remove the declaration",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("check", "translation", "where", "message"), FAILING_PAIRS, ids=[case[0] for case in FAILING_PAIRS])
-def test_each_check_reports_its_finding(tmp_path: Path, check: str, translation: str, where: str | int, message: str) -> None:
+@pytest.mark.parametrize(
+    ("check", "translation", "where", "message"), FAILING_PAIRS, ids=[case[0] for case in FAILING_PAIRS]
+)
+def test_each_check_reports_its_finding(
+    tmp_path: Path, check: str, translation: str, where: str | int, message: str
+) -> None:
     stamped = stamp(translation, SOURCE)
     line = where if isinstance(where, int) else line_of(stamped, where)
     found = findings_of(make_project(tmp_path, translation=translation))
@@ -203,7 +261,12 @@ def test_each_check_reports_its_finding(tmp_path: Path, check: str, translation:
 
 def test_every_check_has_a_failing_fixture_or_a_test_of_its_own() -> None:
     covered = {case[0] for case in FAILING_PAIRS} | {
-        "missing-translation", "orphan-translation", "untracked-translation", "outdated", "data-translation", "identical-translation",
+        "missing-translation",
+        "orphan-translation",
+        "untracked-translation",
+        "outdated",
+        "data-translation",
+        "identical-translation",
     }
     assert covered == set(translation_parity.CHECKS)
 
@@ -236,7 +299,11 @@ def test_outdated_without_history_says_so(tmp_path: Path) -> None:
 
 
 def git(project: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@localhost", *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@localhost", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_outdated_with_history_names_what_changed(tmp_path: Path) -> None:
@@ -281,14 +348,20 @@ def test_a_declaration_that_matches_nothing_in_data_is_reported(tmp_path: Path) 
 
 
 def test_declared_differences_pass(tmp_path: Path) -> None:
-    localized = replaced("<https://example.org/>", "<https://example.com/>").replace("A paragraph", "<!-- parity-ignore: external-link -->\n\nA paragraph", 1)
+    localized = replaced("<https://example.org/>", "<https://example.com/>").replace(
+        "A paragraph", "<!-- parity-ignore: external-link -->\n\nA paragraph", 1
+    )
     assert findings_of(make_project(tmp_path / "inline", translation=localized)) == []
-    page_wide = replaced("year 1978", "year 1979").replace("description: A page.\n", "description: A page.\nparity_ignore: [number]\n")
+    page_wide = replaced("year 1978", "year 1979").replace(
+        "description: A page.\n", "description: A page.\nparity_ignore: [number]\n"
+    )
     assert findings_of(make_project(tmp_path / "page", translation=page_wide)) == []
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "hooks" / "translation_parity.py"), *args], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "translation_parity.py"), *args], capture_output=True, text=True
+    )
 
 
 def test_command_line_formats_and_exit_status(tmp_path: Path) -> None:
@@ -300,7 +373,9 @@ def test_command_line_formats_and_exit_status(tmp_path: Path) -> None:
     text = run("check", str(drifted))
     assert text.returncode == 1 and text.stdout.startswith(f"{EN}:{line}: [number] numbers differ")
     as_json = json.loads(run("check", "--format", "json", str(drifted)).stdout)
-    assert [(item["file"], item["line"], item["check"], item["counterpart"]) for item in as_json] == [(EN, line, "number", DE)]
+    assert [(item["file"], item["line"], item["check"], item["counterpart"]) for item in as_json] == [
+        (EN, line, "number", DE)
+    ]
     github = run("check", "--format", "github", str(drifted)).stdout
     assert github.startswith(f"::error file={EN},line={line},title=[number]::numbers differ: 1978 in {DE}:8")
     summary = tmp_path / "summary.md"
@@ -339,7 +414,11 @@ def test_drift_in_a_copy_of_the_real_site_fails_the_check_and_the_strict_build(t
     from test_data_pages import copy_project
 
     project = copy_project(tmp_path / "project")
-    source = next(path for path in sorted((project / "docs" / "de").glob("*.md")) if any(ch.isdigit() for ch in path.read_text(encoding="utf-8").split("---", 2)[2]))
+    source = next(
+        path
+        for path in sorted((project / "docs" / "de").glob("*.md"))
+        if any(ch.isdigit() for ch in path.read_text(encoding="utf-8").split("---", 2)[2])
+    )
     text = source.read_text(encoding="utf-8")
     body_start = text.index("---", 3)
     number = next(word for word in text[body_start:].split() if word.isdigit())
@@ -347,12 +426,14 @@ def test_drift_in_a_copy_of_the_real_site_fails_the_check_and_the_strict_build(t
     translation = f"docs/en/{source.name}"
     found = findings_of(project)
     assert any(f.startswith(f"{translation}:1: [outdated] docs/de/{source.name} changed") for f in found), found
-    assert any(f"[number] numbers differ: {int(number) + 1} in docs/de/{source.name}" in f and f"{number} here but not there" in f for f in found), found
+    assert any(
+        f"[number] numbers differ: {int(number) + 1} in docs/de/{source.name}" in f
+        and f"{number} here but not there" in f
+        for f in found
+    ), found
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode == 1
     assert f"WARNING -  {translation}:1: [outdated]" in result.stdout + result.stderr
-
-
 
 
 def test_mark_translated_refuses_a_pair_that_is_not_in_step(tmp_path: Path) -> None:

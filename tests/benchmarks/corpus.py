@@ -19,12 +19,28 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import translation_parity  # noqa: E402
 
 WORDS = {
-    "de": "Stadt Städte Partnerschaft Austausch Klima Jugend Netzwerk Verwaltung Zusammenarbeit Bürgermeister Wandel Forschung Kultur Projekt Delegation".split(),
-    "en": "city cities partnership exchange climate youth network administration cooperation mayor change research culture project delegation".split(),
+    "de": ["Stadt", "Städte", "Partnerschaft", "Austausch", "Klima", "Jugend", "Netzwerk", "Verwaltung", "Zusammenarbeit", "Bürgermeister", "Wandel", "Forschung", "Kultur", "Projekt", "Delegation"],
+    "en": ["city", "cities", "partnership", "exchange", "climate", "youth", "network", "administration", "cooperation", "mayor", "change", "research", "culture", "project", "delegation"],
 }
 LABELS = {
-    "de": {"article": "Artikel", "section": "Abschnitt", "summary": "Zusammenfassung", "overview": "Überblick", "partnerships": "Partnerschaften", "timeline": "Zeitleiste", "home": "Startseite"},
-    "en": {"article": "Article", "section": "Section", "summary": "Summary", "overview": "Overview", "partnerships": "Partnerships", "timeline": "Timeline", "home": "Home"},
+    "de": {
+        "article": "Artikel",
+        "section": "Abschnitt",
+        "summary": "Zusammenfassung",
+        "overview": "Überblick",
+        "partnerships": "Partnerschaften",
+        "timeline": "Zeitleiste",
+        "home": "Startseite",
+    },
+    "en": {
+        "article": "Article",
+        "section": "Section",
+        "summary": "Summary",
+        "overview": "Overview",
+        "partnerships": "Partnerships",
+        "timeline": "Timeline",
+        "home": "Home",
+    },
 }
 
 
@@ -48,9 +64,13 @@ def article(index: int, articles: int, language: str, seed: int) -> str:
     for part in range(1, 5):
         blocks.append(f"## {label['section']} {part} {{ #part-{part} }}")
         for _ in range(rng.randrange(2, 4)):
-            blocks.append(" ".join(sentence(text_rng, language, rng.randrange(10, 22)) for _ in range(rng.randrange(3, 6))))
+            blocks.append(
+                " ".join(sentence(text_rng, language, rng.randrange(10, 22)) for _ in range(rng.randrange(3, 6)))
+            )
         if part == 2:
-            blocks.append("\n".join(f"- {sentence(text_rng, language, 6)} {year + item}" for item in range(rng.randrange(3, 6))))
+            blocks.append(
+                "\n".join(f"- {sentence(text_rng, language, 6)} {year + item}" for item in range(rng.randrange(3, 6)))
+            )
         if part == 3:
             rows = "\n".join(f"| {year + row} | {rng.randrange(10, 999)} |" for row in range(rng.randrange(3, 6)))
             blocks.append(f"| {label['section']} | {label['article']} |\n| --- | --- |\n{rows}")
@@ -66,23 +86,51 @@ def partnerships_yaml(records: int, passage: dict[str, str]) -> str:
     lines.append("partnerships:")
     for index in range(records):
         lines += [f"  - id: city-{index}", "    city:"]
-        lines += _city(f"Stadt {index}", f"City {index}", "Land", "Country", 30 + (index * 7) % 25, -120 + (index * 13) % 50, "      ")[:]
+        lines += _city(
+            f"Stadt {index}",
+            f"City {index}",
+            "Land",
+            "Country",
+            30 + (index * 7) % 25,
+            -120 + (index * 13) % 50,
+            "      ",
+        )[:]
         lines += [
-            "    relation:", "      de: Städtepartnerschaft", "      en: City partnership",
+            "    relation:",
+            "      de: Städtepartnerschaft",
+            "      en: City partnership",
             f"    since: {1950 + index % 70}",
-            "    summary:", f"      de: Eine Partnerschaft seit {1950 + index % 70}.", f"      en: A partnership since {1950 + index % 70}.",
-            "    focus:", "      - de: Austausch", "        en: Exchange",
-            "    sources:", "      - page: article-0.md", "        passage:", f"          de: {passage['de']}", f"          en: {passage['en']}",
+            "    summary:",
+            f"      de: Eine Partnerschaft seit {1950 + index % 70}.",
+            f"      en: A partnership since {1950 + index % 70}.",
+            "    focus:",
+            "      - de: Austausch",
+            "        en: Exchange",
+            "    sources:",
+            "      - page: article-0.md",
+            "        passage:",
+            f"          de: {passage['de']}",
+            f"          en: {passage['en']}",
         ]
     return "\n".join(lines) + "\n"
 
 
-def _city(name_de: str, name_en: str, country_de: str, country_en: str, lat: float, lon: float, indent: str) -> list[str]:
+def _city(
+    name_de: str, name_en: str, country_de: str, country_en: str, lat: float, lon: float, indent: str
+) -> list[str]:
     return [
-        f"{indent}name:", f"{indent}  de: {name_de}", f"{indent}  en: {name_en}",
-        f"{indent}country:", f"{indent}  de: {country_de}", f"{indent}  en: {country_en}",
-        f"{indent}coordinates:", f"{indent}  lat: {lat}", f"{indent}  lon: {lon}",
-        f"{indent}sources:", f"{indent}  - url: https://example.org/{name_en.replace(' ', '-').lower()}", f"{indent}    fact: coordinates",
+        f"{indent}name:",
+        f"{indent}  de: {name_de}",
+        f"{indent}  en: {name_en}",
+        f"{indent}country:",
+        f"{indent}  de: {country_de}",
+        f"{indent}  en: {country_en}",
+        f"{indent}coordinates:",
+        f"{indent}  lat: {lat}",
+        f"{indent}  lon: {lon}",
+        f"{indent}sources:",
+        f"{indent}  - url: https://example.org/{name_en.replace(' ', '-').lower()}",
+        f"{indent}    fact: coordinates",
     ]
 
 
@@ -91,9 +139,17 @@ def timeline_yaml(records: int, passage: dict[str, str]) -> str:
     for index in range(records):
         title = {"de": f"Ereignis {index}", "en": f"Event {index}"}
         lines += [
-            f"  - id: event-{index}", f'    date: "{1950 + index % 75}-{index % 12 + 1:02d}"',
-            "    title:", f"      de: {title['de']}", f"      en: {title['en']}", f"    partnership: city-{index}",
-            "    source:", "      page: article-0.md", "      passage:", f"        de: {passage['de']}", f"        en: {passage['en']}",
+            f"  - id: event-{index}",
+            f'    date: "{1950 + index % 75}-{index % 12 + 1:02d}"',
+            "    title:",
+            f"      de: {title['de']}",
+            f"      en: {title['en']}",
+            f"    partnership: city-{index}",
+            "    source:",
+            "      page: article-0.md",
+            "      passage:",
+            f"        de: {passage['de']}",
+            f"        en: {passage['en']}",
         ]
     return "\n".join(lines) + "\n"
 
@@ -114,7 +170,10 @@ def generate(destination: Path, articles: int, partnerships: int, seed: int = 1)
         label = LABELS[language]
         for index in range(articles):
             (folder / f"article-{index}.md").write_text(article(index, articles, language, seed), encoding="utf-8")
-        (folder / "index.md").write_text(f"---\ntitle: {label['home']}\ndescription: {label['overview']}.\n---\n\n# {label['home']}\n\n[{label['article']} 0](article-0.md)\n", encoding="utf-8")
+        (folder / "index.md").write_text(
+            f"---\ntitle: {label['home']}\ndescription: {label['overview']}.\n---\n\n# {label['home']}\n\n[{label['article']} 0](article-0.md)\n",
+            encoding="utf-8",
+        )
         (folder / "partnerschaften" / "index.md").write_text(
             f"---\ntitle: {label['partnerships']}\ndescription: {label['overview']}.\n---\n\n# {label['partnerships']}\n\n<!-- data: partnership-cards -->\n\n## {label['overview']}\n\n<!-- data: partnership-map -->\n",
             encoding="utf-8",

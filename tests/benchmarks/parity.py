@@ -24,7 +24,10 @@ RUNS = 5
 
 
 def page(language: str, index: int, rng: random.Random) -> str:
-    words = {"de": "Städte Partnerschaft Austausch Klima Jugend Netzwerk".split(), "en": "cities partnership exchange climate youth network".split()}[language]
+    words = {
+        "de": ["Städte", "Partnerschaft", "Austausch", "Klima", "Jugend", "Netzwerk"],
+        "en": ["cities", "partnership", "exchange", "climate", "youth", "network"],
+    }[language]
     year = 1950 + index % 75
     paragraphs = [" ".join(rng.choice(words) for _ in range(60)) + f" {year}." for _ in range(6)]
     return (
@@ -39,7 +42,8 @@ def page(language: str, index: int, rng: random.Random) -> str:
 
 def generate(root: Path) -> None:
     (root / "mkdocs.yml").write_text(
-        "plugins:\n  - i18n:\n      languages:\n        - locale: de\n          default: true\n        - locale: en\n", encoding="utf-8"
+        "plugins:\n  - i18n:\n      languages:\n        - locale: de\n          default: true\n        - locale: en\n",
+        encoding="utf-8",
     )
     for language in ("de", "en"):
         (root / "docs" / language).mkdir(parents=True)
@@ -48,7 +52,9 @@ def generate(root: Path) -> None:
         translation = page("en", index, random.Random(index))
         stamp = translation_parity.fingerprint(source)
         (root / "docs" / "de" / f"page-{index}.md").write_text(source, encoding="utf-8")
-        (root / "docs" / "en" / f"page-{index}.md").write_text(translation.replace("\n---\n", f'\ntranslated_from: "{stamp}"\n---\n', 1), encoding="utf-8")
+        (root / "docs" / "en" / f"page-{index}.md").write_text(
+            translation.replace("\n---\n", f'\ntranslated_from: "{stamp}"\n---\n', 1), encoding="utf-8"
+        )
 
 
 def main() -> int:
@@ -62,7 +68,9 @@ def main() -> int:
             timings.append(time.perf_counter() - start)
         median = statistics.median(timings)
         verdict = "meets" if median < TARGET_SECONDS else "MISSES"
-        print(f"parity check, {len(statuses)} page pairs: median {median:.2f} s of {RUNS} runs ({verdict} the target of {TARGET_SECONDS:.0f} s); {len(findings)} findings")
+        print(
+            f"parity check, {len(statuses)} page pairs: median {median:.2f} s of {RUNS} runs ({verdict} the target of {TARGET_SECONDS:.0f} s); {len(findings)} findings"
+        )
         return 0
 
 

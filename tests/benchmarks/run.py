@@ -65,17 +65,35 @@ def run_measured(command: list[str], *, cwd: Path, env: dict) -> dict:
     """Wall and CPU seconds and peak memory (MiB) of one child process."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, report.name, *command], cwd=cwd, env=env, capture_output=True)
+        result = subprocess.run(
+            [sys.executable, "-S", "-c", LAUNCHER, report.name, *command], cwd=cwd, env=env, capture_output=True
+        )
         wall = time.perf_counter() - start
         status, cpu, peak_kib = json.loads(Path(report.name).read_text(encoding="utf-8"))
     if status != 0 or result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{(result.stdout + result.stderr).decode(errors='replace')[-3000:]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed in {cwd}:\n{(result.stdout + result.stderr).decode(errors='replace')[-3000:]}"
+        )
     return {"wall_s": wall, "cpu_s": cpu, "peak_mib": peak_kib / 1024}
 
 
 def build(project: Path, site: Path, *, extra_env: dict | None = None) -> dict:
     env = {**ENV, "SITE_URL": f"http://127.0.0.1:8000{SUB_PATH}", **(extra_env or {})}
-    return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)], cwd=project, env=env)
+    return run_measured(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        env=env,
+    )
 
 
 def median_of(samples: list[dict]) -> dict:
@@ -93,7 +111,20 @@ def without_hooks(project: Path, destination: Path) -> Path:
     dumping = project / "mkdocs.dump.yml"
     dumping.write_text(config.replace("hooks:\n", f"hooks:\n  - {HERE / 'dump_markdown.py'}\n", 1), encoding="utf-8")
     env = {**ENV, "SITE_URL": f"http://127.0.0.1:8000{SUB_PATH}", "DUMP_MARKDOWN_TO": str(dump)}
-    run_measured([sys.executable, "-m", "mkdocs", "build", "--config-file", str(dumping), "--site-dir", str(destination.parent / "dump-site")], cwd=project, env=env)
+    run_measured(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--config-file",
+            str(dumping),
+            "--site-dir",
+            str(destination.parent / "dump-site"),
+        ],
+        cwd=project,
+        env=env,
+    )
     destination.mkdir()
     shutil.copytree(dump, destination / "docs")
     shutil.copytree(project / "overrides", destination / "overrides")
@@ -127,7 +158,9 @@ def corpus_figures(size: int, workspace: Path) -> dict:
         "baseline": baseline,
         "cpu_ratio": with_hooks["cpu_s"] / baseline["cpu_s"],
         "parity_s": time_call(lambda: translation_parity.check_project(project, ["de", "en"])),
-        "links_s": time_call(lambda: built_site.check_site(site, site_url=f"http://127.0.0.1:8000{SUB_PATH}", languages=["de", "en"])),
+        "links_s": time_call(
+            lambda: built_site.check_site(site, site_url=f"http://127.0.0.1:8000{SUB_PATH}", languages=["de", "en"])
+        ),
     }
 
 
@@ -155,7 +188,13 @@ def editor_latency(workspace: Path) -> dict:
         else:
             shutil.copy(source, project / part)
     port = 8000 + os.getpid() % 1000
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base + "impressum.html", lambda page: "<html" in page)
@@ -172,7 +211,7 @@ def editor_latency(workspace: Path) -> dict:
             text = figures.read_text(encoding="utf-8")
             label = re.search(r"^(\s+de: )(.+)$", text, flags=re.MULTILINE)
             start = time.perf_counter()
-            figures.write_text(text[: label.end()] + f" {token}" + text[label.end():], encoding="utf-8")
+            figures.write_text(text[: label.end()] + f" {token}" + text[label.end() :], encoding="utf-8")
             data_samples.append(wait_for(base + "index.html", lambda page: token in page) - start)
             time.sleep(1)
         return {"markdown_edit_s": statistics.median(page_samples), "data_edit_s": statistics.median(data_samples)}
@@ -191,7 +230,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(SUB_PATH):
             self.send_error(404)
             return
-        relative = path[len(SUB_PATH):] or "index.html"
+        relative = path[len(SUB_PATH) :] or "index.html"
         file = Path(self.directory) / relative
         if file.is_dir():
             file = file / "index.html"
@@ -217,7 +256,14 @@ def reader_pages(site: Path) -> list[str]:
     """Home, article and a partnership page, in both languages."""
     partnership = sorted((site / "partnerschaften").glob("*.html"))
     partnership = next(path for path in partnership if path.name != "index.html").relative_to(site).as_posix()
-    article = max((path for path in site.glob("*.html") if path.name not in ("index.html", "404.html")), key=lambda path: path.stat().st_size).relative_to(site).as_posix()
+    article = (
+        max(
+            (path for path in site.glob("*.html") if path.name not in ("index.html", "404.html")),
+            key=lambda path: path.stat().st_size,
+        )
+        .relative_to(site)
+        .as_posix()
+    )
     german = ["index.html", article, partnership]
     return german + [f"en/{path}" for path in german]
 
@@ -248,22 +294,42 @@ def reader_cost(workspace: Path) -> dict:
                 context.close()
             browser.close()
         if not LIGHTHOUSE.exists() or shutil.which("node") is None:
-            results["lighthouse_skipped"] = "Lighthouse or Node.js not found: run make bench (npm ci in tests/benchmarks) with Node.js installed"
+            results["lighthouse_skipped"] = (
+                "Lighthouse or Node.js not found: run make bench (npm ci in tests/benchmarks) with Node.js installed"
+            )
             return results
         for page_path in reader_pages(site):
             # Lighthouse's performance score varies from run to run: the median of three.
             runs = []
             for _ in range(3):
                 report = subprocess.run(
-                    ["node", str(LIGHTHOUSE), site_url + page_path, "--quiet", "--output=json", "--output-path=stdout", f"--chrome-flags={CHROME_FLAGS}"],
-                    env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=300,
+                    [
+                        "node",
+                        str(LIGHTHOUSE),
+                        site_url + page_path,
+                        "--quiet",
+                        "--output=json",
+                        "--output-path=stdout",
+                        f"--chrome-flags={CHROME_FLAGS}",
+                    ],
+                    env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
                 )
                 if report.returncode != 0:
                     results["pages"][page_path]["lighthouse_error"] = report.stderr.strip()[-300:]
                     break
-                runs.append({name: round(category["score"] * 100) for name, category in json.loads(report.stdout)["categories"].items()})
+                runs.append(
+                    {
+                        name: round(category["score"] * 100)
+                        for name, category in json.loads(report.stdout)["categories"].items()
+                    }
+                )
             if runs:
-                results["pages"][page_path]["lighthouse"] = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+                results["pages"][page_path]["lighthouse"] = {
+                    name: statistics.median(run[name] for run in runs) for name in runs[0]
+                }
     finally:
         server.shutdown()
         server.server_close()
@@ -289,37 +355,67 @@ def report(results: dict) -> tuple[str, list[str]]:
             f"| {figures['articles']} | {figures['pages']} | {build_['wall_s']:.1f} s | {build_['cpu_s']:.1f} s | {build_['peak_mib']:.0f} MiB | "
             f"{base['cpu_s']:.1f} s | {100 * (figures['cpu_ratio'] - 1):+.1f} % | {figures['parity_s']:.2f} s | {figures['links_s']:.2f} s |"
         )
-        verdicts.append(f"hooks add {100 * (figures['cpu_ratio'] - 1):+.1f} % CPU at N = {figures['articles']} (target: at most +10 %): {verdict(figures['cpu_ratio'] <= 1.10)}")
+        verdicts.append(
+            f"hooks add {100 * (figures['cpu_ratio'] - 1):+.1f} % CPU at N = {figures['articles']} (target: at most +10 %): {verdict(figures['cpu_ratio'] <= 1.10)}"
+        )
     by_size = {figures["articles"]: figures for figures in results["sizes"]}
     if 100 in by_size and 400 in by_size:
         growth = by_size[400]["build"]["cpu_s"] / by_size[100]["build"]["cpu_s"]
-        verdicts.append(f"N = 400 costs {growth:.2f} × N = 100 in CPU (target: at most 4.4 ×): {verdict(growth <= 4.4)}")
-        verdicts.append(f"peak memory at N = 400: {by_size[400]['build']['peak_mib']:.0f} MiB (target: under 1024 MiB): {verdict(by_size[400]['build']['peak_mib'] < 1024)}")
+        verdicts.append(
+            f"N = 400 costs {growth:.2f} × N = 100 in CPU (target: at most 4.4 ×): {verdict(growth <= 4.4)}"
+        )
+        verdicts.append(
+            f"peak memory at N = 400: {by_size[400]['build']['peak_mib']:.0f} MiB (target: under 1024 MiB): {verdict(by_size[400]['build']['peak_mib'] < 1024)}"
+        )
     real = results["real_site"]
-    verdicts.append(f"real site, strict build: {real['build']['wall_s']:.2f} s (target: under 3 s): {verdict(real['build']['wall_s'] < 3)}")
+    verdicts.append(
+        f"real site, strict build: {real['build']['wall_s']:.2f} s (target: under 3 s): {verdict(real['build']['wall_s'] < 3)}"
+    )
     editor = results["editor"]
-    verdicts.append(f"saved Markdown edit served rebuilt: {editor['markdown_edit_s']:.2f} s (target: within 2 s): {verdict(editor['markdown_edit_s'] <= 2)}")
+    verdicts.append(
+        f"saved Markdown edit served rebuilt: {editor['markdown_edit_s']:.2f} s (target: within 2 s): {verdict(editor['markdown_edit_s'] <= 2)}"
+    )
     verdicts.append(f"saved data edit served rebuilt: {editor['data_edit_s']:.2f} s (no target; for comparison)")
-    lines += ["", "| real site | figure |", "| --- | ---: |",
-              f"| strict build (wall / CPU / memory) | {real['build']['wall_s']:.2f} s / {real['build']['cpu_s']:.2f} s / {real['build']['peak_mib']:.0f} MiB |",
-              f"| Markdown edit → rebuilt page served | {editor['markdown_edit_s']:.2f} s |",
-              f"| data edit → rebuilt page served | {editor['data_edit_s']:.2f} s |"]
+    lines += [
+        "",
+        "| real site | figure |",
+        "| --- | ---: |",
+        f"| strict build (wall / CPU / memory) | {real['build']['wall_s']:.2f} s / {real['build']['cpu_s']:.2f} s / {real['build']['peak_mib']:.0f} MiB |",
+        f"| Markdown edit → rebuilt page served | {editor['markdown_edit_s']:.2f} s |",
+        f"| data edit → rebuilt page served | {editor['data_edit_s']:.2f} s |",
+    ]
     reader = results["reader"]
     if reader.get("pages"):
-        lines += ["", "| page (phone) | transferred (gzip) | requests | performance | accessibility | best practices | SEO |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            "",
+            "| page (phone) | transferred (gzip) | requests | performance | accessibility | best practices | SEO |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for path, figures in reader["pages"].items():
             scores = figures.get("lighthouse", {})
             lines.append(
                 f"| `{path}` | {figures['bytes_gzip'] / 1024:.1f} KiB | {figures['requests']} | "
-                + " | ".join(str(scores.get(name, "–")) for name in ("performance", "accessibility", "best-practices", "seo")) + " |"
+                + " | ".join(
+                    str(scores.get(name, "–")) for name in ("performance", "accessibility", "best-practices", "seo")
+                )
+                + " |"
             )
             if scores:
-                ok = scores["accessibility"] == 100 and scores["best-practices"] == 100 and scores["seo"] == 100 and scores["performance"] >= 98
-                verdicts.append(f"Lighthouse mobile {path}: {scores} (target: 100 / 100 / 100, performance ≥ 98): {verdict(ok)}")
+                ok = (
+                    scores["accessibility"] == 100
+                    and scores["best-practices"] == 100
+                    and scores["seo"] == 100
+                    and scores["performance"] >= 98
+                )
+                verdicts.append(
+                    f"Lighthouse mobile {path}: {scores} (target: 100 / 100 / 100, performance ≥ 98): {verdict(ok)}"
+                )
         article = reader_pages_from(reader)
         for path in article:
             kib = reader["pages"][path]["bytes_gzip"] / 1024
-            verdicts.append(f"article page {path}: {kib:.1f} KiB with everything it loads (target: under 100 KB): {verdict(reader['pages'][path]['bytes_gzip'] < 100_000)}")
+            verdicts.append(
+                f"article page {path}: {kib:.1f} KiB with everything it loads (target: under 100 KB): {verdict(reader['pages'][path]['bytes_gzip'] < 100_000)}"
+            )
     for key in ("skipped", "lighthouse_skipped"):
         if key in reader:
             verdicts.append(reader[key])

@@ -14,27 +14,23 @@ from __future__ import annotations
 import html
 
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.files import Files
 
-import i18n_state
-import publication_data
+from .. import upstream
+from ..state import BuildState
 
 MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
 
 
-def generated_paths(config: MkDocsConfig) -> dict[str, tuple[str, dict]]:
+def generated_paths(state: BuildState) -> dict[str, tuple[str, dict]]:
     """src_uri → (language, partnership) of every generated page."""
-    partnerships_file = publication_data.of(config).get("partnerships")
+    partnerships_file = state.data.get("partnerships")
     if partnerships_file is None:
         return {}
     folder = partnerships_file["page_folder"]
     return {
         f"{language}/{folder}/{record['id']}.md": (language, record)
-        for language in i18n_state.languages(config)
+        for language in state.languages.codes
         for record in partnerships_file["partnerships"]
     }
 
@@ -43,7 +39,10 @@ def render_page(partnership: dict, language: str) -> str:
     """The Markdown of a partnership's page: front matter, title, and the marker for its body."""
     # MkDocs renders templates without autoescaping, and Material writes these into the HTML as they are.
     front_matter = yaml.safe_dump(
-        {"title": html.escape(partnership["city"]["name"][language]), "description": html.escape(partnership["summary"][language])},
+        {
+            "title": html.escape(partnership["city"]["name"][language]),
+            "description": html.escape(partnership["summary"][language]),
+        },
         allow_unicode=True,
         sort_keys=False,
         width=10_000,
@@ -57,22 +56,22 @@ def markdown_text(text: str) -> str:
     return "".join("\\" + char if char in MARKDOWN_PUNCTUATION else char for char in html.escape(text, quote=False))
 
 
-# Before the i18n plugin (-100), so that it localizes these pages like written ones.
-@event_priority(0)
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for src_uri in generated_paths(config):
+def add_generated_files(state: BuildState, files: Files) -> Files:
+    """Before the i18n plugin's on_files: it then localizes these pages like written ones."""
+    for src_uri in generated_paths(state):
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri}: this page is generated from data/partnerships.yml – delete the file (edit the data instead) or give the partnership another id")
-        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+            raise upstream.BuildError(
+                f"docs/{src_uri}: this page is generated from data/partnerships.yml – "
+                "delete the file (edit the data instead) or give the partnership another id"
+            )
+        files.append(upstream.new_page_file(src_uri, state.config))
     return files
 
 
-# After the i18n plugin's on_nav (-100), which rebuilt the Files, and before MkDocs reads the pages.
-@event_priority(-105)
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    paths = generated_paths(config)
+def give_generated_pages_their_markdown(state: BuildState, files: Files) -> None:
+    """After the i18n plugin's on_nav, which rebuilt the Files, and before MkDocs reads the pages."""
+    paths = generated_paths(state)
     for file in files.documentation_pages():
         if file.src_uri in paths:
             language, partnership = paths[file.src_uri]
             file.content_string = render_page(partnership, language)
-    return nav

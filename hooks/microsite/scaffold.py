@@ -1,7 +1,7 @@
 """Starting points for editors: a new article in both languages, a new partnership record.
 
-    python hooks/scaffold.py new-article SLUG --title "Titel" --description "Ein Satz."
-    python hooks/scaffold.py new-partnership ID
+    python -m microsite new-article SLUG --title "Titel" --description "Ein Satz."
+    python -m microsite new-partnership ID
 
 Neither ever overwrites anything: an existing page or id, or a malformed name, is refused with a
 message and exit status 2, and nothing is written.
@@ -15,17 +15,12 @@ What they create is meant to be finished by the editor, and the checks say what 
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from pathlib import Path
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from i18n_state import project_languages  # noqa: E402
+from .languages import Languages
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -36,7 +31,9 @@ class Refused(Exception):
 
 def check_name(kind: str, name: str, example: str) -> None:
     if not NAME.match(name):
-        raise Refused(f"'{name}' is not a valid {kind}: use lowercase letters, digits and single hyphens (no umlauts, spaces or capitals), e.g. '{example}'")
+        raise Refused(
+            f"'{name}' is not a valid {kind}: use lowercase letters, digits and single hyphens (no umlauts, spaces or capitals), e.g. '{example}'"
+        )
 
 
 def yaml_text(value: str) -> str:
@@ -48,11 +45,13 @@ def new_article(project: Path, slug: str, title: str, description: str) -> list[
     check_name("page name", slug, "klima-partnerschaften")
     if not title.strip() or not description.strip():
         raise Refused("give the German title and description: make new-article SLUG=… TITLE='…' DESCRIPTION='…'")
-    languages = project_languages(project)
+    languages = Languages.of_project(project).codes
     targets = [project / "docs" / language / f"{slug}.md" for language in languages]
     existing = [path for path in targets if path.exists()]
     if existing:
-        raise Refused(f"{', '.join(p.relative_to(project).as_posix() for p in existing)} already exist{'s' if len(existing) == 1 else ''} – choose another name; nothing was written")
+        raise Refused(
+            f"{', '.join(p.relative_to(project).as_posix() for p in existing)} already exist{'s' if len(existing) == 1 else ''} – choose another name; nothing was written"
+        )
     page = f"---\ntitle: {yaml_text(title)}\ndescription: {yaml_text(description)}\n---\n\n# {title}\n"
     for path in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,19 +95,34 @@ PARTNERSHIP = """\
 
 
 def new_partnership(project: Path, partnership_id: str) -> Path:
-    check_name("partnership id", partnership_id, "oklahoma-city")
+    check_name("partnership id", partnership_id, "partner-city")
     path = project / "data" / "partnerships.yml"
     text = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         raise Refused(f"data/partnerships.yml cannot be read ({error}) – fix it first (make check-data)") from None
-    sequence = next((value for key, value in (root.value if isinstance(root, yaml.MappingNode) else []) if key.value == "partnerships"), None)
+    sequence = next(
+        (
+            value
+            for key, value in (root.value if isinstance(root, yaml.MappingNode) else [])
+            if key.value == "partnerships"
+        ),
+        None,
+    )
     if not isinstance(sequence, yaml.SequenceNode):
         raise Refused("data/partnerships.yml has no 'partnerships:' list to add to – fix it first (make check-data)")
-    ids = [value.value for item in sequence.value if isinstance(item, yaml.MappingNode) for key, value in item.value if key.value == "id"]
+    ids = [
+        value.value
+        for item in sequence.value
+        if isinstance(item, yaml.MappingNode)
+        for key, value in item.value
+        if key.value == "id"
+    ]
     if partnership_id in ids:
-        raise Refused(f"data/partnerships.yml already has a partnership '{partnership_id}' – choose another id; nothing was written")
+        raise Refused(
+            f"data/partnerships.yml already has a partnership '{partnership_id}' – choose another id; nothing was written"
+        )
     lines = text.split("\n")
     # After the list's last line with content, so that comments or keys that follow stay where they are.
     end = sequence.end_mark.line
@@ -117,35 +131,3 @@ def new_partnership(project: Path, partnership_id: str) -> Path:
     lines[end:end] = ["", *PARTNERSHIP.format(id=partnership_id).rstrip("\n").split("\n")]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python hooks/scaffold.py", description="Create a new article (both languages) or a new partnership record; never overwrites anything.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    article = commands.add_parser("new-article", help="a page in every language folder")
-    article.add_argument("slug", help="file name without .md: lowercase letters, digits, hyphens")
-    article.add_argument("--title", default="", help="the German title")
-    article.add_argument("--description", default="", help="one German sentence for search engines and link previews")
-    partnership = commands.add_parser("new-partnership", help="a record in data/partnerships.yml")
-    partnership.add_argument("id", help="lowercase letters, digits, hyphens; also the page's file name")
-    for command in (article, partnership):
-        command.add_argument("--project", default=str(PROJECT), help=argparse.SUPPRESS)
-    arguments = parser.parse_args(argv)
-    project = Path(arguments.project)
-    try:
-        if arguments.command == "new-article":
-            for path in new_article(project, arguments.slug, arguments.title, arguments.description):
-                print(f"created {path.relative_to(project).as_posix()}")
-            print("next: write the German page; translate the English one; then: make translated FILES='docs/en/" + f"{arguments.slug}.md'")
-        else:
-            path = new_partnership(project, arguments.id)
-            print(f"added '{arguments.id}' to {path.relative_to(project).as_posix()}")
-            print("next: fill in every empty field (make check-data lists them), then: make translated FILES='data/partnerships.yml#" + f"{arguments.id}'")
-    except Refused as refusal:
-        print(f"refused: {refusal}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

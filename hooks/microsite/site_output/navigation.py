@@ -2,7 +2,8 @@
 
 Without a `nav:` in mkdocs.yml (which would tie the generator to one publication's pages), MkDocs
 orders pages alphabetically by file name. Pages with `nav_order` come first, lowest first; pages
-without it keep their alphabetical place after them. A folder's `index.md` always leads it.
+without it keep their alphabetical place after them. A folder's `index.md` always leads it, and
+gives the folder its title.
 
 The navigation exists from `on_nav`, but the pages' front matter is read only after it; `on_env`
 comes after every page is read and before any is rendered, so the ordering happens there, from the
@@ -11,13 +12,10 @@ front matter MkDocs has already parsed.
 
 from __future__ import annotations
 
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from .. import upstream
 
 UNORDERED = float("inf")
 
@@ -29,7 +27,9 @@ def nav_order(item) -> float:
             return float("-inf")
         value = item.meta.get("nav_order", UNORDERED)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise PluginError(f"docs/{item.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r}).")
+            raise upstream.BuildError(
+                f"docs/{item.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r})."
+            )
         return value
     children = getattr(item, "children", None) or []
     return min((nav_order(child) for child in children), default=UNORDERED)
@@ -39,9 +39,9 @@ def sort_items(items: list) -> list:
     for item in items:
         if getattr(item, "children", None):
             item.children = sort_items(item.children)
-            # A folder's title comes from its index page (not from the folder's name, which is the
-            # same in every language).
-            index = next((child for child in item.children if isinstance(child, Page) and child.file.name == "index"), None)
+            index = next(
+                (child for child in item.children if isinstance(child, Page) and child.file.name == "index"), None
+            )
             if index is not None and index.meta.get("title"):
                 item.title = str(index.meta["title"])
     # sorted() is stable: items of equal order keep MkDocs' alphabetical order.
@@ -58,16 +58,7 @@ def pages_in_order(items: list) -> list[Page]:
     return pages
 
 
-# After the i18n plugin (-100), which reduces the navigation to the language being built; kept on this
-# build's config (each language build gets its own navigation).
-@event_priority(-110)
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    config.navigation_to_order = nav
-    return nav
-
-
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    nav = config.navigation_to_order
+def order_navigation(nav: Navigation) -> None:
     nav.items = sort_items(nav.items)
     # MkDocs linked previous/next pages before this event; link them again in the new order.
     nav.pages = pages_in_order(nav.items)
@@ -77,4 +68,3 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
             previous.next_page = current
     if nav.pages:
         nav.pages[-1].next_page = None
-    return env

@@ -21,14 +21,11 @@ Exit status: 0 in parity, 1 on findings, 2 on usage or internal errors. `check` 
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
-import json
 import logging
 import re
 import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,9 +38,29 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-import publication_data
-import i18n_state
-from i18n_state import LANGUAGE_NAMES, project_languages
+from ..data.yaml_positions import DataFile, PlainLoader, format_path, parse_yaml
+from ..findings import Finding as SharedFinding
+from ..findings import Subject, Summary
+from ..languages import Languages
+
+
+def Finding(file: str, line: int, check: str, message: str, counterpart: str = "") -> SharedFinding:
+    return SharedFinding(file, line, message, check, counterpart=counterpart)
+
+
+def project_languages(root):
+    return list(Languages.of_project(root).codes)
+
+
+class _Names(dict):
+    def get(self, language, default=None):
+        return Languages.name(language)
+
+    def __getitem__(self, language):
+        return Languages.name(language)
+
+
+LANGUAGE_NAMES = _Names(de="German", en="English")
 
 CHECKS = {
     "missing-translation": "a source page has no translation",
@@ -84,7 +101,7 @@ BLOCK_KINDS = {
     "admonition_open": "admonition",
     "dl_open": "definition list",
 }
-log = logging.getLogger("mkdocs.hooks.translation_parity")
+log = logging.getLogger("mkdocs.hooks.microsite")
 
 
 @dataclass(frozen=True)
@@ -185,7 +202,7 @@ def parse_page(path: Path, shown: str) -> Page:
         line = token.map[0] + 1 if token.map else (current.line if current else 1)
         if token.type == "front_matter":
             try:
-                loaded = yaml.load(token.content, Loader=publication_data._BaseLoader)
+                loaded = yaml.load(token.content, Loader=PlainLoader)
             except yaml.YAMLError:
                 loaded = None
             front_matter = loaded if isinstance(loaded, dict) else {}
@@ -226,7 +243,11 @@ def parse_page(path: Path, shown: str) -> Page:
         if token.type in ("fence", "code_block") and current is not None and current.code is None:
             current.code = token.content
         depth += token.nesting
-    page_exemptions = [Exemption(str(check), 1) for check in (front_matter.get(IGNORE_KEY) or [])] if isinstance(front_matter.get(IGNORE_KEY, []), list) else []
+    page_exemptions = (
+        [Exemption(str(check), 1) for check in (front_matter.get(IGNORE_KEY) or [])]
+        if isinstance(front_matter.get(IGNORE_KEY, []), list)
+        else []
+    )
     return Page(path, shown, text, front_matter, blocks, counts, page_exemptions, inline_exemptions)
 
 
@@ -255,8 +276,14 @@ def stamped_source(stamp: object) -> str:
 
 def verified_unchanged(source_text: str, translation_text: str) -> bool:
     """Both files are byte for byte the pair that mark-translated verified (and found in parity)."""
-    match = re.search(rf"^{STAMP_KEY}:\s*\"?([0-9a-f]{{12}}):([0-9a-f]{{12}})\"?\s*$", translation_text, flags=re.MULTILINE)
-    return match is not None and match.group(1) == fingerprint(source_text) and match.group(2) == own_fingerprint(translation_text)
+    match = re.search(
+        rf"^{STAMP_KEY}:\s*\"?([0-9a-f]{{12}}):([0-9a-f]{{12}})\"?\s*$", translation_text, flags=re.MULTILINE
+    )
+    return (
+        match is not None
+        and match.group(1) == fingerprint(source_text)
+        and match.group(2) == own_fingerprint(translation_text)
+    )
 
 
 class Report:
@@ -285,14 +312,20 @@ def compare_pages(source: Page, translation: Page, report: Report) -> None:
     other = source.shown
 
     def add(check: str, line: int, message: str, block: Block | None = None, source_block: Block | None = None) -> None:
-        exemptions = block_exemptions(translation, block) + (block_exemptions(source, source_block) if source_block else [])
+        exemptions = block_exemptions(translation, block) + (
+            block_exemptions(source, source_block) if source_block else []
+        )
         report.add(Finding(where, line, check, message, other), exemptions)
 
     # Front matter: the same keys (values are translated; the translation's own metadata aside).
     source_keys = set(source.front_matter) - META_KEYS
     translation_keys = set(translation.front_matter) - META_KEYS
     for key in sorted(source_keys - translation_keys):
-        add("front-matter-keys", 1, f"front matter lacks '{key}', which {other} has – add '{key}:' with the translated value")
+        add(
+            "front-matter-keys",
+            1,
+            f"front matter lacks '{key}', which {other} has – add '{key}:' with the translated value",
+        )
     for key in sorted(translation_keys - source_keys):
         add("front-matter-keys", 1, f"front matter has '{key}', which {other} lacks – remove it here or add it there")
 
@@ -301,23 +334,53 @@ def compare_pages(source: Page, translation: Page, report: Report) -> None:
     translation_headings = [b for b in translation.blocks if b.kind == "heading"]
     for index, (a, b) in enumerate(zip(source_headings, translation_headings), start=1):
         if a.heading_level != b.heading_level:
-            add("heading-structure", b.line, f"heading {index} is level {b.heading_level} here but level {a.heading_level} in {other}:{a.line} ('{a.heading_text}') – use the same level", b, a)
+            add(
+                "heading-structure",
+                b.line,
+                f"heading {index} is level {b.heading_level} here but level {a.heading_level} in {other}:{a.line} ('{a.heading_text}') – use the same level",
+                b,
+                a,
+            )
         elif a.heading_id != b.heading_id:
-            add("heading-id", b.line, f"heading {index} has id {b.heading_id!r} here but {a.heading_id!r} in {other}:{a.line} – use the same explicit id, so that links to it work in both languages", b, a)
+            add(
+                "heading-id",
+                b.line,
+                f"heading {index} has id {b.heading_id!r} here but {a.heading_id!r} in {other}:{a.line} – use the same explicit id, so that links to it work in both languages",
+                b,
+                a,
+            )
     if len(source_headings) != len(translation_headings):
         extra = translation_headings[len(source_headings)] if len(translation_headings) > len(source_headings) else None
-        missing = source_headings[len(translation_headings)] if len(source_headings) > len(translation_headings) else None
+        missing = (
+            source_headings[len(translation_headings)] if len(source_headings) > len(translation_headings) else None
+        )
         line = extra.line if extra else (translation_headings[-1].line if translation_headings else 1)
-        detail = f"'{missing.heading_text}' ({other}:{missing.line}) has no counterpart here" if missing else f"'{extra.heading_text}' has no counterpart in {other}"
-        add("heading-structure", line, f"{len(translation_headings)} headings here, {len(source_headings)} in {other}: {detail} – translate or remove headings so that both match", extra)
+        detail = (
+            f"'{missing.heading_text}' ({other}:{missing.line}) has no counterpart here"
+            if missing
+            else f"'{extra.heading_text}' has no counterpart in {other}"
+        )
+        add(
+            "heading-structure",
+            line,
+            f"{len(translation_headings)} headings here, {len(source_headings)} in {other}: {detail} – translate or remove headings so that both match",
+            extra,
+        )
 
     # Block counts, with the first place where the sequences part.
     kinds = [b.kind for b in source.blocks], [b.kind for b in translation.blocks]
     aligned = kinds[0] == kinds[1]
     if source.counts != translation.counts or not aligned:
         pairs_in_order = zip(source.blocks, translation.blocks)
-        first = next((i for i, (a, b) in enumerate(pairs_in_order) if a.kind != b.kind or a.counts != b.counts), min(len(kinds[0]), len(kinds[1])))
-        line = translation.blocks[first].line if first < len(translation.blocks) else (translation.blocks[-1].line if translation.blocks else 1)
+        first = next(
+            (i for i, (a, b) in enumerate(pairs_in_order) if a.kind != b.kind or a.counts != b.counts),
+            min(len(kinds[0]), len(kinds[1])),
+        )
+        line = (
+            translation.blocks[first].line
+            if first < len(translation.blocks)
+            else (translation.blocks[-1].line if translation.blocks else 1)
+        )
         source_line = source.blocks[first].line if first < len(source.blocks) else None
         differences = [
             f"{translation.counts[kind]} {kind}{'s' if translation.counts[kind] != 1 else ''} here, {source.counts[kind]} there"
@@ -326,7 +389,12 @@ def compare_pages(source: Page, translation: Page, report: Report) -> None:
         ]
         at = f" (from {other}:{source_line} on)" if source_line else ""
         detail = "; ".join(differences) if differences else "the blocks come in another order"
-        add("block-structure", line, f"the structure differs from {other}{at}: {detail} – give the translation the same paragraphs, lists, tables, quotes and admonitions", translation.blocks[first] if first < len(translation.blocks) else None)
+        add(
+            "block-structure",
+            line,
+            f"the structure differs from {other}{at}: {detail} – give the translation the same paragraphs, lists, tables, quotes and admonitions",
+            translation.blocks[first] if first < len(translation.blocks) else None,
+        )
 
     # Code, images and data markers: in order, on the whole page.
     for check, attribute, noun in (("code-block", "code", "code block"), ("data-marker", "marker", "data marker")):
@@ -334,22 +402,56 @@ def compare_pages(source: Page, translation: Page, report: Report) -> None:
         b_items = [b for b in translation.blocks if getattr(b, attribute) is not None]
         for a, b in zip(a_items, b_items):
             if getattr(a, attribute) != getattr(b, attribute):
-                add(check, b.line, f"this {noun} differs from the one in {other}:{a.line} – {noun}s must be identical in every language", b, a)
+                add(
+                    check,
+                    b.line,
+                    f"this {noun} differs from the one in {other}:{a.line} – {noun}s must be identical in every language",
+                    b,
+                    a,
+                )
         if len(a_items) != len(b_items):
             line = b_items[len(a_items)].line if len(b_items) > len(a_items) else (b_items[-1].line if b_items else 1)
             add(check, line, f"{len(b_items)} {noun}s here, {len(a_items)} in {other} – copy them unchanged", None)
 
     # Links, images and numbers: block by block where the blocks line up, else over the page.
-    pairs = list(zip(source.blocks, translation.blocks)) if aligned else [(_merged(source.blocks, source.blocks[0].line if source.blocks else 1), _merged(translation.blocks, 1))]
+    pairs = (
+        list(zip(source.blocks, translation.blocks))
+        if aligned
+        else [(_merged(source.blocks, source.blocks[0].line if source.blocks else 1), _merged(translation.blocks, 1))]
+    )
     for a, b in pairs:
-        compare_counters(add, "image", a.images, b.images, a, b, other, "image", "add the image, with alt text in this language")
-        compare_counters(add, "internal-link", a.internal_links, b.internal_links, a, b, other, "link to", "link to the same page (the path is the same in every language)")
-        compare_counters(add, "external-link", a.external_links, b.external_links, a, b, other, "link to", "use the same address, or declare a localized one with <!-- parity-ignore: external-link -->")
+        compare_counters(
+            add, "image", a.images, b.images, a, b, other, "image", "add the image, with alt text in this language"
+        )
+        compare_counters(
+            add,
+            "internal-link",
+            a.internal_links,
+            b.internal_links,
+            a,
+            b,
+            other,
+            "link to",
+            "link to the same page (the path is the same in every language)",
+        )
+        compare_counters(
+            add,
+            "external-link",
+            a.external_links,
+            b.external_links,
+            a,
+            b,
+            other,
+            "link to",
+            "use the same address, or declare a localized one with <!-- parity-ignore: external-link -->",
+        )
         compare_counters(add, "mailto", a.mailto, b.mailto, a, b, other, "e-mail link", "use the same address")
         if a.code is None and b.code is None and a.numbers != b.numbers:
             only_source = sorted((a.numbers - b.numbers).elements())
             only_here = sorted((b.numbers - a.numbers).elements())
-            parts = ([f"{', '.join(only_source)} in {other}:{a.line} but not here"] if only_source else []) + ([f"{', '.join(only_here)} here but not there"] if only_here else [])
+            parts = ([f"{', '.join(only_source)} in {other}:{a.line} but not here"] if only_source else []) + (
+                [f"{', '.join(only_here)} here but not there"] if only_here else []
+            )
             add("number", b.line, f"numbers differ: {'; '.join(parts)} – check the figures, years and dates", b, a)
 
 
@@ -361,7 +463,9 @@ def _merged(blocks: list[Block], line: int) -> Block:
     return merged
 
 
-def compare_counters(add, check: str, source: Counter, translation: Counter, a: Block, b: Block, other: str, noun: str, todo: str) -> None:
+def compare_counters(
+    add, check: str, source: Counter, translation: Counter, a: Block, b: Block, other: str, noun: str, todo: str
+) -> None:
     for target in sorted((source - translation).elements()):
         add(check, b.line, f"{noun} '{target}' in {other}:{a.line} is missing here – {todo}", b, a)
     for target in sorted((translation - source).elements()):
@@ -422,11 +526,29 @@ def check_outdated(root: Path, source: Page, translation: Page, report: Report) 
     stamp = translation.front_matter.get(STAMP_KEY)
     command = f"make translated FILES='{translation.shown}'"
     if stamp is None:
-        report.add(Finding(translation.shown, 1, "untracked-translation", f"no '{STAMP_KEY}' in the front matter, so changes to {source.shown} cannot be noticed – once this translation matches it, run: {command}", source.shown), translation.page_exemptions)
+        report.add(
+            Finding(
+                translation.shown,
+                1,
+                "untracked-translation",
+                f"no '{STAMP_KEY}' in the front matter, so changes to {source.shown} cannot be noticed – once this translation matches it, run: {command}",
+                source.shown,
+            ),
+            translation.page_exemptions,
+        )
         return
     if stamped_source(stamp) != fingerprint(source.text):
         change = describe_page_change(root, source, stamped_source(stamp))
-        report.add(Finding(translation.shown, 1, "outdated", f"{source.shown} changed since this translation was brought in line ({change}) – update the translation, then run: {command}", source.shown), translation.page_exemptions)
+        report.add(
+            Finding(
+                translation.shown,
+                1,
+                "outdated",
+                f"{source.shown} changed since this translation was brought in line ({change}) – update the translation, then run: {command}",
+                source.shown,
+            ),
+            translation.page_exemptions,
+        )
 
 
 # --- Data -----------------------------------------------------------------------------------------
@@ -438,16 +560,24 @@ def record_lists(content: Any) -> list[tuple[tuple, dict]]:
     if isinstance(content, dict):
         for key, value in content.items():
             if isinstance(value, list):
-                found += [((key, index), item) for index, item in enumerate(value) if isinstance(item, dict) and "id" in item]
+                found += [
+                    ((key, index), item) for index, item in enumerate(value) if isinstance(item, dict) and "id" in item
+                ]
     return found
 
 
 def source_texts(content: Any, source_language: str) -> list[str]:
     """The source-language strings of a record, in document order."""
     if isinstance(content, dict):
-        if source_language in content and all(isinstance(v, str) for v in content.values()) and set(content) <= set(LANGUAGE_NAMES):
+        if (
+            source_language in content
+            and all(isinstance(v, str) for v in content.values())
+            and set(content) <= set(LANGUAGE_NAMES)
+        ):
             return [content[source_language]]
-        return [text for key, value in content.items() if key != STAMP_KEY for text in source_texts(value, source_language)]
+        return [
+            text for key, value in content.items() if key != STAMP_KEY for text in source_texts(value, source_language)
+        ]
     if isinstance(content, list):
         return [text for value in content for text in source_texts(value, source_language)]
     return []
@@ -467,8 +597,8 @@ def check_data(root: Path, languages: list[str], report: Report, parsed: dict | 
         lines = text.split("\n")
         data_file = (parsed or {}).get(path.stem)
         if data_file is None:
-            data_file = publication_data.DataFile(name=path.stem, display_path=shown)
-            if publication_data.parse_yaml(text, data_file):
+            data_file = DataFile(name=path.stem, display_path=shown)
+            if parse_yaml(text, data_file):
                 continue  # syntax errors are the data check's to report
         checked.append(shown)
         exemptions = yaml_exemptions(lines)
@@ -477,7 +607,14 @@ def check_data(root: Path, languages: list[str], report: Report, parsed: dict | 
             check_record_stamp(root, data_file, record_path, record, source_language, report)
         for exemption in exemptions.values():
             if not exemption.used:
-                report.add(Finding(shown, exemption.line, "unused-exemption", f"this line declares '{exemption.check}', but its texts differ between languages – remove the '# parity-ignore: {exemption.check}' comment"))
+                report.add(
+                    Finding(
+                        shown,
+                        exemption.line,
+                        "unused-exemption",
+                        f"this line declares '{exemption.check}', but its texts differ between languages – remove the '# parity-ignore: {exemption.check}' comment",
+                    )
+                )
     return checked
 
 
@@ -491,21 +628,47 @@ def yaml_exemptions(lines: list[str]) -> dict[int, Exemption]:
     return exemptions
 
 
-def check_texts(data_file, content: Any, path: tuple, languages: list[str], lines: list[str], exemptions: dict[int, Exemption], report: Report) -> None:
+def check_texts(
+    data_file,
+    content: Any,
+    path: tuple,
+    languages: list[str],
+    lines: list[str],
+    exemptions: dict[int, Exemption],
+    report: Report,
+) -> None:
     if isinstance(content, dict):
         if set(content) & set(languages) and set(content) <= set(LANGUAGE_NAMES):
             for language in languages:
                 value = content.get(language)
                 if not isinstance(value, str) or not value.strip():
                     # An empty text is pointed at; a missing one at the field that lacks it.
-                    line = data_file.position((*path, language))[0] if language in content else data_file.position(path, key=True)[0]
-                    report.add(Finding(data_file.display_path, line, "data-translation", f"{publication_data.format_path(path)}: the {LANGUAGE_NAMES.get(language, language)} text is {'missing' if value is None else 'empty'} – write it ('{language}: …')"))
+                    line = (
+                        data_file.position((*path, language))[0]
+                        if language in content
+                        else data_file.position(path, key=True)[0]
+                    )
+                    report.add(
+                        Finding(
+                            data_file.display_path,
+                            line,
+                            "data-translation",
+                            f"{format_path(path)}: the {LANGUAGE_NAMES.get(language, language)} text is {'missing' if value is None else 'empty'} – write it ('{language}: …')",
+                        )
+                    )
             values = [content.get(language) for language in languages]
             if all(isinstance(v, str) and v.strip() for v in values) and len(set(values)) == 1:
                 line = data_file.position((*path, languages[-1]))[0]
-                declared = [exemptions[n] for n in (line, data_file.position((*path, languages[0]))[0]) if n in exemptions]
+                declared = [
+                    exemptions[n] for n in (line, data_file.position((*path, languages[0]))[0]) if n in exemptions
+                ]
                 report.add(
-                    data_file_finding(data_file, (*path, languages[-1]), "identical-translation", f"{publication_data.format_path(path)}: '{values[0]}' is the same in every language – translate it, or if it is a name, declare it with '# parity-ignore: identical-translation' at the end of this line"),
+                    data_file_finding(
+                        data_file,
+                        (*path, languages[-1]),
+                        "identical-translation",
+                        f"{format_path(path)}: '{values[0]}' is the same in every language – translate it, or if it is a name, declare it with '# parity-ignore: identical-translation' at the end of this line",
+                    ),
                     [e for e in declared if e.check == "identical-translation"],
                 )
             return
@@ -521,27 +684,48 @@ def data_file_finding(data_file, path: tuple, check: str, message: str) -> Findi
     return Finding(data_file.display_path, line, check, message)
 
 
-def check_record_stamp(root: Path, data_file, record_path: tuple, record: dict, source_language: str, report: Report) -> None:
-    name = f"{publication_data.format_path(record_path)} ('{record['id']}')"
+def check_record_stamp(
+    root: Path, data_file, record_path: tuple, record: dict, source_language: str, report: Report
+) -> None:
+    name = f"{format_path(record_path)} ('{record['id']}')"
     command = f"make translated FILES='{data_file.display_path}#{record['id']}'"
     stamp = record.get(STAMP_KEY)
     if stamp is None:
-        report.add(data_file_finding(data_file, (*record_path, "id"), "untracked-translation", f"{name} has no '{STAMP_KEY}', so changes to its {LANGUAGE_NAMES.get(source_language)} texts cannot be noticed – once its translations match, run: {command}"))
+        report.add(
+            data_file_finding(
+                data_file,
+                (*record_path, "id"),
+                "untracked-translation",
+                f"{name} has no '{STAMP_KEY}', so changes to its {LANGUAGE_NAMES.get(source_language)} texts cannot be noticed – once its translations match, run: {command}",
+            )
+        )
         return
     if stamp != record_fingerprint(record, source_language):
         change = describe_record_change(root, data_file, record, str(stamp), source_language)
-        report.add(data_file_finding(data_file, (*record_path, STAMP_KEY), "outdated", f"{name}: its {LANGUAGE_NAMES.get(source_language)} text changed since the translation was brought in line ({change}) – update the other languages, then run: {command}"))
+        report.add(
+            data_file_finding(
+                data_file,
+                (*record_path, STAMP_KEY),
+                "outdated",
+                f"{name}: its {LANGUAGE_NAMES.get(source_language)} text changed since the translation was brought in line ({change}) – update the other languages, then run: {command}",
+            )
+        )
 
 
 def describe_record_change(root: Path, data_file, record: dict, stamp: str, source_language: str) -> str:
     def old_record(text: str) -> dict | None:
         try:
-            content = yaml.load(text, Loader=publication_data._Loader)
+            content = yaml.load(text, Loader=PlainLoader)
         except yaml.YAMLError:
             return None
         return next((r for _, r in record_lists(content) if r.get("id") == record["id"]), None)
 
-    old_text = earlier_version(root, data_file.display_path, stamp, lambda text, s: (r := old_record(text)) is not None and record_fingerprint(r, source_language) == s)
+    old_text = earlier_version(
+        root,
+        data_file.display_path,
+        stamp,
+        lambda text, s: (r := old_record(text)) is not None and record_fingerprint(r, source_language) == s,
+    )
     if old_text is None:
         return "what changed cannot be shown: that version is not in this clone's git history (a shallow clone?)"
     old = source_texts(old_record(old_text), source_language)
@@ -560,7 +744,9 @@ class PairStatus:
     findings: int
 
 
-def check_project(root: Path, languages: list[str] | None = None, *, trust_verified: bool = False, parsed_data: dict | None = None) -> tuple[list[Finding], list[PairStatus], list[str]]:
+def check_project(
+    root: Path, languages: list[str] | None = None, *, trust_verified: bool = False, parsed_data: dict | None = None
+) -> tuple[list[Finding], list[PairStatus], list[str]]:
     """Every finding in the project, the status of every page pair, and the data files read.
 
     With `trust_verified` (the build hook), a pair that is byte for byte what mark-translated
@@ -571,17 +757,37 @@ def check_project(root: Path, languages: list[str] | None = None, *, trust_verif
     report = Report()
     statuses: list[PairStatus] = []
     docs = root / "docs"
-    source_pages = {path.relative_to(docs / source_language).as_posix() for path in (docs / source_language).rglob("*.md")}
+    source_pages = {
+        path.relative_to(docs / source_language).as_posix() for path in (docs / source_language).rglob("*.md")
+    }
     for language in targets:
         translated = {path.relative_to(docs / language).as_posix() for path in (docs / language).rglob("*.md")}
         for relative in sorted(source_pages - translated):
-            report.add(Finding(f"docs/{source_language}/{relative}", 1, "missing-translation", f"no {LANGUAGE_NAMES.get(language, language)} translation: create docs/{language}/{relative} (same file name)", f"docs/{language}/{relative}"))
+            report.add(
+                Finding(
+                    f"docs/{source_language}/{relative}",
+                    1,
+                    "missing-translation",
+                    f"no {LANGUAGE_NAMES.get(language, language)} translation: create docs/{language}/{relative} (same file name)",
+                    f"docs/{language}/{relative}",
+                )
+            )
         for relative in sorted(translated - source_pages):
-            report.add(Finding(f"docs/{language}/{relative}", 1, "orphan-translation", f"no source docs/{source_language}/{relative}: rename this file to match its source, or delete it if the source was removed", f"docs/{source_language}/{relative}"))
+            report.add(
+                Finding(
+                    f"docs/{language}/{relative}",
+                    1,
+                    "orphan-translation",
+                    f"no source docs/{source_language}/{relative}: rename this file to match its source, or delete it if the source was removed",
+                    f"docs/{source_language}/{relative}",
+                )
+            )
         for relative in sorted(source_pages & translated):
             before = len(report.findings)
             source_path, translation_path = docs / source_language / relative, docs / language / relative
-            if trust_verified and verified_unchanged(source_path.read_text(encoding="utf-8"), translation_path.read_text(encoding="utf-8")):
+            if trust_verified and verified_unchanged(
+                source_path.read_text(encoding="utf-8"), translation_path.read_text(encoding="utf-8")
+            ):
                 statuses.append(PairStatus(f"docs/{source_language}/{relative}", f"docs/{language}/{relative}", 0))
                 continue
             source = parse_page(docs / source_language / relative, f"docs/{source_language}/{relative}")
@@ -591,35 +797,26 @@ def check_project(root: Path, languages: list[str] | None = None, *, trust_verif
             for page in (source, translation):
                 for exemption in page.page_exemptions + page.inline_exemptions:
                     if not exemption.used:
-                        report.add(Finding(page.shown, exemption.line, "unused-exemption", f"'{exemption.check}' is declared here but nothing differs – remove the declaration"))
+                        report.add(
+                            Finding(
+                                page.shown,
+                                exemption.line,
+                                "unused-exemption",
+                                f"'{exemption.check}' is declared here but nothing differs – remove the declaration",
+                            )
+                        )
             statuses.append(PairStatus(source.shown, translation.shown, len(report.findings) - before))
     data_files = check_data(root, languages, report, parsed_data) if (root / "data").is_dir() else []
     return report.findings, statuses, data_files
 
 
-def render_summary(findings: list[Finding], statuses: list[PairStatus], data_files: list[str]) -> str:
-    """A Markdown summary for a CI job: per page pair, its status and findings; overall percent."""
-    in_parity = sum(1 for status in statuses if status.findings == 0)
-    percent = 100 * in_parity / len(statuses) if statuses else 100.0
-    lines = [
-        "## Translation parity",
-        "",
-        f"**{percent:.0f} %** of page pairs in parity ({in_parity} of {len(statuses)}); {len(findings)} finding{'s' if len(findings) != 1 else ''} in all.",
-        "",
-        "| page | translation | status | findings |",
-        "| --- | --- | --- | --- |",
+def summary(statuses: list[PairStatus], data_files: list[str]) -> Summary:
+    """For a CI job: per page pair and data file, its status and findings."""
+    subjects = [
+        Subject(status.source, f"`{status.translation}`", (status.source, status.translation)) for status in statuses
     ]
-    for status in statuses:
-        checks = Counter(f.check for f in findings if f.file in (status.source, status.translation))
-        detail = ", ".join(f"{check} × {count}" for check, count in sorted(checks.items()))
-        lines.append(f"| `{status.source}` | `{status.translation}` | {'✅ in parity' if not status.findings else '❌ ' + str(status.findings)} | {detail} |")
-    for shown in data_files:
-        checks = Counter(f.check for f in findings if f.file == shown)
-        detail = ", ".join(f"{check} × {count}" for check, count in sorted(checks.items()))
-        lines.append(f"| `{shown}` | (both languages) | {'✅ in parity' if not checks else '❌ ' + str(sum(checks.values()))} | {detail} |")
-    other = [f for f in findings if not any(f.file in (s.source, s.translation) for s in statuses) and f.file not in data_files]
-    lines += [f"| `{f.file}` | | ❌ | {f.check} |" for f in other]
-    return "\n".join(lines) + "\n"
+    subjects += [Subject(shown, "(every language)", (shown,)) for shown in data_files]
+    return Summary("Translation parity", "pages and data files", ("page", "translation"), "in parity", subjects)
 
 
 # --- Updating the metadata (explicit, separate from the check) -----------------------------------
@@ -639,7 +836,10 @@ def mark_page(root: Path, translation: Path, languages: list[str]) -> str:
     shown = translation.relative_to(root).as_posix()
     compare_pages(parse_page(source, f"docs/{languages[0]}/{rest.as_posix()}"), parse_page(translation, shown), report)
     if report.findings:
-        raise ValueError(f"{shown} is not in step with its source yet, so it is not recorded as translated:\n" + "\n".join(f.text() for f in report.findings))
+        raise ValueError(
+            f"{shown} is not in step with its source yet, so it is not recorded as translated:\n"
+            + "\n".join(f.text() for f in report.findings)
+        )
     stamp = page_stamp(source.read_text(encoding="utf-8"), text)
     match = re.match(r"\A---\n(.*?\n)---\n", text, flags=re.DOTALL)
     if match is None:
@@ -650,14 +850,14 @@ def mark_page(root: Path, translation: Path, languages: list[str]) -> str:
         front = re.sub(rf"^{STAMP_KEY}:.*$", f'{STAMP_KEY}: "{stamp}"', front, flags=re.MULTILINE)
     else:
         front += f'{STAMP_KEY}: "{stamp}"\n'
-    translation.write_text(f"---\n{front}---\n" + text[match.end():], encoding="utf-8")
+    translation.write_text(f"---\n{front}---\n" + text[match.end() :], encoding="utf-8")
     return f"{translation.relative_to(root).as_posix()}: {STAMP_KEY}: {stamp}"
 
 
 def mark_records(root: Path, data_path: Path, record_id: str | None, languages: list[str]) -> list[str]:
     text = data_path.read_text(encoding="utf-8")
-    data_file = publication_data.DataFile(name=data_path.stem, display_path=data_path.relative_to(root).as_posix())
-    problems = publication_data.parse_yaml(text, data_file)
+    data_file = DataFile(name=data_path.stem, display_path=data_path.relative_to(root).as_posix())
+    problems = parse_yaml(text, data_file)
     if problems:
         raise ValueError(str(problems[0]))
     records = [(path, record) for path, record in record_lists(data_file.content) if record_id in (None, record["id"])]
@@ -679,71 +879,11 @@ def mark_records(root: Path, data_path: Path, record_id: str | None, languages: 
     return list(reversed(done))
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python hooks/translation_parity.py", description="Check that translations are in step with their source (read-only), or record that they are (mark-translated).")
-    commands = parser.add_subparsers(dest="command")
-    check = commands.add_parser("check", help="report every difference (the default)")
-    check.add_argument("project", nargs="?", default=str(Path(__file__).resolve().parent.parent))
-    check.add_argument("--format", choices=["text", "json", "github"], default="text")
-    check.add_argument("--summary", metavar="FILE", help="also write a Markdown summary (per page: status and findings) to FILE")
-    check.add_argument("--only", nargs="+", metavar="PATH", help="report only findings about these files or their counterparts (for pre-commit: the staged files)")
-    mark = commands.add_parser("mark-translated", help="record that translations match their source now")
-    mark.add_argument("paths", nargs="+", metavar="PATH[#ID]", help="a translated page (docs/en/x.md), a data file, or one record of it (data/timeline.yml#start)")
-    mark.add_argument("--project", default=str(Path(__file__).resolve().parent.parent))
-    arguments = parser.parse_args(argv if argv and argv[0] in ("check", "mark-translated", "-h", "--help") else ["check", *argv])
-    try:
-        if arguments.command == "mark-translated":
-            root = Path(arguments.project)
-            languages = project_languages(root)
-            for spec in arguments.paths:
-                target, _, record_id = spec.partition("#")
-                path = Path(target) if Path(target).is_absolute() else (root / target)
-                if not path.is_file():
-                    print(f"{spec}: no such file", file=sys.stderr)
-                    return 2
-                results = mark_records(root, path, record_id or None, languages) if path.suffix in (".yml", ".yaml") else [mark_page(root, path, languages)]
-                print("\n".join(results))
-            return 0
-        root = Path(arguments.project)
-        if not (root / "mkdocs.yml").is_file() or not (root / "docs").is_dir():
-            print(f"{root}: no mkdocs.yml and docs/ here – name the project's folder", file=sys.stderr)
-            return 2
-        findings, statuses, data_files = check_project(root)
-        if arguments.only:
-            wanted = {Path(path).resolve().relative_to(root.resolve()).as_posix() if Path(path).is_absolute() else Path(path).as_posix() for path in arguments.only}
-            findings = [finding for finding in findings if finding.file in wanted or finding.counterpart in wanted]
-    except (ValueError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except Exception as error:  # an internal error must not look like a finding
-        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        return 2
-    if arguments.format == "json":
-        print(json.dumps([finding.__dict__ for finding in findings], ensure_ascii=False, indent=2))
-    elif arguments.format == "github":
-        print("\n".join(finding.github() for finding in findings))
-    else:
-        print("\n".join(finding.text() for finding in findings))
-        pairs = len(statuses)
-        print(f"translation parity: {pairs - sum(1 for s in statuses if s.findings)} of {pairs} page pairs and {len(data_files)} data files checked, {len(findings)} finding{'s' if len(findings) != 1 else ''}", file=sys.stderr)
-    if arguments.summary:
-        Path(arguments.summary).write_text(render_summary(findings, statuses, data_files), encoding="utf-8")
-    return 1 if findings else 0
-
-
-# MkDocs hook: the same findings as warnings, once per build, so that the preview shows drift and
-# `--strict` fails on it.
-def on_pre_build(*, config) -> None:
-    if i18n_state.current_language(config) != i18n_state.default_language(config):
+def warn_in_build(state) -> None:
+    """The same findings as warnings, once per build: the preview shows drift, --strict fails on it."""
+    if not state.is_first_language_build():
         return
-    root = Path(config.config_file_path).parent
     # The configured languages, not the built ones: a one-language preview still compares with German.
-    # Pairs unchanged since mark-translated verified them are not parsed again (make check does),
-    # nor are the data files, which hooks/publication_data.py parsed for this build.
-    findings, _, _ = check_project(root, trust_verified=True, parsed_data=publication_data.of(config).parsed)
+    findings, _, _ = check_project(state.project, trust_verified=True, parsed_data=state.data.parsed)
     for finding in findings:
         log.warning(finding.text())
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from labels import label, relation_and_year
+from .labels import label, relation_and_year
 
 WIDTH = 800
 HEIGHT = 360
@@ -31,7 +31,10 @@ def project(cities: list[dict]) -> tuple[list[tuple[float, float]], float]:
     scale_x = (WIDTH - PADDING_LEFT - PADDING_RIGHT) / span_x
     scale_y = (HEIGHT - 2 * PADDING_Y) / span_y
     points = [
-        (PADDING_LEFT + (city["coordinates"]["lon"] - min(lons)) * scale_x, PADDING_Y + (max(lats) - city["coordinates"]["lat"]) * scale_y)
+        (
+            PADDING_LEFT + (city["coordinates"]["lon"] - min(lons)) * scale_x,
+            PADDING_Y + (max(lats) - city["coordinates"]["lat"]) * scale_y,
+        )
         for city in cities
     ]
     return points, HEIGHT
@@ -44,16 +47,26 @@ def render_map(partnerships_file: dict, language: str) -> str:
     home_x, home_y = points[0]
     title_id, description_id = f"partnership-map-title-{language}", f"partnership-map-description-{language}"
     links = "; ".join(
-        label(language, "map.link", city=p["city"]["name"][language], region=p["city"].get("region", p["city"]["country"])[language], relation=relation_and_year(p, language))
+        label(
+            language,
+            "map.link",
+            city=p["city"]["name"][language],
+            region=p["city"].get("region", p["city"]["country"])[language],
+            relation=relation_and_year(p, language),
+        )
         for p in partnerships
     )
-    description = label(language, "map.description", home=home["name"][language], home_country=home["country"][language], links=links)
+    description = label(
+        language, "map.description", home=home["name"][language], home_country=home["country"][language], links=links
+    )
     title = label(language, "map.title", home=home["name"][language])
     shapes = []
     for partnership, (x, y) in zip(partnerships, points[1:]):
         # A gentle arc, bowed to the north like a flight path.
         control_x, control_y = (x + home_x) / 2, min(y, home_y) - 0.25 * abs(home_x - x)
-        shapes.append(f'<path class="partnership-map__link" d="M{home_x:.1f},{home_y:.1f} Q{control_x:.1f},{max(control_y, 4):.1f} {x:.1f},{y:.1f}"/>')
+        shapes.append(
+            f'<path class="partnership-map__link" d="M{home_x:.1f},{home_y:.1f} Q{control_x:.1f},{max(control_y, 4):.1f} {x:.1f},{y:.1f}"/>'
+        )
     for partnership, (x, y) in zip(partnerships, points[1:]):
         shapes.append(
             f'<circle class="partnership-map__city" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'

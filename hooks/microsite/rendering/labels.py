@@ -5,7 +5,7 @@ Content (names, texts) comes from data/; only these interface words live here.
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
+from .. import upstream
 
 LABELS = {
     "de": {
@@ -69,7 +69,9 @@ def label(language: str, key: str, **values: object) -> str:
     try:
         return LABELS[language][key].format(**values)
     except KeyError:
-        raise PluginError(f"hooks/labels.py: no '{key}' label for language '{language}' – add it to LABELS") from None
+        raise upstream.BuildError(
+            f"hooks/microsite/rendering/labels.py: no '{key}' label for language '{language}' – add it to LABELS"
+        ) from None
 
 
 def relation_and_year(partnership: dict, language: str) -> str:

@@ -10,27 +10,24 @@ from __future__ import annotations
 
 import datetime
 import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-import i18n_state
-import partnership_map
-import publication_data
-from labels import label, relation_and_year
+from .. import upstream
+from ..data import PublicationData
+from ..markers import SYNTAX, Marker, replace_markers
+from ..state import BuildState
+from . import partnership_map
+from .labels import label, relation_and_year
 
-# Loose on purpose: anything that looks like a data marker is either rendered or reported.
-MARKER = re.compile(r"<!--\s*data\s*:(?P<body>.*?)-->", re.DOTALL)
-MARKER_BODY = re.compile(r"^\s*(?P<name>[a-z0-9-]+)(?:\s+(?P<argument>[a-z0-9-]+))?\s*$")
+PluginError = upstream.BuildError
+get_relative_url = upstream.relative_url
 SEASON_ORDER = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
@@ -39,7 +36,7 @@ class RenderContext:
     language: str
     page: Page
     files: Files
-    data: publication_data.PublicationData
+    data: PublicationData
     where: str
 
     def text(self, bilingual: dict) -> str:
@@ -51,7 +48,9 @@ class RenderContext:
         src_uri = f"{self.language}/{src_path}"
         target = self.files.get_file_from_path(src_uri)
         if target is None:
-            raise PluginError(f"{self.where}: the data links to docs/{src_uri}, which does not exist – add that page or correct the data")
+            raise PluginError(
+                f"{self.where}: the data links to docs/{src_uri}, which does not exist – add that page or correct the data"
+            )
         return html.escape(get_relative_url(target.url, self.page.url))
 
     def place(self, city: dict) -> str:
@@ -89,7 +88,9 @@ def html_list(tag: str, css_class: str, items: list[str]) -> str:
 
 def _require(context: RenderContext, name: str) -> None:
     if context.data.get(name) is None:
-        raise PluginError(f"{context.where}: this marker needs data/{name}.yml, which does not exist – add it or remove the marker")
+        raise PluginError(
+            f"{context.where}: this marker needs data/{name}.yml, which does not exist – add it or remove the marker"
+        )
 
 
 def render_partnership_cards(context: RenderContext, argument: str | None) -> str:
@@ -112,7 +113,9 @@ def render_partnership_cards(context: RenderContext, argument: str | None) -> st
 
 def render_timeline(context: RenderContext, argument: str | None) -> str:
     _require(context, "timeline")
-    events = sorted(context.data.events_of(argument) if argument else context.data.records("timeline"), key=event_sort_key)
+    events = sorted(
+        context.data.events_of(argument) if argument else context.data.records("timeline"), key=event_sort_key
+    )
     items = []
     for event in events:
         datetime_attribute = html.escape(str(event["date"]))
@@ -135,7 +138,11 @@ def render_networks(context: RenderContext, argument: str | None) -> str:
             f'<a href="{context.partnership_link(partnership_id)}">{context.text(context.data.partnership(partnership_id)["city"]["name"])}</a>'
             for partnership_id in network.get("partnerships", [])
         )
-        partners_text = f' <span class="networks__partnerships">({html.escape(label(context.language, "partnership"))}: {partners})</span>' if partners else ""
+        partners_text = (
+            f' <span class="networks__partnerships">({html.escape(label(context.language, "partnership"))}: {partners})</span>'
+            if partners
+            else ""
+        )
         items.append(
             f'<strong>{context.text(network["name"])}</strong> <span class="networks__kind">{html.escape(label(context.language, "kind." + network["kind"]))}</span><br>'
             f"{context.text(network['role'])}{partners_text}"
@@ -145,7 +152,10 @@ def render_networks(context: RenderContext, argument: str | None) -> str:
 
 def render_recommendations(context: RenderContext, argument: str | None) -> str:
     _require(context, "recommendations")
-    items = [f"<strong>{context.text(record['title'])}</strong><br>{context.text(record['text'])}" for record in context.data.records("recommendations")]
+    items = [
+        f"<strong>{context.text(record['title'])}</strong><br>{context.text(record['text'])}"
+        for record in context.data.records("recommendations")
+    ]
     return html_list("ol", "recommendations", items)
 
 
@@ -154,7 +164,9 @@ def render_key_figures(context: RenderContext, argument: str | None) -> str:
     items = []
     for figure in context.data.records("figures"):
         value = format_decimal(figure["value"], locale=context.language) + ("+" if figure.get("more_than") else "")
-        items.append(f'<span class="key-figures__value">{html.escape(value)}</span> <span class="key-figures__label">{context.text(figure["label"])}</span>')
+        items.append(
+            f'<span class="key-figures__value">{html.escape(value)}</span> <span class="key-figures__label">{context.text(figure["label"])}</span>'
+        )
     return html_list("ul", "key-figures", items)
 
 
@@ -165,7 +177,7 @@ def render_contacts(context: RenderContext, argument: str | None) -> str:
         email = html.escape(person["email"])
         items.append(
             f'<span class="contacts__kind">{html.escape(label(context.language, "contact." + person["contact"]))}</span><br>'
-            f'<strong>{html.escape(person["name"])}</strong>, {context.text(person["role"])}<br>'
+            f"<strong>{html.escape(person['name'])}</strong>, {context.text(person['role'])}<br>"
             f'<a href="mailto:{email}">{email}</a>'
         )
     return html_list("ul", "contacts", items)
@@ -193,13 +205,29 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
         parts.append(html_list("ul", "partnership__focus", [context.text(item) for item in partnership["focus"]]))
     if partnership.get("projects"):
         parts.append(f"## {label(language, 'projects')}")
-        parts.append("<dl>\n" + "\n".join(f"<dt>{context.text(p['name'])}</dt>\n<dd>{context.text(p['description'])}</dd>" for p in partnership["projects"]) + "\n</dl>")
+        parts.append(
+            "<dl>\n"
+            + "\n".join(
+                f"<dt>{context.text(p['name'])}</dt>\n<dd>{context.text(p['description'])}</dd>"
+                for p in partnership["projects"]
+            )
+            + "\n</dl>"
+        )
     if context.data.events_of(partnership["id"]):
         parts.append(f"## {label(language, 'timeline')}")
         parts.append(render_timeline(context, partnership["id"]))
     if partnership.get("links"):
         parts.append(f"## {label(language, 'links')}")
-        parts.append(html_list("ul", "partnership__links", [f'<a href="{html.escape(link["url"])}">{context.text(link["label"])}</a>' for link in partnership["links"]]))
+        parts.append(
+            html_list(
+                "ul",
+                "partnership__links",
+                [
+                    f'<a href="{html.escape(link["url"])}">{context.text(link["label"])}</a>'
+                    for link in partnership["links"]
+                ],
+            )
+        )
     parts.append(f"## {label(language, 'sources')}")
     quotes = [
         f'<blockquote><p>{context.text(source["passage"])}</p>\n<p><a href="{context.link(source["page"])}">{html.escape(label(language, "source_link"))}</a></p></blockquote>'
@@ -208,8 +236,13 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
     parts.append("\n".join(quotes))
     public = city.get("sources", [])
     if public:
-        parts.append(f'<p class="partnership__public-sources">{html.escape(label(language, "public_sources"))}: '
-                     + ", ".join(f'<a href="{html.escape(s["url"])}">{html.escape(urlsplit(s["url"]).netloc)}</a>' for s in public) + "</p>")
+        parts.append(
+            f'<p class="partnership__public-sources">{html.escape(label(language, "public_sources"))}: '
+            + ", ".join(
+                f'<a href="{html.escape(s["url"])}">{html.escape(urlsplit(s["url"]).netloc)}</a>' for s in public
+            )
+            + "</p>"
+        )
     return "\n\n".join(parts)
 
 
@@ -234,34 +267,25 @@ def render_problems(language: str, problems: list[str]) -> str:
     )
 
 
-def render_markers(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -> str:
     source = f"docs/{page.file.src_uri}"
     # The Markdown comes without its front matter; count its lines back in for the editor.
     body_start = page.file.content_string.rstrip("\n").count("\n") - markdown.rstrip("\n").count("\n")
 
-    def replace(match: re.Match) -> str:
-        line = body_start + markdown.count("\n", 0, match.start()) + 1
+    def replace(marker: Marker) -> str:
+        line = body_start + markdown.count("\n", 0, marker.start) + 1
         where = f"{source}:{line}"
-        body = MARKER_BODY.match(match["body"])
-        if body is None:
-            raise PluginError(f"{where}: cannot read the data marker '{match[0]}' – write it as '<!-- data: NAME -->' or '<!-- data: NAME ID -->' in lowercase")
-        renderer = RENDERERS.get(body["name"])
+        if marker.name is None:
+            raise PluginError(f"{where}: cannot read the data marker '{marker.written}' – write it as {SYNTAX}")
+        renderer = RENDERERS.get(marker.name)
         if renderer is None:
-            raise PluginError(f"{where}: unknown data marker '{body['name']}' – use one of: {', '.join(sorted(RENDERERS))}")
-        context = RenderContext(
-            language=i18n_state.current_language(config),
-            page=page,
-            files=files,
-            data=publication_data.of(config),
-            where=where,
-        )
-        if context.data.problems:
-            return "\n" + render_problems(context.language, [str(problem) for problem in context.data.problems]) + "\n"
+            raise PluginError(
+                f"{where}: unknown data marker '{marker.name}' – use one of: {', '.join(sorted(RENDERERS))}"
+            )
+        context = RenderContext(language=state.language, page=page, files=files, data=state.data, where=where)
+        if context.data.findings:
+            return "\n" + render_problems(context.language, [str(finding) for finding in context.data.findings]) + "\n"
         # Blank lines around the output, so that Markdown treats it as blocks of its own.
-        return "\n" + renderer(context, body["argument"]) + "\n"
+        return "\n" + renderer(context, marker.argument) + "\n"
 
-    return MARKER.sub(replace, markdown)
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return render_markers(markdown, page=page, config=config, files=files)
+    return replace_markers(markdown, replace)

@@ -1,0 +1,88 @@
+"""The build, in the order MkDocs runs it: the only hook in mkdocs.yml.
+
+Each event hands the build's state to one step of the `microsite` package (hooks/microsite/), which
+does the work. mkdocs-static-i18n builds the whole site once per language, running every event but
+startup and shutdown once per language, and builds the languages after the first from inside its own
+`on_post_build` (priority -100). Priorities here place each step before or after that plugin:
+higher runs earlier.
+
+MkDocs loads this file once per process (`mkdocs serve` never reloads it): after editing the Python
+code, restart the preview.
+"""
+
+from __future__ import annotations
+
+from microsite import parity, rendering, site_output
+from microsite.link_check import site_check
+from microsite.state import BuildState, start_build
+from mkdocs.plugins import event_priority
+
+# The command (build or serve) holds for the whole process; `_build` is the build in progress,
+# replaced at the start of every build (each build has a new config object).
+_command = "build"
+_build: BuildState | None = None
+
+
+def on_startup(*, command, dirty):
+    global _command
+    _command = command
+
+
+# First: every later step of this build finds the data loaded and checked.
+@event_priority(100)
+def on_config(config):
+    global _build
+    _build = start_build(_build, config, preview=_command == "serve")
+
+
+def on_pre_build(*, config):
+    parity.warn_in_build(_build)
+
+
+# Before the i18n plugin (-100), so that it localizes the generated pages like written ones.
+@event_priority(0)
+def on_files(files, *, config):
+    return rendering.add_generated_files(_build, files)
+
+
+# After the i18n plugin (-100), which rebuilds the Files and keeps only this language's navigation.
+@event_priority(-105)
+def on_nav(nav, *, config, files):
+    rendering.give_generated_pages_their_markdown(_build, files)
+    _build.navigation[_build.language] = nav
+
+
+# Every page has been read (front matter included), none rendered yet.
+def on_env(env, *, config, files):
+    site_output.order_navigation(_build.navigation.pop(_build.language))
+
+
+def on_page_markdown(markdown, *, page, config, files):
+    return rendering.render_markers(_build, markdown, page, files)
+
+
+def on_page_context(context, *, page, config, nav):
+    site_output.set_page_alternates(_build, page)
+
+
+def on_post_page(output, *, page, config):
+    return site_output.point_search_at_language(_build, output)
+
+
+def on_template_context(context, *, template_name, config):
+    site_output.set_error_page_alternates(_build, template_name)
+
+
+# Last, so that every other step has finished the page before it may be moved.
+@event_priority(-100)
+def on_post_template(output_content, *, template_name, config):
+    page = site_output.point_search_at_language(_build, output_content)
+    return site_output.place_error_page(_build, page, template_name)
+
+
+# After the i18n plugin (-100), whose last language build writes the merged sitemap and search index.
+@event_priority(-110)
+def on_post_build(*, config):
+    if _build.is_last_language_build():
+        site_output.finish_site(_build)
+        site_check.warn_in_build(_build)

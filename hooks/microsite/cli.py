@@ -1,0 +1,184 @@
+"""The one command line: `python -m microsite COMMAND` (with `hooks/` on PYTHONPATH; the Makefile
+sets it). Each command is a function taking the parsed arguments; the checks return findings, which
+one reporter writes. Exit status: 0 clean, 1 findings, 2 a usage error or a refusal, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import findings as reporting
+from . import scaffold
+from .data import DataError, load
+from .findings import Finding, Summary, plural
+from .languages import Languages
+from .link_check import site_check
+from .parity import check as parity
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Outcome:
+    """What a check found, what it says about itself (on stderr), and its summary for CI."""
+
+    findings: list[Finding]
+    status: str
+    summary: Summary | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+class Refused(Exception):
+    """The command cannot do what it was asked; nothing was written. Exit status 2."""
+
+
+def project_of(arguments: argparse.Namespace) -> Path:
+    root = Path(arguments.project)
+    if not (root / "mkdocs.yml").is_file() or not (root / "docs").is_dir():
+        raise Refused(
+            f"{root}: no mkdocs.yml and docs/ here – run this in the project, or name its folder with --project"
+        )
+    return root
+
+
+def check_data(arguments: argparse.Namespace) -> Outcome:
+    root = project_of(arguments)
+    if not (root / "data").is_dir():
+        raise Refused(f"{root}: no data/ folder here – run this in the project, or name its folder with --project")
+    try:
+        data = load(root / "data", root / "docs", Languages.of_project(root), display_root=root)
+    except DataError as error:
+        return Outcome(error.findings, f"The publication data has {plural(len(error.findings), 'problem')}.")
+    return Outcome([], f"data/: {data.record_count()} records, no problems")
+
+
+def check_parity(arguments: argparse.Namespace) -> Outcome:
+    root = project_of(arguments)
+    found, statuses, data_files = parity.check_project(root)
+    if arguments.only:
+        wanted = {shown_path(root, path) for path in arguments.only}
+        found = [finding for finding in found if finding.file in wanted or finding.counterpart in wanted]
+    in_parity = sum(1 for status in statuses if not status.findings)
+    status = (
+        f"translation parity: {in_parity} of {len(statuses)} page pairs and {len(data_files)} data files checked, "
+        f"{plural(len(found), 'finding')}"
+    )
+    return Outcome(found, status, parity.summary(statuses, data_files))
+
+
+def shown_path(root: Path, path: str) -> str:
+    if Path(path).is_absolute():
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    return Path(path).as_posix()
+
+
+def mark_translated(arguments: argparse.Namespace) -> Outcome:
+    root = project_of(arguments)
+    languages = list(Languages.of_project(root).codes)
+    done = []
+    for spec in arguments.paths:
+        target, _, record_id = spec.partition("#")
+        path = Path(target) if Path(target).is_absolute() else root / target
+        if not path.is_file():
+            raise Refused(f"{spec}: no such file")
+        if path.suffix in (".yml", ".yaml"):
+            done += parity.mark_records(root, path, record_id or None, languages)
+        else:
+            done.append(parity.mark_page(root, path, languages))
+    return Outcome([], "", lines=done)
+
+
+def check_links(arguments: argparse.Namespace) -> Outcome:
+    site = Path(arguments.site or PROJECT / "site")
+    found = site_check.check_site(site, external=arguments.external)
+    return Outcome(found, f"links: {plural(len(found), 'finding')} in {site}")
+
+
+def new_article(arguments: argparse.Namespace) -> Outcome:
+    root = Path(arguments.project)
+    created = scaffold.new_article(root, arguments.slug, arguments.title, arguments.description)
+    lines = [f"created {path.relative_to(root).as_posix()}" for path in created]
+    translations = [path for path in created if path.parent.name != Languages.of_project(root).source]
+    todo = " ".join(path.relative_to(root).as_posix() for path in translations)
+    lines.append(f"next: write the source page; translate the others; then: make translated FILES='{todo}'")
+    return Outcome([], "", lines=lines)
+
+
+def new_partnership(arguments: argparse.Namespace) -> Outcome:
+    root = Path(arguments.project)
+    path = scaffold.new_partnership(root, arguments.id)
+    shown = path.relative_to(root).as_posix()
+    return Outcome(
+        [],
+        "",
+        lines=[
+            f"added '{arguments.id}' to {shown}",
+            f"next: fill in every empty field (make check-data lists them), then: make translated FILES='{shown}#{arguments.id}'",
+        ],
+    )
+
+
+def _command(commands, name: str, run: Callable, help_text: str, *, reports: bool = False) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(run=run)
+    parser.add_argument("--project", default=str(PROJECT), help="the project's folder (default: this one)")
+    if reports:
+        parser.add_argument("--format", choices=reporting.FORMATS, default="text", help="how findings are written")
+        parser.add_argument("--summary", metavar="FILE", help="also write a Markdown summary to FILE (for a CI job)")
+    return parser
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="python -m microsite", description=__doc__.split("\n\n")[0])
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _command(commands, "check-data", check_data, "check data/*.yml against their schemas and each other", reports=True)
+    parity_parser = _command(
+        commands, "parity", check_parity, "report where translations differ from their source (read-only)", reports=True
+    )
+    parity_parser.add_argument(
+        "--only", nargs="+", metavar="PATH", help="only findings about these files or their counterparts"
+    )
+    translated = _command(commands, "translated", mark_translated, "record that translations match their source now")
+    translated.add_argument(
+        "paths", nargs="+", metavar="PATH[#ID]", help="docs/en/x.md, a data file, or data/timeline.yml#record-id"
+    )
+    links = _command(commands, "check-links", check_links, "check every link of the built site (offline)", reports=True)
+    links.add_argument("site", nargs="?", help="the built site (default: site/)")
+    links.add_argument("--external", action="store_true", help="check links to other sites, online")
+    article = _command(commands, "new-article", new_article, "a new page in every language folder; never overwrites")
+    article.add_argument("slug", help="file name without .md: lowercase letters, digits, hyphens")
+    article.add_argument("--title", default="", help="the source language's title")
+    article.add_argument("--description", default="", help="one sentence for search engines and link previews")
+    partnership = _command(commands, "new-partnership", new_partnership, "a new record in data/partnerships.yml")
+    partnership.add_argument("id", help="lowercase letters, digits, hyphens; also the page's file name")
+    return main_parser
+
+
+def report(outcome: Outcome, arguments: argparse.Namespace) -> int:
+    output_format = getattr(arguments, "format", "text")
+    reporting.write(outcome.findings, output_format, sys.stdout)
+    for line in outcome.lines:
+        print(line)
+    if outcome.status:
+        print(outcome.status, file=sys.stderr)
+    if getattr(arguments, "summary", None) and outcome.summary is not None:
+        Path(arguments.summary).write_text(outcome.summary.render(outcome.findings), encoding="utf-8")
+    return 1 if outcome.findings else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    try:
+        return report(arguments.run(arguments), arguments)
+    except (Refused, scaffold.Refused) as refusal:
+        print(f"refused: {refusal}", file=sys.stderr)
+    except (ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+    except Exception as error:  # an internal error must not look like a finding, nor like a traceback
+        print(f"internal error: {type(error).__name__}: {error}", file=sys.stderr)
+    return 2

@@ -1,0 +1,14 @@
+"""The publication's data (`data/*.yml`): loaded, checked against `data/*.schema.json`, explained.
+
+Every mistake an editor can make becomes one finding, `file:line:column: field.path: what is wrong –
+what to do`, and all of them are reported at once. No file is ever changed.
+
+- `yaml_positions`: safe YAML with the place of every value;
+- `explain`: schema violations in words;
+- `checks`: what the schemas cannot say (dates, ids, references, quoted passages);
+- `publication`: the checked data as the build uses it, and `load`, which runs all of the above.
+"""
+
+from .publication import DataError, PublicationData, load
+
+__all__ = ["DataError", "PublicationData", "load"]

@@ -1,0 +1,158 @@
+"""Loading every data file of a publication, and the checked data as the build uses it."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from ..findings import Finding, plural
+from ..languages import Languages
+from .checks import (
+    RECORD_LISTS,
+    SCHEMA_SUFFIX,
+    PageTexts,
+    check_dates,
+    check_references,
+    check_schema_line,
+    check_sources,
+    check_unique_ids,
+)
+from .explain import explain
+from .yaml_positions import DataFile, is_syntax_error, parse_yaml
+
+
+class DataError(Exception):
+    """The data has findings: the message lists every one of them, one per line."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        header = f"The publication data has {plural(len(findings), 'problem')}:"
+        super().__init__("\n".join([header, *map(str, findings)]))
+
+
+@dataclass
+class PublicationData:
+    """The checked data, as plain mappings and lists; a file that does not exist is None.
+
+    In the live preview, data with problems is not used at all: `findings` lists them instead.
+    """
+
+    files: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+    # The parsed files with the line of every value, for the parity check in the same build.
+    parsed: dict[str, DataFile] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.files.get(name)
+
+    def records(self, name: str) -> list[dict]:
+        content = self.files.get(name)
+        return content[RECORD_LISTS[name]] if content else []
+
+    def record_count(self) -> int:
+        return sum(len(self.records(name)) for name in RECORD_LISTS if self.get(name))
+
+    @functools.cached_property
+    def _partnerships_by_id(self) -> dict[str, dict]:
+        return {record["id"]: record for record in self.records("partnerships")}
+
+    def partnership(self, partnership_id: str) -> dict | None:
+        return self._partnerships_by_id.get(partnership_id)
+
+    @functools.cached_property
+    def _events_by_partnership(self) -> dict[str, list[dict]]:
+        grouped: dict[str, list[dict]] = {}
+        for event in self.records("timeline"):
+            if "partnership" in event:
+                grouped.setdefault(event["partnership"], []).append(event)
+        return grouped
+
+    def events_of(self, partnership_id: str) -> list[dict]:
+        """The timeline's events of one partnership, in the order of the file."""
+        return self._events_by_partnership.get(partnership_id, [])
+
+
+class _Loading:
+    """One run of `load`: the schemas, the article pages' texts and the findings so far."""
+
+    def __init__(self, data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path) -> None:
+        self.data_dir, self.languages, self.display_root = data_dir, languages, display_root
+        self.pages = PageTexts(docs_dir)
+        self.findings: list[Finding] = []
+        self.schemas = self.read_schemas()
+        resources = ((schema["$id"], Resource.from_contents(schema)) for schema in self.schemas.values())
+        self.registry = Registry().with_resources(resources)
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.display_root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read_schemas(self) -> dict[str, dict]:
+        schemas = {}
+        for schema_path in sorted(self.data_dir.glob(f"*{SCHEMA_SUFFIX}")):
+            try:
+                schemas[schema_path.name.removesuffix(SCHEMA_SUFFIX)] = json.loads(
+                    schema_path.read_text(encoding="utf-8")
+                )
+            except (OSError, ValueError) as error:
+                message = f"the schema is not valid JSON: {error} – restore it from version control"
+                self.findings.append(Finding(self.shown(schema_path), 1, message, column=1))
+        return schemas
+
+    def read(self, yaml_path: Path) -> DataFile | None:
+        """One data file, checked; its findings are added in the order an editor reads the file."""
+        data_file = DataFile(name=yaml_path.stem, display_path=self.shown(yaml_path))
+        if data_file.name not in self.schemas or data_file.name == "common":
+            known = ", ".join(f"{name}.yml" for name in sorted(self.schemas) if name != "common")
+            message = f"no schema {data_file.name}{SCHEMA_SUFFIX} for this file – rename it to one of: {known}"
+            self.findings.append(data_file.file_finding(message))
+            return None
+        try:
+            text = yaml_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            self.findings.append(data_file.file_finding(f"cannot read the file: {error} – save it as UTF-8 text"))
+            return None
+        file_findings = check_schema_line(text, data_file) + self.check(text, data_file)
+        self.findings += sorted(file_findings, key=lambda finding: (finding.line, finding.column or 0))
+        return data_file
+
+    def check(self, text: str, data_file: DataFile) -> list[Finding]:
+        findings = parse_yaml(text, data_file)
+        if any(map(is_syntax_error, findings)):
+            return findings
+        validator = Draft202012Validator(self.schemas[data_file.name], registry=self.registry)
+        errors = sorted(
+            validator.iter_errors(data_file.content), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
+        )
+        schema_findings = [finding for error in errors for finding in explain(error, data_file, self.languages)]
+        data_file.valid = not schema_findings
+        if not data_file.valid:
+            return findings + schema_findings
+        return (
+            findings
+            + check_unique_ids(data_file)
+            + check_dates(data_file)
+            + check_sources(data_file, self.languages, self.pages)
+        )
+
+
+def load(data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path | None = None) -> PublicationData:
+    """Read and check every data file; raises DataError listing every finding."""
+    loading = _Loading(data_dir, docs_dir, languages, display_root or data_dir.parent)
+    data_files = {}
+    for yaml_path in sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]):
+        data_file = loading.read(yaml_path)
+        if data_file is not None:
+            data_files[data_file.name] = data_file
+    loading.findings += check_references(data_files)
+    if loading.findings:
+        raise DataError(loading.findings)
+    return PublicationData(files={name: data_file.content for name, data_file in data_files.items()}, parsed=data_files)

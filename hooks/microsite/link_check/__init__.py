@@ -1,0 +1,1 @@
+"""The links of the built site, where readers meet them."""

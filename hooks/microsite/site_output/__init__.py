@@ -1,0 +1,26 @@
+"""What the site needs beyond its pages, per language: hreflang alternates and the language selector,
+a 404 page per language, a sitemap per folder, a search index per language, and the navigation's
+order."""
+
+from ..state import BuildState
+from .alternates import set_error_page_alternates, set_page_alternates
+from .error_pages import place_error_page
+from .navigation import order_navigation
+from .search import point_search_at_language, write_language_indexes
+from .sitemaps import write_folder_sitemaps
+
+
+def finish_site(state: BuildState) -> None:
+    """Once every language is built: a sitemap per folder and a search index per language."""
+    write_folder_sitemaps(state)
+    write_language_indexes(state)
+
+
+__all__ = [
+    "finish_site",
+    "order_navigation",
+    "place_error_page",
+    "point_search_at_language",
+    "set_error_page_alternates",
+    "set_page_alternates",
+]

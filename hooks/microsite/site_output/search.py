@@ -1,0 +1,45 @@
+"""Search in the reader's language: one search index per language, each with its own stemmer.
+
+mkdocs-static-i18n merges every language into one index at `search/search_index.json` and lists all
+languages in its `lang`, so a German page finds English pages and the other way round. After the last
+language is built, that index is split into one per language root (`search/…` and `en/search/…`)
+with locations relative to that root, and each page's search is pointed at its language root.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import upstream
+from ..languages import Languages
+from ..state import BuildState
+
+
+def split_index(index: dict, languages: Languages) -> dict[str, dict]:
+    """The merged index as one index per language, locations relative to the language root."""
+    per_language = {
+        language: {"config": {**index["config"], "lang": [language]}, "docs": []} for language in languages.codes
+    }
+    for doc in index["docs"]:
+        language = languages.of_path(doc["location"])
+        location = doc["location"].removeprefix(languages.root(language))
+        per_language[language]["docs"].append({**doc, "location": location})
+    return per_language
+
+
+def point_search_at_language(state: BuildState, output: str) -> str:
+    return upstream.with_search_base(output, state.languages.root(state.language))
+
+
+def write_language_indexes(state: BuildState) -> None:
+    merged_path = state.site_dir / upstream.SEARCH_INDEX
+    try:
+        merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise upstream.BuildError(
+            f"{merged_path}: cannot read the search index to split it by language: {error}"
+        ) from error
+    for language, index in split_index(merged, state.languages).items():
+        target = state.site_dir / state.languages.root(language) / upstream.SEARCH_INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

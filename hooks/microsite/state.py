@@ -1,0 +1,81 @@
+"""What one build knows, in one object: created when the build starts, passed to every step.
+
+mkdocs-static-i18n builds the site once per language with the same config object, so one build
+(`mkdocs build`, or one rebuild of `mkdocs serve`) is one config object: a new config means a new
+build, and nothing of the previous one is kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+
+from . import upstream
+from .data import DataError, PublicationData, load
+from .languages import Languages
+
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+@dataclass
+class BuildState:
+    config: MkDocsConfig
+    # Under `mkdocs serve`: problems are shown as warnings (and in the page) and the preview goes on.
+    preview: bool
+    project: Path
+    # The languages built (the one in the site root first), and those mkdocs.yml configures.
+    languages: Languages
+    configured_languages: Languages
+    data: PublicationData
+    # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
+    navigation: dict[str, Navigation] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        """The language being built now."""
+        return upstream.current_language(self.config)
+
+    @property
+    def site_dir(self) -> Path:
+        return Path(self.config.site_dir)
+
+    @property
+    def site_url(self) -> str:
+        return self.config.site_url or "/"
+
+    def is_first_language_build(self) -> bool:
+        return self.language == self.languages.source
+
+    def is_last_language_build(self) -> bool:
+        return upstream.is_last_language_build(self.config)
+
+
+def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: bool) -> BuildState:
+    """The state of the build `config` belongs to: new at its first language, the same after that."""
+    if previous is not None and previous.config is config:
+        return previous
+    project = Path(config.config_file_path).parent
+    languages = upstream.built_languages(config)
+    return BuildState(
+        config=config,
+        preview=preview,
+        project=project,
+        languages=languages,
+        configured_languages=Languages.of_project(project),
+        data=_load_data(project, Path(config.docs_dir), languages, preview=preview),
+    )
+
+
+def _load_data(project: Path, docs_dir: Path, languages: Languages, *, preview: bool) -> PublicationData:
+    try:
+        return load(project / "data", docs_dir, languages)
+    except DataError as error:
+        if not preview:
+            raise upstream.BuildError(str(error)) from None
+        for finding in error.findings:
+            log.warning(str(finding))
+        return PublicationData(files={}, findings=error.findings)

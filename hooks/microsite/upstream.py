@@ -1,0 +1,91 @@
+"""Everything the generator takes from MkDocs, Material for MkDocs and mkdocs-static-i18n beyond the
+hook events themselves, in one place: what a move to another engine would have to replace.
+
+- mkdocs-static-i18n: which languages are built, which one is being built now, whether the last
+  language build is done; it builds the whole site once per language, the source language into the
+  site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
+- MkDocs: Files of generated pages, relative URLs, the error that stops a build.
+- Material: the language selector and hreflang links (`config.extra.alternate`), the JSON in each
+  page from which its search fetches the index (`__config`), and where the search index is written.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .languages import Languages
+
+# The error that stops a build with its message and no traceback (mkdocs build prints it as is).
+BuildError = PluginError
+relative_url = get_relative_url
+SEARCH_INDEX = Path("search") / "search_index.json"
+ERROR_PAGE = "404.html"
+SITEMAP = "sitemap.xml"
+_MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise BuildError("mkdocs.yml: the hooks need the 'i18n' plugin (mkdocs-static-i18n) under 'plugins:'.")
+    return plugin
+
+
+def built_languages(config: MkDocsConfig) -> Languages:
+    """The languages this build makes, the one built into the site root first."""
+    return Languages(tuple(_i18n(config).build_languages))
+
+
+def current_language(config: MkDocsConfig) -> str:
+    return _i18n(config).current_language
+
+
+def language_display_name(config: MkDocsConfig, language: str) -> str:
+    """The language's name in the selector, as mkdocs.yml gives it ('Deutsch')."""
+    return _i18n(config).get_language_config(language).name
+
+
+def is_last_language_build(config: MkDocsConfig) -> bool:
+    """True in `on_post_build` of the outermost build, once every language has been written.
+
+    The plugin builds the other languages inside its own `on_post_build` (priority -100) and sets
+    `building` while it does; a hook running after it in the outer build sees it cleared again.
+    """
+    return not _i18n(config).building
+
+
+def new_page_file(src_uri: str, config: MkDocsConfig) -> File:
+    """A page that exists in no file below docs/. Its Markdown is given later (see generated_pages)."""
+    return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def set_alternates(config: MkDocsConfig, entries: list[dict[str, Any]]) -> None:
+    """What Material renders as hreflang links in the head and as the language selector."""
+    # The i18n plugin assigns `config.extra.alternate` as an attribute, which Jinja reads before the
+    # mapping item: set both so that neither shadows the other.
+    config.extra["alternate"] = entries
+    config.extra.alternate = entries
+
+
+def with_search_base(page_html: str, language_root: str) -> str:
+    """Point Material's search at the language's own index: its `base` is the site root otherwise.
+
+    The rendered value, not the template's base_url: Material also scopes the browser's stored
+    preferences by base_url, which must stay the same in every language.
+    """
+    match = _MATERIAL_CONFIG.search(page_html)
+    if match is None or not language_root:
+        return page_html
+    material_config = json.loads(html.unescape(match.group(2)))
+    material_config["base"] = material_config["base"].rstrip("/") + "/" + language_root
+    replacement = match.group(1) + json.dumps(material_config, ensure_ascii=False) + match.group(3)
+    return page_html[: match.start()] + replacement + page_html[match.end() :]
