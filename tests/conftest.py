@@ -4,49 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from project import SUB_PATH, build_site, free_port
 from site_model import BuiltSite
-
-ROOT = Path(__file__).resolve().parent.parent
-# The site is built for, and served under, a sub-path, as on a project host such as GitHub Pages.
-SUB_PATH = "/publication/urban-diplomacy/"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def build_site(
-    destination: Path, site_url: str, config_file: Path = ROOT / "mkdocs.yml"
-) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(config_file),
-            "--site-dir",
-            str(destination),
-        ],
-        cwd=config_file.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture(scope="session")

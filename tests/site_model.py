@@ -4,31 +4,24 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from microsite.data import load
+from microsite.languages import Languages
+from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
+from microsite.upstream import ERROR_PAGE
 from mkdocs.config import load_config
+from project import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-# The hooks' own modules (the data loader) are what the tests check against.
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import publication_data  # noqa: E402
-
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-ERROR_PAGE = "404.html"
+LANGUAGES = Languages.of_project(ROOT)
 
 
-@functools.cache
 def configured_languages() -> tuple[str, ...]:
     """The languages of the i18n plugin in mkdocs.yml, default language first."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    languages = config.plugins["i18n"].config.languages
-    default = [language.locale for language in languages if language.default]
-    return tuple(default + [language.locale for language in languages if not language.default])
+    return LANGUAGES.codes
 
 
 @functools.cache
@@ -41,39 +34,28 @@ def site_name(language: str) -> str:
 
 
 def default_language() -> str:
-    return configured_languages()[0]
+    return LANGUAGES.source
 
 
 def other_languages() -> tuple[str, ...]:
-    return configured_languages()[1:]
+    return LANGUAGES.translations
 
 
 def generated_pages(root: Path = ROOT) -> list[str]:
     """The pages generated from data/ (one per partnership and language), below each language root."""
-    data = publication_data.load(root / "data", root / "docs", list(configured_languages()))
-    partnerships = data.get("partnerships")
+    partnerships = load(root / "data", root / "docs", LANGUAGES).get("partnerships")
     if partnerships is None:
         return []
     return [
-        language_root(language) + f"{partnerships['page_folder']}/{record['id']}.html"
-        for language in configured_languages()
+        LANGUAGES.root(language) + f"{partnerships['page_folder']}/{record['id']}.html"
+        for language in LANGUAGES.codes
         for record in partnerships["partnerships"]
     ]
 
 
-def language_of(path: str) -> str:
-    """The language of a site-relative path: its first folder, or the default language."""
-    first = path.split("/", 1)[0]
-    return first if first in other_languages() else default_language()
-
-
-def language_root(language: str) -> str:
-    return "" if language == default_language() else f"{language}/"
-
-
-def counterpart_path(path: str, language: str) -> str:
-    """The same page in another language: same path below the language root."""
-    return language_root(language) + path.removeprefix(language_root(language_of(path)))
+language_of = LANGUAGES.of_path
+language_root = LANGUAGES.root
+counterpart_path = LANGUAGES.counterpart
 
 
 @dataclass

@@ -19,8 +19,40 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import translation_parity  # noqa: E402
 
 WORDS = {
-    "de": ["Stadt", "Städte", "Partnerschaft", "Austausch", "Klima", "Jugend", "Netzwerk", "Verwaltung", "Zusammenarbeit", "Bürgermeister", "Wandel", "Forschung", "Kultur", "Projekt", "Delegation"],
-    "en": ["city", "cities", "partnership", "exchange", "climate", "youth", "network", "administration", "cooperation", "mayor", "change", "research", "culture", "project", "delegation"],
+    "de": [
+        "Stadt",
+        "Städte",
+        "Partnerschaft",
+        "Austausch",
+        "Klima",
+        "Jugend",
+        "Netzwerk",
+        "Verwaltung",
+        "Zusammenarbeit",
+        "Bürgermeister",
+        "Wandel",
+        "Forschung",
+        "Kultur",
+        "Projekt",
+        "Delegation",
+    ],
+    "en": [
+        "city",
+        "cities",
+        "partnership",
+        "exchange",
+        "climate",
+        "youth",
+        "network",
+        "administration",
+        "cooperation",
+        "mayor",
+        "change",
+        "research",
+        "culture",
+        "project",
+        "delegation",
+    ],
 }
 LABELS = {
     "de": {

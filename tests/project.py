@@ -1,0 +1,61 @@
+"""The project as the tests use it: copies of it to change, and strict builds of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The site is built for, and served under, a sub-path, as on a project host such as GitHub Pages.
+SUB_PATH = "/publication/urban-diplomacy/"
+# What a publication is made of: replacing these makes another publication.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "lychee.toml"]
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / part)
+    return destination
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def build_site(
+    destination: Path, site_url: str, config_file: Path = ROOT / "mkdocs.yml"
+) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
+    return subprocess.run(
+        [*command, "--site-dir", str(destination)],
+        cwd=config_file.parent,
+        env=mkdocs_env(SITE_URL=site_url),
+        capture_output=True,
+        text=True,
+    )
+
+
+def microsite(*arguments: str, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """The command line, as the Makefile runs it: `python -m microsite COMMAND …` in the project."""
+    return subprocess.run(
+        [sys.executable, "-m", "microsite", *arguments],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project / "hooks")},
+        capture_output=True,
+        text=True,
+    )
