@@ -20,32 +20,46 @@ from .. import upstream
 UNORDERED = float("inf")
 
 
+def is_index(item) -> bool:
+    return isinstance(item, Page) and item.file.name == "index"
+
+
+def page_order(page: Page) -> float:
+    value = page.meta.get("nav_order", UNORDERED)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise upstream.BuildError(
+            f"docs/{page.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r})."
+        )
+    return value
+
+
 def nav_order(item) -> float:
-    """The item's `nav_order`; a section takes the lowest of its pages."""
+    """The item's `nav_order`; a section takes its index page's, or else the lowest of its pages'."""
     if isinstance(item, Page):
-        if item.file.name == "index":
-            return float("-inf")
-        value = item.meta.get("nav_order", UNORDERED)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise upstream.BuildError(
-                f"docs/{item.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r})."
-            )
-        return value
+        return page_order(item)
     children = getattr(item, "children", None) or []
-    return min((nav_order(child) for child in children), default=UNORDERED)
+    index = next((child for child in children if is_index(child)), None)
+    if index is not None and "nav_order" in index.meta:
+        return page_order(index)
+    return min((nav_order(child) for child in children if child is not index), default=UNORDERED)
+
+
+def position(item) -> float:
+    """Where an item goes among its siblings: a folder's index page leads it."""
+    return float("-inf") if is_index(item) else nav_order(item)
 
 
 def sort_items(items: list) -> list:
     for item in items:
         if getattr(item, "children", None):
             item.children = sort_items(item.children)
-            index = next(
-                (child for child in item.children if isinstance(child, Page) and child.file.name == "index"), None
-            )
+            # A folder's title comes from its index page, not from the folder's name (the same in every
+            # language).
+            index = next((child for child in item.children if is_index(child)), None)
             if index is not None and index.meta.get("title"):
                 item.title = str(index.meta["title"])
     # sorted() is stable: items of equal order keep MkDocs' alphabetical order.
-    return sorted(items, key=nav_order)
+    return sorted(items, key=position)
 
 
 def pages_in_order(items: list) -> list[Page]:
