@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import findings as reporting
-from . import scaffold
+from . import link_check, parity, scaffold
 from .data import DataError, load
 from .findings import Finding, Summary, plural
 from .languages import Languages
-from .link_check import site_check
-from .parity import check as parity
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -79,7 +77,7 @@ def shown_path(root: Path, path: str) -> str:
 
 def mark_translated(arguments: argparse.Namespace) -> Outcome:
     root = project_of(arguments)
-    languages = list(Languages.of_project(root).codes)
+    languages = Languages.of_project(root)
     done = []
     for spec in arguments.paths:
         target, _, record_id = spec.partition("#")
@@ -95,7 +93,7 @@ def mark_translated(arguments: argparse.Namespace) -> Outcome:
 
 def check_links(arguments: argparse.Namespace) -> Outcome:
     site = Path(arguments.site or PROJECT / "site")
-    found = site_check.check_site(site, external=arguments.external)
+    found = link_check.check_site(site, external=arguments.external, project=project_of(arguments))
     return Outcome(found, f"links: {plural(len(found), 'finding')} in {site}")
 
 
@@ -118,7 +116,8 @@ def new_partnership(arguments: argparse.Namespace) -> Outcome:
         "",
         lines=[
             f"added '{arguments.id}' to {shown}",
-            f"next: fill in every empty field (make check-data lists them), then: make translated FILES='{shown}#{arguments.id}'",
+            "next: fill in every empty field (make check-data lists them), "
+            f"then: make translated FILES='{shown}#{arguments.id}'",
         ],
     )
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from project import ROOT
 from site_model import (
-    ROOT,
     BuiltSite,
     configured_languages,
     counterpart_path,

@@ -10,27 +10,16 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import build_site, free_port
-from site_model import ROOT, configured_languages
-from test_data_pages import copy_project
+from project import ROOT, build_site, copy_project, free_port, microsite
+from site_model import configured_languages
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(project / "hooks" / "scaffold.py"), *args], capture_output=True, text=True
-    )
+    return microsite(*args, project=project)
 
 
 def checks(project: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
-    parity = subprocess.run(
-        [sys.executable, str(project / "hooks" / "translation_parity.py"), "check", str(project)],
-        capture_output=True,
-        text=True,
-    )
-    data = subprocess.run(
-        [sys.executable, str(project / "hooks" / "publication_data.py"), str(project)], capture_output=True, text=True
-    )
-    return parity, data
+    return microsite("parity", project=project), microsite("check-data", project=project)
 
 
 def check_ids(output: str) -> set[str]:
@@ -68,18 +57,7 @@ def test_new_article_creates_every_language_and_only_asks_for_the_translation(tm
         "---\ntitle: 'New page: a test'\ndescription: A sentence about the new page.\n---\n\n# New page: a test\n",
         encoding="utf-8",
     )
-    marked = subprocess.run(
-        [
-            sys.executable,
-            str(project / "hooks" / "translation_parity.py"),
-            "mark-translated",
-            "--project",
-            str(project),
-            "docs/en/neue-seite.md",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    marked = microsite("translated", "docs/en/neue-seite.md", project=project)
     assert marked.returncode == 0, marked.stderr
     assert checks(project)[0].returncode == 0
     assert build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml").returncode == 0
@@ -118,7 +96,8 @@ def test_new_partnership_adds_a_record_whose_empty_fields_the_checks_list(tmp_pa
     assert after.startswith(before.rstrip("\n"))
     parity, data = checks(project)
     assert data.returncode == 1
-    problems = data.stderr.splitlines()[1:]
+    problems = data.stdout.splitlines()
+    assert data.stderr == f"The publication data has {len(problems)} problems.\n"
     assert problems and all(
         line.startswith("data/partnerships.yml:") and "partnerships[3]" in line for line in problems
     )

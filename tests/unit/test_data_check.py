@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import publication_data
 import pytest
-from site_model import ROOT
+from microsite.data import DataError, load
+from microsite.languages import Languages
+from project import ROOT, microsite
 
 PARTNERSHIPS = """\
 # yaml-language-server: $schema=./partnerships.schema.json
@@ -93,9 +93,9 @@ def make_project(root: Path, partnerships: str = PARTNERSHIPS, timeline: str = T
 
 def problems_of(root: Path) -> list[str]:
     try:
-        publication_data.load(root / "data", root / "docs", ["de", "en"])
-    except publication_data.DataError as error:
-        return [str(problem) for problem in error.problems]
+        load(root / "data", root / "docs", Languages(("de", "en")))
+    except DataError as error:
+        return [finding.text() for finding in error.findings]
     return []
 
 
@@ -243,19 +243,32 @@ def test_every_problem_is_reported_at_once_and_no_file_changes(tmp_path: Path) -
     assert {path: path.read_bytes() for path in project.rglob("*") if path.is_file()} == before
 
 
-def run_check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "publication_data.py"), *args], capture_output=True, text=True
-    )
+def run_check(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return microsite("check-data", "--project", str(project), *args)
 
 
 def test_command_line_check(tmp_path: Path) -> None:
-    clean = run_check(str(make_project(tmp_path / "clean")))
-    assert (clean.returncode, clean.stderr) == (0, "")
+    clean = run_check(make_project(tmp_path / "clean"))
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "data/: 2 records, no problems\n")
     broken = make_project(tmp_path / "broken", timeline=TIMELINE.replace("partnership: alpha", "partnership: beta"))
-    result = run_check(str(broken))
+    result = run_check(broken)
     assert result.returncode == 1
-    assert "data/timeline.yml:5:18: events[0].partnership: unknown partnership 'beta'" in result.stderr
-    assert "Traceback" not in result.stderr
-    usage = run_check(str(tmp_path / "nowhere"))
-    assert usage.returncode == 2 and "no data/ and docs/ folders here" in usage.stderr
+    assert result.stdout.splitlines() == [
+        "data/timeline.yml:5:18: events[0].partnership: unknown partnership 'beta' – "
+        "use one of the ids in data/partnerships.yml: alpha"
+    ]
+    assert result.stderr == "The publication data has 1 problem.\n"
+    usage = run_check(tmp_path / "nowhere")
+    assert usage.returncode == 2
+    assert usage.stderr.startswith(f"refused: {tmp_path / 'nowhere'}: no mkdocs.yml and docs/ here")
+
+
+@pytest.mark.parametrize("output_format", ["json", "github"])
+def test_command_line_formats(tmp_path: Path, output_format: str) -> None:
+    broken = make_project(tmp_path, timeline=TIMELINE.replace("partnership: alpha", "partnership: beta"))
+    result = run_check(broken, "--format", output_format)
+    assert result.returncode == 1
+    if output_format == "json":
+        assert '"file": "data/timeline.yml"' in result.stdout and '"line": 5' in result.stdout
+    else:
+        assert result.stdout.startswith("::error file=data/timeline.yml,line=5,col=18::data/timeline.yml:5:18: ")

@@ -133,6 +133,7 @@ def check_sources(data_file: DataFile, languages: Languages, pages: PageTexts) -
                 findings.append(data_file.finding((*path, "page"), message))
                 break
             if " ".join(source["passage"][language].split()) not in text:
-                message = f"this passage is not in {shown} – quote the article word for word (same quotes, dashes and spelling)"
+                todo = "quote the article word for word (same quotes, dashes and spelling)"
+                message = f"this passage is not in {shown} – {todo}"
                 findings.append(data_file.finding((*path, "passage", language), message))
     return findings

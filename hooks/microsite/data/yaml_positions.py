@@ -91,7 +91,8 @@ class _Reader:
             if key in mapping:
                 first_line = self.data_file.key_positions[key_path][0]
                 line, column = _mark(key_node)
-                message = f"{format_path(key_path)}: the field '{key}' is written twice (first on line {first_line}) – keep one of them"
+                written_twice = f"the field '{key}' is written twice (first on line {first_line})"
+                message = f"{format_path(key_path)}: {written_twice} – keep one of them"
                 self.findings.append(self.data_file.file_finding(message, line, column))
                 continue
             self.data_file.key_positions[key_path] = _mark(key_node)
