@@ -19,6 +19,7 @@ from .findings import Finding, Summary, plural
 from .languages import Languages
 
 PROJECT = Path(__file__).resolve().parents[2]
+SUMMARY_TITLES = {"check-data": "Data", "parity": "Translation parity", "check-links": "Links"}
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Outcome:
 
     findings: list[Finding]
     status: str
+    # The summary's subjects; without them, the summary lists the files with findings.
     summary: Summary | None = None
     lines: list[str] = field(default_factory=list)
 
@@ -165,8 +167,9 @@ def report(outcome: Outcome, arguments: argparse.Namespace) -> int:
         print(line)
     if outcome.status:
         print(outcome.status, file=sys.stderr)
-    if getattr(arguments, "summary", None) and outcome.summary is not None:
-        Path(arguments.summary).write_text(outcome.summary.render(outcome.findings), encoding="utf-8")
+    if getattr(arguments, "summary", None):
+        summary = outcome.summary or Summary.of_files(SUMMARY_TITLES[arguments.command], outcome.findings)
+        Path(arguments.summary).write_text(summary.render(outcome.findings), encoding="utf-8")
     return 1 if outcome.findings else 0
 
 

@@ -72,6 +72,8 @@ class Subject:
 
 @dataclass
 class Summary:
+    """A Markdown table for a CI job's page: each subject (a page pair, a data file…) with its status."""
+
     title: str
     # What the subjects are, plural ('page pairs'), and the table's first two column headings.
     subject_name: str
@@ -79,33 +81,37 @@ class Summary:
     # What a subject without findings is: 'in parity', 'clean'.
     ok_word: str
     subjects: list[Subject] = field(default_factory=list)
+    # False where the subjects are only the files with findings: a share of them says nothing.
+    with_share: bool = True
 
-    def render(self, findings: list[Finding]) -> str:
-        """A Markdown table: each subject with its status and its findings per check."""
-        rows, in_order = [], 0
+    @classmethod
+    def of_files(cls, title: str, findings: list[Finding]) -> Summary:
+        """A summary by file, for checks whose subjects are simply the files with findings."""
+        subjects = [Subject(file, "", (file,)) for file in sorted({finding.file for finding in findings})]
+        return cls(title, "files", ("file", ""), "clean", subjects, with_share=False)
+
+    def rows(self, findings: list[Finding]) -> list[str]:
+        rows = []
         for subject in self.subjects:
             checks = Counter(f.check or "data" for f in findings if f.file in subject.files)
             count = sum(checks.values())
-            in_order += not count
             status = f"✅ {self.ok_word}" if not count else f"❌ {count}"
             detail = ", ".join(f"{check} × {n}" for check, n in sorted(checks.items()))
             rows.append(f"| `{subject.label}` | {subject.detail} | {status} | {detail} |")
         covered = {file for subject in self.subjects for file in subject.files}
-        rows += [f"| `{f.file}` | | ❌ | {f.check} |" for f in findings if f.file not in covered]
+        return rows + [f"| `{f.file}` | | ❌ | {f.check} |" for f in findings if f.file not in covered]
+
+    def headline(self, findings: list[Finding]) -> str:
+        in_all = f"{plural(len(findings), 'finding')} in all."
+        if not self.with_share:
+            return f"{plural(len(self.subjects), 'file')} with findings; {in_all}"
+        files_with_findings = {finding.file for finding in findings}
+        in_order = sum(1 for subject in self.subjects if not files_with_findings & set(subject.files))
         total = len(self.subjects)
         percent = 100 * in_order / total if total else 100.0
-        return (
-            "\n".join(
-                [
-                    f"## {self.title}",
-                    "",
-                    f"**{percent:.0f} %** of {self.subject_name} {self.ok_word} ({in_order} of {total}); "
-                    f"{plural(len(findings), 'finding')} in all.",
-                    "",
-                    f"| {self.columns[0]} | {self.columns[1]} | status | findings |",
-                    "| --- | --- | --- | --- |",
-                    *rows,
-                ]
-            )
-            + "\n"
-        )
+        return f"**{percent:.0f} %** of {self.subject_name} {self.ok_word} ({in_order} of {total}); {in_all}"
+
+    def render(self, findings: list[Finding]) -> str:
+        header = [f"## {self.title}", "", self.headline(findings), ""]
+        table = [f"| {self.columns[0]} | {self.columns[1]} | status | findings |", "| --- | --- | --- | --- |"]
+        return "\n".join([*header, *table, *self.rows(findings)]) + "\n"
