@@ -6,6 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
 HOST ?= 127.0.0.1:8000
+# The engine that builds and serves the same mkdocs.yml: mkdocs, or properdocs (the maintained
+# drop-in fork of MkDocs 1.6, which runs the same plugins, theme and hooks; the hedge on the engine).
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs
+# $(call engine,COMMAND): the engine's command line; ProperDocs looks for properdocs.yml first and
+# asks for mkdocs.yml to be named explicitly.
+engine = $(if $(filter $(ENGINE),$(ENGINES)),,$(error ENGINE=$(ENGINE): choose one of $(ENGINES)))$(BIN)/$(ENGINE) $(1)$(if $(filter properdocs,$(ENGINE)), --config-file mkdocs.yml)
 
 # Material prints an end-of-life banner for MkDocs 2 on stderr otherwise.
 export NO_MKDOCS_2_WARNING := 1
@@ -13,17 +20,19 @@ export NO_MKDOCS_2_WARNING := 1
 # The project's one command line (hooks/microsite/cli.py).
 MICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite
 
-.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership test bench lock clean
+.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save; LANGUAGE=en for one language)"
-	@echo "make test    every test (build, output, browser, accessibility)"
+	@echo "make test    lint, then every test (build, output, browser, accessibility)"
 	@echo "make build   strict build of both languages into $(SITE_DIR)/"
+	@echo "             ENGINE=properdocs builds (or serves) with ProperDocs instead of MkDocs"
 	@echo "make check   every CI check: data, translation parity, strict build, links"
 	@echo "make parity  where translations differ from their source, or are outdated"
 	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
 	@echo "make new-article SLUG=name TITLE='Titel' DESCRIPTION='Ein Satz.'   a new page in both languages"
 	@echo "make new-partnership ID=name   a new record in data/partnerships.yml"
+	@echo "make lint    ruff: lint and format check of the Python code (changes nothing)"
 	@echo "make bench   speed and size figures, each compared with its target"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
@@ -47,11 +56,13 @@ tests/node_modules/.installed: tests/package-lock.json
 # Live preview: rebuilds on every save in docs/, data/ and overrides/ (restart it after changing
 # hooks/: MkDocs never reloads Python code); problems are shown as warnings
 # (and in the page) without stopping. LANGUAGE=en previews one language only, for speed.
+# ENGINE=properdocs previews with ProperDocs.
 serve: $(VENV)/.installed
-	$(if $(LANGUAGE),BUILD_ONLY_LOCALE=$(LANGUAGE)) $(BIN)/mkdocs serve --no-strict --dev-addr $(HOST)
+	$(if $(LANGUAGE),BUILD_ONLY_LOCALE=$(LANGUAGE)) $(call engine,serve) --no-strict --dev-addr $(HOST)
 
+# ENGINE=properdocs builds with ProperDocs: the same site, but for the generator tag in each page.
 build: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(call engine,build) --strict --site-dir $(SITE_DIR)
 
 # The data alone, in a second: every problem in data/*.yml, one line each.
 check-data: $(VENV)/.installed
@@ -77,7 +88,12 @@ check-external: build
 
 check: check-data parity check-links
 
-test: setup
+# Read-only: what ruff finds (pyproject.toml, [tool.ruff]), and every file it would format differently.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup lint
 	$(BIN)/python -m pytest
 
 # Starting points for editors; they never overwrite anything.

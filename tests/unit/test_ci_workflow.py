@@ -1,7 +1,10 @@
-"""The CI workflow and the pre-commit hooks: valid, and doing what the editor workflow promises."""
+"""The CI workflow, the Makefile targets it runs, and the pre-commit hooks: valid, and doing what the
+editor workflow promises."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,9 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_model import ROOT
+from project import ROOT, copy_project
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+# The project's command line, as the Makefile's MICROSITE runs it (hooks/microsite/cli.py).
+COMMAND_LINE = "PYTHONPATH=hooks .venv/bin/python -m microsite "
 
 
 def workflow() -> dict:
@@ -27,6 +32,32 @@ def runs(job: dict) -> str:
 
 def uses(job: dict) -> list[str]:
     return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def pre_commit_hooks() -> dict[str, dict]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    return {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+
+
+def run_hook(hook: dict, files: list[str], project: Path = ROOT) -> subprocess.CompletedProcess:
+    """As pre-commit runs it: the entry, then the staged files (unless pass_filenames is false), in the project."""
+    command = hook["entry"].replace(".venv/bin/python", sys.executable).split()
+    files = files if hook.get("pass_filenames", True) else []
+    return subprocess.run([*command, *files], cwd=project, capture_output=True, text=True)
+
+
+def make(*arguments: str) -> subprocess.CompletedProcess:
+    """`make --dry-run`: the commands it would run, nothing run; with the Makefile's defaults, even under make test."""
+    inherited = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "ENGINE", "SITE_DIR", "LANGUAGE", "HOST"}
+    environment = {name: value for name, value in os.environ.items() if name not in inherited}
+    command = ["make", "--no-print-directory", "--dry-run", *arguments]
+    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
+
+
+def make_dry_run(*arguments: str) -> list[str]:
+    result = make(*arguments)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout.splitlines()
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
@@ -70,6 +101,53 @@ def test_every_push_and_pull_request_is_checked_tested_and_previewed() -> None:
     assert check["container"].endswith("bookworm")
 
 
+def test_the_check_job_lints_and_make_lint_runs_ruff_before_every_test() -> None:
+    check = workflow()["jobs"]["check"]
+    lint = next(step for step in check["steps"] if step.get("run") == "make lint")
+    assert lint["if"] == "success() || failure()"  # a lint finding hides no other check's result
+    assert make_dry_run("lint")[-2:] == [".venv/bin/ruff check .", ".venv/bin/ruff format --check ."]
+    test = make_dry_run("test")
+    pytest_line = next(number for number, line in enumerate(test) if line.endswith("-m pytest"))
+    assert test.index(".venv/bin/ruff check .") < test.index(".venv/bin/ruff format --check .") < pytest_line
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs_on_every_push_and_pull_request() -> None:
+    flow = workflow()
+    engines = flow["jobs"]["engines"]
+    assert "schedule" in engines["if"] and "!=" in engines["if"]
+    assert engines["container"].endswith("bookworm")
+    assert engines["concurrency"]["cancel-in-progress"] is True
+    assert "github.ref" in engines["concurrency"]["group"]
+    assert engines["env"]["SITE_URL"].endswith("/")
+    commands = runs(engines)
+    assert "make build SITE_DIR=site-mkdocs" in commands
+    assert "make build ENGINE=properdocs SITE_DIR=site-properdocs" in commands
+    assert "diff -r -I '<meta name=\"generator\" content=' site-mkdocs site-properdocs" in commands
+    assert ".venv/bin/python -m pytest tests/build/test_engines.py" in commands
+    # The engine job is a hedge: it does not hold up a deploy of main.
+    assert flow["jobs"]["deploy"]["needs"] == "check"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ((), ".venv/bin/mkdocs build --strict --site-dir site"),
+        (("ENGINE=properdocs",), ".venv/bin/properdocs build --config-file mkdocs.yml --strict --site-dir site"),
+        (("ENGINE=mkdocs", "SITE_DIR=site-mkdocs"), ".venv/bin/mkdocs build --strict --site-dir site-mkdocs"),
+    ],
+    ids=["default", "properdocs", "mkdocs"],
+)
+def test_make_build_builds_with_the_engine_named(arguments: tuple[str, ...], expected: str) -> None:
+    assert make_dry_run("build", *arguments)[-1] == expected
+
+
+def test_make_serve_honours_the_engine_and_refuses_an_unknown_one() -> None:
+    serve = make_dry_run("serve", "ENGINE=properdocs", "LANGUAGE=en")[-1]
+    assert serve.startswith("BUILD_ONLY_LOCALE=en .venv/bin/properdocs serve --config-file mkdocs.yml --no-strict")
+    unknown = make("build", "ENGINE=sphinx")
+    assert unknown.returncode != 0 and "ENGINE=sphinx: choose one of mkdocs properdocs" in unknown.stderr
+
+
 def test_a_newer_push_cancels_older_checks_but_never_a_deploy() -> None:
     jobs = workflow()["jobs"]
     assert jobs["check"]["concurrency"]["cancel-in-progress"] is True
@@ -103,27 +181,41 @@ def test_links_to_other_sites_are_checked_weekly_and_only_then() -> None:
     assert "schedule" in flow["jobs"]["check"]["if"]  # the weekly run does not repeat the offline checks
 
 
-def test_pre_commit_hooks_run_the_fast_checks_and_pass_on_the_project() -> None:
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+def test_pre_commit_hooks_run_the_project_command_line_on_the_files_they_concern() -> None:
+    hooks = pre_commit_hooks()
     assert set(hooks) == {"publication-data", "translation-parity"}
+    assert hooks["publication-data"]["entry"] == f"env {COMMAND_LINE}check-data"
+    assert hooks["translation-parity"]["entry"] == f"env {COMMAND_LINE}parity --only"
+    assert hooks["publication-data"]["pass_filenames"] is False  # the data are checked as a whole
+    assert hooks["translation-parity"].get("pass_filenames", True) is True
     for hook in hooks.values():
-        command = hook["entry"].replace(".venv/bin/python", sys.executable).split()
-        files = ["docs/en/index.md", "data/timeline.yml"] if hook.get("pass_filenames", True) else []
-        result = subprocess.run([*command, *files], cwd=ROOT, capture_output=True, text=True)
-        assert result.returncode == 0, (hook["id"], result.stdout, result.stderr)
+        assert hook["language"] == "system"
+        concerns = re.compile(hook["files"]).search
+        assert concerns("docs/en/index.md") and concerns("data/timeline.yml") and concerns("docs/de/index.md")
+        assert not concerns("hooks/build.py") and not concerns("README.md")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nMICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite\n" in makefile  # the same command line
+
+
+def test_pre_commit_hooks_pass_on_the_project() -> None:
+    for hook_id, hook in pre_commit_hooks().items():
+        result = run_hook(hook, ["docs/en/index.md", "data/timeline.yml"])
+        assert result.returncode == 0, (hook_id, result.stdout, result.stderr)
 
 
 def test_pre_commit_parity_reports_only_the_staged_files(tmp_path: Path) -> None:
-    from test_translation_parity import make_project, replaced
+    project = copy_project(tmp_path / "project")
+    translation = project / "docs" / "en" / "starke-staedte.md"
+    text = translation.read_text(encoding="utf-8")
+    assert text.count("1978") == 1, "the fixture needs the year of the Buffalo partnership in the translation once"
+    translation.write_text(text.replace("1978", "1979"), encoding="utf-8")
+    hook = pre_commit_hooks()["translation-parity"]
 
-    project = make_project(tmp_path, translation=replaced("year 1978", "year 1979"))
-    run = lambda *only: subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "translation_parity.py"), "check", str(project), "--only", *only],
-        capture_output=True,
-        text=True,
-    )
-    assert run("docs/en/andere.md").returncode == 0
-    staged = run("docs/en/seite.md")
-    assert staged.returncode == 1 and "[number]" in staged.stdout
-    assert run("docs/de/seite.md").returncode == 1  # the source of a drifted translation counts too
+    assert run_hook(hook, ["docs/en/impressum.md"], project).returncode == 0
+    staged = run_hook(hook, ["docs/en/starke-staedte.md"], project)
+    assert staged.returncode == 1 and "docs/en/starke-staedte.md" in staged.stdout and "[number]" in staged.stdout
+    source = run_hook(hook, ["docs/de/starke-staedte.md"], project)  # the source of a drifted translation counts too
+    assert source.returncode == 1 and "[number]" in source.stdout
+    # A changed page runs the data check too: the data quote the article word for word.
+    data = run_hook(pre_commit_hooks()["publication-data"], ["docs/en/starke-staedte.md"], project)
+    assert data.returncode == 1 and "is not in docs/en/starke-staedte.md" in data.stdout, data.stdout + data.stderr
