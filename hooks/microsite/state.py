@@ -11,12 +11,14 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 
 from . import upstream
 from .data import DataError, PublicationData, load
 from .languages import Languages
+from .rendering.templates import theme_templates
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -31,6 +33,8 @@ class BuildState:
     languages: Languages
     configured_languages: Languages
     data: PublicationData
+    # The templates of data markers (overrides/partials/data/), found like the theme's own.
+    templates: jinja2.Environment
     # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
     navigation: dict[str, Navigation] = field(default_factory=dict)
 
@@ -67,6 +71,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         languages=languages,
         configured_languages=Languages.of_project(project),
         data=_load_data(project, Path(config.docs_dir), languages, preview=preview),
+        templates=theme_templates(config),
     )
 
 

@@ -1,67 +1,35 @@
-"""Data rendered into pages, in both languages: the real site, and a temp copy an editor changes."""
+"""Data rendered into pages, in both languages: the real site, and a temp copy an editor changes.
+
+What each template writes is tested without a build, in tests/unit/test_rendering.py.
+"""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-import data_markers
-import publication_data
 import pytest
-from conftest import SUB_PATH, build_site, free_port
-from site_model import ROOT, BuiltSite, configured_languages, counterpart_path, language_of
+from microsite.data import PublicationData, load
+from microsite.languages import Languages
+from microsite.rendering import event_sort_key, format_event_date
+from project import ROOT, SUB_PATH, build_site, copy_project, free_port, microsite
+from site_model import BuiltSite, configured_languages, counterpart_path, language_of
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / part)
-    return destination
+SVG = "{http://www.w3.org/2000/svg}"
+# The name and summary of the partnership an editor adds, with markup that must be shown, not run.
+ADDED_CITY = {"de": "Neustadt <script>alert('de')</script>", "en": "Newtown <script>alert('en')</script>"}
+ADDED_SUMMARY = {"de": "Eine neue Partnerschaft <b>fett</b>.", "en": "A new partnership <b>bold</b>."}
 
 
-def real_data() -> publication_data.PublicationData:
-    return publication_data.load(ROOT / "data", ROOT / "docs", list(configured_languages()))
-
-
-@pytest.mark.parametrize(
-    ("event", "language", "expected"),
-    [
-        ({"date": "2024-12"}, "de", "Dezember 2024"),
-        ({"date": "2024-12"}, "en", "December 2024"),
-        ({"date": "2025-01-24"}, "de", "24. Januar 2025"),
-        ({"date": "2025-01-24"}, "en", "January 24, 2025"),
-        ({"date": 2018, "season": "spring"}, "de", "Frühjahr 2018"),
-        ({"date": 2018, "season": "spring"}, "en", "Spring 2018"),
-        ({"date": 1978}, "de", "1978"),
-    ],
-)
-def test_dates_are_written_per_locale(event: dict, language: str, expected: str) -> None:
-    assert data_markers.format_event_date(event, language) == expected
-
-
-def test_events_sort_by_date_with_seasons_between_months() -> None:
-    events = [{"date": "2018-07"}, {"date": 2018, "season": "spring"}, {"date": 2018}, {"date": "2018-02"}]
-    assert sorted(events, key=data_markers.event_sort_key) == [
-        {"date": 2018},
-        {"date": "2018-02"},
-        {"date": 2018, "season": "spring"},
-        {"date": "2018-07"},
-    ]
+def real_data() -> PublicationData:
+    return load(ROOT / "data", ROOT / "docs", Languages.of_project(ROOT))
 
 
 def test_full_timelines_list_every_event_in_order_in_their_language(built_site: BuiltSite) -> None:
-    events = sorted(real_data().records("timeline"), key=data_markers.event_sort_key)
+    events = sorted(real_data().records("timeline"), key=event_sort_key)
     expected = {
-        language: [(str(event["date"]), data_markers.format_event_date(event, language)) for event in events]
+        language: [(str(event["date"]), format_event_date(event, language)) for event in events]
         for language in configured_languages()
     }
     full = []
@@ -75,33 +43,38 @@ def test_full_timelines_list_every_event_in_order_in_their_language(built_site: 
     assert sorted({language_of(path) for path in full}) == sorted(configured_languages())
 
 
+def partnership_map(page_text: str) -> ElementTree.Element:
+    """The page's partnership map, as XML: the figure with its SVG and caption."""
+    figures = re.findall(r'<figure class="partnership-map">.*?</figure>', page_text, flags=re.DOTALL)
+    assert len(figures) == 1
+    assert "<script" not in figures[0]
+    return ElementTree.fromstring(figures[0])
+
+
 def test_map_has_a_text_alternative_in_each_language(built_site: BuiltSite) -> None:
-    data = real_data().get("partnerships")
-    pages = [
-        path
-        for path in built_site.content_paths()
-        if "partnership-map__svg" in (built_site.root / path).read_text(encoding="utf-8")
-    ]
-    assert len(pages) == len(configured_languages())
+    partnerships = real_data().get("partnerships")["partnerships"]
+    texts = {path: (built_site.root / path).read_text(encoding="utf-8") for path in built_site.content_paths()}
+    pages = [path for path, text in texts.items() if "partnership-map" in text]
+    assert sorted(map(language_of, pages)) == sorted(configured_languages())
     for path in pages:
         language = language_of(path)
-        page = built_site.html(path)
-        svg = page.find("svg", role="img")
-        labelled_by = svg.attrs["aria-labelledby"].split()
-        assert [page.find("title", id=labelled_by[0]), page.find("desc", id=labelled_by[1])] != [None, None]
-        caption = " ".join(text for text in page.article_text)
-        for partnership in data["partnerships"]:
-            assert partnership["city"]["name"][language] in caption and partnership["relation"][language] in caption, (
-                path,
-                partnership["id"],
-            )
-        assert (
-            "<script"
-            not in (built_site.root / path)
-            .read_text(encoding="utf-8")
-            .split("partnership-map")[1]
-            .split("</figure>")[0]
-        )
+        figure = partnership_map(texts[path])
+        svg = figure.find(f"{SVG}svg")
+        title, description = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+        assert svg.get("role") == "img"
+        assert title is not None and description is not None, path
+        assert svg.get("aria-labelledby").split() == [title.get("id"), description.get("id")], path
+        assert texts[path].count(f'id="{title.get("id")}"') == texts[path].count(f'id="{description.get("id")}"') == 1
+        assert title.text.strip(), path
+        in_other_languages = [other for other in configured_languages() if other != language]
+        for text in (description.text, figure.find("figcaption").text):
+            for partnership in partnerships:
+                assert partnership["city"]["name"][language] in text, (path, partnership["id"])
+                assert partnership["relation"][language] in text, (path, partnership["id"])
+                assert str(partnership.get("since", "")) in text, (path, partnership["id"])
+                for other in in_other_languages:
+                    if partnership["relation"][other] != partnership["relation"][language]:
+                        assert partnership["relation"][other] not in text, (path, partnership["id"], other)
 
 
 def added_partnership(data_text: str) -> str:
@@ -115,8 +88,8 @@ def added_partnership(data_text: str) -> str:
   - id: neustadt
     city:
       name:
-        de: "Neustadt <script>alert('de')</script>"
-        en: "Newtown <script>alert('en')</script>"
+        de: "{ADDED_CITY["de"]}"
+        en: "{ADDED_CITY["en"]}"
       country:
         de: Vereinigte Staaten
         en: United States
@@ -131,8 +104,8 @@ def added_partnership(data_text: str) -> str:
       en: Friendship
     since: 2025
     summary:
-      de: Eine neue Partnerschaft <b>fett</b>.
-      en: A new partnership <b>bold</b>.
+      de: {ADDED_SUMMARY["de"]}
+      en: {ADDED_SUMMARY["en"]}
     sources:
       - page: {source["page"]}
         passage:
@@ -148,18 +121,7 @@ def site_with_added_partnership(tmp_path_factory: pytest.TempPathFactory) -> Bui
     partnerships = project / "data" / "partnerships.yml"
     partnerships.write_text(added_partnership(partnerships.read_text(encoding="utf-8")), encoding="utf-8")
     # As an editor does once both languages are written: record that the translation is complete.
-    marked = subprocess.run(
-        [
-            sys.executable,
-            str(project / "hooks" / "translation_parity.py"),
-            "mark-translated",
-            "--project",
-            str(project),
-            "data/partnerships.yml#neustadt",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    marked = microsite("translated", "data/partnerships.yml#neustadt", project=project)
     assert marked.returncode == 0, marked.stderr
     site_url = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
     destination = tmp_path_factory.mktemp("site")
@@ -205,6 +167,13 @@ def test_data_strings_are_escaped_where_they_are_rendered(site_with_added_partne
     german = (site.root / folder / "neustadt.html").read_text(encoding="utf-8")
     assert "Neustadt &lt;script&gt;alert(&#x27;de&#x27;)&lt;/script&gt;" in german
     assert "Eine neue Partnerschaft &lt;b&gt;fett&lt;/b&gt;." in german
+    # Shown as the text it is: on its page, on its card, and on the map.
+    texts = {path: (site.root / path).read_text(encoding="utf-8") for path in site.content_paths()}
+    for language in configured_languages():
+        assert ADDED_SUMMARY[language] in site.html(counterpart_path(f"{folder}/neustadt.html", language)).article_text
+        overview = next(p for p, text in texts.items() if language_of(p) == language and "partnership-cards" in text)
+        assert {ADDED_CITY[language], ADDED_SUMMARY[language]} <= set(site.html(overview).article_text)
+        assert ADDED_CITY[language] in partnership_map(texts[overview]).find("figcaption").text
 
 
 def test_broken_data_stops_the_build_with_one_line_per_problem(tmp_path: Path) -> None:

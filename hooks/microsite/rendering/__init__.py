@@ -1,6 +1,41 @@
-"""Data rendered into pages: data markers in Markdown, and the pages generated from data."""
+"""Data rendered into pages: data markers in Markdown, and the pages generated from data.
 
-from .data_markers import render_markers
+The HTML comes from the templates in `overrides/partials/data/` (see templates.py); each `render_*`
+function builds its view model from a RenderContext and renders one of them.
+"""
+
+from .context import RenderContext
+from .data_markers import RENDERERS, render_markers, render_problems
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
+from .partnership_map import render_partnership_map
+from .partnership_page import render_partnership
+from .record_lists import (
+    render_contacts,
+    render_key_figures,
+    render_networks,
+    render_partnership_cards,
+    render_recommendations,
+)
+from .templates import folder_templates, theme_templates
+from .timeline import event_sort_key, format_event_date, render_timeline
 
-__all__ = ["add_generated_files", "give_generated_pages_their_markdown", "render_markers"]
+__all__ = [
+    "RENDERERS",
+    "RenderContext",
+    "add_generated_files",
+    "event_sort_key",
+    "folder_templates",
+    "format_event_date",
+    "give_generated_pages_their_markdown",
+    "render_contacts",
+    "render_key_figures",
+    "render_markers",
+    "render_networks",
+    "render_partnership",
+    "render_partnership_cards",
+    "render_partnership_map",
+    "render_problems",
+    "render_recommendations",
+    "render_timeline",
+    "theme_templates",
+]

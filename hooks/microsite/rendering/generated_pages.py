@@ -12,12 +12,16 @@ page is read. Nothing is written to docs/.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.structure.files import Files
 
 from .. import upstream
-from ..state import BuildState
+
+if TYPE_CHECKING:
+    # Only a type here: the build's state holds this package's templates, so it imports the package.
+    from ..state import BuildState
 
 MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
 

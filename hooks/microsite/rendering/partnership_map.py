@@ -2,13 +2,13 @@
 
 No tiles, no scripts, no requests: a plain projection of the cities' coordinates, a line from the
 home city to each partner, labelled with the kind and year of the link. The SVG has a title and a
-description for screen readers, and the figure caption says the same in words.
+description for screen readers, and the figure caption says the same in words. Here: where things
+go and what they say; the SVG itself is the template `partials/data/partnership-map.html`.
 """
 
 from __future__ import annotations
 
-import html
-
+from .context import RenderContext
 from .labels import label, relation_and_year
 
 WIDTH = 800
@@ -40,47 +40,66 @@ def project(cities: list[dict]) -> tuple[list[tuple[float, float]], float]:
     return points, HEIGHT
 
 
-def render_map(partnerships_file: dict, language: str) -> str:
+def svg_point(x: float, y: float) -> dict[str, str]:
+    """A point as the SVG writes it, to a tenth of a unit."""
+    return {"x": f"{x:.1f}", "y": f"{y:.1f}"}
+
+
+def map_description(partnerships_file: dict, language: str) -> str:
+    """The map in words, for its `<desc>` and its caption: every partner city, where, and how linked."""
     home = partnerships_file["home_city"]
-    partnerships = partnerships_file["partnerships"]
-    points, height = project([home] + [p["city"] for p in partnerships])
-    home_x, home_y = points[0]
-    title_id, description_id = f"partnership-map-title-{language}", f"partnership-map-description-{language}"
     links = "; ".join(
         label(
             language,
             "map.link",
-            city=p["city"]["name"][language],
-            region=p["city"].get("region", p["city"]["country"])[language],
-            relation=relation_and_year(p, language),
+            city=partnership["city"]["name"][language],
+            region=partnership["city"].get("region", partnership["city"]["country"])[language],
+            relation=relation_and_year(partnership, language),
         )
-        for p in partnerships
+        for partnership in partnerships_file["partnerships"]
     )
-    description = label(
+    return label(
         language, "map.description", home=home["name"][language], home_country=home["country"][language], links=links
     )
-    title = label(language, "map.title", home=home["name"][language])
-    shapes = []
-    for partnership, (x, y) in zip(partnerships, points[1:]):
-        # A gentle arc, bowed to the north like a flight path.
-        control_x, control_y = (x + home_x) / 2, min(y, home_y) - 0.25 * abs(home_x - x)
-        shapes.append(
-            f'<path class="partnership-map__link" d="M{home_x:.1f},{home_y:.1f} Q{control_x:.1f},{max(control_y, 4):.1f} {x:.1f},{y:.1f}"/>'
-        )
-    for partnership, (x, y) in zip(partnerships, points[1:]):
-        shapes.append(
-            f'<circle class="partnership-map__city" cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
-            f'<text x="{x - 10:.1f}" y="{y - 2:.1f}" text-anchor="end" class="partnership-map__name">{html.escape(partnership["city"]["name"][language])}</text>'
-            f'<text x="{x - 10:.1f}" y="{y + 15:.1f}" text-anchor="end" class="partnership-map__relation">{html.escape(relation_and_year(partnership, language))}</text>'
-        )
-    shapes.append(
-        f'<circle class="partnership-map__home" cx="{home_x:.1f}" cy="{home_y:.1f}" r="7"/>'
-        f'<text x="{home_x + 12:.1f}" y="{home_y + 5:.1f}" class="partnership-map__name">{html.escape(home["name"][language])}</text>'
+
+
+def partner_on_map(partnership: dict, x: float, y: float, home: tuple[float, float], language: str) -> dict:
+    """A partner city's marker and labels (right-aligned, left of it), and its arc from the home city."""
+    home_x, home_y = home
+    # A gentle arc, bowed to the north like a flight path.
+    arc_x, arc_y = (x + home_x) / 2, min(y, home_y) - 0.25 * abs(home_x - x)
+    return {
+        "name": partnership["city"]["name"][language],
+        "relation": relation_and_year(partnership, language),
+        "at": svg_point(x, y),
+        "arc_control": svg_point(arc_x, max(arc_y, 4)),
+        "name_at": svg_point(x - 10, y - 2),
+        "relation_at": svg_point(x - 10, y + 15),
+    }
+
+
+def render_partnership_map(context: RenderContext, argument: str | None) -> str:
+    context.require("partnerships")
+    partnerships_file = context.data.get("partnerships")
+    home = partnerships_file["home_city"]
+    partnerships = partnerships_file["partnerships"]
+    points, height = project([home] + [partnership["city"] for partnership in partnerships])
+    home_x, home_y = points[0]
+    return context.render(
+        "partnership-map.html",
+        width=WIDTH,
+        height=f"{height:.0f}",
+        title_id=f"partnership-map-title-{context.language}",
+        description_id=f"partnership-map-description-{context.language}",
+        title=context.label("map.title", home=context.text(home["name"])),
+        description=map_description(partnerships_file, context.language),
+        home={
+            "name": context.text(home["name"]),
+            "at": svg_point(home_x, home_y),
+            "name_at": svg_point(home_x + 12, home_y + 5),
+        },
+        partners=[
+            partner_on_map(partnership, x, y, points[0], context.language)
+            for partnership, (x, y) in zip(partnerships, points[1:])
+        ],
     )
-    svg = (
-        f'<svg class="partnership-map__svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" aria-labelledby="{title_id} {description_id}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{title_id}">{html.escape(title)}</title><desc id="{description_id}">{html.escape(description)}</desc>'
-        + "".join(shapes)
-        + "</svg>"
-    )
-    return f'<figure class="partnership-map">\n{svg}\n<figcaption>{html.escape(description)}</figcaption>\n</figure>'

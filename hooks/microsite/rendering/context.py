@@ -1,0 +1,66 @@
+"""What a data marker's renderer is given: the page it renders into, the data, and the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+from mkdocs.structure.files import Files
+
+from .. import upstream
+from ..data import PublicationData
+from .labels import label
+from .templates import FOLDER
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    language: str
+    # The URL of the page being rendered: links to other pages are made relative to it.
+    page_url: str
+    files: Files
+    data: PublicationData
+    templates: jinja2.Environment
+    # `docs/<page>:<line>` of the marker, for the messages editors see.
+    where: str
+
+    def text(self, bilingual: dict) -> str:
+        """A bilingual data text in the page's language, as plain text: the templates escape it."""
+        return bilingual[self.language]
+
+    def label(self, key: str, **values: object) -> str:
+        return label(self.language, key, **values)
+
+    def link(self, src_path: str) -> str:
+        """The URL, relative to this page, of a page given by its path below the language folder."""
+        src_uri = f"{self.language}/{src_path}"
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise upstream.BuildError(
+                f"{self.where}: the data links to docs/{src_uri}, which does not exist – "
+                "add that page or correct the data"
+            )
+        return upstream.relative_url(target.url, self.page_url)
+
+    def place(self, city: dict) -> str:
+        """Region and country of a city: "New York, Vereinigte Staaten"."""
+        return ", ".join(self.text(city[key]) for key in ("region", "country") if key in city)
+
+    def partner(self, partnership_id: str) -> dict[str, str]:
+        """A partner city as a link to its partnership's page: its name and the page's URL."""
+        folder = self.data.get("partnerships")["page_folder"]
+        return {
+            "name": self.text(self.data.partnership(partnership_id)["city"]["name"]),
+            "link": self.link(f"{folder}/{partnership_id}.md"),
+        }
+
+    def require(self, name: str) -> None:
+        """Stop with a message to the editor if the marker's data file does not exist."""
+        if self.data.get(name) is None:
+            raise upstream.BuildError(
+                f"{self.where}: this marker needs data/{name}.yml, which does not exist – add it or remove the marker"
+            )
+
+    def render(self, template: str, **view: object) -> str:
+        """A template of `partials/data/` with this view model; `label(key)` gives the page's words."""
+        return self.templates.get_template(f"{FOLDER}/{template}").render(label=self.label, **view)

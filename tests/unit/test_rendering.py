@@ -1,0 +1,260 @@
+"""The data markers' renderers without a build: dates, order, and what each template writes, escaped.
+
+The data here is made up (a home city, two partners), with a hostile string in every text a template
+writes, so that a template that stops escaping fails; the real data is used where a test says so.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from microsite.data import PublicationData, load
+from microsite.languages import Languages
+from microsite.rendering import (
+    RENDERERS,
+    RenderContext,
+    event_sort_key,
+    folder_templates,
+    format_event_date,
+    render_contacts,
+    render_key_figures,
+    render_networks,
+    render_partnership,
+    render_partnership_cards,
+    render_partnership_map,
+    render_problems,
+    render_recommendations,
+    render_timeline,
+)
+from mkdocs.structure.files import File, Files
+from project import ROOT
+from site_model import parse_html
+
+LANGUAGES = Languages.of_project(ROOT)
+TEMPLATES = folder_templates([ROOT / "overrides"])
+HOSTILE = "<script>alert(\"x\")</script> & 'y'"
+ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;y&#39;"
+FOLDER = "partners"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def texts(text: str) -> dict[str, str]:
+    """A bilingual text, different in each language, with the hostile string in it."""
+    return {language: f"{text} {language} {HOSTILE}" for language in LANGUAGES.codes}
+
+
+def city(name: str, lat: float, lon: float, **extra: object) -> dict:
+    return {"name": texts(name), "country": texts("Country"), "coordinates": {"lat": lat, "lon": lon}, **extra}
+
+
+def partnership(partnership_id: str, lat: float, lon: float) -> dict:
+    return {
+        "id": partnership_id,
+        "city": city(f"City {partnership_id}", lat, lon, region=texts("Region"), sources=[{"url": "https://a.test/x"}]),
+        "relation": texts("Friendship"),
+        "since": 1990,
+        "summary": texts("Summary"),
+        "focus": [texts("Focus")],
+        "projects": [{"name": texts("Project"), "description": texts("Description")}],
+        "links": [{"url": 'https://b.test/?q="><script>', "label": texts("Link")}],
+        "sources": [{"page": "article.md", "passage": texts("Passage")}],
+    }
+
+
+def made_up_data() -> PublicationData:
+    events = [
+        {"date": "2020-05-01", "title": texts("Later"), "partnership": "north"},
+        {"date": 2019, "title": texts("Earlier")},
+    ]
+    return PublicationData(
+        files={
+            "partnerships": {
+                "page_folder": FOLDER,
+                "home_city": city("Home", 50.0, 10.0),
+                "partnerships": [partnership("north", 60.0, -70.0), partnership("south", 40.0, -90.0)],
+            },
+            "timeline": {"events": events},
+            "networks": {
+                "networks": [{"name": texts("Net"), "kind": "summit", "role": texts("Role"), "partnerships": ["north"]}]
+            },
+            "recommendations": {"recommendations": [{"title": texts("Title"), "text": texts("Text")}]},
+            "figures": {"figures": [{"value": 1000, "more_than": True, "label": texts("Figure")}]},
+            "people": {"people": [{"name": HOSTILE, "role": texts("Role"), "contact": "editor", "email": HOSTILE}]},
+        }
+    )
+
+
+def context(language: str, data: PublicationData | None = None, page: str = "index.md") -> RenderContext:
+    """The context of a marker in docs/<language>/<page>, with the made-up data's pages."""
+    sources = [f"{language}/{path}" for path in ["index.md", "article.md", f"{FOLDER}/north.md", f"{FOLDER}/south.md"]]
+    files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in sources])
+    page_url = File(f"{language}/{page}", "/docs", "/site", use_directory_urls=False).url
+    data = data if data is not None else made_up_data()
+    return RenderContext(language, page_url, files, data, TEMPLATES, where="docs/x.md:1")
+
+
+def assert_escaped(output: str) -> None:
+    assert "<script" not in output and HOSTILE not in output
+    assert ESCAPED in output
+    assert not parse_html(output).find_all("script")
+
+
+@pytest.mark.parametrize(
+    ("event", "language", "expected"),
+    [
+        ({"date": "2024-12"}, "de", "Dezember 2024"),
+        ({"date": "2024-12"}, "en", "December 2024"),
+        ({"date": "2025-01-24"}, "de", "24. Januar 2025"),
+        ({"date": "2025-01-24"}, "en", "January 24, 2025"),
+        ({"date": 2018, "season": "spring"}, "de", "Frühjahr 2018"),
+        ({"date": 2018, "season": "spring"}, "en", "Spring 2018"),
+        ({"date": 1978}, "de", "1978"),
+    ],
+)
+def test_dates_are_written_per_locale(event: dict, language: str, expected: str) -> None:
+    assert format_event_date(event, language) == expected
+
+
+def test_events_sort_by_date_with_seasons_between_months() -> None:
+    events = [{"date": "2018-07"}, {"date": 2018, "season": "spring"}, {"date": 2018}, {"date": "2018-02"}]
+    assert sorted(events, key=event_sort_key) == [
+        {"date": 2018},
+        {"date": "2018-02"},
+        {"date": 2018, "season": "spring"},
+        {"date": "2018-07"},
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES.codes)
+@pytest.mark.parametrize("name", sorted(RENDERERS))
+def test_every_marker_writes_whole_lines_of_escaped_html(name: str, language: str) -> None:
+    output = RENDERERS[name](context(language), "north")
+    assert_escaped(output)
+    assert output.startswith("<") and output.endswith(">\n"), output
+    # A blank line would end an HTML block in Markdown; only a partnership's page mixes in headings.
+    assert name == "partnership" or "\n\n" not in output
+
+
+def test_cards_link_each_partnership_page_relative_to_the_page() -> None:
+    page = parse_html(render_partnership_cards(context("en", page="about/index.md"), None))
+    assert [a.attrs["href"] for a in page.find_all("a")] == [f"../{FOLDER}/north.html", f"../{FOLDER}/south.html"]
+    assert len(page.find_all("li")) == 2
+
+
+def test_timeline_lists_events_in_order_naming_partners_only_when_all_are_shown() -> None:
+    full = render_timeline(context("en"), None)
+    assert re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', full) == [
+        ("2019", "2019"),
+        ("2020-05-01", "May 1, 2020"),
+    ]
+    assert parse_html(full).find("a", **{"class": "timeline__partnership"}).attrs["href"] == f"{FOLDER}/north.html"
+    one = render_timeline(context("en"), "north")
+    assert one.count("<li>") == 1 and "timeline__partnership" not in one
+
+
+def test_networks_name_their_kind_and_link_their_partners() -> None:
+    output = render_networks(context("de"), None)
+    assert '<span class="networks__kind">Gipfeltreffen</span>' in output
+    assert f'(Partnerschaft: <a href="{FOLDER}/north.html">City north de {ESCAPED}</a>)</span></li>' in output
+
+
+def test_key_figures_are_numbers_of_the_page_language() -> None:
+    assert '<span class="key-figures__value">1.000+</span>' in render_key_figures(context("de"), None)
+    assert '<span class="key-figures__value">1,000+</span>' in render_key_figures(context("en"), None)
+
+
+def test_contacts_and_links_keep_hostile_addresses_inside_their_attribute() -> None:
+    contacts = parse_html(render_contacts(context("en"), None))
+    assert contacts.find("a").attrs["href"] == f"mailto:{HOSTILE}"
+    page = parse_html(render_partnership(context("en"), "north"))
+    assert page.find("a", href='https://b.test/?q="><script>') is not None
+
+
+def test_recommendations_are_numbered() -> None:
+    output = render_recommendations(context("en"), None)
+    assert output.startswith('<ol class="recommendations">\n<li><strong>Title en ')
+
+
+def test_a_partnership_page_has_its_sections_as_markdown_headings_between_blocks() -> None:
+    output = render_partnership(context("de", page=f"{FOLDER}/north.md"), "north")
+    headings = re.findall(r"^## (.+)$", output, flags=re.MULTILINE)
+    assert headings == ["Schwerpunkte", "Projekte", "Zeitleiste", "Links", "Quellen im Artikel"]
+    assert all(f"\n\n## {heading}\n\n<" in output for heading in headings)
+    assert '<p><a href="../article.html">Im Artikel lesen</a></p></blockquote>' in output
+    assert output.endswith('Weitere Quellen: <a href="https://a.test/x">a.test</a></p>\n')
+
+
+def test_a_partnership_page_leaves_out_sections_without_data() -> None:
+    data = made_up_data()
+    record = data.partnership("south")
+    for key in ("focus", "projects", "links"):
+        del record[key]
+    del record["city"]["sources"]
+    output = render_partnership(context("en", data), "south")
+    assert re.findall(r"^## (.+)$", output, flags=re.MULTILINE) == ["Sources in the article"]
+    assert output.endswith("</blockquote>\n")
+
+
+def map_parts(language: str) -> tuple[ElementTree.Element, ElementTree.Element]:
+    """The SVG and the caption of the made-up data's map."""
+    figure = ElementTree.fromstring(render_partnership_map(context(language), None))
+    return figure.find(f"{SVG}svg"), figure.find("figcaption")
+
+
+@pytest.mark.parametrize("language", LANGUAGES.codes)
+def test_the_map_is_named_by_its_title_and_description(language: str) -> None:
+    svg, caption = map_parts(language)
+    title, description = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    assert svg.get("role") == "img"
+    assert title is not None and description is not None
+    assert svg.get("aria-labelledby").split() == [title.get("id"), description.get("id")]
+    assert f"Home {language} {HOSTILE}" in title.text
+    assert description.text == caption.text
+    for record in made_up_data().records("partnerships"):
+        assert record["city"]["name"][language] in caption.text
+        assert f"{record['relation'][language]} " in caption.text
+
+
+def test_the_map_puts_each_city_on_one_line_of_svg() -> None:
+    svg, _ = map_parts("en")
+    assert len(svg.findall(f"{SVG}path")) == 2 and len(svg.findall(f"{SVG}circle")) == 3
+    output = render_partnership_map(context("en"), None)
+    assert output.count("\n") == 4 and re.search(r"\n<svg [^\n]*</svg>\n", output)
+
+
+@pytest.mark.parametrize("language", LANGUAGES.codes)
+def test_problems_are_listed_escaped_in_an_admonition(language: str) -> None:
+    output = render_problems(context(language), [f"data/x.yml:1:2: {HOSTILE}", "second"])
+    assert output.startswith('<div class="admonition failure"><p class="admonition-title">')
+    assert output.endswith(
+        f"<ul><li><code>data/x.yml:1:2: {ESCAPED}</code></li><li><code>second</code></li></ul></div>\n"
+    )
+
+
+def test_every_marker_renders_the_real_data() -> None:
+    """Each view model has every name its template uses (the templates fail on an undefined one)."""
+    data = load(ROOT / "data", ROOT / "docs", LANGUAGES)
+    folder = data.get("partnerships")["page_folder"]
+    for language in LANGUAGES.codes:
+        pages = [
+            f"{language}/{path.relative_to(ROOT / 'docs' / language).as_posix()}"
+            for path in (ROOT / "docs" / language).rglob("*.md")
+        ]
+        generated = [f"{language}/{folder}/{record['id']}.md" for record in data.records("partnerships")]
+        files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in pages + generated])
+        real = RenderContext(language, f"{language}/index.html", files, data, TEMPLATES, where="docs/x.md:1")
+        for name, renderer in RENDERERS.items():
+            assert renderer(real, data.records("partnerships")[0]["id"]).endswith("\n"), name
+
+
+def test_the_code_and_templates_name_no_city_of_the_publication() -> None:
+    """The generator serves any publication: its cities come from data/ only."""
+    partnerships = load(ROOT / "data", ROOT / "docs", LANGUAGES).get("partnerships")
+    cities = [partnerships["home_city"], *(record["city"] for record in partnerships["partnerships"])]
+    names = {name for each in cities for name in each["name"].values()}
+    sources = [*(ROOT / "hooks").rglob("*.py"), *(path for path in (ROOT / "overrides").rglob("*") if path.is_file())]
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert not [name for name in names if name in text], source
