@@ -4,19 +4,23 @@ N article pairs (German and English) of realistic length and structure (headings
 paragraphs, lists, tables, links with anchors between articles, data markers) and M partnership
 records valid against the schema, with a timeline. Deterministic: the same N, M and seed give the
 same files. Translations are stamped, so the corpus passes the parity check and the strict build.
+
+Imported by run.py, with `hooks/` and `tests/` on PYTHONPATH
+(`PYTHONPATH=hooks:tests .venv/bin/python tests/benchmarks/run.py`).
 """
 
 from __future__ import annotations
 
 import random
 import shutil
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
+from microsite.languages import Languages
+from microsite.parity import mark_page, mark_records
 
-import translation_parity  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+# The languages the corpus is written in (WORDS, LABELS), source first.
+LANGUAGES = Languages(("de", "en"))
 
 WORDS = {
     "de": [
@@ -213,10 +217,10 @@ def generate(destination: Path, articles: int, partnerships: int, seed: int = 1)
         first = (folder / "article-0.md").read_text(encoding="utf-8").split("\n\n")[2]
         sources[language] = first.split(". ")[0] + "."
     for path in (destination / "docs" / "en").rglob("*.md"):
-        translation_parity.mark_page(destination, path, ["de", "en"])
+        mark_page(destination, path, LANGUAGES)
     (destination / "data" / "partnerships.yml").write_text(partnerships_yaml(partnerships, sources), encoding="utf-8")
     (destination / "data" / "timeline.yml").write_text(timeline_yaml(partnerships, sources), encoding="utf-8")
     # Stamped by the same command an editor runs once a translation is complete.
     for name in ("partnerships.yml", "timeline.yml"):
-        translation_parity.mark_records(destination, destination / "data" / name, None, ["de", "en"])
+        mark_records(destination, destination / "data" / name, None, LANGUAGES)
     return destination

@@ -1,124 +1,44 @@
 """The translation-parity check: one fixture pair per check that must fail with its exact finding,
-pairs that must pass, outdated detection, output formats, exit status and the update command."""
+pairs that must pass, outdated detection, output formats, exit status and the `translated` command.
+
+The fixture project (tests/fixtures/parity/) is a source page and its translation in parity, a second
+pair, and a data file; each test copies it and changes what it is about.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import translation_parity
-from site_model import ROOT
+import yaml
+from microsite import parity
+from microsite.data.yaml_positions import PlainLoader
+from microsite.languages import Languages
+from microsite.parity.data_texts import record_fingerprint
+from microsite.parity.stamps import fingerprint, page_stamp, verified_unchanged
+from project import ROOT, build_site, copy_project, microsite
 
-MKDOCS_YML = """\
-site_name: Fixture
-plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - locale: de
-          default: true
-          name: Deutsch
-        - locale: en
-          name: English
-"""
-
-SOURCE = """\
----
-title: Seite
-description: Eine Seite.
----
-
-# Überschrift
-
-Ein Absatz aus dem Jahr 1978 mit einem [Link](andere.md), <https://example.org/> und [Post](mailto:a@example.org).
-
-## Abschnitt { #abschnitt }
-
-- eins
-- zwei
-
-| a | b |
-| --- | --- |
-| 1 | 2 |
-
-> Ein Zitat.
-
-!!! note
-    Ein Hinweis.
-
-![Ein Bild](bild.png)
-
-```text
-code
-```
-
-<!-- data: timeline -->
-"""
-
-TRANSLATION = """\
----
-title: Page
-description: A page.
----
-
-# Heading
-
-A paragraph from the year 1978 with a [link](andere.md), <https://example.org/> and [mail](mailto:a@example.org).
-
-## Section { #abschnitt }
-
-- one
-- two
-
-| a | b |
-| --- | --- |
-| 1 | 2 |
-
-> A quote.
-
-!!! note
-    A note.
-
-![An image](bild.png)
-
-```text
-code
-```
-
-<!-- data: timeline -->
-"""
-
-OTHER = ("---\ntitle: Andere\n---\n\n# Andere\n", "---\ntitle: Other\n---\n\n# Other\n")
-
-DATA = """\
-# yaml-language-server: $schema=./timeline.schema.json
-events:
-  - id: start
-    date: 1978
-    title:
-      de: Beginn
-      en: Start
-    place:
-      de: Alpha
-      en: Alpha  # parity-ignore: identical-translation
-"""
+FIXTURE = ROOT / "tests" / "fixtures" / "parity"
+LANGUAGES = Languages.of_project(FIXTURE)
+SOURCE = (FIXTURE / "docs" / "de" / "seite.md").read_text(encoding="utf-8")
+TRANSLATION = (FIXTURE / "docs" / "en" / "seite.md").read_text(encoding="utf-8")
+OTHER = tuple((FIXTURE / "docs" / language / "andere.md").read_text(encoding="utf-8") for language in ("de", "en"))
+DATA = (FIXTURE / "data" / "timeline.yml").read_text(encoding="utf-8")
 
 
 def stamp(text: str, source: str) -> str:
-    """The translation with its source's fingerprint in the front matter, as mark-translated writes it."""
-    return text.replace("\n---\n", f'\ntranslated_from: "{translation_parity.fingerprint(source)}"\n---\n', 1)
+    """The translation with its source's fingerprint in the front matter, as the `translated` command writes it."""
+    return text.replace("\n---\n", f'\ntranslated_from: "{fingerprint(source)}"\n---\n', 1)
 
 
 def stamp_data(text: str) -> str:
-    import yaml
-
-    record = yaml.safe_load(text)["events"][0]
+    record = yaml.load(text, Loader=PlainLoader)["events"][0]
     return text.replace(
         "  - id: start\n",
-        f'  - id: start\n    translated_from: "{translation_parity.record_fingerprint(record, "de")}"\n',
+        f'  - id: start\n    translated_from: "{record_fingerprint(record, LANGUAGES)}"\n',
         1,
     )
 
@@ -126,23 +46,21 @@ def stamp_data(text: str) -> str:
 def make_project(
     root: Path, source: str = SOURCE, translation: str | None = None, data: str | None = None, *, stamped: bool = True
 ) -> Path:
+    """A copy of the fixture project with these texts; its translations stamped unless told otherwise."""
     translation = TRANSLATION if translation is None else translation
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    shutil.copytree(FIXTURE, root)
     for language, page, other in (("de", source, OTHER[0]), ("en", translation, OTHER[1])):
         folder = root / "docs" / language
-        folder.mkdir(parents=True, exist_ok=True)
         (folder / "seite.md").write_text(
             stamp(page, source) if language == "en" and stamped else page, encoding="utf-8"
         )
         (folder / "andere.md").write_text(stamp(other, OTHER[0]) if language == "en" else other, encoding="utf-8")
-    (root / "data").mkdir(exist_ok=True)
     (root / "data" / "timeline.yml").write_text(stamp_data(DATA) if data is None else data, encoding="utf-8")
     return root
 
 
-def findings_of(root: Path) -> list[str]:
-    findings, _, _ = translation_parity.check_project(root)
+def findings_of(root: Path, languages: Languages | None = None) -> list[str]:
+    findings, _, _ = parity.check_project(root, languages)
     return [finding.text() for finding in findings]
 
 
@@ -152,7 +70,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_a_translation_in_parity_has_no_findings(tmp_path: Path) -> None:
-    assert findings_of(make_project(tmp_path)) == []
+    assert findings_of(make_project(tmp_path / "project")) == []
 
 
 def test_the_real_docs_and_data_are_in_parity() -> None:
@@ -253,7 +171,7 @@ def test_each_check_reports_its_finding(
 ) -> None:
     stamped = stamp(translation, SOURCE)
     line = where if isinstance(where, int) else line_of(stamped, where)
-    found = findings_of(make_project(tmp_path, translation=translation))
+    found = findings_of(make_project(tmp_path / "project", translation=translation))
     assert f"{EN}:{line}: [{check}] {message}" in found, "\n".join(found)
     # Only the intended drift: one check, possibly on more than one spot.
     assert {text.split("] ")[0].split("[")[1] for text in found} == {check}
@@ -268,11 +186,16 @@ def test_every_check_has_a_failing_fixture_or_a_test_of_its_own() -> None:
         "data-translation",
         "identical-translation",
     }
-    assert covered == set(translation_parity.CHECKS)
+    assert covered == set(parity.CHECKS)
+
+
+def test_data_markers_are_compared_as_the_rendering_reads_them(tmp_path: Path) -> None:
+    spaced = replaced("<!-- data: timeline -->", "<!--data:   timeline  -->")
+    assert findings_of(make_project(tmp_path / "project", translation=spaced)) == []
 
 
 def test_missing_and_orphan_translations(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path / "project")
     (project / "docs" / "en" / "andere.md").unlink()
     (project / "docs" / "en" / "extra.md").write_text("# Extra\n", encoding="utf-8")
     assert findings_of(project) == [
@@ -282,14 +205,14 @@ def test_missing_and_orphan_translations(tmp_path: Path) -> None:
 
 
 def test_untracked_translation(tmp_path: Path) -> None:
-    assert findings_of(make_project(tmp_path, stamped=False)) == [
+    assert findings_of(make_project(tmp_path / "project", stamped=False)) == [
         f"{EN}:1: [untracked-translation] no 'translated_from' in the front matter, so changes to {DE} cannot be noticed – "
         f"once this translation matches it, run: make translated FILES='{EN}'"
     ]
 
 
 def test_outdated_without_history_says_so(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path / "project")
     (project / DE).write_text(SOURCE.replace("Ein Zitat.", "Ein neues Zitat."), encoding="utf-8")
     assert findings_of(project) == [
         f"{EN}:1: [outdated] {DE} changed since this translation was brought in line (what changed cannot be shown: the version it was "
@@ -307,7 +230,7 @@ def git(project: Path, *args: str) -> None:
 
 
 def test_outdated_with_history_names_what_changed(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path / "project")
     git(project, "init", "-q")
     git(project, "add", ".")
     git(project, "commit", "-qm", "translated")
@@ -322,7 +245,7 @@ def test_outdated_with_history_names_what_changed(tmp_path: Path) -> None:
 
 def test_data_texts_missing_empty_identical_untracked_and_outdated(tmp_path: Path) -> None:
     data = DATA.replace("      en: Start\n", "      en: ''\n").replace("  # parity-ignore: identical-translation", "")
-    project = make_project(tmp_path, data=data)
+    project = make_project(tmp_path / "project", data=data)
     assert findings_of(project) == [
         "data/timeline.yml:7: [data-translation] events[0].title: the English text is empty – write it ('en: …')",
         "data/timeline.yml:10: [identical-translation] events[0].place: 'Alpha' is the same in every language – translate it, or if it is a name, "
@@ -339,9 +262,33 @@ def test_data_texts_missing_empty_identical_untracked_and_outdated(tmp_path: Pat
     ]
 
 
+def test_outdated_data_with_history_names_the_new_text(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "translated")
+    data = project / "data" / "timeline.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("de: Beginn", "de: Anfang"), encoding="utf-8")
+    git(project, "commit", "-qam", "source changed")
+    assert findings_of(project) == [
+        "data/timeline.yml:4: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (now: 'Anfang') – "
+        "update the other languages, then run: make translated FILES='data/timeline.yml#start'"
+    ]
+
+
+def test_data_texts_are_keyed_by_the_languages_of_the_project(tmp_path: Path) -> None:
+    data = stamp_data(DATA).replace("      en: Start\n", "      en: Start\n      fr: ''\n")
+    project = make_project(tmp_path / "project", data=data)
+    found = findings_of(project, Languages(("de", "en", "fr")))
+    assert [text for text in found if "[data-translation]" in text] == [
+        "data/timeline.yml:9: [data-translation] events[0].title: the French text is empty – write it ('fr: …')",
+        "data/timeline.yml:10: [data-translation] events[0].place: the French text is missing – write it ('fr: …')",
+    ]
+
+
 def test_a_declaration_that_matches_nothing_in_data_is_reported(tmp_path: Path) -> None:
     data = stamp_data(DATA.replace("      en: Start\n", "      en: Start  # parity-ignore: identical-translation\n"))
-    assert findings_of(make_project(tmp_path, data=data)) == [
+    assert findings_of(make_project(tmp_path / "project", data=data)) == [
         "data/timeline.yml:8: [unused-exemption] this line declares 'identical-translation', but its texts differ between languages – "
         "remove the '# parity-ignore: identical-translation' comment"
     ]
@@ -358,61 +305,54 @@ def test_declared_differences_pass(tmp_path: Path) -> None:
     assert findings_of(make_project(tmp_path / "page", translation=page_wide)) == []
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "translation_parity.py"), *args], capture_output=True, text=True
-    )
-
-
 def test_command_line_formats_and_exit_status(tmp_path: Path) -> None:
     clean = make_project(tmp_path / "clean")
-    assert run("check", str(clean)).returncode == 0
+    assert microsite("parity", "--project", str(clean)).returncode == 0
     translation = replaced("year 1978", "year 1979")
     line = line_of(stamp(translation, SOURCE), "A paragraph")
     drifted = make_project(tmp_path / "drifted", translation=translation)
-    text = run("check", str(drifted))
+    text = microsite("parity", "--project", str(drifted))
     assert text.returncode == 1 and text.stdout.startswith(f"{EN}:{line}: [number] numbers differ")
-    as_json = json.loads(run("check", "--format", "json", str(drifted)).stdout)
+    as_json = json.loads(microsite("parity", "--format", "json", "--project", str(drifted)).stdout)
     assert [(item["file"], item["line"], item["check"], item["counterpart"]) for item in as_json] == [
         (EN, line, "number", DE)
     ]
-    github = run("check", "--format", "github", str(drifted)).stdout
-    assert github.startswith(f"::error file={EN},line={line},title=[number]::numbers differ: 1978 in {DE}:8")
+    github = microsite("parity", "--format", "github", "--project", str(drifted)).stdout
+    assert github.startswith(
+        f"::error file={EN},line={line},title=[number]::{EN}:{line}: [number] numbers differ: 1978 in {DE}:8"
+    )
     summary = tmp_path / "summary.md"
-    assert run("check", "--summary", str(summary), str(drifted)).returncode == 1
+    assert microsite("parity", "--summary", str(summary), "--project", str(drifted)).returncode == 1
     table = summary.read_text(encoding="utf-8")
-    assert "**50 %** of page pairs in parity (1 of 2)" in table
+    assert "**67 %** of pages and data files in parity (2 of 3)" in table
     assert f"| `{DE}` | `{EN}` | ❌ 1 | number × 1 |" in table
-    assert run("check", "--format", "xml", str(clean)).returncode == 2
-    assert run("check", str(tmp_path / "nowhere")).returncode == 2
+    assert microsite("parity", "--format", "xml", "--project", str(clean)).returncode == 2
+    assert microsite("parity", "--project", str(tmp_path / "nowhere")).returncode == 2
 
 
 def test_the_check_changes_no_file(tmp_path: Path) -> None:
-    project = make_project(tmp_path, translation=replaced("year 1978", "year 1979"), stamped=False)
+    project = make_project(tmp_path / "project", translation=replaced("year 1978", "year 1979"), stamped=False)
     before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
-    assert run("check", str(project)).returncode == 1
+    assert microsite("parity", "--project", str(project)).returncode == 1
     assert {path: path.read_bytes() for path in project.rglob("*") if path.is_file()} == before
 
 
 def test_mark_translated_records_the_source_and_keeps_everything_else(tmp_path: Path) -> None:
-    project = make_project(tmp_path, stamped=False, data=DATA)
-    result = run("mark-translated", "--project", str(project), EN, "data/timeline.yml#start")
+    project = make_project(tmp_path / "project", stamped=False, data=DATA)
+    result = microsite("translated", "--project", str(project), EN, "data/timeline.yml#start")
     assert result.returncode == 0, result.stderr
     assert findings_of(project) == []
     page = (project / EN).read_text(encoding="utf-8")
-    verified = translation_parity.page_stamp(SOURCE, TRANSLATION)
+    verified = page_stamp(SOURCE, TRANSLATION)
     assert page == TRANSLATION.replace("\n---\n", f'\ntranslated_from: "{verified}"\n---\n', 1)
     assert (project / "data" / "timeline.yml").read_text(encoding="utf-8") == stamp_data(DATA)
-    again = run("mark-translated", "--project", str(project), EN)
+    again = microsite("translated", "--project", str(project), EN)
     assert again.returncode == 0 and (project / EN).read_text(encoding="utf-8") == page
-    wrong = run("mark-translated", "--project", str(project), DE)
+    wrong = microsite("translated", "--project", str(project), DE)
     assert wrong.returncode == 2 and "not a translation" in wrong.stderr
 
 
 def test_drift_in_a_copy_of_the_real_site_fails_the_check_and_the_strict_build(tmp_path: Path) -> None:
-    from conftest import build_site
-    from test_data_pages import copy_project
-
     project = copy_project(tmp_path / "project")
     source = next(
         path
@@ -437,9 +377,9 @@ def test_drift_in_a_copy_of_the_real_site_fails_the_check_and_the_strict_build(t
 
 
 def test_mark_translated_refuses_a_pair_that_is_not_in_step(tmp_path: Path) -> None:
-    project = make_project(tmp_path, translation=replaced("year 1978", "year 1979"), stamped=False)
+    project = make_project(tmp_path / "project", translation=replaced("year 1978", "year 1979"), stamped=False)
     before = (project / EN).read_bytes()
-    result = run("mark-translated", "--project", str(project), EN)
+    result = microsite("translated", "--project", str(project), EN)
     assert result.returncode == 2
     assert f"{EN} is not in step with its source yet, so it is not recorded as translated:" in result.stderr
     assert "[number] numbers differ" in result.stderr
@@ -447,12 +387,12 @@ def test_mark_translated_refuses_a_pair_that_is_not_in_step(tmp_path: Path) -> N
 
 
 def test_the_build_trusts_only_pairs_unchanged_since_they_were_verified(tmp_path: Path) -> None:
-    project = make_project(tmp_path, stamped=False)
-    translation_parity.mark_page(project, project / EN, ["de", "en"])
-    assert translation_parity.verified_unchanged(SOURCE, (project / EN).read_text(encoding="utf-8"))
-    assert translation_parity.check_project(project, trust_verified=True)[0] == []
+    project = make_project(tmp_path / "project", stamped=False)
+    parity.mark_page(project, project / EN, LANGUAGES)
+    assert verified_unchanged(SOURCE, (project / EN).read_text(encoding="utf-8"))
+    assert parity.check_project(project, trust_verified=True)[0] == []
     # Any edit to either side means the pair is compared again, in the build too.
     edited = (project / EN).read_text(encoding="utf-8").replace("year 1978", "year 1979")
     (project / EN).write_text(edited, encoding="utf-8")
-    found = [f.text() for f in translation_parity.check_project(project, trust_verified=True)[0]]
+    found = [f.text() for f in parity.check_project(project, trust_verified=True)[0]]
     assert len(found) == 1 and "[number] numbers differ" in found[0]

@@ -1,5 +1,26 @@
-"""Translation parity: every translation in step with its source, pages and data."""
+"""Translation parity: every translation in step with its source, pages and data.
 
-from .check import warn_in_build
+The first language of mkdocs.yml is the source; every other language folder holds translations with
+the same relative paths. Pages are compared as parsed Markdown: page sets, front matter keys,
+headings and explicit ids, block counts, code, images, data markers, links and numbers. Data texts
+must have every language, and a text identical in every language must be declared so.
 
-__all__ = ["warn_in_build"]
+Outdated translations: a translation records `translated_from: <fingerprint>` of its source (front
+matter for pages, a field for data records), written only by the `translated` command. The
+fingerprint works in any clone; where git history is there, it also tells what changed since.
+
+Intended differences are declared where they are: `parity_ignore: [check-id, …]` in a page's front
+matter, `<!-- parity-ignore: check-id -->` on the line before a block, `# parity-ignore: check-id`
+at the end of a YAML line. A declaration that suppresses nothing is itself reported.
+
+- `pages`: Markdown → blocks; `compare`: a page against its source;
+- `stamps`: fingerprints, stamps, outdated pages; `data_texts`: the data files' texts and records;
+- `project`: the whole project (`make parity`, and the build's warnings), read-only;
+- `marking`: the `translated` command, the only writer.
+"""
+
+from .marking import mark_page, mark_records
+from .project import PairStatus, check_project, summary, warn_in_build
+from .report import CHECKS
+
+__all__ = ["CHECKS", "PairStatus", "check_project", "mark_page", "mark_records", "summary", "warn_in_build"]

@@ -1,0 +1,225 @@
+"""One translated page against its source: each family of checks in a function of its own.
+
+Values are translated, so what must be equal is what a translation keeps: front matter keys,
+headings and their ids, the blocks and their order, code, data markers, links, images and numbers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..findings import Finding
+from .pages import IGNORE_KEY, Block, Page
+from .report import Report
+from .stamps import STAMP_KEY
+
+# The translation's own metadata, which its source does not have.
+META_KEYS = {STAMP_KEY, IGNORE_KEY}
+BLOCK_TODO = "give the translation the same paragraphs, lists, tables, quotes and admonitions"
+
+
+@dataclass
+class _Pair:
+    source: Page
+    translation: Page
+    report: Report
+
+    @property
+    def other(self) -> str:
+        """The source, as messages about the translation name it."""
+        return self.source.shown
+
+    def aligned(self) -> bool:
+        """The blocks of both pages are of the same kinds in the same order."""
+        return [b.kind for b in self.source.blocks] == [b.kind for b in self.translation.blocks]
+
+    def add(
+        self, check: str, line: int, message: str, block: Block | None = None, source_block: Block | None = None
+    ) -> None:
+        """A finding on the translation, unless declared on it (or on the source block it differs from)."""
+        exemptions = self.translation.exemptions_for(block)
+        if source_block is not None:
+            exemptions += self.source.exemptions_for(source_block)
+        self.report.add(Finding(self.translation.shown, line, message, check, counterpart=self.other), exemptions)
+
+
+def compare_pages(source: Page, translation: Page, report: Report) -> None:
+    pair = _Pair(source, translation, report)
+    _compare_front_matter_keys(pair)
+    _compare_headings(pair)
+    _compare_heading_count(pair)
+    _compare_block_structure(pair)
+    _compare_in_order(pair, "code-block", "code", "code block")
+    _compare_in_order(pair, "data-marker", "marker", "data marker")
+    for source_block, block in _corresponding_blocks(pair):
+        _compare_block_contents(pair, source_block, block)
+
+
+def _compare_front_matter_keys(pair: _Pair) -> None:
+    source_keys = set(pair.source.front_matter) - META_KEYS
+    translation_keys = set(pair.translation.front_matter) - META_KEYS
+    for key in sorted(source_keys - translation_keys):
+        message = f"front matter lacks '{key}', which {pair.other} has – add '{key}:' with the translated value"
+        pair.add("front-matter-keys", 1, message)
+    for key in sorted(translation_keys - source_keys):
+        message = f"front matter has '{key}', which {pair.other} lacks – remove it here or add it there"
+        pair.add("front-matter-keys", 1, message)
+
+
+def _headings(page: Page) -> list[Block]:
+    return [block for block in page.blocks if block.kind == "heading"]
+
+
+def _compare_headings(pair: _Pair) -> None:
+    """Heading by heading: the same level, and the same explicit id."""
+    for index, (a, b) in enumerate(zip(_headings(pair.source), _headings(pair.translation)), start=1):
+        if a.heading_level != b.heading_level:
+            message = (
+                f"heading {index} is level {b.heading_level} here but level {a.heading_level} in "
+                f"{pair.other}:{a.line} ('{a.heading_text}') – use the same level"
+            )
+            pair.add("heading-structure", b.line, message, b, a)
+        elif a.heading_id != b.heading_id:
+            message = (
+                f"heading {index} has id {b.heading_id!r} here but {a.heading_id!r} in {pair.other}:{a.line} – "
+                "use the same explicit id, so that links to it work in both languages"
+            )
+            pair.add("heading-id", b.line, message, b, a)
+
+
+def _compare_heading_count(pair: _Pair) -> None:
+    """The same number of headings; if not, the first heading without a counterpart."""
+    source_headings, headings = _headings(pair.source), _headings(pair.translation)
+    if len(source_headings) == len(headings):
+        return
+    if len(headings) > len(source_headings):
+        extra = headings[len(source_headings)]
+        line, detail = extra.line, f"'{extra.heading_text}' has no counterpart in {pair.other}"
+    else:
+        extra, missing = None, source_headings[len(headings)]
+        line = headings[-1].line if headings else 1
+        detail = f"'{missing.heading_text}' ({pair.other}:{missing.line}) has no counterpart here"
+    message = (
+        f"{len(headings)} headings here, {len(source_headings)} in {pair.other}: {detail} – "
+        "translate or remove headings so that both match"
+    )
+    pair.add("heading-structure", line, message, extra)
+
+
+def _compare_block_structure(pair: _Pair) -> None:
+    """The same blocks in the same order, reported once, where the two sequences first part."""
+    source, translation = pair.source, pair.translation
+    if source.counts == translation.counts and pair.aligned():
+        return
+    first = _first_different_block(source.blocks, translation.blocks)
+    block = translation.blocks[first] if first < len(translation.blocks) else None
+    line = block.line if block else (translation.blocks[-1].line if translation.blocks else 1)
+    at = f" (from {pair.other}:{source.blocks[first].line} on)" if first < len(source.blocks) else ""
+    detail = "; ".join(_count_differences(source.counts, translation.counts)) or "the blocks come in another order"
+    pair.add("block-structure", line, f"the structure differs from {pair.other}{at}: {detail} – {BLOCK_TODO}", block)
+
+
+def _first_different_block(source_blocks: list[Block], blocks: list[Block]) -> int:
+    """The index of the first block that differs in kind or content counts, or where the shorter ends."""
+    return next(
+        (index for index, (a, b) in enumerate(zip(source_blocks, blocks)) if a.kind != b.kind or a.counts != b.counts),
+        min(len(source_blocks), len(blocks)),
+    )
+
+
+def _count_differences(source_counts: Counter, counts: Counter) -> list[str]:
+    return [
+        f"{counts[kind]} {kind}{'s' if counts[kind] != 1 else ''} here, {source_counts[kind]} there"
+        for kind in sorted(set(source_counts) | set(counts))
+        if source_counts[kind] != counts[kind]
+    ]
+
+
+def _compare_in_order(pair: _Pair, check: str, attribute: str, noun: str) -> None:
+    """Blocks that must be copied unchanged (code, data markers): equal one by one, over the whole page."""
+    source_items = [block for block in pair.source.blocks if getattr(block, attribute) is not None]
+    items = [block for block in pair.translation.blocks if getattr(block, attribute) is not None]
+    for a, b in zip(source_items, items):
+        if getattr(a, attribute) != getattr(b, attribute):
+            message = (
+                f"this {noun} differs from the one in {pair.other}:{a.line} – "
+                f"{noun}s must be identical in every language"
+            )
+            pair.add(check, b.line, message, b, a)
+    if len(source_items) != len(items):
+        line = items[len(source_items)].line if len(items) > len(source_items) else (items[-1].line if items else 1)
+        pair.add(check, line, f"{len(items)} {noun}s here, {len(source_items)} in {pair.other} – copy them unchanged")
+
+
+def _corresponding_blocks(pair: _Pair) -> list[tuple[Block, Block]]:
+    """Block by block where the blocks line up; else the whole pages, each as one block."""
+    if pair.aligned():
+        return list(zip(pair.source.blocks, pair.translation.blocks))
+    source_blocks = pair.source.blocks
+    source_line = source_blocks[0].line if source_blocks else 1
+    return [(_merged(source_blocks, source_line), _merged(pair.translation.blocks, 1))]
+
+
+def _merged(blocks: list[Block], line: int) -> Block:
+    merged = Block(kind="page", line=line)
+    for block in blocks:
+        for attribute in ("internal_links", "external_links", "mailto", "images", "numbers"):
+            getattr(merged, attribute).update(getattr(block, attribute))
+    return merged
+
+
+@dataclass(frozen=True)
+class _Targets:
+    """A kind of thing a block points to, which must be the same on both sides."""
+
+    check: str
+    attribute: str
+    noun: str
+    todo: str
+
+
+TARGETS = (
+    _Targets("image", "images", "image", "add the image, with alt text in this language"),
+    _Targets(
+        "internal-link",
+        "internal_links",
+        "link to",
+        "link to the same page (the path is the same in every language)",
+    ),
+    _Targets(
+        "external-link",
+        "external_links",
+        "link to",
+        "use the same address, or declare a localized one with <!-- parity-ignore: external-link -->",
+    ),
+    _Targets("mailto", "mailto", "e-mail link", "use the same address"),
+)
+
+
+def _compare_block_contents(pair: _Pair, a: Block, b: Block) -> None:
+    for targets in TARGETS:
+        _compare_targets(pair, targets, a, b)
+    _compare_numbers(pair, a, b)
+
+
+def _compare_targets(pair: _Pair, targets: _Targets, a: Block, b: Block) -> None:
+    source, translation = getattr(a, targets.attribute), getattr(b, targets.attribute)
+    for target in sorted((source - translation).elements()):
+        message = f"{targets.noun} '{target}' in {pair.other}:{a.line} is missing here – {targets.todo}"
+        pair.add(targets.check, b.line, message, b, a)
+    for target in sorted((translation - source).elements()):
+        message = f"{targets.noun} '{target}' here is not in {pair.other}:{a.line} – {targets.todo}"
+        pair.add(targets.check, b.line, message, b, a)
+
+
+def _compare_numbers(pair: _Pair, a: Block, b: Block) -> None:
+    """The same numbers in corresponding blocks; code is compared whole, not by its numbers."""
+    if a.code is not None or b.code is not None or a.numbers == b.numbers:
+        return
+    only_source = sorted((a.numbers - b.numbers).elements())
+    only_here = sorted((b.numbers - a.numbers).elements())
+    parts = ([f"{', '.join(only_source)} in {pair.other}:{a.line} but not here"] if only_source else []) + (
+        [f"{', '.join(only_here)} here but not there"] if only_here else []
+    )
+    pair.add("number", b.line, f"numbers differ: {'; '.join(parts)} – check the figures, years and dates", b, a)

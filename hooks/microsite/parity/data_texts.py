@@ -1,0 +1,212 @@
+"""The texts of the data files (`data/*.yml`), in every language.
+
+A text is a mapping whose keys are language codes of the project (`{de: …, en: …}`): it must have
+every language, none empty, and differ between them unless declared the same (names). Each record
+with an id records `translated_from: <fingerprint>` of its source-language texts, so that a change
+to them is noticed like a change to a page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..data.yaml_positions import DataFile, FieldPath, PlainLoader, format_path, parse_yaml
+from ..findings import Finding
+from ..languages import Languages
+from .report import Exemption, Report, declared_checks
+from .stamps import STAMP_KEY, earlier_version, fingerprint
+
+YAML_IGNORE = re.compile(r"#\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*$")
+# Between a record's texts in its fingerprint: a character no text holds.
+TEXT_SEPARATOR = "\n\u241e\n"
+CHANGED_TEXTS_SHOWN = 3
+
+
+def is_text(content: dict, languages: Languages) -> bool:
+    """A mapping keyed by language codes of the project only."""
+    return bool(content) and set(content) <= set(languages.codes)
+
+
+def record_lists(content: Any) -> list[tuple[FieldPath, dict]]:
+    """(path, record) of every record with an id in a data file: the mappings in its top-level lists."""
+    found = []
+    if isinstance(content, dict):
+        for key, value in content.items():
+            if isinstance(value, list):
+                found += [
+                    ((key, index), item) for index, item in enumerate(value) if isinstance(item, dict) and "id" in item
+                ]
+    return found
+
+
+def source_texts(content: Any, languages: Languages) -> list[str]:
+    """The source-language strings of a record, in document order."""
+    if isinstance(content, dict):
+        if (
+            languages.source in content
+            and all(isinstance(v, str) for v in content.values())
+            and is_text(content, languages)
+        ):
+            return [content[languages.source]]
+        return [text for key, value in content.items() if key != STAMP_KEY for text in source_texts(value, languages)]
+    if isinstance(content, list):
+        return [text for value in content for text in source_texts(value, languages)]
+    return []
+
+
+def record_fingerprint(record: dict, languages: Languages) -> str:
+    return fingerprint(TEXT_SEPARATOR.join(source_texts(record, languages)))
+
+
+def check_data(
+    root: Path, languages: Languages, report: Report, parsed: dict[str, DataFile] | None = None
+) -> list[str]:
+    """Checks every data file; returns the files read. `parsed`: files the build has parsed already."""
+    checked = []
+    for path in sorted((root / "data").glob("*.yml")):
+        shown = path.relative_to(root).as_posix()
+        text = path.read_text(encoding="utf-8")
+        data_file = (parsed or {}).get(path.stem)
+        if data_file is None:
+            data_file = DataFile(name=path.stem, display_path=shown)
+            if parse_yaml(text, data_file):
+                continue  # syntax errors are the data check's to report
+        checked.append(shown)
+        _check_data_file(root, data_file, yaml_exemptions(text), languages, report)
+    return checked
+
+
+def yaml_exemptions(text: str) -> dict[int, Exemption]:
+    """Line → what the `# parity-ignore: …` at its end declares (the last check named there)."""
+    exemptions = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = YAML_IGNORE.search(line)
+        if match:
+            for check in declared_checks(match["checks"]):
+                exemptions[number] = Exemption(check, number)
+    return exemptions
+
+
+def _check_data_file(
+    root: Path, data_file: DataFile, exemptions: dict[int, Exemption], languages: Languages, report: Report
+) -> None:
+    _DataTexts(data_file, languages, exemptions, report).check(data_file.content, ())
+    for record_path, record in record_lists(data_file.content):
+        _check_record_stamp(root, data_file, record_path, record, languages, report)
+    for exemption in exemptions.values():
+        if not exemption.used:
+            message = (
+                f"this line declares '{exemption.check}', but its texts differ between languages – "
+                f"remove the '# parity-ignore: {exemption.check}' comment"
+            )
+            report.add(Finding(data_file.display_path, exemption.line, message, "unused-exemption"))
+
+
+def _finding(data_file: DataFile, path: FieldPath, check: str, message: str) -> Finding:
+    line, _ = data_file.position(path)
+    return Finding(data_file.display_path, line, message, check)
+
+
+class _DataTexts:
+    """Walks one data file's content to its texts, and checks each."""
+
+    def __init__(
+        self, data_file: DataFile, languages: Languages, exemptions: dict[int, Exemption], report: Report
+    ) -> None:
+        self.data_file, self.languages, self.exemptions, self.report = data_file, languages, exemptions, report
+
+    def check(self, content: Any, path: FieldPath) -> None:
+        if isinstance(content, dict) and is_text(content, self.languages):
+            self.check_languages(content, path)
+            self.check_identical(content, path)
+        elif isinstance(content, dict):
+            for key, value in content.items():
+                self.check(value, (*path, key))
+        elif isinstance(content, list):
+            for index, value in enumerate(content):
+                self.check(value, (*path, index))
+
+    def check_languages(self, text: dict, path: FieldPath) -> None:
+        """Every language there and not empty."""
+        for language in self.languages.codes:
+            value = text.get(language)
+            if isinstance(value, str) and value.strip():
+                continue
+            # An empty text is pointed at; a missing one at the field that lacks it.
+            if language in text:
+                line = self.data_file.position((*path, language))[0]
+            else:
+                line = self.data_file.position(path, key=True)[0]
+            message = (
+                f"{format_path(path)}: the {Languages.name(language)} text is "
+                f"{'missing' if value is None else 'empty'} – write it ('{language}: …')"
+            )
+            self.report.add(Finding(self.data_file.display_path, line, message, "data-translation"))
+
+    def check_identical(self, text: dict, path: FieldPath) -> None:
+        """The same text in every language, unless declared on the line of the first or the last language."""
+        values = [text.get(language) for language in self.languages.codes]
+        if not all(isinstance(value, str) and value.strip() for value in values) or len(set(values)) != 1:
+            return
+        last = (*path, self.languages.codes[-1])
+        lines = (self.data_file.position(last)[0], self.data_file.position((*path, self.languages.source))[0])
+        declared = [self.exemptions[line] for line in lines if line in self.exemptions]
+        message = (
+            f"{format_path(path)}: '{values[0]}' is the same in every language – translate it, or if it is a name, "
+            "declare it with '# parity-ignore: identical-translation' at the end of this line"
+        )
+        finding = _finding(self.data_file, last, "identical-translation", message)
+        self.report.add(finding, [e for e in declared if e.check == "identical-translation"])
+
+
+def _check_record_stamp(
+    root: Path, data_file: DataFile, record_path: FieldPath, record: dict, languages: Languages, report: Report
+) -> None:
+    """A record without a stamp, or stamped from other source-language texts."""
+    name = f"{format_path(record_path)} ('{record['id']}')"
+    command = f"make translated FILES='{data_file.display_path}#{record['id']}'"
+    source_name = Languages.name(languages.source)
+    stamp = record.get(STAMP_KEY)
+    if stamp is None:
+        message = (
+            f"{name} has no '{STAMP_KEY}', so changes to its {source_name} texts cannot be noticed – "
+            f"once its translations match, run: {command}"
+        )
+        report.add(_finding(data_file, (*record_path, "id"), "untracked-translation", message))
+    elif stamp != record_fingerprint(record, languages):
+        change = _describe_record_change(root, data_file, record, str(stamp), languages)
+        message = (
+            f"{name}: its {source_name} text changed since the translation was brought in line ({change}) – "
+            f"update the other languages, then run: {command}"
+        )
+        report.add(_finding(data_file, (*record_path, STAMP_KEY), "outdated", message))
+
+
+def _describe_record_change(root: Path, data_file: DataFile, record: dict, stamp: str, languages: Languages) -> str:
+    """The record's source-language texts new since the version with fingerprint `stamp`, from git history."""
+
+    def stamped_version(text: str) -> bool:
+        old = _record_in(text, record["id"])
+        return old is not None and record_fingerprint(old, languages) == stamp
+
+    old_text = earlier_version(root, data_file.display_path, stamped_version)
+    if old_text is None:
+        return "what changed cannot be shown: that version is not in this clone's git history (a shallow clone?)"
+    old = source_texts(_record_in(old_text, record["id"]), languages)
+    changed = [text for text in source_texts(record, languages) if text not in old]
+    if not changed:
+        return "texts removed or reordered"
+    return "now: " + "; ".join(f"'{text}'" for text in changed[:CHANGED_TEXTS_SHOWN])
+
+
+def _record_in(data_text: str, record_id: str) -> dict | None:
+    """The record with this id in a version of a data file, if that version can be read."""
+    try:
+        content = yaml.load(data_text, Loader=PlainLoader)
+    except yaml.YAMLError:
+        return None
+    return next((record for _, record in record_lists(content) if record.get("id") == record_id), None)

@@ -1,0 +1,209 @@
+"""A Markdown page as the comparison sees it: parsed with markdown-it-py into top-level blocks, each
+with what its content holds (headings, code, data markers, links, images, numbers).
+
+Parsed Markdown, not regular expressions over the text: a `#` in a code block is no heading, and a
+number in a link's address is no figure of the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..data.yaml_positions import PlainLoader
+from ..markers import find_markers
+from .report import Exemption, declared_checks
+
+IGNORE_KEY = "parity_ignore"
+INLINE_IGNORE = re.compile(r"^<!--\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*-->\s*$")
+HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
+NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
+# The blocks whose number must be the same on both sides, by the token that opens them.
+BLOCK_KINDS = {
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "bulleted list",
+    "ordered_list_open": "numbered list",
+    "list_item_open": "list item",
+    "table_open": "table",
+    "tr_open": "table row",
+    "blockquote_open": "block quote",
+    "admonition_open": "admonition",
+    "dl_open": "definition list",
+}
+CODE_TOKENS = ("fence", "code_block")
+
+
+@functools.cache
+def markdown_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin).use(deflist_plugin)
+
+
+def plain_numbers(text: str) -> Counter:
+    """Numbers in a text, thousands separators and decimal marks of either language made alike."""
+    numbers = Counter()
+    for match in NUMBER.findall(text):
+        numbers[re.sub(r"[.,](?=\d{3}\b)", "", match).replace(",", ".")] += 1
+    return numbers
+
+
+@dataclass
+class Block:
+    """A top-level block of a page, with what its inline content holds."""
+
+    kind: str
+    line: int
+    heading_level: int = 0
+    heading_text: str = ""
+    heading_id: str | None = None
+    code: str | None = None
+    marker: str | None = None
+    internal_links: Counter = field(default_factory=Counter)
+    external_links: Counter = field(default_factory=Counter)
+    mailto: Counter = field(default_factory=Counter)
+    images: Counter = field(default_factory=Counter)
+    numbers: Counter = field(default_factory=Counter)
+    counts: Counter = field(default_factory=Counter)
+    # Check id → line of the `<!-- parity-ignore: … -->` declared right before this block.
+    ignore: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    path: Path
+    shown: str
+    text: str
+    front_matter: dict
+    blocks: list[Block]
+    counts: Counter
+    page_exemptions: list[Exemption]
+    inline_exemptions: list[Exemption]
+
+    def exemptions_for(self, block: Block | None) -> list[Exemption]:
+        """What is declared for a block: the page's declarations, and those on the line before it."""
+        exemptions = list(self.page_exemptions)
+        if block is not None:
+            exemptions += [e for e in self.inline_exemptions if block.ignore.get(e.check) == e.line]
+        return exemptions
+
+
+def parse_page(path: Path, shown: str) -> Page:
+    text = path.read_text(encoding="utf-8")
+    reader = _PageReader()
+    for token in markdown_parser().parse(text):
+        reader.read(token)
+    exemptions = _page_exemptions(reader.front_matter)
+    return Page(path, shown, text, reader.front_matter, reader.blocks, reader.counts, exemptions, reader.declared)
+
+
+def _front_matter(yaml_text: str) -> dict:
+    try:
+        loaded = yaml.load(yaml_text, Loader=PlainLoader)
+    except yaml.YAMLError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _page_exemptions(front_matter: dict) -> list[Exemption]:
+    declared = front_matter.get(IGNORE_KEY) or []
+    return [Exemption(str(check), 1) for check in declared] if isinstance(declared, list) else []
+
+
+class _PageReader:
+    """Reads a page's tokens in order into top-level blocks."""
+
+    def __init__(self) -> None:
+        self.front_matter: dict = {}
+        self.blocks: list[Block] = []
+        self.counts: Counter = Counter()
+        self.declared: list[Exemption] = []
+        # Declarations read, waiting for the block they are for.
+        self.pending: dict[str, int] = {}
+        self.depth = 0
+        self.current: Block | None = None
+
+    def read(self, token: Token) -> None:
+        if token.type == "front_matter":
+            self.front_matter = _front_matter(token.content)
+            return
+        # Paragraphs of tight list items are hidden: they are not paragraphs a writer made.
+        kind = None if token.hidden else BLOCK_KINDS.get(token.type)
+        if kind:
+            self.counts[kind] += 1
+        if self.depth == 0 and token.nesting >= 0:
+            if self._read_declaration(token):
+                return
+            self._start_block(token, kind)
+        elif kind and self.current is not None:
+            self.current.counts[kind] += 1
+        if self.current is not None:
+            self._read_content(self.current, token)
+        self.depth += token.nesting
+
+    def _line(self, token: Token) -> int:
+        if token.map:
+            return token.map[0] + 1
+        return self.current.line if self.current else 1
+
+    def _read_declaration(self, token: Token) -> bool:
+        declaration = INLINE_IGNORE.match(token.content.strip()) if token.type == "html_block" else None
+        if declaration is None:
+            return False
+        line = self._line(token)
+        for check in declared_checks(declaration["checks"]):
+            self.pending[check] = line
+            self.declared.append(Exemption(check, line))
+        return True
+
+    def _start_block(self, token: Token, kind: str | None) -> None:
+        block = Block(kind=token.type.removesuffix("_open"), line=self._line(token), ignore=self.pending)
+        self.pending = {}
+        self.blocks.append(block)
+        self.current = block
+        if kind:
+            block.counts[kind] += 1
+        if token.type == "heading_open":
+            block.heading_level = int(token.tag[1:])
+        elif token.type == "html_block":
+            marker = next(find_markers(token.content), None)
+            block.marker = marker.normalized if marker else None
+
+    def _read_content(self, block: Block, token: Token) -> None:
+        if token.type == "inline":
+            if block.kind == "heading" and not block.heading_text:
+                heading_id = HEADING_ID.search(token.content)
+                block.heading_id = heading_id["id"] if heading_id else None
+                block.heading_text = HEADING_ID.sub("", token.content).strip()
+            _read_inline(block, token)
+        # A block's code is its first code block, its own or one nested in it (a list item's, …).
+        elif token.type in CODE_TOKENS and block.code is None:
+            block.code = token.content
+
+
+def _read_inline(block: Block, token: Token) -> None:
+    for child in token.children or []:
+        if child.type == "link_open":
+            _count_link(block, str(child.attrs.get("href", "")))
+        elif child.type == "image":
+            block.images[str(child.attrs.get("src", ""))] += 1
+        elif child.type == "text":
+            block.numbers += plain_numbers(child.content)
+
+
+def _count_link(block: Block, href: str) -> None:
+    if href.startswith("mailto:"):
+        block.mailto[href] += 1
+    elif URL_SCHEME.match(href) or href.startswith("//"):
+        block.external_links[href] += 1
+    elif href and not href.startswith("#"):
+        block.internal_links[href.split("#", 1)[0]] += 1

@@ -1,0 +1,124 @@
+"""The whole project: every page pair of every translation, every data file, and the summary for CI.
+
+Read-only: `make parity`, `make check` and the build only report; nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..data.yaml_positions import DataFile
+from ..findings import Finding, Subject, Summary
+from ..languages import Languages
+from .compare import compare_pages
+from .data_texts import check_data
+from .pages import Page, parse_page
+from .report import Report
+from .stamps import check_outdated, verified_unchanged
+
+if TYPE_CHECKING:
+    from ..state import BuildState
+
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+@dataclass
+class PairStatus:
+    """A source page and its translation, with the number of findings about them."""
+
+    source: str
+    translation: str
+    findings: int
+
+
+def check_project(
+    root: Path,
+    languages: Languages | None = None,
+    *,
+    trust_verified: bool = False,
+    parsed_data: dict[str, DataFile] | None = None,
+) -> tuple[list[Finding], list[PairStatus], list[str]]:
+    """Every finding in the project, the status of every page pair, and the data files read.
+
+    `languages`: those of mkdocs.yml unless given. With `trust_verified` (the build), a pair that is
+    byte for byte what the `translated` command verified is not compared again; `make parity` and
+    `make check` always compare every pair. `parsed_data`: data files the build has parsed already.
+    """
+    languages = languages or Languages.of_project(root)
+    report = Report()
+    statuses: list[PairStatus] = []
+    source_pages = _pages(root, languages.source)
+    for language in languages.translations:
+        translated = _pages(root, language)
+        _check_page_sets(source_pages, translated, languages.source, language, report)
+        for relative in sorted(source_pages & translated):
+            source, translation = f"docs/{languages.source}/{relative}", f"docs/{language}/{relative}"
+            findings_before = len(report.findings)
+            _check_pair(root, source, translation, report, trust_verified=trust_verified)
+            statuses.append(PairStatus(source, translation, len(report.findings) - findings_before))
+    data_files = check_data(root, languages, report, parsed_data) if (root / "data").is_dir() else []
+    return report.findings, statuses, data_files
+
+
+def _pages(root: Path, language: str) -> set[str]:
+    """The pages of a language, by their path below its folder."""
+    folder = root / "docs" / language
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+
+
+def _check_page_sets(source_pages: set[str], translated: set[str], source: str, language: str, report: Report) -> None:
+    """Every source page translated, and every translation with its source page."""
+    for relative in sorted(source_pages - translated):
+        source_page, translation = f"docs/{source}/{relative}", f"docs/{language}/{relative}"
+        message = f"no {Languages.name(language)} translation: create {translation} (same file name)"
+        report.add(Finding(source_page, 1, message, "missing-translation", counterpart=translation))
+    for relative in sorted(translated - source_pages):
+        source_page, translation = f"docs/{source}/{relative}", f"docs/{language}/{relative}"
+        message = (
+            f"no source {source_page}: rename this file to match its source, or delete it if the source was removed"
+        )
+        report.add(Finding(translation, 1, message, "orphan-translation", counterpart=source_page))
+
+
+def _check_pair(root: Path, source_shown: str, translation_shown: str, report: Report, *, trust_verified: bool) -> None:
+    source_path, translation_path = root / source_shown, root / translation_shown
+    if trust_verified and verified_unchanged(
+        source_path.read_text(encoding="utf-8"), translation_path.read_text(encoding="utf-8")
+    ):
+        return
+    source, translation = parse_page(source_path, source_shown), parse_page(translation_path, translation_shown)
+    compare_pages(source, translation, report)
+    check_outdated(root, source, translation, report)
+    for page in (source, translation):
+        _report_unused_exemptions(page, report)
+
+
+def _report_unused_exemptions(page: Page, report: Report) -> None:
+    for exemption in page.page_exemptions + page.inline_exemptions:
+        if not exemption.used:
+            message = f"'{exemption.check}' is declared here but nothing differs – remove the declaration"
+            report.add(Finding(page.shown, exemption.line, message, "unused-exemption"))
+
+
+def summary(statuses: list[PairStatus], data_files: list[str]) -> Summary:
+    """For a CI job: per page pair and data file, its status and findings."""
+    subjects = [
+        Subject(status.source, f"`{status.translation}`", (status.source, status.translation)) for status in statuses
+    ]
+    subjects += [Subject(shown, "(every language)", (shown,)) for shown in data_files]
+    return Summary("Translation parity", "pages and data files", ("page", "translation"), "in parity", subjects)
+
+
+def warn_in_build(state: BuildState) -> None:
+    """The same findings as warnings, once per build: the preview shows drift, --strict fails on it."""
+    if not state.is_first_language_build():
+        return
+    # The configured languages, not the built ones: a one-language preview still compares with the source.
+    findings, _, _ = check_project(
+        state.project, state.configured_languages, trust_verified=True, parsed_data=state.data.parsed
+    )
+    for finding in findings:
+        log.warning(finding.text())
