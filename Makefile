@@ -106,8 +106,8 @@ new-partnership: $(VENV)/.installed
 # Timings are measured here and printed against their targets, never asserted in tests.
 # Takes about ten minutes; BENCH_SIZES=25,100 BENCH_RUNS=1 for a quick look.
 bench: $(VENV)/.installed tests/benchmarks/node_modules/.installed
-	$(BIN)/python tests/benchmarks/parity.py
-	$(BIN)/python tests/benchmarks/run.py
+	PYTHONPATH=hooks:tests:tests/benchmarks $(BIN)/python tests/benchmarks/parity.py
+	PYTHONPATH=hooks:tests:tests/benchmarks $(BIN)/python tests/benchmarks/run.py
 
 # Lighthouse, for the readers' figures; skipped with a notice where npm is missing.
 tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json

@@ -193,7 +193,8 @@ def timeline_yaml(records: int, passage: dict[str, str]) -> str:
 def generate(destination: Path, articles: int, partnerships: int, seed: int = 1) -> Path:
     """Write the corpus into `destination` (a new folder); returns it."""
     destination.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for name in ("mkdocs.yml", "lychee.toml"):
+        shutil.copy(ROOT / name, destination / name)
     for folder in ("hooks", "overrides"):
         shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (destination / "data").mkdir()

@@ -7,6 +7,8 @@ check; the link check. On the real site: the strict build, the time from saving 
 edit to the rebuilt page being served by `mkdocs serve`, and for readers the bytes transferred
 (gzip) and Lighthouse's mobile scores. Writes tests/benchmarks/results/latest.json and latest.md
 and prints every figure against its target. Nothing here is asserted by the tests.
+
+Run as `PYTHONPATH=hooks:tests:tests/benchmarks .venv/bin/python tests/benchmarks/run.py` (by `make bench`).
 """
 
 from __future__ import annotations
@@ -28,14 +30,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import corpus
+from microsite.languages import Languages
+from microsite.link_check import check_site
+from microsite.parity import check_project
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import built_site  # noqa: E402
-import corpus  # noqa: E402
-import translation_parity  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "25,100,400").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -157,10 +158,8 @@ def corpus_figures(size: int, workspace: Path) -> dict:
         "build": with_hooks,
         "baseline": baseline,
         "cpu_ratio": with_hooks["cpu_s"] / baseline["cpu_s"],
-        "parity_s": time_call(lambda: translation_parity.check_project(project, ["de", "en"])),
-        "links_s": time_call(
-            lambda: built_site.check_site(site, site_url=f"http://127.0.0.1:8000{SUB_PATH}", languages=["de", "en"])
-        ),
+        "parity_s": time_call(lambda: check_project(project, Languages.of_project(project))),
+        "links_s": time_call(lambda: check_site(site, site_url=f"http://127.0.0.1:8000{SUB_PATH}", project=project)),
     }
 
 
@@ -206,13 +205,13 @@ def editor_latency(workspace: Path) -> dict:
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
             start = time.perf_counter()
             markdown.write_text(markdown.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
-            page_samples.append(wait_for(base + "impressum.html", lambda page: token in page) - start)
+            page_samples.append(wait_for(base + "impressum.html", lambda page, token=token: token in page) - start)
             time.sleep(1)
             text = figures.read_text(encoding="utf-8")
             label = re.search(r"^(\s+de: )(.+)$", text, flags=re.MULTILINE)
             start = time.perf_counter()
             figures.write_text(text[: label.end()] + f" {token}" + text[label.end() :], encoding="utf-8")
-            data_samples.append(wait_for(base + "index.html", lambda page: token in page) - start)
+            data_samples.append(wait_for(base + "index.html", lambda page, token=token: token in page) - start)
             time.sleep(1)
         return {"markdown_edit_s": statistics.median(page_samples), "data_edit_s": statistics.median(data_samples)}
     finally:
@@ -288,7 +287,10 @@ def reader_cost(workspace: Path) -> dict:
                 context = browser.new_context(viewport={"width": 390, "height": 844})
                 page = context.new_page()
                 sizes: list[int] = []
-                page.on("response", lambda response: sizes.append(int(response.headers.get("content-length", "0"))))
+                page.on(
+                    "response",
+                    lambda response, sizes=sizes: sizes.append(int(response.headers.get("content-length", "0"))),
+                )
                 page.goto(site_url + page_path, wait_until="networkidle")
                 results["pages"][page_path] = {"bytes_gzip": sum(sizes), "requests": len(sizes)}
                 context.close()
