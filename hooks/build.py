@@ -12,8 +12,7 @@ code, restart the preview.
 
 from __future__ import annotations
 
-from microsite import parity, rendering, site_output
-from microsite.link_check import site_check
+from microsite import link_check, parity, rendering, site_output
 from microsite.state import BuildState, start_build
 from mkdocs.plugins import event_priority
 
@@ -85,4 +84,4 @@ def on_post_template(output_content, *, template_name, config):
 def on_post_build(*, config):
     if _build.is_last_language_build():
         site_output.finish_site(_build)
-        site_check.warn_in_build(_build)
+        link_check.warn_in_build(_build)

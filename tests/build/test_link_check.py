@@ -1,37 +1,58 @@
 """Link checking of the built site: one seeded defect of each kind in a temp copy, each caught with its
-message; the real site passes; the same checks warn during a strict build."""
+message, however the raw HTML is written (double, single or no quotes, any letter case); the real
+site passes; the same checks warn during a strict build."""
 
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import built_site as link_check
 import pytest
-from conftest import build_site
-from site_model import ROOT, BuiltSite, configured_languages, counterpart_path, language_of
+from microsite import link_check
+from microsite.link_check.html_scan import scan
+from microsite.link_check.lychee import lychee_binary
+from project import ROOT, build_site, copy_project, microsite
+from site_model import LANGUAGES, BuiltSite
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
 NOT_FOUND = "File not found. Check if file exists and path is correct"
+SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
+# How an editor may write an attribute in raw HTML; a browser reads each the same.
+ATTRIBUTE_STYLES = {
+    "double quotes": lambda name, value: f'{name}="{value}"',
+    "single quotes": lambda name, value: f"{name}='{value}'",
+    "no quotes": lambda name, value: f"{name}={value}",
+    "upper case": lambda name, value: f'{name.upper()}="{value}"',
+}
+STYLES = list(ATTRIBUTE_STYLES)
+
+
+def tag(style: str, name: str, content: str | None = None, **attributes: str) -> str:
+    """An element in one of ATTRIBUTE_STYLES (upper case: its tag too); with `content`, closed after it."""
+    name = name.upper() if style == "upper case" else name
+    written = " ".join(ATTRIBUTE_STYLES[style](key, value) for key, value in attributes.items())
+    start = f"<{name} {written}>"
+    return start if content is None else f"{start}{content}</{name}>"
+
+
+def link_from(page: str, site_path: str) -> str:
+    """A site-relative path as a link on `page` writes it."""
+    return "../" * page.count("/") + site_path
 
 
 def written_page(site: BuiltSite, language: str) -> str:
-    """A page of `language` written in Markdown (not the home page), with its counterpart."""
+    """A page of `language` written in Markdown (not the home page)."""
     for path in site.content_paths():
-        source = (
-            ROOT
-            / "docs"
-            / language
-            / (path.removeprefix(f"{language}/") if language != configured_languages()[0] else path).replace(
-                ".html", ".md"
-            )
-        )
-        if language_of(path) == language and not path.endswith("index.html") and source.is_file():
+        if LANGUAGES.of_path(path) == language and not path.endswith("index.html") and (ROOT / source(path)).is_file():
             return path
     raise AssertionError(f"no written {language} page")
+
+
+def source(page: str) -> str:
+    language = LANGUAGES.of_path(page)
+    return f"docs/{language}/{page.removeprefix(LANGUAGES.root(language)).removesuffix('.html')}.md"
 
 
 @pytest.fixture
@@ -51,29 +72,40 @@ def seed(site: BuiltSite, page: str, html: str) -> int:
 
 
 def findings(site: BuiltSite) -> list[str]:
-    return [finding.text() for finding in link_check.check_site(site.root, site_url=site.site_url)]
-
-
-def source(page: str) -> str:
-    language = language_of(page)
-    relative = page if language == configured_languages()[0] else page.removeprefix(f"{language}/")
-    return f"docs/{language}/{relative.removesuffix('.html')}.md"
+    found = link_check.check_site(site.root, site_url=site.site_url, languages=LANGUAGES, project=ROOT)
+    return [finding.text() for finding in found]
 
 
 def test_the_real_site_has_no_findings(built_site: BuiltSite) -> None:
     assert findings(built_site) == []
 
 
-def test_missing_page(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
-    line = seed(site_copy, page, '<a href="no-such-page.html">Fehlende Seite</a>')
+@pytest.mark.parametrize("style", STYLES)
+def test_the_scanner_reads_every_way_of_writing_an_element(style: str) -> None:
+    image = tag(style, "img", src="bild.png", alt="Bild")
+    link, seen_image = scan("<p>\n  " + tag(style, "a", f"Zum {image} &amp; mehr", href="x.html"), line=10, column=5)
+    assert (link.tag, link.attrs, link.text) == ("a", {"href": "x.html"}, "Zum Bild & mehr")
+    assert (link.line, link.column) == (11, 3)
+    assert (seen_image.tag, seen_image.attrs) == ("img", {"src": "bild.png", "alt": "Bild"})
+    # On the first line, columns count from where the scanned part starts in its page.
+    assert [(element.line, element.column) for element in scan(tag(style, "a", "x", href="y"), 3, 7)] == [(3, 7)]
+
+
+def test_the_scanner_takes_no_markup_from_scripts() -> None:
+    assert [element.tag for element in scan("<script>document.write('<a href=\"x\">')</script>")] == ["script"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_missing_page(site_copy: BuiltSite, style: str) -> None:
+    page = written_page(site_copy, SOURCE)
+    line = seed(site_copy, page, tag(style, "a", "Fehlende Seite", href="no-such-page.html"))
     assert findings(site_copy) == [
         f"{page}:{line}: [broken-link] link “Fehlende Seite” → no-such-page.html: {NOT_FOUND} – correct the link, or add the missing page or file (source: {source(page)})"
     ]
 
 
 def test_missing_anchor(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
+    page = written_page(site_copy, SOURCE)
     line = seed(site_copy, page, '<a href="index.html#no-such-heading">Anker</a>')
     assert findings(site_copy) == [
         f"{page}:{line}: [broken-fragment] link “Anker” → index.html#no-such-heading: Cannot find fragment – link to a heading that exists "
@@ -82,59 +114,74 @@ def test_missing_anchor(site_copy: BuiltSite) -> None:
 
 
 def test_missing_image(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
+    page = written_page(site_copy, SOURCE)
     line = seed(site_copy, page, '<img src="no-such-image.png" alt="Ein Bild">')
     assert findings(site_copy) == [
         f"{page}:{line}: [broken-link] image → no-such-image.png: {NOT_FOUND} – correct the link, or add the missing page or file (source: {source(page)})"
     ]
 
 
-def test_language_leak(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
-    other = configured_languages()[1]
+@pytest.mark.parametrize("style", STYLES)
+def test_language_leak(site_copy: BuiltSite, style: str) -> None:
+    page = written_page(site_copy, SOURCE)
+    other = LANGUAGES.counterpart(page, TRANSLATION)
     line = seed(
         site_copy,
         page,
-        f'<a href="{counterpart_path(page, other)}">Seite</a> <a href="{counterpart_path(page, other)}" hreflang="{other}">Page</a>',
+        tag(style, "a", "Seite", href=other) + " " + tag(style, "a", "Page", href=other, hreflang=TRANSLATION),
     )
     assert findings(site_copy) == [
-        f"{page}:{line}: [language-leak] link “Seite” → {counterpart_path(page, other)} leads to the English page, although {page} exists in this page's language "
+        f"{page}:{line}: [language-leak] link “Seite” → {other} leads to the {LANGUAGES.name(TRANSLATION)} page, although {page} exists in this page's language "
         f"– link to that, or add hreflang to the link if the other language is meant (source: {source(page)})"
     ]
 
 
-def test_invalid_mailto(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
-    line = seed(site_copy, page, '<a href="mailto:jemand.example.org">Post</a>')
+@pytest.mark.parametrize("style", STYLES)
+def test_invalid_mailto(site_copy: BuiltSite, style: str) -> None:
+    page = written_page(site_copy, SOURCE)
+    line = seed(site_copy, page, tag(style, "a", "Post", href="mailto:jemand.example.org"))
     assert findings(site_copy) == [
         f"{page}:{line}: [invalid-mailto] link “Post” → mailto:jemand.example.org: 'jemand.example.org' is not an e-mail address – write it as name@example.org (source: {source(page)})"
     ]
 
 
-def test_missing_alt(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
-    line = seed(site_copy, page, '<img src="assets/images/favicon.png">')
+@pytest.mark.parametrize("style", STYLES)
+def test_a_link_is_named_by_its_text_and_the_alt_text_of_its_images(site_copy: BuiltSite, style: str) -> None:
+    page = written_page(site_copy, SOURCE)
+    image = tag(style, "img", src="assets/images/favicon.png", alt="Briefumschlag")
+    line = seed(site_copy, page, "\n" + tag(style, "a", f"Post {image}", href="mailto:jemand"))
+    assert findings(site_copy) == [
+        f"{page}:{line + 1}: [invalid-mailto] link “Post Briefumschlag” → mailto:jemand: 'jemand' is not an e-mail address – write it as name@example.org (source: {source(page)})"
+    ]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_missing_alt(site_copy: BuiltSite, style: str) -> None:
+    page = written_page(site_copy, SOURCE)
+    line = seed(site_copy, page, tag(style, "img", src="assets/images/favicon.png"))
     assert findings(site_copy) == [
         f"{page}:{line}: [missing-alt] image assets/images/favicon.png has no alt text – describe it in the page's language: ![what it shows](favicon.png) (source: {source(page)})"
     ]
 
 
-def test_alt_text_not_translated(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
-    twin = counterpart_path(page, configured_languages()[1])
-    line = seed(site_copy, page, '<img src="assets/images/favicon.png" alt="Das Zeichen der Seite">')
-    twin_line = seed(site_copy, twin, '<img src="../assets/images/favicon.png" alt="Das Zeichen der Seite">')
-    message = "has the alt text “Das Zeichen der Seite”, the same as on {other} – write it in this page's language"
+@pytest.mark.parametrize("style", STYLES)
+def test_alt_text_not_translated(site_copy: BuiltSite, style: str) -> None:
+    page = written_page(site_copy, SOURCE)
+    twin = LANGUAGES.counterpart(page, TRANSLATION)
+    twin_image = link_from(twin, "assets/images/favicon.png")
+    line = seed(site_copy, page, tag(style, "img", src="assets/images/favicon.png", alt="Seitenzeichen"))
+    twin_line = seed(site_copy, twin, tag(style, "img", src=twin_image, alt="Seitenzeichen"))
+    message = "has the alt text “Seitenzeichen”, the same as on {other} – write it in this page's language"
     assert findings(site_copy) == sorted(
         [
             f"{page}:{line}: [untranslated-alt] image assets/images/favicon.png {message.format(other=twin)} (source: {source(page)})",
-            f"{twin}:{twin_line}: [untranslated-alt] image ../assets/images/favicon.png {message.format(other=page)} (source: {source(twin)})",
+            f"{twin}:{twin_line}: [untranslated-alt] image {twin_image} {message.format(other=page)} (source: {source(twin)})",
         ]
     )
 
 
 def test_sitemap_and_pages_disagree(site_copy: BuiltSite) -> None:
-    page = written_page(site_copy, configured_languages()[0])
+    page = written_page(site_copy, SOURCE)
     sitemap = site_copy.root / "sitemap.xml"
     text = sitemap.read_text(encoding="utf-8")
     text = re.sub(
@@ -146,30 +193,24 @@ def test_sitemap_and_pages_disagree(site_copy: BuiltSite) -> None:
     line = text[: text.index(stale)].count("\n") + 1
     assert findings(site_copy) == [
         f"{page}:1: [page-not-in-sitemap] {page} is not in sitemap.xml, so search engines will not find it – it must be built as a page of the site, not copied in as a file (source: {source(page)})",
-        f"sitemap.xml:{line}: [broken-link] link → {stale}: {NOT_FOUND} – correct the link, or add the missing page or file (source: the sitemap, built by the i18n plugin and hooks/sitemaps.py)",
+        f"sitemap.xml:{line}: [broken-link] link → {stale}: {NOT_FOUND} – correct the link, or add the missing page or file (source: the sitemap, built by the i18n plugin and hooks/microsite/site_output/sitemaps.py)",
         f"sitemap.xml:{line}: [sitemap-missing-page] lists {stale}, which the site does not have – rebuild, or remove what leads to the stale entry (source: mkdocs.yml (plugins: i18n))",
     ]
 
 
 def test_command_line_exit_status(site_copy: BuiltSite, tmp_path: Path) -> None:
-    run = lambda *args: subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "built_site.py"), *args], capture_output=True, text=True
-    )
-    assert run(str(site_copy.root)).returncode == 0
-    seed(site_copy, written_page(site_copy, configured_languages()[0]), '<a href="no-such-page.html">x</a>')
-    broken = run(str(site_copy.root))
-    assert broken.returncode == 1 and "[broken-link]" in broken.stdout
-    missing = run(str(tmp_path / "nothing-built"))
+    assert microsite("check-links", str(site_copy.root)).returncode == 0
+    seed(site_copy, written_page(site_copy, SOURCE), "<A HREF='no-such-page.html'>x</A>")
+    broken = microsite("check-links", str(site_copy.root))
+    assert broken.returncode == 1 and "[broken-link] link “x” → no-such-page.html" in broken.stdout
+    missing = microsite("check-links", str(tmp_path / "nothing-built"))
     assert missing.returncode == 2 and "build the site first" in missing.stderr
 
 
 def test_strict_build_fails_on_what_the_hook_finds(tmp_path: Path) -> None:
-    from test_data_pages import copy_project
-
     project = copy_project(tmp_path / "project")
-    language = configured_languages()[0]
-    page = next(path for path in sorted((project / "docs" / language).glob("*.md")) if path.name != "index.md")
-    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="mailto:nobody">Post</a>\n', encoding="utf-8")
+    page = next(path for path in sorted((project / "docs" / SOURCE).glob("*.md")) if path.name != "index.md")
+    page.write_text(page.read_text(encoding="utf-8") + "\n<a href='mailto:nobody'>Post</a>\n", encoding="utf-8")
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode == 1
@@ -181,7 +222,7 @@ def test_strict_build_fails_on_what_the_hook_finds(tmp_path: Path) -> None:
 def test_external_link_settings_load_and_find_the_external_links(built_site: BuiltSite) -> None:
     """The online check cannot run here (no network); its settings must load, and it must see the links."""
     result = subprocess.run(
-        [link_check.lychee_binary(), "--config", str(ROOT / "lychee.toml"), "--dump", str(built_site.root)],
+        [lychee_binary(), "--config", str(ROOT / "lychee.toml"), "--dump", str(built_site.root)],
         capture_output=True,
         text=True,
         cwd=ROOT,

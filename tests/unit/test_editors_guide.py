@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-import built_site
 import pytest
-import translation_parity
-from site_model import ROOT
+from microsite import link_check, parity
+from project import ROOT
 
-CHECKERS = {"translation parity": translation_parity.CHECKS, "link check": built_site.CHECKS}
+CHECKERS = {"translation parity": parity.CHECKS, "link check": link_check.CHECKS}
 
 
 @pytest.mark.parametrize("language", ["Deutsch", "English"])

@@ -1,1 +1,85 @@
-"""The links of the built site, where readers meet them."""
+"""Links where readers meet them: the built site, every language, theme and generated pages included.
+
+Two layers, one report:
+- lychee (lychee.py; settings in lychee.toml), offline: every href, src and srcset and every
+  #fragment must resolve to a file of the site as it will be served under its sub-path. The site's
+  own absolute URLs (canonical, hreflang) are remapped onto the built files, so they are checked too.
+- what lychee cannot know, checked on the built HTML (checks.py): links from one language into the
+  other where the page has a counterpart in its own language (language selector and hreflang links
+  are exempt), e-mail links that are not valid addresses, images without alt text or with the other
+  language's alt text, and the sitemap against the pages.
+
+Every finding names the built file and line, the source it comes from (Markdown page, data record or
+theme template), the link text, the target and why it failed.
+
+    python -m microsite check-links [SITE_DIR]               offline check (make check-links)
+    python -m microsite check-links --external [SITE_DIR]    links to other sites, online (make check-external)
+
+The checks on the built HTML also run after the last language is built, as warnings, so that a
+strict build fails on them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ..findings import Finding
+from ..languages import Languages
+from ..state import BuildState
+from .checks import project_checks
+from .lychee import run_lychee
+from .site import Site, detect_site_url
+
+CHECKS = {
+    "broken-link": "a link, image, stylesheet or script points to a file the site does not have",
+    "broken-fragment": "a #fragment names an anchor that its page does not have",
+    "language-leak": "a page links into the other language although its own language has that page",
+    "invalid-mailto": "an e-mail link is not a valid address",
+    "missing-alt": "an image has no alt text",
+    "untranslated-alt": "an image has the same alt text as on the other language's page",
+    "sitemap-missing-page": "the sitemap lists a page that the site does not have",
+    "page-not-in-sitemap": "a page of the site is not in the sitemap",
+    "external-link": "a link to another site fails (online check only)",
+}
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+def check_site(
+    root: Path,
+    *,
+    external: bool = False,
+    site_url: str | None = None,
+    languages: Languages | None = None,
+    project: Path | None = None,
+) -> list[Finding]:
+    """Every finding of the built site at `root`: lychee offline and the checks on the built HTML, or
+    with `external` lychee online alone. The site's URL is read from its home page unless given; the
+    project (where mkdocs.yml is) defaults to the one these hooks belong to, its languages to mkdocs.yml's.
+    """
+    project = project or _own_project()
+    site = Site(
+        root=root,
+        site_url=site_url or detect_site_url(root),
+        languages=languages or Languages.of_project(project),
+        project=project,
+    )
+    findings = run_lychee(site, external=external)
+    if not external:
+        findings += project_checks(site)
+    return sorted(findings, key=lambda finding: (finding.file, finding.line, finding.check))
+
+
+def warn_in_build(state: BuildState) -> None:
+    """The checks on the built HTML (not lychee) after the last language is built, as warnings."""
+    site = Site(root=state.site_dir, site_url=state.site_url, languages=state.languages, project=state.project)
+    for finding in project_checks(site):
+        log.warning(finding.text())
+
+
+def _own_project() -> Path:
+    """The project whose hooks/ folder holds this package."""
+    return Path(__file__).resolve().parents[3]
+
+
+__all__ = ["CHECKS", "check_site", "warn_in_build"]

@@ -1,0 +1,136 @@
+"""What lychee cannot know, checked on the built HTML of each page's content: links from one language
+into the other, e-mail links that are not addresses, images without alt text or with the other
+language's, and the sitemap against the pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import unquote
+
+from .. import upstream
+from ..findings import Finding
+from ..languages import Languages
+from ..site_output.sitemaps import NAMESPACES
+from .html_scan import Element
+from .site import Site
+
+EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
+
+
+def project_checks(site: Site) -> list[Finding]:
+    return check_language_leaks(site) + check_mailto(site) + check_alt_texts(site) + check_sitemap(site)
+
+
+def _finding(site: Site, page: str, line: int, check: str, message: str) -> Finding:
+    return Finding(page, line, message, check, source=site.source_of(page))
+
+
+def _links(site: Site, page: str) -> list[Element]:
+    return [element for element in site.content_elements(page) if element.tag == "a" and "href" in element.attrs]
+
+
+def _images(site: Site, page: str) -> list[Element]:
+    return [element for element in site.content_elements(page) if element.tag == "img"]
+
+
+def check_language_leaks(site: Site) -> list[Finding]:
+    findings = []
+    for page in site.pages:
+        language = site.languages.of_path(page)
+        # hreflang marks a link as meant for another language: the selector, or an editor's choice.
+        for link in (link for link in _links(site, page) if "hreflang" not in link.attrs):
+            href = link.attrs["href"]
+            target = site.resolve(page, href)
+            if target is None or target not in site.page_set or site.languages.of_path(target) == language:
+                continue
+            own = site.languages.counterpart(target, language)
+            if own in site.page_set:
+                other = Languages.name(site.languages.of_path(target))
+                message = (
+                    f"link “{link.text.strip()}” → {href} leads to the {other} page, although {own} exists in this "
+                    "page's language – link to that, or add hreflang to the link if the other language is meant"
+                )
+                findings.append(_finding(site, page, link.line, "language-leak", message))
+    return findings
+
+
+def check_mailto(site: Site) -> list[Finding]:
+    findings = []
+    for page in site.pages:
+        for link in _links(site, page):
+            href = link.attrs["href"]
+            if not href.lower().startswith("mailto:"):
+                continue
+            addresses = unquote(href[len("mailto:") :].split("?", 1)[0]).split(",")
+            bad = [address for address in addresses if not EMAIL.match(address.strip())]
+            if bad:
+                message = (
+                    f"link “{link.text.strip()}” → {href}: {', '.join(repr(address) for address in bad)} "
+                    "is not an e-mail address – write it as name@example.org"
+                )
+                findings.append(_finding(site, page, link.line, "invalid-mailto", message))
+    return findings
+
+
+def check_alt_texts(site: Site) -> list[Finding]:
+    findings = []
+    for page in site.pages:
+        for image in _images(site, page):
+            src = image.attrs.get("src", "")
+            if image.attrs.get("alt", "").strip():
+                findings += _untranslated_alt(site, page, image)
+                continue
+            message = (
+                f"image {src} has no alt text – describe it in the page's language: "
+                f"![what it shows]({posixpath.basename(src)})"
+            )
+            findings.append(_finding(site, page, image.line, "missing-alt", message))
+    return findings
+
+
+def _untranslated_alt(site: Site, page: str, image: Element) -> list[Finding]:
+    """A finding for each image of the page's counterparts that shows the same file with the same alt text."""
+    src, alt = image.attrs.get("src", ""), image.attrs["alt"].strip()
+    shown = _shown(site, page, image)
+    findings = []
+    for counterpart in site.counterparts(page):
+        twins = [twin for twin in _images(site, counterpart) if _shown(site, counterpart, twin) == shown]
+        message = (
+            f"image {src} has the alt text “{alt}”, the same as on {counterpart} – write it in this page's language"
+        )
+        findings += [_finding(site, page, image.line, "untranslated-alt", message) for _ in twins]
+    return findings
+
+
+def _shown(site: Site, page: str, image: Element) -> tuple[str | None, str]:
+    """What an image shows readers: its file, and its alt text."""
+    return site.resolve(page, image.attrs.get("src", "")), image.attrs.get("alt", "").strip()
+
+
+def check_sitemap(site: Site) -> list[Finding]:
+    sitemap = site.root / upstream.SITEMAP
+    if not sitemap.is_file():
+        message = f"the site has no {upstream.SITEMAP} – build it with the i18n plugin"
+        return [Finding(upstream.SITEMAP, 1, message, "sitemap-missing-page", source="mkdocs.yml")]
+    text = sitemap.read_text(encoding="utf-8")
+    findings, listed = [], set()
+    for url in ElementTree.fromstring(text).findall("s:url", NAMESPACES):
+        loc = url.findtext("s:loc", default="", namespaces=NAMESPACES)
+        path = loc[len(site.site_url) :] if loc.startswith(site.site_url) else None
+        if path is not None and path in site.page_set:
+            listed.add(path)
+            continue
+        message = f"lists {loc}, which the site does not have – rebuild, or remove what leads to the stale entry"
+        line = text.count("\n", 0, text.find(loc)) + 1
+        source = "mkdocs.yml (plugins: i18n)"
+        findings.append(Finding(upstream.SITEMAP, line, message, "sitemap-missing-page", source=source))
+    for page in site.pages:
+        if posixpath.basename(page) != upstream.ERROR_PAGE and page not in listed:
+            message = (
+                f"{page} is not in {upstream.SITEMAP}, so search engines will not find it – it must be built as a "
+                "page of the site, not copied in as a file"
+            )
+            findings.append(_finding(site, page, 1, "page-not-in-sitemap", message))
+    return findings

@@ -1,0 +1,122 @@
+"""The built site as the link check reads it: its pages and their languages, the linking elements of
+each page, where a page comes from, and where a link of a page leads."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .. import upstream
+from ..languages import Languages
+from ..site_output import sitemaps
+from .html_scan import Element, scan
+
+# An address with a scheme (https:, mailto:, …) names something outside the site's folders.
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
+# The data file whose records become generated pages: `<page_folder>/<id>.html` in every language.
+GENERATED_PAGES_DATA = "data/partnerships.yml"
+SITEMAP_SOURCE = f"the sitemap, built by the i18n plugin and hooks/{sitemaps.__name__.replace('.', '/')}.py"
+
+
+@dataclass
+class Site:
+    root: Path
+    # The address the site is served at, ending in '/'.
+    site_url: str
+    languages: Languages
+    # Where mkdocs.yml is: the sources of the pages, and lychee's settings.
+    project: Path
+    _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
+    _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Every HTML page, site-relative, error pages included; the theme's assets excluded."""
+        return sorted(
+            path.relative_to(self.root).as_posix()
+            for path in self.root.rglob("*.html")
+            if not path.relative_to(self.root).as_posix().startswith("assets/")
+        )
+
+    @cached_property
+    def page_set(self) -> frozenset[str]:
+        return frozenset(self.pages)
+
+    @property
+    def sub_path(self) -> str:
+        return urlsplit(self.site_url).path or "/"
+
+    def content_elements(self, page: str) -> list[Element]:
+        """The linking elements of the page's content: Material's <article>, or the whole page without one.
+
+        The content is what editors and data write; the rest is the theme's navigation, header and
+        footer, the same on every page and many times larger, which lychee checks.
+        """
+        if page not in self._content:
+            text = (self.root / page).read_text(encoding="utf-8")
+            start, end = text.find("<article"), text.rfind("</article>")
+            if start == -1 or end < start:
+                self._content[page] = scan(text)
+            else:
+                line = text.count("\n", 0, start) + 1
+                column = start - text.rfind("\n", 0, start)
+                self._content[page] = scan(text[start:end], line, column)
+        return self._content[page]
+
+    def page_elements(self, page: str) -> list[Element]:
+        """The linking elements of the entire page, theme included."""
+        if page not in self._whole:
+            self._whole[page] = scan((self.root / page).read_text(encoding="utf-8"))
+        return self._whole[page]
+
+    def counterparts(self, page: str) -> list[str]:
+        """The same page in each other language, where the site has it."""
+        own = self.languages.of_path(page)
+        return [
+            counterpart
+            for language in self.languages.codes
+            if language != own and (counterpart := self.languages.counterpart(page, language)) in self.page_set
+        ]
+
+    def source_of(self, page: str) -> str:
+        """Where a built page comes from, for the editor: Markdown, data record or theme."""
+        language = self.languages.of_path(page)
+        relative = page.removeprefix(self.languages.root(language))
+        markdown = self.project / "docs" / language / (relative.removesuffix(".html") + ".md")
+        if markdown.is_file():
+            return markdown.relative_to(self.project).as_posix()
+        if posixpath.basename(page) == upstream.ERROR_PAGE:
+            return "overrides/404.html"
+        if posixpath.basename(page) == upstream.SITEMAP:
+            return SITEMAP_SOURCE
+        folder, _, name = relative.rpartition("/")
+        generated = folder and "/" not in folder and name.endswith(".html") and name != ".html"
+        if generated and (self.project / GENERATED_PAGES_DATA).is_file():
+            return f"{GENERATED_PAGES_DATA}#{name.removesuffix('.html')}"
+        return "the theme"
+
+    def resolve(self, page: str, href: str) -> str | None:
+        """A link of a page as a site-relative path, or None when it leaves the site."""
+        target = href.split("#", 1)[0].split("?", 1)[0]
+        if not target or SCHEME.match(target) or target.startswith("//"):
+            return target[len(self.site_url) :] if target.startswith(self.site_url) else None
+        if target.startswith("/"):
+            return target[len(self.sub_path) :] if target.startswith(self.sub_path) else None
+        return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(target))).removeprefix("./")
+
+
+def detect_site_url(root: Path) -> str:
+    """The site's URL, from the canonical address of its home page."""
+    home = root / "index.html"
+    if not home.is_file():
+        raise ValueError(f"{root}: no index.html – build the site first (make build)")
+    for element in scan(home.read_text(encoding="utf-8")):
+        href = element.attrs.get("href", "")
+        is_canonical = element.tag == "link" and "canonical" in element.attrs.get("rel", "").lower().split()
+        if is_canonical and href.endswith("index.html"):
+            return href.removesuffix("index.html")
+    raise ValueError(f"{home}: no canonical link to tell the site's URL from – is site_url set in mkdocs.yml?")
