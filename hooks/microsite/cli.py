@@ -2,6 +2,9 @@
 sets it). Each command is a function taking the parsed arguments; the checks return findings, which
 one reporter writes. Exit status: 0 clean, 1 findings, 2 a usage error or a refusal, never a
 traceback.
+
+Each command imports the concern it runs when it runs: a command (a pre-commit hook on every commit,
+say) does not wait for the libraries of the others (jsonschema, markdown-it-py, MkDocs).
 """
 
 from __future__ import annotations
@@ -13,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import findings as reporting
-from . import link_check, parity, scaffold
-from .data import DataError, load
+from . import scaffold
 from .findings import Finding, Summary, plural
 from .languages import Languages
 
@@ -50,6 +52,8 @@ def check_data(arguments: argparse.Namespace) -> Outcome:
     root = project_of(arguments)
     if not (root / "data").is_dir():
         raise Refused(f"{root}: no data/ folder here – run this in the project, or name its folder with --project")
+    from .data import DataError, load
+
     try:
         data = load(root / "data", root / "docs", Languages.of_project(root), display_root=root)
     except DataError as error:
@@ -58,6 +62,8 @@ def check_data(arguments: argparse.Namespace) -> Outcome:
 
 
 def check_parity(arguments: argparse.Namespace) -> Outcome:
+    from . import parity
+
     root = project_of(arguments)
     found, statuses, data_files = parity.check_project(root)
     if arguments.only:
@@ -78,6 +84,8 @@ def shown_path(root: Path, path: str) -> str:
 
 
 def mark_translated(arguments: argparse.Namespace) -> Outcome:
+    from . import parity
+
     root = project_of(arguments)
     languages = Languages.of_project(root)
     done = []
@@ -94,6 +102,8 @@ def mark_translated(arguments: argparse.Namespace) -> Outcome:
 
 
 def check_links(arguments: argparse.Namespace) -> Outcome:
+    from . import link_check
+
     site = Path(arguments.site or PROJECT / "site")
     found = link_check.check_site(site, external=arguments.external, project=project_of(arguments))
     return Outcome(found, f"links: {plural(len(found), 'finding')} in {site}")

@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import jinja2
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
+from typing import TYPE_CHECKING
 
 from . import upstream
 from .data import DataError, PublicationData, load
 from .languages import Languages
 from .rendering.templates import theme_templates
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 

@@ -15,18 +15,18 @@ import html
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 from .languages import Languages
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
 # The error that stops a build with its message and no traceback (mkdocs build prints it as is).
 BuildError = PluginError
-relative_url = get_relative_url
 SEARCH_INDEX = Path("search") / "search_index.json"
 ERROR_PAGE = "404.html"
 SITEMAP = "sitemap.xml"
@@ -63,8 +63,17 @@ def is_last_language_build(config: MkDocsConfig) -> bool:
     return not _i18n(config).building
 
 
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at `other`, as MkDocs writes links between pages."""
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(url, other)
+
+
 def new_page_file(src_uri: str, config: MkDocsConfig) -> File:
     """A page that exists in no file below docs/. Its Markdown is given later (see generated_pages)."""
+    from mkdocs.structure.files import File
+
     return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
 
 

@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..languages import Languages
-from ..state import BuildState
 from .checks import project_checks
 from .lychee import run_lychee
 from .site import Site, detect_site_url
+
+if TYPE_CHECKING:
+    from ..state import BuildState
 
 CHECKS = {
     "broken-link": "a link, image, stylesheet or script points to a file the site does not have",

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
-from mkdocs.config.defaults import MkDocsConfig
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # Below a template folder (overrides/, or the theme's own).
 FOLDER = "partials/data"

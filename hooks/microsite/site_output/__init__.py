@@ -2,12 +2,18 @@
 a 404 page per language, a sitemap per folder, a search index per language, and the navigation's
 order."""
 
-from ..state import BuildState
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page
 from .navigation import order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import write_folder_sitemaps
+
+if TYPE_CHECKING:
+    from ..state import BuildState
 
 
 def finish_site(state: BuildState) -> None:

@@ -9,12 +9,14 @@ site-relative path (`path`, for the selector, so that it works wherever the site
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.pages import Page
 
 from .. import upstream
-from ..state import BuildState
+
+if TYPE_CHECKING:
+    from ..state import BuildState
 
 
 def render_alternates(state: BuildState, paths: dict[str, str]) -> list[dict[str, Any]]:

@@ -7,8 +7,12 @@ written into the language's folder instead, and the output returned is empty, wh
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import upstream
-from ..state import BuildState
+
+if TYPE_CHECKING:
+    from ..state import BuildState
 
 
 def place_error_page(state: BuildState, output: str, template_name: str) -> str:

@@ -9,10 +9,13 @@ with locations relative to that root, and each page's search is pointed at its l
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from .. import upstream
 from ..languages import Languages
-from ..state import BuildState
+
+if TYPE_CHECKING:
+    from ..state import BuildState
 
 
 def split_index(index: dict, languages: Languages) -> dict[str, dict]:

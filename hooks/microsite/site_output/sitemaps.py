@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ElementTree
+from typing import TYPE_CHECKING
 
 from .. import upstream
-from ..state import BuildState
+
+if TYPE_CHECKING:
+    from ..state import BuildState
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
