@@ -80,9 +80,9 @@ class PageHtml(HTMLParser):
         self.elements.append(Element(tag, attributes))
         if tag in ("script", "style", "svg"):
             self._skip_depth += 1
-        if tag == "article" or self._article_depth:
-            if tag not in ("br", "img", "input", "hr", "meta", "link"):
-                self._article_depth += 1
+        # Void elements have no end tag to count down again.
+        if (tag == "article" or self._article_depth) and tag not in ("br", "img", "input", "hr", "meta", "link"):
+            self._article_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style", "svg") and self._skip_depth:
