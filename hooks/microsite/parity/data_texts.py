@@ -80,24 +80,23 @@ def check_data(
     return checked
 
 
-def yaml_exemptions(text: str) -> dict[int, Exemption]:
-    """Line → what the `# parity-ignore: …` at its end declares (the last check named there)."""
+def yaml_exemptions(text: str) -> dict[int, list[Exemption]]:
+    """Line → every check the `# parity-ignore: …` at its end declares."""
     exemptions = {}
     for number, line in enumerate(text.split("\n"), start=1):
         match = YAML_IGNORE.search(line)
         if match:
-            for check in declared_checks(match["checks"]):
-                exemptions[number] = Exemption(check, number)
+            exemptions[number] = [Exemption(check, number) for check in declared_checks(match["checks"])]
     return exemptions
 
 
 def _check_data_file(
-    root: Path, data_file: DataFile, exemptions: dict[int, Exemption], languages: Languages, report: Report
+    root: Path, data_file: DataFile, exemptions: dict[int, list[Exemption]], languages: Languages, report: Report
 ) -> None:
     _DataTexts(data_file, languages, exemptions, report).check(data_file.content, ())
     for record_path, record in record_lists(data_file.content):
         _check_record_stamp(root, data_file, record_path, record, languages, report)
-    for exemption in exemptions.values():
+    for exemption in (exemption for declared in exemptions.values() for exemption in declared):
         if not exemption.used:
             message = (
                 f"this line declares '{exemption.check}', but its texts differ between languages – "
@@ -115,7 +114,7 @@ class _DataTexts:
     """Walks one data file's content to its texts, and checks each."""
 
     def __init__(
-        self, data_file: DataFile, languages: Languages, exemptions: dict[int, Exemption], report: Report
+        self, data_file: DataFile, languages: Languages, exemptions: dict[int, list[Exemption]], report: Report
     ) -> None:
         self.data_file, self.languages, self.exemptions, self.report = data_file, languages, exemptions, report
 
@@ -154,7 +153,7 @@ class _DataTexts:
             return
         last = (*path, self.languages.codes[-1])
         lines = (self.data_file.position(last)[0], self.data_file.position((*path, self.languages.source))[0])
-        declared = [self.exemptions[line] for line in lines if line in self.exemptions]
+        declared = [exemption for line in lines for exemption in self.exemptions.get(line, [])]
         message = (
             f"{format_path(path)}: '{values[0]}' is the same in every language – translate it, or if it is a name, "
             "declare it with '# parity-ignore: identical-translation' at the end of this line"
