@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import upstream
 from .data import DataError, PublicationData, load
 from .languages import Languages
-from .rendering.templates import theme_templates
+from .templates import theme_templates
 
 if TYPE_CHECKING:
     import jinja2

@@ -4,6 +4,7 @@ The HTML comes from the templates in `overrides/partials/data/` (see templates.p
 function builds its view model from a RenderContext and renders one of them.
 """
 
+from ..templates import folder_templates, theme_templates
 from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
@@ -16,7 +17,6 @@ from .record_lists import (
     render_partnership_cards,
     render_recommendations,
 )
-from .templates import folder_templates, theme_templates
 from .timeline import event_sort_key, format_event_date, render_timeline
 
 __all__ = [

@@ -9,8 +9,8 @@ from mkdocs.structure.files import Files
 
 from .. import upstream
 from ..data import PublicationData
+from ..templates import FOLDER
 from .labels import label
-from .templates import FOLDER
 
 
 @dataclass(frozen=True)
