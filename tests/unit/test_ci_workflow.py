@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from microsite.data import load
+from microsite.data.checks import article_sources
+from microsite.languages import Languages
 from project import ROOT, copy_project
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -203,19 +206,38 @@ def test_pre_commit_hooks_pass_on_the_project() -> None:
         assert result.returncode == 0, (hook_id, result.stdout, result.stderr)
 
 
+def quoted_number(project: Path) -> tuple[str, str]:
+    """A translated page that data quotes, and a number in the quoted passage (so that changing it
+    there is both a translation drift and a misquote)."""
+    data = load(project / "data", project / "docs", Languages.of_project(project))
+    language = Languages.of_project(project).translations[0]
+    for name in data.files:
+        for _, source in article_sources(data.get(name)):
+            numbers = [word.strip(".,;:()") for word in source["passage"][language].split()]
+            number = next((word for word in numbers if word.isdigit() and len(word) == 4), None)
+            if number:
+                return f"docs/{language}/{source['page']}", number
+    raise AssertionError("the project's data quotes no translated passage with a year")
+
+
 def test_pre_commit_parity_reports_only_the_staged_files(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    translation = project / "docs" / "en" / "starke-staedte.md"
+    languages = Languages.of_project(project)
+    page, number = quoted_number(project)
+    translation = project / page
+    front_matter_end = translation.read_text(encoding="utf-8").index("\n---\n", 4)
     text = translation.read_text(encoding="utf-8")
-    assert text.count("1978") == 1, "the fixture needs the year of the Buffalo partnership in the translation once"
-    translation.write_text(text.replace("1978", "1979"), encoding="utf-8")
+    changed = text[:front_matter_end] + text[front_matter_end:].replace(number, str(int(number) + 1))
+    translation.write_text(changed, encoding="utf-8")
+    untouched = next(path for path in sorted(translation.parent.glob("*.md")) if path != translation)
+    source_page = f"docs/{languages.source}/" + page.split("/", 2)[2]
     hook = pre_commit_hooks()["translation-parity"]
 
-    assert run_hook(hook, ["docs/en/impressum.md"], project).returncode == 0
-    staged = run_hook(hook, ["docs/en/starke-staedte.md"], project)
-    assert staged.returncode == 1 and "docs/en/starke-staedte.md" in staged.stdout and "[number]" in staged.stdout
-    source = run_hook(hook, ["docs/de/starke-staedte.md"], project)  # the source of a drifted translation counts too
+    assert run_hook(hook, [untouched.relative_to(project).as_posix()], project).returncode == 0
+    staged = run_hook(hook, [page], project)
+    assert staged.returncode == 1 and page in staged.stdout and "[number]" in staged.stdout
+    source = run_hook(hook, [source_page], project)  # the source of a drifted translation counts too
     assert source.returncode == 1 and "[number]" in source.stdout
     # A changed page runs the data check too: the data quote the article word for word.
-    data = run_hook(pre_commit_hooks()["publication-data"], ["docs/en/starke-staedte.md"], project)
-    assert data.returncode == 1 and "is not in docs/en/starke-staedte.md" in data.stdout, data.stdout + data.stderr
+    data = run_hook(pre_commit_hooks()["publication-data"], [page], project)
+    assert data.returncode == 1 and f"is not in {page}" in data.stdout, data.stdout + data.stderr
