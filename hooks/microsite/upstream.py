@@ -85,6 +85,13 @@ def set_alternates(config: MkDocsConfig, entries: list[dict[str, Any]]) -> None:
     config.extra.alternate = entries
 
 
+def content_span(page_html: str) -> tuple[int, int] | None:
+    """Where a built page's content (what Markdown and data wrote) stands: Material's one <article>,
+    around everything between the navigation and the footer. None if the page has none."""
+    start, end = page_html.find("<article"), page_html.rfind("</article>")
+    return (start, end) if start != -1 and end > start else None
+
+
 def with_search_base(page_html: str, language_root: str) -> str:
     """Point Material's search at the language's own index: its `base` is the site root otherwise.
 

@@ -58,10 +58,11 @@ class Site:
         """
         if page not in self._content:
             text = (self.root / page).read_text(encoding="utf-8")
-            start, end = text.find("<article"), text.rfind("</article>")
-            if start == -1 or end < start:
+            span = upstream.content_span(text)
+            if span is None:
                 self._content[page] = scan(text)
             else:
+                start, end = span
                 line = text.count("\n", 0, start) + 1
                 column = start - text.rfind("\n", 0, start)
                 self._content[page] = scan(text[start:end], line, column)
