@@ -30,7 +30,7 @@ from .record_lists import (
 from .timeline import render_timeline
 
 if TYPE_CHECKING:
-    # Only a type here: the build's state holds this package's templates, so it imports the package.
+    # Only a type: the build passes its state in.
     from ..state import BuildState
 
 RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
