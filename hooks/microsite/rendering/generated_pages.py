@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from .. import upstream
 
 if TYPE_CHECKING:
-    # Only a type here: the build's state holds this package's templates, so it imports the package.
+    # Only a type: the build passes its state in.
     from ..state import BuildState
 
 MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
