@@ -16,8 +16,11 @@ A new folder is a new case: nothing here needs to change.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -132,3 +135,54 @@ def test_command_line_formats(tmp_path: Path, output_format: str) -> None:
         assert line == f"data/timeline.yml:5:18: {finding['message']}"
     else:
         assert result.stdout == f"::error file=data/timeline.yml,line=5,col=18::{line}\n"
+
+
+def run_within(seconds: float, project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """The command line in `project`, stopped after `seconds`: a hang fails the test instead of the run."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "microsite", *arguments, "--project", str(project)],
+            cwd=project,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+            capture_output=True,
+            text=True,
+            timeout=seconds,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"microsite {' '.join(arguments)} did not answer within {seconds} s")
+
+
+def test_an_alias_bomb_is_refused_at_once_by_the_command_line(tmp_path: Path) -> None:
+    result = run_within(10, make_project(tmp_path, "alias-bomb"), "check-data")
+    assert (result.returncode, result.stdout.splitlines()) == (1, expected("alias-bomb"))
+
+
+def test_parity_skips_a_data_file_with_an_alias_bomb(tmp_path: Path) -> None:
+    """Parity reads data files with the same parser: it must answer, and leave the file to the data check."""
+    result = run_within(10, make_project(tmp_path, "alias-bomb"), "parity")
+    assert result.returncode in (0, 1), result.stderr
+    assert "data/timeline.yml" not in result.stdout
+
+
+@pytest.mark.parametrize("case", ["alias-bomb", "file-too-large", "nested-too-deeply"])
+def test_refusals_answer_within_a_second(tmp_path: Path, case: str) -> None:
+    project = make_project(tmp_path, case)
+    start = time.perf_counter()
+    assert problems_of(project) == expected(case)
+    assert time.perf_counter() - start < 1
+
+
+SAVED_AS = {
+    "a byte-order mark": lambda text: "\ufeff" + text,
+    "Windows line endings": lambda text: text.replace("\n", "\r\n"),
+    "a byte-order mark and Windows line endings": lambda text: "\ufeff" + text.replace("\n", "\r\n"),
+    "old Mac line endings": lambda text: text.replace("\n", "\r"),
+}
+
+
+@pytest.mark.parametrize("saved_as", SAVED_AS)
+def test_valid_data_saved_with_another_programs_conventions_loads_cleanly(tmp_path: Path, saved_as: str) -> None:
+    project = make_project(tmp_path)
+    for path in (project / "data").glob("*.yml"):
+        path.write_bytes(SAVED_AS[saved_as](path.read_text(encoding="utf-8")).encode("utf-8"))
+    assert problems_of(project) == []

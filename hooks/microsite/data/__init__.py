@@ -3,6 +3,8 @@
 Every mistake an editor can make becomes one finding, `file:line:column: field.path: what is wrong –
 what to do`, and all of them are reported at once. No file is ever changed.
 
+- `reading`: a file's text, whatever line endings and byte-order mark it was saved with;
+- `yaml_refusals`: what a data file may not contain, refused before any value is built;
 - `yaml_positions`: safe YAML with the place of every value;
 - `explain`: schema violations in words;
 - `checks`: what the schemas cannot say (dates, ids, references, quoted passages);

@@ -25,6 +25,9 @@ TYPE_NAMES = {
     "null": "nothing",
 }
 
+# The most of a value a message quotes: enough to recognise it.
+QUOTED_LENGTH = 60
+
 
 def describe(value: Any) -> str:
     """A value as an editor would name it: "the text '19x78'", "nothing", "a list"."""
@@ -37,8 +40,13 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"the text {value!r}" if value.strip() else "an empty text"
-    return repr(value)
+        return f"the text {shortened(value)!r}" if value.strip() else "an empty text"
+    return shortened(repr(value))
+
+
+def shortened(text: str) -> str:
+    """A value quoted in a message: its beginning, if it is long (a whole paragraph, a pasted list)."""
+    return text if len(text) <= QUOTED_LENGTH else text[: QUOTED_LENGTH - 1] + "…"
 
 
 class _Violation:
@@ -110,7 +118,7 @@ def _range(v: _Violation) -> list[Finding]:
         bounds = f"between {low} and {high}"
     else:
         bounds = f"at least {low}" if v.error.validator == "minimum" else f"at most {high}"
-    return [v.finding(v.with_hint(f"{v.error.instance!r} is out of range: it must be {bounds}"))]
+    return [v.finding(v.with_hint(f"{describe(v.error.instance)} is out of range: it must be {bounds}"))]
 
 
 def _enum(v: _Violation) -> list[Finding]:

@@ -24,7 +24,8 @@ from .checks import (
     check_unique_ids,
 )
 from .explain import explain
-from .yaml_positions import DataFile, is_syntax_error, parse_yaml
+from .reading import Unreadable, read_data_text
+from .yaml_positions import DataFile, parse_yaml
 
 
 class DataError(Exception):
@@ -116,9 +117,9 @@ class _Loading:
             self.findings.append(data_file.file_finding(message))
             return None
         try:
-            text = yaml_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.findings.append(data_file.file_finding(f"cannot read the file: {error} – save it as UTF-8 text"))
+            text = read_data_text(yaml_path, data_file)
+        except Unreadable as error:
+            self.findings.append(error.finding)
             return None
         file_findings = check_schema_line(text, data_file) + self.check(text, data_file)
         self.findings += sorted(file_findings, key=lambda finding: (finding.line, finding.column or 0))
@@ -126,7 +127,7 @@ class _Loading:
 
     def check(self, text: str, data_file: DataFile) -> list[Finding]:
         findings = parse_yaml(text, data_file)
-        if any(map(is_syntax_error, findings)):
+        if not data_file.parsed:
             return findings
         validator = Draft202012Validator(self.schemas[data_file.name], registry=self.registry)
         errors = sorted(

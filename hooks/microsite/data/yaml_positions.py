@@ -2,6 +2,7 @@
 
 Data files are plain YAML: mappings, lists and scalars. Anchors and aliases are never needed in them,
 and dates stay text (the schema checks them), not Python dates.
+What could make reading a file slow, unbounded or surprising is refused first (`yaml_refusals`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..findings import Finding
+from .yaml_refusals import line_break_refusals, size_refusal, structure_refusals
 
 FieldPath = tuple[str | int, ...]
 
@@ -47,6 +49,8 @@ class DataFile:
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     valid: bool = False
+    # Whether `content` was built: not after a syntax error or a refusal.
+    parsed: bool = False
 
     def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key); of its nearest written parent if it is missing."""
@@ -81,12 +85,22 @@ class _Reader:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.construct(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """The value of a text, number, true/false or nothing.
+
+        A number too long for Python to convert (over 4300 digits) stays the text it was written as:
+        the schema then says whether a text belongs there."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:
+            return node.value
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(self.loader.construct_object(key_node, deep=True))
+            key = str(self.scalar(key_node))
             key_path = (*path, key)
             if key in mapping:
                 first_line = self.data_file.key_positions[key_path][0]
@@ -100,25 +114,54 @@ class _Reader:
         return mapping
 
 
+def too_large(data_file: DataFile, size: int) -> list[Finding]:
+    """The refusal of a data file of `size` bytes, if it is over MAX_DATA_FILE_BYTES."""
+    message = size_refusal(size)
+    return [data_file.file_finding(message)] if message else []
+
+
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A place in `text`: the end of the file for a mark past it (the parser's mark for "the file
+    ended too early" is on the line after a last line without a line break)."""
+    lines = text.split("\n")
+    if line <= len(lines):
+        return line, column
+    return len(lines), len(lines[-1]) + 1
+
+
+def _syntax_error(error: yaml.YAMLError, text: str, data_file: DataFile) -> Finding:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, column = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        todo = "check the indentation, the colons and the quotes on this line and the one above"
+        return data_file.file_finding(f"YAML syntax error: {what} – {todo}", line, column)
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        # The first unacceptable character is the first of its kind (libyaml counts its position in bytes).
+        before = text[: max(text.find(chr(error.character)), 0)]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        character = f"U+{error.character:04X}"
+        todo = "delete it (it is invisible, and often comes with text pasted from another program)"
+        return data_file.file_finding(f"the character {character} cannot be in a data file – {todo}", line, column)
+    return data_file.file_finding(f"YAML syntax error: {error} – check the file's structure")
+
+
 def parse_yaml(text: str, data_file: DataFile) -> list[Finding]:
-    """Fill `data_file` from YAML text; returns the findings (syntax errors, repeated fields)."""
+    """Fill `data_file` from YAML text; returns the findings (refusals, syntax errors, repeated fields)."""
+    refusals = too_large(data_file, len(text.encode("utf-8")))
+    if refusals:
+        return refusals
     loader = PlainLoader(text)
     reader = _Reader(loader, data_file)
     try:
-        node = loader.get_single_node()
-        data_file.content = None if node is None else reader.construct(node, ())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        todo = "check the indentation, the colons and the quotes on this line and the one above"
-        reader.findings.append(data_file.file_finding(f"YAML syntax error: {what} – {todo}", line, column))
+        found = line_break_refusals(text) or structure_refusals(text, PlainLoader)
+        refusals = [data_file.file_finding(refusal.message, refusal.line, refusal.column) for refusal in found]
+        if not refusals:
+            node = loader.get_single_node()
+            data_file.content = None if node is None else reader.construct(node, ())
+            data_file.parsed = True
     except yaml.YAMLError as error:
-        reader.findings.append(data_file.file_finding(f"YAML syntax error: {error} – check the file's structure"))
+        reader.findings.append(_syntax_error(error, text, data_file))
     finally:
         loader.dispose()
-    return reader.findings
-
-
-def is_syntax_error(finding: Finding) -> bool:
-    return finding.message.startswith("YAML syntax error")
+    return refusals + reader.findings
