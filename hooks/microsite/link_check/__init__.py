@@ -8,15 +8,19 @@ Two layers, one report:
   other where the page has a counterpart in its own language (language selector and hreflang links
   are exempt), e-mail links that are not valid addresses, images without alt text or with the other
   language's alt text, and the sitemap against the pages.
+- links a published page must not have (javascript:, vbscript:, data:), found in the Markdown
+  sources (docs/<language>/**/*.md, with their file and line) and, for what templates and data put
+  there, in the built pages' content.
 
 Every finding names the built file and line, the source it comes from (Markdown page, data record or
-theme template), the link text, the target and why it failed.
+theme template), the link text, the target and why it failed; never the temporary folder lychee read
+the site in.
 
     python -m microsite check-links [SITE_DIR]               offline check (make check-links)
     python -m microsite check-links --external [SITE_DIR]    links to other sites, online (make check-external)
 
-The checks on the built HTML also run after the last language is built, as warnings, so that a
-strict build fails on them.
+The checks on the built HTML and the Markdown sources also run after the last language is built, as
+warnings, so that a strict build fails on them.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ CHECKS = {
     "untranslated-alt": "an image has the same alt text as on the other language's page",
     "sitemap-missing-page": "the sitemap lists a page that the site does not have",
     "page-not-in-sitemap": "a page of the site is not in the sitemap",
+    "unsafe-link": "a link or image has a javascript:, vbscript: or data: address, which a browser would run or "
+    "which puts a whole file into the page",
     "external-link": "a link to another site fails (online check only)",
 }
 log = logging.getLogger("mkdocs.hooks.microsite")
@@ -74,7 +80,8 @@ def check_site(
 
 
 def warn_in_build(state: BuildState) -> None:
-    """The checks on the built HTML (not lychee) after the last language is built, as warnings."""
+    """The checks on the built HTML and the Markdown sources (not lychee) after the last language is built,
+    as warnings."""
     site = Site(root=state.site_dir, site_url=state.site_url, languages=state.languages, project=state.project)
     for finding in project_checks(site):
         log.warning(finding.text())

@@ -1,6 +1,7 @@
 """What lychee cannot know, checked on the built HTML of each page's content: links from one language
 into the other, e-mail links that are not addresses, images without alt text or with the other
-language's, and the sitemap against the pages."""
+language's, and the sitemap against the pages; and links a page must not have (unsafe_links.py), in
+the Markdown sources and the built pages."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from ..languages import Languages
 from ..site_output.sitemaps import NAMESPACES
 from .html_scan import Element
 from .site import Site
+from .unsafe_links import check_unsafe_links
 
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 
 
 def project_checks(site: Site) -> list[Finding]:
-    return check_language_leaks(site) + check_mailto(site) + check_alt_texts(site) + check_sitemap(site)
+    checks = [check_language_leaks, check_mailto, check_alt_texts, check_scripts, check_sitemap, check_unsafe_links]
+    return [finding for check in checks for finding in check(site)]
 
 
 def _finding(site: Site, page: str, line: int, check: str, message: str) -> Finding:
@@ -107,6 +110,19 @@ def _untranslated_alt(site: Site, page: str, image: Element) -> list[Finding]:
 def _shown(site: Site, page: str, image: Element) -> tuple[str | None, str]:
     """What an image shows readers: its file, and its alt text."""
     return site.resolve(page, image.attrs.get("src", "")), image.attrs.get("alt", "").strip()
+
+
+def check_scripts(site: Site) -> list[Finding]:
+    """Every script of a page, theme included, must be a file of the site: lychee skips scripts."""
+    findings = []
+    for page in site.pages:
+        for script in site.page_elements(page):
+            src = script.attrs.get("src", "") if script.tag == "script" else ""
+            target = site.resolve(page, src) if src else None
+            if target is not None and not (site.root / target).is_file():
+                message = f"script → {src}: the site has no such file – correct the link, or add the missing file"
+                findings.append(_finding(site, page, script.line, "broken-link", message))
+    return findings
 
 
 def check_sitemap(site: Site) -> list[Finding]:

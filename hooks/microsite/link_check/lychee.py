@@ -13,20 +13,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ..findings import Finding
-from .html_scan import element_at
+from .html_scan import Element, element_at
 from .site import Site
-
-# What an element that is not a link is called in a message.
-ELEMENT_NAMES = {
-    "img": "image",
-    "script": "script",
-    "link": "stylesheet or link",
-    "source": "media source",
-    "iframe": "embedded page",
-}
 
 
 def lychee_binary() -> str:
@@ -49,12 +42,47 @@ def run_lychee(site: Site, *, external: bool) -> list[Finding]:
             os.symlink(site.root.resolve(), served, target_is_directory=True)
         else:
             served = root_dir = site.root.resolve()
+        checked = CheckedCopy(site, served, root_dir)
         report = _report(site, served, root_dir, external=external)
         return [
-            _finding(site, Path(input_path).as_posix().removeprefix(served.as_posix() + "/"), error, served, external)
+            _finding(checked, checked.page(input_path), error, external)
             for input_path, errors in sorted(report.get("error_map", {}).items())
             for error in errors
         ]
+
+
+@dataclass
+class CheckedCopy:
+    """Where lychee read the site: its folders appear in lychee's report, and must not in a message."""
+
+    site: Site
+    # The site's folder at its sub-path, and the folder a server would serve from.
+    served: Path
+    root_dir: Path
+
+    def page(self, input_path: str) -> str:
+        """A file lychee read, site-relative."""
+        for folder in (self.served, self.site.root.resolve()):
+            prefix = folder.as_posix() + "/"
+            if input_path.startswith(prefix):
+                return input_path.removeprefix(prefix)
+        return self.shown(input_path)
+
+    def shown(self, text: str) -> str:
+        """An address or a reason of lychee's as readers would see it: an address of the site as its
+        URL, a file of the site site-relative, never the folder it was checked in."""
+        address = urlsplit(self.site.site_url)
+        origin = f"{address.scheme}://{address.netloc}/"
+        site_folders = [(self.served, self.site.site_url), (self.site.root.resolve(), self.site.site_url)]
+        as_urls = [
+            (written, url)
+            for folder, url in [*site_folders, (self.root_dir, origin)]
+            for written in (folder.as_uri() + "/", f"file://{folder.as_posix()}/")
+        ]
+        as_paths = [(self.served.as_posix() + "/", ""), (self.site.root.resolve().as_posix() + "/", "")]
+        for written, replacement in [*as_urls, *as_paths, (self.root_dir.as_posix() + "/", "/")]:
+            text = text.replace(written, replacement)
+        return text
 
 
 def _report(site: Site, served: Path, root_dir: Path, *, external: bool) -> dict:
@@ -68,7 +96,7 @@ def _report(site: Site, served: Path, root_dir: Path, *, external: bool) -> dict
         str(root_dir),
         # The site's own absolute URLs (canonical, hreflang) are its files.
         "--remap",
-        f"^{re.escape(site.site_url)} file://{served}/",
+        f"^{re.escape(site.site_url)} {served.as_uri()}/",
     ]
     # Offline, nothing is worth caching; online, the cache (.lycheecache) spares the other sites.
     command += ["--cache"] if external else ["--offline", "--cache=false"]
@@ -78,23 +106,31 @@ def _report(site: Site, served: Path, root_dir: Path, *, external: bool) -> dict
     return json.loads(result.stdout)
 
 
-def _finding(site: Site, page: str, error: dict, served: Path, external: bool) -> Finding:
+def _finding(checked: CheckedCopy, page: str, error: dict, external: bool) -> Finding:
+    site = checked.site
     span = error.get("span") or {}
     line, column = span.get("line", 1), span.get("column", 1)
+    url = checked.shown(error.get("url", ""))
+    status = error.get("status", {})
+    reason = checked.shown((status.get("text") if isinstance(status, dict) else str(status)) or "")
     is_page = page.endswith(".html") and (site.root / page).is_file()
     element = element_at(site.page_elements(page), line, column) if is_page else None
-    url = error.get("url", "")
-    status = error.get("status", {})
-    reason = status.get("text") if isinstance(status, dict) else str(status)
-    # Shown as readers would see it: the site's address, not the temporary folder it was checked in.
-    written = url.replace(f"file://{served}/", site.site_url)
-    if element is None:
-        what = "link"
-    else:
-        written = next((value for name, value in element.attrs.items() if name in ("href", "src", "srcset")), url)
-        what = f"link “{element.text.strip()}”" if element.tag == "a" else ELEMENT_NAMES[element.tag]
-    check, todo = _check_and_advice(reason or "", external)
+    what, written = ("link", url) if element is None else (element.description(), _written(site, page, element, url))
+    check, todo = _check_and_advice(reason, external)
     return Finding(page, line, f"{what} → {written}: {reason} – {todo}", check, source=site.source_of(page))
+
+
+def _written(site: Site, page: str, element: Element, url: str) -> str:
+    """The address of the element that lychee reports, as the page writes it."""
+    addresses = [value for _, value in element.addresses()]
+    page_url = site.site_url + page
+    same = [value for value in addresses if _same_address(urljoin(page_url, value), url)]
+    return (same or addresses or [url])[0]
+
+
+def _same_address(one: str, other: str) -> bool:
+    # lychee percent-encodes what a page may write plainly, and names a folder without its last '/'.
+    return unquote(one).rstrip("/") == unquote(other).rstrip("/")
 
 
 def _check_and_advice(reason: str, external: bool) -> tuple[str, str]:

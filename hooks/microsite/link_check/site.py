@@ -84,12 +84,16 @@ class Site:
         ]
 
     def source_of(self, page: str) -> str:
-        """Where a built page comes from, for the editor: Markdown, data record or theme."""
+        """Where a built page or file comes from, for the editor: Markdown, a copied file, data record or theme."""
         language = self.languages.of_path(page)
         relative = page.removeprefix(self.languages.root(language))
         markdown = self.project / "docs" / language / (relative.removesuffix(".html") + ".md")
         if markdown.is_file():
             return markdown.relative_to(self.project).as_posix()
+        # A file copied as it is: from the language's docs folder, or from the theme's overrides.
+        for copied in (self.project / "docs" / language / relative, self.project / "overrides" / page):
+            if copied.is_file():
+                return copied.relative_to(self.project).as_posix()
         if posixpath.basename(page) == upstream.ERROR_PAGE:
             return "overrides/404.html"
         if posixpath.basename(page) == upstream.SITEMAP:

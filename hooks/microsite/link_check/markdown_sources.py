@@ -1,0 +1,86 @@
+"""Where a Markdown page links: its links, images and autolinks, the raw HTML in it, and its reference
+definitions, each with the line of the page it is written on.
+
+The page is read with the Markdown parser translation parity uses. Raw HTML is read with the HTML
+scanner, so that it is read as a browser reads it (any quotes, any letter case, character references
+decoded). Code, in blocks or inline, is not read: an address shown in code is no link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..parity.pages import markdown_parser
+from .html_scan import Element, scan
+
+# Inline tokens whose content is text a reader sees (the rest are markup, or handled below).
+TEXT_TOKENS = frozenset({"text", "code_inline"})
+
+
+@dataclass
+class Definition:
+    """A reference definition, `[label]: address`."""
+
+    line: int
+    label: str
+    address: str
+
+
+@dataclass
+class MarkdownLinks:
+    # Links, images and autolinks as the elements they become, and the raw HTML's elements.
+    elements: list[Element] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+
+
+def markdown_links(text: str) -> MarkdownLinks:
+    """Every place a Markdown page links to something, with its line (counted from 1)."""
+    links = MarkdownLinks()
+    for token in _parser().parse(text):
+        if token.map is None:
+            continue
+        line = token.map[0] + 1
+        if token.type == "html_block":
+            links.elements += scan(token.content, line)
+        elif token.type == "inline":
+            links.elements += scan(_as_html(token.children or []), line)
+        elif token.type == "definition":
+            links.definitions.append(Definition(line, token.meta["label"], token.meta["url"]))
+    return links
+
+
+def _parser() -> MarkdownIt:
+    parser = markdown_parser()
+    # Reference definitions as tokens of their own, with their lines.
+    parser.options["inline_definitions"] = True
+    # Every address as written (entities decoded): the parser's own check would leave a javascript:
+    # link as plain text, which MkDocs' Markdown does not, and its percent-encoding would hide how it
+    # was written.
+    parser.validateLink = lambda address: True
+    parser.normalizeLink = lambda address: address
+    return parser
+
+
+def _as_html(children: list[Token]) -> str:
+    """A paragraph's (or heading's, or table cell's) inline content as HTML: its links and images as
+    elements, its raw HTML as written, everything else as text; one line of HTML per line of Markdown."""
+    parts = []
+    for child in children:
+        if child.type == "html_inline":
+            parts.append(child.content)
+        elif child.type == "link_open":
+            parts.append(f'<a href="{escape(str(child.attrs.get("href", "")))}">')
+        elif child.type == "link_close":
+            parts.append("</a>")
+        elif child.type == "image":
+            source, alt = escape(str(child.attrs.get("src", ""))), escape(child.content)
+            parts.append(f'<img src="{source}" alt="{alt}">')
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type in TEXT_TOKENS:
+            parts.append(escape(child.content))
+    return "".join(parts)
