@@ -44,10 +44,12 @@ def on_files(files, *, config):
     return rendering.add_generated_files(_build, files)
 
 
-# After the i18n plugin (-100), which rebuilds the Files and keeps only this language's navigation.
+# After the i18n plugin (-100), which rebuilds the Files and keeps only this language's navigation;
+# before MkDocs reads any page.
 @event_priority(-105)
 def on_nav(nav, *, config, files):
     rendering.give_generated_pages_their_markdown(_build, files)
+    rendering.stand_in_for_unbuildable_pages(_build, files)
     _build.navigation[_build.language] = nav
 
 

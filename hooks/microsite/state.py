@@ -64,6 +64,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     """The state of the build `config` belongs to: new at its first language, the same after that."""
     if previous is not None and previous.config is config:
         return previous
+    _log_each_message_once()
     project = Path(config.config_file_path).parent
     languages = upstream.built_languages(config)
     return BuildState(
@@ -75,6 +76,28 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         data=_load_data(project, Path(config.docs_dir), languages, preview=preview),
         templates=theme_templates(config),
     )
+
+
+class _OncePerBuild(logging.Filter):
+    """Each message once in a build: two steps may find the same problem (a page that cannot be read
+    is reported by parity and by the step that reads the pages), and the editor needs it once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.logged: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        first = message not in self.logged
+        self.logged.add(message)
+        return first
+
+
+def _log_each_message_once() -> None:
+    """A new filter for a new build: what is still wrong is reported again in the next one."""
+    for previous in [installed for installed in log.filters if isinstance(installed, _OncePerBuild)]:
+        log.removeFilter(previous)
+    log.addFilter(_OncePerBuild())
 
 
 def _load_data(project: Path, docs_dir: Path, languages: Languages, *, preview: bool) -> PublicationData:

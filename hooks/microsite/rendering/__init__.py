@@ -8,6 +8,7 @@ from ..templates import folder_templates, theme_templates
 from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
+from .page_sources import CHECKS, stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
 from .record_lists import (
@@ -20,6 +21,7 @@ from .record_lists import (
 from .timeline import event_sort_key, format_event_date, render_timeline
 
 __all__ = [
+    "CHECKS",
     "RENDERERS",
     "RenderContext",
     "add_generated_files",
@@ -37,5 +39,6 @@ __all__ = [
     "render_problems",
     "render_recommendations",
     "render_timeline",
+    "stand_in_for_unbuildable_pages",
     "theme_templates",
 ]

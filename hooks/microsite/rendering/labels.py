@@ -34,6 +34,8 @@ LABELS = {
         "partnership": "Partnerschaft",
         "problems.title": "Die Daten enthalten Fehler",
         "problems.text": "Hier erscheinen Daten, sobald diese Fehler behoben sind (Datei:Zeile:Spalte):",
+        "page_problem.title": "Diese Seite kann nicht gezeigt werden",
+        "page_problem.text": "Sie erscheint hier, sobald dieses Problem behoben ist:",
     },
     "en": {
         "since": "since {year}",
@@ -61,6 +63,8 @@ LABELS = {
         "partnership": "Partnership",
         "problems.title": "The data has problems",
         "problems.text": "Data appears here once these problems are fixed (file:line:column):",
+        "page_problem.title": "This page cannot be shown",
+        "page_problem.text": "It appears here once this problem is fixed:",
     },
 }
 

@@ -1,0 +1,72 @@
+"""Written pages as the build reads them, and what the live preview shows for one it cannot show.
+
+MkDocs reads each page as UTF-8 and stops the build, with a traceback, at one saved in another
+encoding: `mkdocs serve` then answers no request until the file is fixed. So every written page is
+read here first, after the i18n plugin has made this language's Files (as generated pages are given
+their Markdown) and before MkDocs reads any. A page that cannot be read stops `mkdocs build` with its
+file, line and what to do; an empty page is a warning. In the preview both are warnings, and the page
+shows the problem in place of its content: never an empty page, nor the previous build's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File, Files
+
+from .. import upstream
+from ..findings import Finding
+from ..parity.pages import UnreadablePage, read_page
+from .labels import label
+
+if TYPE_CHECKING:
+    from ..state import BuildState
+
+# What the build's own page reading finds; a page that cannot be read is parity's 'unreadable-page'.
+CHECKS = {"empty-page": "a page has no content at all"}
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+def page_problem(file: File) -> Finding | None:
+    """Why a written page cannot be built as it is, if it cannot. Read as parity reads it: as UTF-8,
+    without a byte-order mark, so that the build and parity name the same byte of a page."""
+    shown = f"docs/{file.src_uri}"
+    try:
+        text = read_page(Path(file.abs_src_path), shown)
+    except UnreadablePage as unreadable:
+        return unreadable.finding
+    if not text.strip():
+        return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page")
+    return None
+
+
+def code_span(text: str) -> str:
+    """Text as Markdown code, whatever backticks it holds: fenced by a longer run of them."""
+    runs = [len(list(run)) for character, run in itertools.groupby(text) if character == "`"]
+    fence = "`" * (max(runs, default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
+def problem_page(problem: Finding, language: str) -> str:
+    """The Markdown the preview shows for a page with a problem: the problem, named, in an admonition."""
+    title = label(language, "page_problem.title")
+    text = label(language, "page_problem.text")
+    return f'!!! failure "{title}"\n\n    {text}\n\n    {code_span(problem.text())}\n'
+
+
+def stand_in_for_unbuildable_pages(state: BuildState, files: Files) -> None:
+    """Check every written page of this language build before MkDocs reads it."""
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue  # generated: its Markdown was given by rendering/generated_pages.py
+        problem = page_problem(file)
+        if problem is None:
+            continue
+        if problem.check == "unreadable-page" and not state.preview:
+            raise upstream.BuildError(problem.text())
+        log.warning(problem.text())
+        if state.preview:
+            file.content_string = problem_page(problem, state.language)
