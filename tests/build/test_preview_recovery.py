@@ -210,11 +210,6 @@ def quoted_article_page(project: Path) -> str:
     return timeline["events"][0]["source"]["page"]
 
 
-DATA_READS_THE_QUOTED_PAGE_AS_UTF_8 = pytest.mark.xfail(
-    strict=True,
-    reason="data/checks.py PageTexts.get reads the quoted page with read_text(encoding='utf-8'): "
-    "a UnicodeDecodeError escapes load() and stops the preview with a traceback; it must become a finding",
-)
 QUOTED = quoted_article_page(ROOT)
 # state: (the file, what is saved instead of its good text, the line to be named, the page that shows it)
 BROKEN_STATES = {
@@ -226,13 +221,7 @@ BROKEN_STATES = {
 }
 
 
-@pytest.mark.parametrize(
-    "state",
-    [
-        *BROKEN_STATES,
-        pytest.param("quoted page saved as Latin-1", marks=DATA_READS_THE_QUOTED_PAGE_AS_UTF_8),
-    ],
-)
+@pytest.mark.parametrize("state", [*BROKEN_STATES, "quoted page saved as Latin-1"])
 def test_a_broken_file_is_named_and_shown_until_it_is_restored(
     preview: Preview, editor: Editor, baseline: dict[str, str], state: str
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from ..findings import Finding
 from ..frontmatter import split_front_matter
 from ..languages import Languages
+from ..text_files import SAVE_AS_UTF8, UnreadableText, read_utf8
 from .yaml_positions import DataFile, FieldPath
 
 SCHEMA_SUFFIX = ".schema.json"
@@ -112,13 +113,17 @@ class PageTexts:
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir, self._texts = docs_dir, {}
 
-    def get(self, language: str, page: str) -> str | None:
+    def get(self, language: str, page: str) -> str | UnreadableText | None:
+        """The page's text; the reason it cannot be read; or None if it does not exist."""
         path = self.docs_dir / language / page
         if path not in self._texts:
             self._texts[path] = None
             if path.is_file():
-                body = split_front_matter(path.read_text(encoding="utf-8"))[1]
-                self._texts[path] = " ".join(body.split())
+                try:
+                    body = split_front_matter(read_utf8(path))[1]
+                    self._texts[path] = " ".join(body.split())
+                except UnreadableText as unreadable:
+                    self._texts[path] = unreadable
         return self._texts[path]
 
 
@@ -128,6 +133,12 @@ def check_sources(data_file: DataFile, languages: Languages, pages: PageTexts) -
         for language in languages.codes:
             text = pages.get(language, source["page"])
             shown = f"docs/{language}/{source['page']}"
+            if isinstance(text, UnreadableText):
+                where = f"{shown}:{text.line}:{text.column}"
+                todo = SAVE_AS_UTF8 if text.reason.endswith("not UTF-8") else "make it a file that can be read"
+                message = f"the article page cannot be read, nor the passage in it: {where}: {text.reason} – {todo}"
+                findings.append(data_file.finding((*path, "page"), message))
+                break
             if text is None:
                 message = f"the article page {shown} does not exist – name a page that exists in every language folder"
                 findings.append(data_file.finding((*path, "page"), message))
