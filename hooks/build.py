@@ -55,7 +55,7 @@ def on_nav(nav, *, config, files):
 
 # Every page has been read (front matter included), none rendered yet.
 def on_env(env, *, config, files):
-    site_output.order_navigation(_build.navigation.pop(_build.language))
+    site_output.order_navigation(_build)
 
 
 def on_page_markdown(markdown, *, page, config, files):

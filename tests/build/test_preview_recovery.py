@@ -237,6 +237,40 @@ def test_a_broken_file_is_named_and_shown_until_it_is_restored(
     assert_recovered(preview, editor, baseline)
 
 
+def page_with_a_marker(project: Path) -> str:
+    """A written page of the source language that renders data, and its built name."""
+    return next(
+        path.relative_to(project).as_posix()
+        for path in sorted((project / "docs" / "de").glob("*.md"))
+        if "<!-- data: " in path.read_text(encoding="utf-8") and path.stem != "index"
+    )
+
+
+def test_a_half_typed_marker_is_shown_and_the_preview_goes_on(
+    preview: Preview, editor: Editor, baseline: dict[str, str]
+) -> None:
+    file = page_with_a_marker(preview.project)
+    good = editor.good_text(file)
+    marker = good[good.index("<!-- data: ") : good.index("-->", good.index("<!-- data: ")) + 3]
+    half_typed = marker.replace("-->", "").rstrip()[:-2] + " -->"
+    log = editor.write(file, good.replace(marker, half_typed, 1).encode("utf-8"))
+    assert_named(log, file, line=good[: good.index(marker)].count("\n") + 1)
+    assert_shows_problem(preview, file.removeprefix("docs/de/").replace(".md", ".html"), file)
+    assert_recovered(preview, editor, baseline)
+
+
+def test_a_mistyped_nav_order_is_a_warning_until_it_is_fixed(
+    preview: Preview, editor: Editor, baseline: dict[str, str]
+) -> None:
+    file = "docs/de/impressum.md"
+    good = editor.good_text(file)
+    log = editor.write(file, good.replace("\n---\n", "\nnav_order: 9x\n---\n", 1).encode("utf-8"))
+    assert_named(log, file)
+    assert "'nav_order' must be a number" in log
+    assert preview.content("impressum.html")
+    assert_recovered(preview, editor, baseline)
+
+
 def test_deleted_page(preview: Preview, editor: Editor, baseline: dict[str, str]) -> None:
     file = "docs/de/netzwerke.md"
     log = editor.preview.save(editor.path(file).unlink)

@@ -9,6 +9,7 @@ line, not silence.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ from .timeline import render_timeline
 if TYPE_CHECKING:
     # Only a type: the build passes its state in.
     from ..state import BuildState
+
+log = logging.getLogger("mkdocs.hooks.microsite")
 
 RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "partnership-cards": render_partnership_cards,
@@ -57,25 +60,36 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
 
     def replace(marker: Marker) -> str:
         line = body_start + markdown.count("\n", 0, marker.start) + 1
-        where = f"{source}:{line}"
-        if marker.name is None:
-            raise upstream.BuildError(f"{where}: cannot read the data marker '{marker.written}' – write it as {SYNTAX}")
-        renderer = RENDERERS.get(marker.name)
-        if renderer is None:
-            raise upstream.BuildError(
-                f"{where}: unknown data marker '{marker.name}' – use one of: {', '.join(sorted(RENDERERS))}"
-            )
         context = RenderContext(
             language=state.language,
             page_url=page.url,
             files=files,
             data=state.data,
             templates=state.templates,
-            where=where,
+            where=f"{source}:{line}",
         )
         # A blank line before the output (whole lines), so that Markdown treats it as blocks of its own.
         if context.data.findings:
             return "\n" + render_problems(context, [str(finding) for finding in context.data.findings])
-        return "\n" + renderer(context, marker.argument)
+        try:
+            return "\n" + render_marker(context, marker)
+        except upstream.BuildError as error:
+            # While an editor types a marker or a record, the preview shows the problem and goes on.
+            if not state.preview:
+                raise
+            log.warning(str(error))
+            return "\n" + render_problems(context, [str(error)])
 
     return replace_markers(markdown, replace)
+
+
+def render_marker(context: RenderContext, marker: Marker) -> str:
+    if marker.name is None:
+        raise upstream.BuildError(
+            f"{context.where}: cannot read the data marker '{marker.written}' – write it as {SYNTAX}"
+        )
+    renderer = RENDERERS.get(marker.name)
+    if renderer is None:
+        known = ", ".join(sorted(RENDERERS))
+        raise upstream.BuildError(f"{context.where}: unknown data marker '{marker.name}' – use one of: {known}")
+    return renderer(context, marker.argument)

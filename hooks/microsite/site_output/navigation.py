@@ -12,11 +12,17 @@ front matter MkDocs has already parsed.
 
 from __future__ import annotations
 
-from mkdocs.structure.nav import Navigation
+import logging
+from typing import TYPE_CHECKING
+
 from mkdocs.structure.pages import Page
 
 from .. import upstream
 
+if TYPE_CHECKING:
+    from ..state import BuildState
+
+log = logging.getLogger("mkdocs.hooks.microsite")
 UNORDERED = float("inf")
 
 
@@ -72,8 +78,18 @@ def pages_in_order(items: list) -> list[Page]:
     return pages
 
 
-def order_navigation(nav: Navigation) -> None:
-    nav.items = sort_items(nav.items)
+def order_navigation(state: BuildState) -> None:
+    """This language's navigation in `nav_order`; in the preview, a bad `nav_order` is a warning and
+    the navigation keeps MkDocs' order until it is fixed."""
+    nav = state.navigation.pop(state.language)
+    try:
+        items = sort_items(nav.items)
+    except upstream.BuildError as error:
+        if not state.preview:
+            raise
+        log.warning(str(error))
+        return
+    nav.items = items
     # MkDocs linked previous/next pages before this event; link them again in the new order.
     nav.pages = pages_in_order(nav.items)
     for previous, current in zip([None, *nav.pages[:-1]], nav.pages):
