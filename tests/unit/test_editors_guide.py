@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from microsite import link_check, parity
+from microsite import link_check, parity, rendering
 from project import ROOT
 
-CHECKERS = {"translation parity": parity.CHECKS, "link check": link_check.CHECKS}
+CHECKERS = {"translation parity": parity.CHECKS, "link check": link_check.CHECKS, "pages": rendering.CHECKS}
 
 
 @pytest.mark.parametrize("language", ["Deutsch", "English"])
