@@ -7,18 +7,24 @@ pair, and a data file; each test copies it and changes what it is about.
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from microsite import parity
 from microsite.data.yaml_positions import PlainLoader
+from microsite.findings import Finding
 from microsite.languages import Languages
 from microsite.parity.data_texts import record_fingerprint
+from microsite.parity.report import Report
 from microsite.parity.stamps import fingerprint, page_stamp, verified_unchanged
+from microsite.parity.text_language import judged_words, language_of
 from project import ROOT, microsite
 
 FIXTURE = ROOT / "tests" / "fixtures" / "parity"
@@ -85,6 +91,11 @@ def replaced(old: str, new: str) -> str:
     assert old in TRANSLATION
     return TRANSLATION.replace(old, new, 1)
 
+
+PARAGRAPH_DE = next(line for line in SOURCE.splitlines() if line.startswith("Ein Absatz"))
+PARAGRAPH_EN = next(line for line in TRANSLATION.splitlines() if line.startswith("A paragraph"))
+GERMAN = "Dieses Zitat hat jemand beim Übersetzen vergessen, es steht noch immer auf Deutsch da."
+ENGLISH = "This quotation was left in English, although the page around it is written in German."
 
 # (check id, the changed translation, the finding's line in the stamped translation, its message)
 FAILING_PAIRS = [
@@ -155,6 +166,20 @@ FAILING_PAIRS = [
         f"numbers differ: 1978 in {DE}:8 but not here; 1979 here but not there – check the figures, years and dates",
     ),
     (
+        "untranslated-block",
+        replaced(PARAGRAPH_EN, PARAGRAPH_DE),
+        "Ein Absatz",
+        f"this paragraph is the same as in {DE}:8 – translate it; if it is meant to stay as it is (a name, a quotation), "
+        "put <!-- parity-ignore: untranslated-block --> on the line before it",
+    ),
+    (
+        "wrong-language",
+        replaced("> A quote.", f"> {GERMAN}"),
+        "> Dieses",
+        "this block quote is in German, but the page is in English – write it in English; if it is meant to stay so "
+        "(a name, a quotation), put <!-- parity-ignore: wrong-language --> on the line before it",
+    ),
+    (
         "unused-exemption",
         replaced("> A quote.", "<!-- parity-ignore: number -->\n> A quote."),
         "<!-- parity-ignore",
@@ -185,6 +210,7 @@ def test_every_check_has_a_failing_fixture_or_a_test_of_its_own() -> None:
         "outdated",
         "data-translation",
         "identical-translation",
+        "unreadable-page",
     }
     assert covered == set(parity.CHECKS)
 
@@ -382,3 +408,165 @@ def test_the_build_trusts_only_pairs_unchanged_since_they_were_verified(tmp_path
     (project / EN).write_text(edited, encoding="utf-8")
     found = [f.text() for f in parity.check_project(project, trust_verified=True)[0]]
     assert len(found) == 1 and "[number] numbers differ" in found[0]
+
+
+def declared(text: str, before: str, check: str) -> str:
+    """The text with `<!-- parity-ignore: check -->` on the line before the block that starts with `before`."""
+    return text.replace(before, f"<!-- parity-ignore: {check} -->\n{before}", 1)
+
+
+# Translations (and sources) that must pass: what is legitimately the same, or declared so.
+PASSING_PAIRS = {
+    "a copied paragraph, declared": (
+        SOURCE,
+        declared(replaced(PARAGRAPH_EN, PARAGRAPH_DE), "Ein Absatz", "untranslated-block"),
+    ),
+    "German in the English page, declared": (
+        SOURCE,
+        declared(replaced("> A quote.", f"> {GERMAN}"), "> Dieses", "wrong-language"),
+    ),
+    "German in the English page, declared for the page": (
+        SOURCE,
+        replaced("> A quote.", f"> {GERMAN}").replace(
+            "description: A page.\n", "description: A page.\nparity_ignore: [wrong-language]\n"
+        ),
+    ),
+    "an English quotation in both, declared in the source": (
+        declared(SOURCE.replace("> Ein Zitat.", f"> {ENGLISH}"), f"> {ENGLISH}", "wrong-language"),
+        replaced("> A quote.", f"> {ENGLISH}"),
+    ),
+    "names with an attribute list, which is no words": (
+        SOURCE.replace("> Ein Zitat.", "> Alpha Beta Gamma Delta Epsilon\n> { .byline }"),
+        replaced("> A quote.", "> Alpha Beta Gamma Delta Epsilon\n> { .byline }"),
+    ),
+    "names, too few words to judge": (
+        SOURCE.replace("> Ein Zitat.", "> Alpha Beta und Gamma Delta"),
+        replaced("> A quote.", "> Alpha Beta und Gamma Delta"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("source", "translation"), PASSING_PAIRS.values(), ids=PASSING_PAIRS.keys())
+def test_what_is_legitimately_in_one_language_passes(tmp_path: Path, source: str, translation: str) -> None:
+    assert findings_of(make_project(tmp_path / "project", source=source, translation=translation)) == []
+
+
+def test_a_block_in_the_wrong_language_is_found_in_source_pages_too(tmp_path: Path) -> None:
+    source = SOURCE.replace("> Ein Zitat.", f"> {ENGLISH}")
+    assert findings_of(make_project(tmp_path / "project", source=source)) == [
+        f"{DE}:{line_of(source, '> This')}: [wrong-language] this block quote is in English, but the page is in German – write it in German; "
+        "if it is meant to stay so (a name, a quotation), put <!-- parity-ignore: wrong-language --> on the line before it"
+    ]
+
+
+def test_a_declaration_for_a_block_that_is_translated_is_reported(tmp_path: Path) -> None:
+    translation = declared(TRANSLATION, "A paragraph", "untranslated-block")
+    assert findings_of(make_project(tmp_path / "project", translation=translation)) == [
+        f"{EN}:{line_of(stamp(translation, SOURCE), '<!-- parity-ignore')}: [unused-exemption] 'untranslated-block' is declared here "
+        "but nothing differs – remove the declaration"
+    ]
+
+
+def test_a_data_text_in_the_wrong_language(tmp_path: Path) -> None:
+    data = stamp_data(DATA).replace("      en: Start\n", f"      en: {GERMAN}\n")
+    message = (
+        "events[0].title.en: this text is in German, not in English – write it in English; if it is meant to stay so "
+        "(a name, a quotation), declare it with '# parity-ignore: wrong-language' at the end of this line"
+    )
+    assert findings_of(make_project(tmp_path / "project", data=data)) == [
+        f"data/timeline.yml:8: [wrong-language] {message}"
+    ]
+    declaring = data.replace(f"en: {GERMAN}\n", f"en: {GERMAN}  # parity-ignore: wrong-language\n")
+    assert findings_of(make_project(tmp_path / "declared", data=declaring)) == []
+    needless = stamp_data(DATA).replace("      en: Start\n", f"      en: {ENGLISH}  # parity-ignore: wrong-language\n")
+    assert findings_of(make_project(tmp_path / "needless", data=needless)) == [
+        "data/timeline.yml:8: [unused-exemption] this line declares 'wrong-language', but its text is not surely in another "
+        "language than its key's – remove the '# parity-ignore: wrong-language' comment"
+    ]
+
+
+def test_the_build_does_not_load_the_language_model_for_pairs_verified_unchanged(tmp_path: Path) -> None:
+    """The model takes most of a second to load; a build whose pairs are all verified does not need it."""
+    # A German text under 'en', declared: the build neither tells its language nor reports the declaration unused.
+    declared_german = f"      en: {GERMAN}  # parity-ignore: wrong-language\n"
+    project = make_project(tmp_path / "project", data=stamp_data(DATA).replace("      en: Start\n", declared_german))
+    parity.mark_page(project, project / EN, LANGUAGES)
+    parity.mark_page(project, project / "docs" / "en" / "andere.md", LANGUAGES)
+    build_like = (
+        "import sys; from pathlib import Path; from microsite.parity import check_project; "
+        f"found = check_project(Path({str(project)!r}), trust_verified=True)[0]; "
+        "print(len(found), 'py3langid.langid' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", build_like],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_a_page_that_is_not_utf8_is_a_finding_with_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    shutil.copy(FIXTURE / "unreadable" / "latin-1.md", project / EN)
+    expected = (
+        f"{EN}:5:3: [unreadable-page] cannot read this page: byte 0xDC is not UTF-8 – it was saved in another encoding "
+        "(such as Latin-1 or Windows-1252); save it as UTF-8"
+    )
+    assert findings_of(project) == [expected]
+    command_line = microsite("parity", "--project", str(project))
+    assert (command_line.returncode, command_line.stdout) == (1, expected + "\n")
+    refused = microsite("translated", "--project", str(project), EN)
+    assert (refused.returncode, refused.stderr) == (2, f"error: {expected}\n")
+
+
+def test_front_matter_keys_that_are_not_text_are_compared_too(tmp_path: Path) -> None:
+    source = SOURCE.replace("description: Eine Seite.\n", "description: Eine Seite.\n1: eins\n~: nichts\n")
+    assert findings_of(make_project(tmp_path / "project", source=source)) == [
+        f"{EN}:1: [front-matter-keys] front matter lacks '{key}', which {DE} has – add '{key}:' with the translated value"
+        for key in ("1", "None")
+    ]
+
+
+def test_a_folder_named_like_a_page_is_no_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "docs" / "de" / "folder.md").mkdir()
+    assert findings_of(project) == []
+
+
+def test_a_finding_is_reported_once_however_often_it_is_found() -> None:
+    report = Report()
+    finding = Finding(DE, 3, "this block quote is in English, but the page is in German", "wrong-language")
+    report.add(finding)
+    report.add(finding)
+    assert report.findings == [finding]
+
+
+def test_languages_are_told_only_among_the_publication_s_and_only_if_the_model_knows_them_all() -> None:
+    assert language_of(judged_words(GERMAN), ("de", "en_GB")) == "de"
+    assert language_of(judged_words(ENGLISH), ("de", "en_GB")) == "en_GB"
+    assert language_of(judged_words(GERMAN), ("de", "xx")) is None
+    assert language_of(judged_words("Alpha Beta und Gamma Delta"), ("de", "en")) is None
+
+
+def saved_by_another_editor(path: Path) -> None:
+    """The page as some editors save it: with a byte-order mark and Windows line endings."""
+    path.write_bytes(codecs.BOM_UTF8 + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+
+
+def test_a_byte_order_mark_and_windows_line_endings_change_nothing(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    for page in (DE, EN):
+        saved_by_another_editor(project / page)
+    assert findings_of(project) == []
+    unstamped = make_project(tmp_path / "unstamped", stamped=False)
+    saved_by_another_editor(unstamped / EN)
+    assert microsite("translated", "--project", str(unstamped), EN).returncode == 0
+    assert findings_of(unstamped) == []
+
+
+def test_a_data_file_that_is_not_utf8_is_left_to_the_data_check(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "data" / "timeline.yml").write_bytes(DATA.replace("de: Beginn", "de: Überblick").encode("latin-1"))
+    findings, _, data_files = parity.check_project(project)
+    assert (findings, data_files) == ([], [])

@@ -5,6 +5,10 @@ the same relative paths. Pages are compared as parsed Markdown: page sets, front
 headings and explicit ids, block counts, code, images, data markers, links and numbers. Data texts
 must have every language, and a text identical in every language must be declared so.
 
+What must differ is translated: a translation's block that is its source's, copied unchanged, and a
+block or data text written in another of the publication's languages than its page's (or key's) are
+reported, where there are words enough to tell (py3langid, its model loaded on first need).
+
 Outdated translations: a translation records `translated_from: <fingerprint>` of its source (front
 matter for pages, a field for data records), written only by the `translated` command. The
 fingerprint works in any clone; where git history is there, it also tells what changed since.
@@ -14,6 +18,7 @@ matter, `<!-- parity-ignore: check-id -->` on the line before a block, `# parity
 at the end of a YAML line. A declaration that suppresses nothing is itself reported.
 
 - `pages`: Markdown → blocks; `compare`: a page against its source;
+- `block_language`: blocks left untranslated or in another language; `text_language`: a text's language;
 - `stamps`: fingerprints, stamps, outdated pages; `data_texts`: the data files' texts and records;
 - `project`: the whole project (`make parity`, and the build's warnings), read-only;
 - `marking`: the `translated` command, the only writer.

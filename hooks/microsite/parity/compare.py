@@ -2,6 +2,7 @@
 
 Values are translated, so what must be equal is what a translation keeps: front matter keys,
 headings and their ids, the blocks and their order, code, data markers, links, images and numbers.
+And what must differ is translated: no block copied from the source, none in another language.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..findings import Finding
+from .block_language import check_translation_language
 from .pages import IGNORE_KEY, Block, Page
 from .report import Report
 from .stamps import STAMP_KEY
@@ -44,7 +46,8 @@ class _Pair:
         self.report.add(Finding(self.translation.shown, line, message, check, counterpart=self.other), exemptions)
 
 
-def compare_pages(source: Page, translation: Page, report: Report) -> None:
+def compare_pages(source: Page, translation: Page, report: Report, codes: tuple[str, ...]) -> None:
+    """Every check of a translation against its source; `codes`: the publication's languages."""
     pair = _Pair(source, translation, report)
     _compare_front_matter_keys(pair)
     _compare_headings(pair)
@@ -54,15 +57,17 @@ def compare_pages(source: Page, translation: Page, report: Report) -> None:
     _compare_in_order(pair, "data-marker", "marker", "data marker")
     for source_block, block in _corresponding_blocks(pair):
         _compare_block_contents(pair, source_block, block)
+    check_translation_language(source, translation, codes, report)
 
 
 def _compare_front_matter_keys(pair: _Pair) -> None:
     source_keys = set(pair.source.front_matter) - META_KEYS
     translation_keys = set(pair.translation.front_matter) - META_KEYS
-    for key in sorted(source_keys - translation_keys):
+    # Sorted as text: YAML keys can be numbers (`1:`) or null (`~:`) too.
+    for key in sorted(source_keys - translation_keys, key=str):
         message = f"front matter lacks '{key}', which {pair.other} has – add '{key}:' with the translated value"
         pair.add("front-matter-keys", 1, message)
-    for key in sorted(translation_keys - source_keys):
+    for key in sorted(translation_keys - source_keys, key=str):
         message = f"front matter has '{key}', which {pair.other} lacks – remove it here or add it there"
         pair.add("front-matter-keys", 1, message)
 

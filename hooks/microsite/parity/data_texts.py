@@ -1,7 +1,8 @@
 """The texts of the data files (`data/*.yml`), in every language.
 
 A text is a mapping whose keys are language codes of the project (`{de: …, en: …}`): it must have
-every language, none empty, and differ between them unless declared the same (names). Each record
+every language, none empty, differ between them unless declared the same (names), and each must be
+in its key's language where that can be told surely (see text_language.py). Each record
 with an id records `translated_from: <fingerprint>` of its source-language texts, so that a change
 to them is noticed like a change to a page.
 """
@@ -9,6 +10,7 @@ to them is noticed like a change to a page.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +21,14 @@ from ..findings import Finding
 from ..languages import Languages
 from .report import Exemption, Report, declared_checks
 from .stamps import STAMP_KEY, earlier_version, fingerprint
+from .text_language import judged_words, language_of
 
 YAML_IGNORE = re.compile(r"#\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*$")
 # Between a record's texts in its fingerprint: a character no text holds.
 TEXT_SEPARATOR = "\n\u241e\n"
 CHANGED_TEXTS_SHOWN = 3
+# Why a declaration on a data line covers nothing, by the check it declares.
+UNUSED_REASONS = {"wrong-language": "its text is not surely in another language than its key's"}
 
 
 def is_text(content: dict, languages: Languages) -> bool:
@@ -63,20 +68,31 @@ def record_fingerprint(record: dict, languages: Languages) -> str:
 
 
 def check_data(
-    root: Path, languages: Languages, report: Report, parsed: dict[str, DataFile] | None = None
+    root: Path,
+    languages: Languages,
+    report: Report,
+    parsed: dict[str, DataFile] | None = None,
+    *,
+    judge_languages: bool = True,
 ) -> list[str]:
-    """Checks every data file; returns the files read. `parsed`: files the build has parsed already."""
+    """Checks every data file; returns the files read. `parsed`: files the build has parsed already.
+
+    `judge_languages`: whether to tell each text's language, which loads the identifier's model.
+    """
     checked = []
     for path in sorted((root / "data").glob("*.yml")):
         shown = path.relative_to(root).as_posix()
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # a file that cannot be read is the data check's to report, as syntax errors are
         data_file = (parsed or {}).get(path.stem)
         if data_file is None:
             data_file = DataFile(name=path.stem, display_path=shown)
             if parse_yaml(text, data_file):
                 continue  # syntax errors are the data check's to report
         checked.append(shown)
-        _check_data_file(root, data_file, yaml_exemptions(text), languages, report)
+        _check_data_file(root, data_file, yaml_exemptions(text), _Judging(languages, judge_languages), report)
     return checked
 
 
@@ -90,19 +106,30 @@ def yaml_exemptions(text: str) -> dict[int, list[Exemption]]:
     return exemptions
 
 
+@dataclass(frozen=True)
+class _Judging:
+    """The publication's languages, and whether each text's language is told."""
+
+    languages: Languages
+    judge_languages: bool
+
+
 def _check_data_file(
-    root: Path, data_file: DataFile, exemptions: dict[int, list[Exemption]], languages: Languages, report: Report
+    root: Path, data_file: DataFile, exemptions: dict[int, list[Exemption]], judging: _Judging, report: Report
 ) -> None:
-    _DataTexts(data_file, languages, exemptions, report).check(data_file.content, ())
+    _DataTexts(data_file, judging, exemptions, report).check(data_file.content, ())
     for record_path, record in record_lists(data_file.content):
-        _check_record_stamp(root, data_file, record_path, record, languages, report)
+        _check_record_stamp(root, data_file, record_path, record, judging.languages, report)
     for exemption in (exemption for declared in exemptions.values() for exemption in declared):
-        if not exemption.used:
-            message = (
-                f"this line declares '{exemption.check}', but its texts differ between languages – "
-                f"remove the '# parity-ignore: {exemption.check}' comment"
-            )
-            report.add(Finding(data_file.display_path, exemption.line, message, "unused-exemption"))
+        # Where languages are not told (the build), a declared wrong language is neither used nor unused.
+        if exemption.used or (exemption.check == "wrong-language" and not judging.judge_languages):
+            continue
+        reason = UNUSED_REASONS.get(exemption.check, "its texts differ between languages")
+        message = (
+            f"this line declares '{exemption.check}', but {reason} – "
+            f"remove the '# parity-ignore: {exemption.check}' comment"
+        )
+        report.add(Finding(data_file.display_path, exemption.line, message, "unused-exemption"))
 
 
 def _finding(data_file: DataFile, path: FieldPath, check: str, message: str) -> Finding:
@@ -114,14 +141,16 @@ class _DataTexts:
     """Walks one data file's content to its texts, and checks each."""
 
     def __init__(
-        self, data_file: DataFile, languages: Languages, exemptions: dict[int, list[Exemption]], report: Report
+        self, data_file: DataFile, judging: _Judging, exemptions: dict[int, list[Exemption]], report: Report
     ) -> None:
-        self.data_file, self.languages, self.exemptions, self.report = data_file, languages, exemptions, report
+        self.data_file, self.exemptions, self.report = data_file, exemptions, report
+        self.languages, self.judge_languages = judging.languages, judging.judge_languages
 
     def check(self, content: Any, path: FieldPath) -> None:
         if isinstance(content, dict) and is_text(content, self.languages):
             self.check_languages(content, path)
-            self.check_identical(content, path)
+            if not self.check_identical(content, path) and self.judge_languages:
+                self.check_text_languages(content, path)
         elif isinstance(content, dict):
             for key, value in content.items():
                 self.check(value, (*path, key))
@@ -146,11 +175,13 @@ class _DataTexts:
             )
             self.report.add(Finding(self.data_file.display_path, line, message, "data-translation"))
 
-    def check_identical(self, text: dict, path: FieldPath) -> None:
-        """The same text in every language, unless declared on the line of the first or the last language."""
+    def check_identical(self, text: dict, path: FieldPath) -> bool:
+        """The same text in every language, unless declared on the line of the first or the last language.
+
+        Whether it is the same: such a text is a name, or reported as one, not as in a wrong language."""
         values = [text.get(language) for language in self.languages.codes]
         if not all(isinstance(value, str) and value.strip() for value in values) or len(set(values)) != 1:
-            return
+            return False
         last = (*path, self.languages.codes[-1])
         lines = (self.data_file.position(last)[0], self.data_file.position((*path, self.languages.source))[0])
         declared = [exemption for line in lines for exemption in self.exemptions.get(line, [])]
@@ -160,6 +191,22 @@ class _DataTexts:
         )
         finding = _finding(self.data_file, last, "identical-translation", message)
         self.report.add(finding, [e for e in declared if e.check == "identical-translation"])
+        return True
+
+    def check_text_languages(self, text: dict, path: FieldPath) -> None:
+        """Each language's text surely in that language, or declared otherwise on its line."""
+        for key, value in text.items():
+            found = language_of(judged_words(value), self.languages.codes) if isinstance(value, str) else None
+            if found in (None, key):
+                continue
+            line = self.data_file.position((*path, key))[0]
+            message = (
+                f"{format_path((*path, key))}: this text is in {Languages.name(found)}, not in {Languages.name(key)} – "
+                f"write it in {Languages.name(key)}; if it is meant to stay so (a name, a quotation), "
+                "declare it with '# parity-ignore: wrong-language' at the end of this line"
+            )
+            declared = [e for e in self.exemptions.get(line, []) if e.check == "wrong-language"]
+            self.report.add(Finding(self.data_file.display_path, line, message, "wrong-language"), declared)
 
 
 def _check_record_stamp(

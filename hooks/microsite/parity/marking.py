@@ -26,22 +26,26 @@ RECORD_STAMP_VALUE = re.compile(rf"({STAMP_KEY}:\s*).*$")
 
 def mark_page(root: Path, translation: Path, languages: Languages) -> str:
     """Stamps a translated page that is in parity with its source; refuses (ValueError) one that is not."""
-    source = _source_of(root, translation, languages)
+    source, language = _source_of(root, translation, languages)
     shown = translation.relative_to(root).as_posix()
     report = Report()
-    compare_pages(parse_page(source, source.relative_to(root).as_posix()), parse_page(translation, shown), report)
+    source_page = parse_page(source, source.relative_to(root).as_posix(), languages.source)
+    translation_page = parse_page(translation, shown, language)
+    compare_pages(source_page, translation_page, report, languages.codes)
     if report.findings:
         raise ValueError(
             f"{shown} is not in step with its source yet, so it is not recorded as translated:\n"
             + "\n".join(finding.text() for finding in report.findings)
         )
-    text = translation.read_text(encoding="utf-8")
+    # Without a byte-order mark, which would hide the front matter; MkDocs ignores it anyway.
+    text = translation.read_text(encoding="utf-8-sig")
     stamp = page_stamp(source.read_text(encoding="utf-8"), text)
     translation.write_text(_with_stamp(text, stamp, translation), encoding="utf-8")
     return f"{shown}: {STAMP_KEY}: {stamp}"
 
 
-def _source_of(root: Path, translation: Path, languages: Languages) -> Path:
+def _source_of(root: Path, translation: Path, languages: Languages) -> tuple[Path, str]:
+    """The source page of a translation, and the translation's language."""
     docs = root / "docs"
     relative = translation.resolve().relative_to(docs.resolve())
     language, rest = relative.parts[0], Path(*relative.parts[1:])
@@ -51,7 +55,7 @@ def _source_of(root: Path, translation: Path, languages: Languages) -> Path:
     source = docs / languages.source / rest
     if not source.is_file():
         raise ValueError(f"{translation}: its source docs/{languages.source}/{rest.as_posix()} does not exist")
-    return source
+    return source, language
 
 
 def _with_stamp(text: str, stamp: str, translation: Path) -> str:

@@ -7,6 +7,7 @@ number in a link's address is no figure of the text.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from collections import Counter
@@ -21,12 +22,16 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..data.yaml_positions import PlainLoader
+from ..findings import Finding
 from ..markers import find_markers
 from .report import Exemption, declared_checks
+from .text_language import judged_words
 
 IGNORE_KEY = "parity_ignore"
 INLINE_IGNORE = re.compile(r"^<!--\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*-->\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
+# An attribute list at the end of a block's text (`{ .lead }`, `{ #id }`): markup, not words.
+ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
 NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 # The blocks whose number must be the same on both sides, by the token that opens them.
@@ -74,14 +79,33 @@ class Block:
     images: Counter = field(default_factory=Counter)
     numbers: Counter = field(default_factory=Counter)
     counts: Counter = field(default_factory=Counter)
+    # The words a reader reads, in pieces: inline text without code, HTML, link addresses or images.
+    prose: list[str] = field(default_factory=list)
     # Check id → line of the `<!-- parity-ignore: … -->` declared right before this block.
     ignore: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """What a reader reads of the block."""
+        return "".join(self.prose)
+
+    @property
+    def comparable(self) -> str:
+        """The block's text as two copies of it compare equal, however they are wrapped."""
+        return " ".join(self.text.split())
+
+    @functools.cached_property
+    def judged_words(self) -> list[str]:
+        """The words the block's language is judged by (on first use: the page is read by then)."""
+        return judged_words(self.text)
 
 
 @dataclass
 class Page:
     path: Path
     shown: str
+    # The language the page is written in: its folder's.
+    language: str
     text: str
     front_matter: dict
     blocks: list[Block]
@@ -97,13 +121,55 @@ class Page:
         return exemptions
 
 
-def parse_page(path: Path, shown: str) -> Page:
-    text = path.read_text(encoding="utf-8")
+class UnreadablePage(ValueError):
+    """A page that cannot be read as text; `finding` says where and what to do."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.text())
+        self.finding = finding
+
+
+def read_page(path: Path, shown: str) -> str:
+    """A page's text; raises UnreadablePage for a file that cannot be read or is not UTF-8.
+
+    Without a byte-order mark, as MkDocs reads it: some editors write one, and it is no part of the text."""
+    try:
+        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    except OSError as error:
+        message = f"cannot read this page: {error.strerror or error} – make it a file that can be opened and read"
+        raise UnreadablePage(Finding(shown, 1, message, "unreadable-page")) from error
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UnreadablePage(_not_utf8(data, error, shown)) from error
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Finding:
+    """Where the first byte that is not UTF-8 is: everything before it was read as UTF-8."""
+    # Line breaks as the Markdown parser counts them: CR LF, CR and LF each end a line.
+    before = data[: error.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    message = (
+        f"cannot read this page: byte 0x{data[error.start]:02X} is not UTF-8 – it was saved in another encoding "
+        "(such as Latin-1 or Windows-1252); save it as UTF-8"
+    )
+    return Finding(shown, line, message, "unreadable-page", column=column)
+
+
+def parse_page(path: Path, shown: str, language: str) -> Page:
+    """The page of a file; raises UnreadablePage."""
+    return parse_text(read_page(path, shown), path, shown, language)
+
+
+def parse_text(text: str, path: Path, shown: str, language: str) -> Page:
+    """A page's text (from `path`, shown to editors as `shown`) as blocks."""
     reader = _PageReader()
     for token in markdown_parser().parse(text):
         reader.read(token)
     exemptions = _page_exemptions(reader.front_matter)
-    return Page(path, shown, text, reader.front_matter, reader.blocks, reader.counts, exemptions, reader.declared)
+    return Page(
+        path, shown, language, text, reader.front_matter, reader.blocks, reader.counts, exemptions, reader.declared
+    )
 
 
 def _front_matter(yaml_text: str) -> dict:
@@ -185,19 +251,31 @@ class _PageReader:
                 block.heading_id = heading_id["id"] if heading_id else None
                 block.heading_text = HEADING_ID.sub("", token.content).strip()
             _read_inline(block, token)
+            if block.prose[-1].rstrip().endswith("}"):
+                block.prose[-1] = ATTRIBUTE_LIST.sub("", block.prose[-1])
         # A block's code is its first code block, its own or one nested in it (a list item's, …).
         elif token.type in CODE_TOKENS and block.code is None:
             block.code = token.content
 
 
 def _read_inline(block: Block, token: Token) -> None:
+    # The text of an autolink (<https://…>) is its address, not words of the page.
+    in_autolink = False
+    block.prose.append(" ")
     for child in token.children or []:
         if child.type == "link_open":
             _count_link(block, str(child.attrs.get("href", "")))
+            in_autolink = child.markup == "autolink"
+        elif child.type == "link_close":
+            in_autolink = False
         elif child.type == "image":
             block.images[str(child.attrs.get("src", ""))] += 1
         elif child.type == "text":
             block.numbers += plain_numbers(child.content)
+            if not in_autolink:
+                block.prose.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            block.prose.append(" ")
 
 
 def _count_link(block: Block, href: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..findings import Finding
 
 CHECKS = {
+    "unreadable-page": "a page cannot be read: it is not saved as UTF-8, or is no readable file",
     "missing-translation": "a source page has no translation",
     "orphan-translation": "a translation has no source page",
     "front-matter-keys": "front matter keys differ",
@@ -31,6 +32,8 @@ CHECKS = {
     "outdated": "the source changed since the translation was last brought in line",
     "data-translation": "a data text lacks a language or is empty",
     "identical-translation": "a data text is the same in both languages without being declared so",
+    "untranslated-block": "a block of a translation is its source's block, copied unchanged",
+    "wrong-language": "a block or data text is in another of the publication's languages than its page or key",
     "unused-exemption": "a declared difference that no longer matches anything",
 }
 
@@ -50,14 +53,18 @@ def declared_checks(declaration: str) -> list[str]:
 
 
 class Report:
-    """Collects findings, leaving out those a declaration covers."""
+    """Collects findings, leaving out those a declaration covers, and each finding once."""
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
+        # A source page is checked with each of its translations: what is found on it is found again.
+        self._seen: set[Finding] = set()
 
     def add(self, finding: Finding, exemptions: Iterable[Exemption] = ()) -> None:
         for exemption in exemptions:
             if exemption.check == finding.check:
                 exemption.used = True
                 return
-        self.findings.append(finding)
+        if finding not in self._seen:
+            self._seen.add(finding)
+            self.findings.append(finding)

@@ -25,8 +25,9 @@ CHANGED_LINES_SHOWN = 8
 
 
 def fingerprint(text: str) -> str:
-    """A short hash of a text, insensitive to trailing spaces and line-ending style."""
-    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
+    """A short hash of a text, insensitive to trailing spaces, line-ending style and a byte-order mark."""
+    unmarked = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    normal = "\n".join(line.rstrip() for line in unmarked.strip().split("\n"))
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
