@@ -1,239 +1,26 @@
-"""Link checking of the built site: one seeded defect of each kind in a temp copy, each caught with its
-message, however the raw HTML is written (double, single or no quotes, any letter case); the real
-site passes; no message shows the temporary folder lychee reads the site in; the same checks warn
-during a strict build, unsafe links with their Markdown file and line."""
+"""Link checking of the built site as a whole: the real site passes; no message shows the temporary folder
+lychee reads the site in; the sitemap and the pages agree; the command's exit status; the same checks warn
+during a strict build, unsafe links with their Markdown file and line; the online check's settings load.
+
+Each kind of defect, seeded into a copy of the site: tests/build/test_link_check_defects.py."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+from link_check_site import DATA_IMAGE, FIX_LINK, NOT_FOUND, RUNS, SOURCE, findings, seed, source, written_page
 from microsite import link_check
 from microsite.link_check.lychee import lychee_binary
 from project import ROOT, SUB_PATH, build_site, copy_project, microsite
 from site_model import LANGUAGES, BuiltSite
 
-ARTICLE_START = '<article class="md-content__inner md-typeset">'
-NOT_FOUND = "File not found. Check if file exists and path is correct"
-FIX_LINK = "correct the link, or add the missing page or file"
-RUNS = "a browser would run this as a program – link to a page or an https:// address"
-DATA_IMAGE = (
-    "the image is written into the page instead of being a file, so it is not cached, not checked and not "
-    "reviewable in a diff – save it as a file next to the page and show that: ![what it shows](picture.png)"
-)
-SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
-# How an editor may write an attribute in raw HTML; a browser reads each the same.
-ATTRIBUTE_STYLES = {
-    "double quotes": lambda name, value: f'{name}="{value}"',
-    "single quotes": lambda name, value: f"{name}='{value}'",
-    "no quotes": lambda name, value: f"{name}={value}",
-    "upper case": lambda name, value: f'{name.upper()}="{value}"',
-}
-STYLES = list(ATTRIBUTE_STYLES)
-
-
-def tag(style: str, name: str, content: str | None = None, **attributes: str) -> str:
-    """An element in one of ATTRIBUTE_STYLES (upper case: its tag too); with `content`, closed after it."""
-    name = name.upper() if style == "upper case" else name
-    written = " ".join(ATTRIBUTE_STYLES[style](key, value) for key, value in attributes.items())
-    start = f"<{name} {written}>"
-    return start if content is None else f"{start}{content}</{name}>"
-
-
-def link_from(page: str, site_path: str) -> str:
-    """A site-relative path as a link on `page` writes it."""
-    return "../" * page.count("/") + site_path
-
-
-def written_page(site: BuiltSite, language: str) -> str:
-    """A page of `language` written in Markdown (not the home page)."""
-    for path in site.content_paths():
-        if LANGUAGES.of_path(path) == language and not path.endswith("index.html") and (ROOT / source(path)).is_file():
-            return path
-    raise AssertionError(f"no written {language} page")
-
-
-def source(page: str) -> str:
-    language = LANGUAGES.of_path(page)
-    return f"docs/{language}/{page.removeprefix(LANGUAGES.root(language)).removesuffix('.html')}.md"
-
-
-@pytest.fixture
-def site_copy(built_site: BuiltSite, tmp_path: Path) -> BuiltSite:
-    root = tmp_path / "site"
-    shutil.copytree(built_site.root, root)
-    return BuiltSite(root=root, site_url=built_site.site_url, log="")
-
-
-def seed(site: BuiltSite, page: str, html: str, after: str = ARTICLE_START) -> int:
-    """Put `html` just after `after` (the start of the page's article); returns the line it is on."""
-    path = site.root / page
-    text = path.read_text(encoding="utf-8")
-    assert after in text
-    path.write_text(text.replace(after, after + html, 1), encoding="utf-8")
-    return text[: text.index(after)].count("\n") + 1
-
-
-def findings(site: BuiltSite) -> list[str]:
-    found = link_check.check_site(site.root, site_url=site.site_url, languages=LANGUAGES, project=ROOT)
-    return [finding.text() for finding in found]
-
 
 def test_the_real_site_has_no_findings(built_site: BuiltSite) -> None:
     assert findings(built_site) == []
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_missing_page(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    line = seed(site_copy, page, tag(style, "a", "Fehlende Seite", href="no-such-page.html"))
-    assert findings(site_copy) == [
-        f"{page}:{line}: [broken-link] link “Fehlende Seite” → no-such-page.html: {NOT_FOUND} – {FIX_LINK} (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_missing_anchor(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    line = seed(site_copy, page, tag(style, "a", "Anker", href="index.html#no-such-heading"))
-    assert findings(site_copy) == [
-        f"{page}:{line}: [broken-fragment] link “Anker” → index.html#no-such-heading: Cannot find fragment – link to a heading that exists "
-        f"(its id is shown in the page's table of contents) (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_missing_image(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    image = tag(style, "img", src="no-such-image.png", alt="Bild")
-    # Of an image whose file exists and whose srcset's does not, the srcset is named.
-    pair = tag(style, "img", src="assets/images/favicon.png", srcset="no-such-image-2x.png", alt="Zeichen")
-    line = seed(site_copy, page, f"{image}\n{pair}")
-    assert findings(site_copy) == [
-        f"{page}:{line}: [broken-link] image “Bild” → no-such-image.png: {NOT_FOUND} – {FIX_LINK} (source: {source(page)})",
-        f"{page}:{line + 1}: [broken-link] image “Zeichen” → no-such-image-2x.png: {NOT_FOUND} – {FIX_LINK} (source: {source(page)})",
-    ]
-
-
-# Elements besides links and images whose address lychee checks: how a message names each, its tag,
-# its one address, and whether it has an end tag.
-OTHER_LINKING_ELEMENTS = [
-    ("stylesheet or link", "link", {"href": "missing.css"}, False),
-    ("embedded page", "iframe", {"src": "missing-frame.html"}, True),
-    ("video", "video", {"src": "missing.mp4"}, True),
-    ("video", "video", {"poster": "missing-poster.png"}, True),
-    ("audio", "audio", {"src": "missing.mp3"}, True),
-    ("embedded object", "embed", {"src": "missing.svg"}, False),
-    ("embedded object", "object", {"data": "missing.pdf"}, True),
-    ("form", "form", {"action": "missing-form.html"}, True),
-    ("form button", "button", {"formaction": "missing-button.html"}, True),
-    ("image map link", "area", {"href": "missing-area.html"}, False),
-]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_missing_files_of_other_elements(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    # A link first: each element after it is named as itself, not as the link before it.
-    elements = [tag(style, "a", "Start", href="index.html")]
-    elements += [
-        tag(style, name, "" if closed else None, **address) for _, name, address, closed in OTHER_LINKING_ELEMENTS
-    ]
-    line = seed(site_copy, page, "\n".join(elements))
-    assert findings(site_copy) == [
-        f"{page}:{line + number}: [broken-link] {what} → {next(iter(address.values()))}: {NOT_FOUND} – {FIX_LINK} (source: {source(page)})"
-        for number, (what, _, address, _) in enumerate(OTHER_LINKING_ELEMENTS, start=1)
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_missing_script(site_copy: BuiltSite, style: str) -> None:
-    """lychee skips scripts: the project's check reads them, in the theme's part of a page too."""
-    page = written_page(site_copy, SOURCE)
-    line = seed(site_copy, page, tag(style, "script", "", src="missing.js"), after="<head>")
-    assert findings(site_copy) == [
-        f"{page}:{line}: [broken-link] script → missing.js: the site has no such file – correct the link, or add the missing file (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_language_leak(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    other = LANGUAGES.counterpart(page, TRANSLATION)
-    line = seed(
-        site_copy,
-        page,
-        tag(style, "a", "Seite", href=other) + " " + tag(style, "a", "Page", href=other, hreflang=TRANSLATION),
-    )
-    assert findings(site_copy) == [
-        f"{page}:{line}: [language-leak] link “Seite” → {other} leads to the {LANGUAGES.name(TRANSLATION)} page, although {page} exists in this page's language "
-        f"– link to that, or add hreflang to the link if the other language is meant (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_invalid_mailto(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    line = seed(site_copy, page, tag(style, "a", "Post", href="mailto:jemand.example.org"))
-    assert findings(site_copy) == [
-        f"{page}:{line}: [invalid-mailto] link “Post” → mailto:jemand.example.org: 'jemand.example.org' is not an e-mail address – write it as name@example.org (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_a_link_is_named_by_its_text_and_the_alt_text_of_its_images(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    image = tag(style, "img", src="assets/images/favicon.png", alt="Briefumschlag")
-    line = seed(site_copy, page, "\n" + tag(style, "a", f"Post {image}", href="mailto:jemand"))
-    assert findings(site_copy) == [
-        f"{page}:{line + 1}: [invalid-mailto] link “Post Briefumschlag” → mailto:jemand: 'jemand' is not an e-mail address – write it as name@example.org (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_missing_alt(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    line = seed(site_copy, page, tag(style, "img", src="assets/images/favicon.png"))
-    assert findings(site_copy) == [
-        f"{page}:{line}: [missing-alt] image assets/images/favicon.png has no alt text – describe it in the page's language: ![what it shows](favicon.png) (source: {source(page)})"
-    ]
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_alt_text_not_translated(site_copy: BuiltSite, style: str) -> None:
-    page = written_page(site_copy, SOURCE)
-    twin = LANGUAGES.counterpart(page, TRANSLATION)
-    twin_image = link_from(twin, "assets/images/favicon.png")
-    line = seed(site_copy, page, tag(style, "img", src="assets/images/favicon.png", alt="Seitenzeichen"))
-    twin_line = seed(site_copy, twin, tag(style, "img", src=twin_image, alt="Seitenzeichen"))
-    message = "has the alt text “Seitenzeichen”, the same as on {other} – write it in this page's language"
-    assert findings(site_copy) == sorted(
-        [
-            f"{page}:{line}: [untranslated-alt] image assets/images/favicon.png {message.format(other=twin)} (source: {source(page)})",
-            f"{twin}:{twin_line}: [untranslated-alt] image {twin_image} {message.format(other=page)} (source: {source(twin)})",
-        ]
-    )
-
-
-@pytest.mark.parametrize("style", STYLES)
-def test_unsafe_links_in_the_built_content(site_copy: BuiltSite, style: str) -> None:
-    """What a template or data puts in a page: named by the built page and its source."""
-    page = written_page(site_copy, SOURCE)
-    unsafe = [
-        tag(style, "a", "Klick", href="javascript:alert(1)"),
-        tag(style, "img", src="data:image/png;base64,AAAA", alt="Punkt"),
-        tag(style, "form", "", action="vbscript:run"),
-    ]
-    line = seed(site_copy, page, "\n".join(unsafe))
-    assert findings(site_copy) == [
-        f"{page}:{line}: [unsafe-link] link “Klick” → javascript:alert(1): {RUNS} (source: {source(page)})",
-        f"{page}:{line + 1}: [unsafe-link] image “Punkt” → data:image/png;base64,AAAA: {DATA_IMAGE} (source: {source(page)})",
-        f"{page}:{line + 2}: [unsafe-link] form → vbscript:run: {RUNS} (source: {source(page)})",
-    ]
 
 
 def test_messages_never_show_the_temporary_folder(
