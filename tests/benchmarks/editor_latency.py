@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -14,7 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from measure import ENV, ROOT, RUNS
+from measure import ENV, RUNS
+from project import copy_project
 
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:
@@ -29,18 +29,6 @@ def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) ->
             pass
         time.sleep(0.02)
     raise SystemExit(f"{url} did not update within {seconds} s")
-
-
-def copy_of_site(project: Path) -> Path:
-    """The real site's sources in `project`, to be edited without touching the working tree."""
-    project.mkdir()
-    for part in ("mkdocs.yml", "docs", "data", "hooks", "overrides", "lychee.toml"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / part)
-    return project
 
 
 @contextmanager
@@ -82,7 +70,7 @@ def data_edit(figures: Path, token: str) -> Callable[[], object]:
 
 def editor_latency(workspace: Path) -> dict:
     """Seconds from saving an edit to `mkdocs serve` (as make serve runs it) serving the rebuilt page."""
-    project = copy_of_site(workspace / "editor")
+    project = copy_project(workspace / "editor")
     port = 8000 + os.getpid() % 1000
     base = f"http://127.0.0.1:{port}/"
     markdown, figures = project / "docs" / "de" / "impressum.md", project / "data" / "figures.yml"
