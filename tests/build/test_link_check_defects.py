@@ -87,11 +87,21 @@ def test_missing_files_of_other_elements(site_copy: BuiltSite, style: str) -> No
 
 @pytest.mark.parametrize("style", STYLES)
 def test_missing_script(site_copy: BuiltSite, style: str) -> None:
-    """lychee skips scripts: the project's check reads them, in the theme's part of a page too."""
+    """lychee skips scripts: the project's check reads those an editor writes into a page."""
     page = written_page(site_copy, SOURCE)
-    line = seed(site_copy, page, tag(style, "script", "", src="missing.js"), after="<head>")
+    line = seed(site_copy, page, tag(style, "script", "", src="missing.js"))
     assert findings(site_copy) == [
         f"{page}:{line}: [broken-link] script → missing.js: the site has no such file – correct the link, or add the missing file (source: {source(page)})"
+    ]
+
+
+def test_a_theme_script_missing_is_reported_once_per_folder(site_copy: BuiltSite) -> None:
+    """A template writes its scripts into every page of a folder: read on the folder's first page."""
+    root_pages = [page for page in site_copy.page_paths() if "/" not in page]
+    lines = {page: seed(site_copy, page, '<script src="missing.js"></script>', after="<head>") for page in root_pages}
+    first = root_pages[0]
+    assert [text for text in findings(site_copy) if "missing.js" in text] == [
+        f"{first}:{lines[first]}: [broken-link] script → missing.js: the site has no such file – correct the link, or add the missing file (source: overrides/404.html)"
     ]
 
 

@@ -74,6 +74,17 @@ class Site:
             self._whole[page] = scan((self.root / page).read_text(encoding="utf-8"))
         return self._whole[page]
 
+    @cached_property
+    def _first_pages(self) -> dict[str, str]:
+        first: dict[str, str] = {}
+        for page in self.pages:
+            first.setdefault(posixpath.dirname(page), page)
+        return first
+
+    def first_page_in(self, folder: str) -> str | None:
+        """The first page (in sorted order) of a folder of the site ('' for the root)."""
+        return self._first_pages.get(folder)
+
     def counterparts(self, page: str) -> list[str]:
         """The same page in each other language, where the site has it."""
         own = self.languages.of_path(page)
