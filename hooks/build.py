@@ -56,10 +56,12 @@ def on_nav(nav, *, config, files):
 # Every page has been read (front matter included), none rendered yet.
 def on_env(env, *, config, files):
     site_output.order_navigation(_build)
+    site_output.link_collection_pages(_build, files)
 
 
 def on_page_markdown(markdown, *, page, config, files):
-    return rendering.render_markers(_build, markdown, page, files)
+    markdown = rendering.render_markers(_build, markdown, page, files)
+    return rendering.frame_article(_build, markdown, page, files)
 
 
 def on_page_context(context, *, page, config, nav):

@@ -59,3 +59,19 @@ def microsite(*arguments: str, project: Path = ROOT) -> subprocess.CompletedProc
         capture_output=True,
         text=True,
     )
+
+
+def publication_data(name: str, project: Path = ROOT) -> dict:
+    """A data file of the publication as plain YAML, for tests that must not name its content."""
+    import yaml
+
+    return yaml.safe_load((project / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def collection_folder(project: Path = ROOT) -> str:
+    """The article collection's folder below each language folder (data/articles.yml)."""
+    return publication_data("articles", project)["page_folder"]
+
+
+def person_ids(project: Path = ROOT) -> list[str]:
+    return [person["id"] for person in publication_data("people", project)["people"]]

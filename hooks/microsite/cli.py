@@ -111,9 +111,10 @@ def check_links(arguments: argparse.Namespace) -> Outcome:
 
 def new_article(arguments: argparse.Namespace) -> Outcome:
     root = Path(arguments.project)
-    created = scaffold.new_article(root, arguments.slug, arguments.title, arguments.description)
+    created = scaffold.new_article(root, arguments.slug, arguments.title, arguments.description, arguments.author)
     lines = [f"created {path.relative_to(root).as_posix()}" for path in created]
-    translations = [path for path in created if path.parent.name != Languages.of_project(root).source]
+    source = root / "docs" / Languages.of_project(root).source
+    translations = [path for path in created if not path.is_relative_to(source)]
     todo = " ".join(path.relative_to(root).as_posix() for path in translations)
     lines.append(f"next: write the source page; translate the others; then: make translated FILES='{todo}'")
     return Outcome([], "", lines=lines)
@@ -165,6 +166,7 @@ def parser() -> argparse.ArgumentParser:
     article.add_argument("slug", help="file name without .md: lowercase letters, digits, hyphens")
     article.add_argument("--title", default="", help="the source language's title")
     article.add_argument("--description", default="", help="one sentence for search engines and link previews")
+    article.add_argument("--author", default="", help="the author's id in data/people.yml (for an article)")
     partnership = _command(commands, "new-partnership", new_partnership, "a new record in data/partnerships.yml")
     partnership.add_argument("id", help="lowercase letters, digits, hyphens; also the page's file name")
     return main_parser

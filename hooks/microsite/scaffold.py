@@ -1,6 +1,6 @@
 """Starting points for editors: a new article in every language, a new partnership record.
 
-    python -m microsite new-article SLUG --title "Titel" --description "Ein Satz."
+    python -m microsite new-article SLUG --title "Titel" --description "Ein Satz." --author ID
     python -m microsite new-partnership ID
 
 Neither ever overwrites anything: an existing page or id, or a malformed name, is refused with a
@@ -9,13 +9,16 @@ message and exit status 2, and nothing is written.
 What they create is meant to be finished by the editor, and the checks say what is left:
 - new-article writes the source-language page and a copy of it in every other language folder, to
   translate; until translated and recorded (`make translated`), `make check` reports each copy as
-  `untracked-translation`.
+  `untracked-translation`. With data/articles.yml, the page is an article of the collection
+  (`docs/<language>/<page_folder>/<slug>.md`) dated today, by the author named, and appears in the
+  index, on its author's page and in the feeds at the next build.
 - new-partnership adds a record with every required field empty; the data check lists each field to
   fill in, with its line.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -41,23 +44,64 @@ def yaml_text(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_style=None, width=10_000).removesuffix("\n...\n").strip()
 
 
-def new_article(project: Path, slug: str, title: str, description: str) -> list[Path]:
+def new_article(
+    project: Path, slug: str, title: str, description: str, author: str = "", today: datetime.date | None = None
+) -> list[Path]:
     check_name("page name", slug, "city-networks")
     languages = Languages.of_project(project)
     if not title.strip() or not description.strip():
         source = Languages.name(languages.source)
         raise Refused(f"give the {source} title and description: make new-article SLUG=… TITLE='…' DESCRIPTION='…'")
-    targets = [project / "docs" / language / f"{slug}.md" for language in languages.codes]
+    folder = _collection_folder(project)
+    targets = [project / "docs" / language / folder / f"{slug}.md" for language in languages.codes]
     existing = [path.relative_to(project).as_posix() for path in targets if path.exists()]
     if existing:
         verb = "exists" if len(existing) == 1 else "exist"
         raise Refused(f"{', '.join(existing)} already {verb} – choose another name; nothing was written")
-    page = f"---\ntitle: {yaml_text(title)}\ndescription: {yaml_text(description)}\n---\n\n# {title}\n"
+    fields = [f"title: {yaml_text(title)}", f"description: {yaml_text(description)}"]
+    if folder:
+        _check_author(project, author)
+        day = (today or datetime.date.today()).isoformat()
+        fields += [f"date: {day}", f"authors: [{author}]", "topics: []"]
+    page = "---\n" + "\n".join(fields) + f"\n---\n\n# {title}\n"
     for path in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         # The translations start as a copy of the source: the parity check reports them until translated.
         path.write_text(page, encoding="utf-8")
     return targets
+
+
+def _read_data(project: Path, name: str) -> dict | None:
+    path = project / "data" / f"{name}.yml"
+    if not path.exists():
+        return None
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise Refused(f"data/{name}.yml cannot be read ({error}) – fix it first (make check-data)") from None
+    if not isinstance(content, dict):
+        raise Refused(f"data/{name}.yml is not a set of fields – fix it first (make check-data)")
+    return content
+
+
+def _collection_folder(project: Path) -> str:
+    """The article collection's folder below each language folder; '' without data/articles.yml."""
+    settings = _read_data(project, "articles")
+    if settings is None:
+        return ""
+    folder = settings.get("page_folder")
+    if not isinstance(folder, str) or not all(NAME.match(part) for part in folder.split("/")):
+        raise Refused("data/articles.yml has no valid 'page_folder:' – fix it first (make check-data)")
+    return folder
+
+
+def _check_author(project: Path, author: str) -> None:
+    people = (_read_data(project, "people") or {}).get("people") or []
+    ids = [person.get("id") for person in people if isinstance(person, dict) and person.get("id")]
+    if author not in ids:
+        choices = ", ".join(ids) or "none yet: add the author to data/people.yml first"
+        given = f"'{author}' is not in data/people.yml" if author else "name the author"
+        raise Refused(f"{given}: make new-article … AUTHOR=<id> with an id from data/people.yml ({choices})")
 
 
 def partnership_record(partnership_id: str, languages: Languages) -> list[str]:

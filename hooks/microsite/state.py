@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import upstream
+from .articles import Collection, read_collection
 from .data import DataError, PublicationData, load
+from .findings import plural
 from .languages import Languages
 from .templates import theme_templates
 
@@ -37,6 +39,10 @@ class BuildState:
     data: PublicationData
     # The templates of data markers (overrides/partials/data/), found like the theme's own.
     templates: jinja2.Environment
+    # The articles of every language (None without data/articles.yml).
+    articles: Collection | None = None
+    # Every generated page's Markdown by src_uri (rendering/generated_pages.py), made once per build.
+    generated: dict | None = None
     # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
     navigation: dict[str, Navigation] = field(default_factory=dict)
 
@@ -67,14 +73,16 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     _log_each_message_once()
     project = Path(config.config_file_path).parent
     languages = upstream.built_languages(config)
+    data = _load_data(project, Path(config.docs_dir), languages, preview=preview)
     return BuildState(
         config=config,
         preview=preview,
         project=project,
         languages=languages,
         configured_languages=Languages.of_project(project),
-        data=_load_data(project, Path(config.docs_dir), languages, preview=preview),
+        data=data,
         templates=theme_templates(config),
+        articles=_read_articles(project, Path(config.docs_dir), languages, data, preview=preview),
     )
 
 
@@ -109,3 +117,17 @@ def _load_data(project: Path, docs_dir: Path, languages: Languages, *, preview: 
         for finding in error.findings:
             log.warning(str(finding))
         return PublicationData(files={}, findings=error.findings)
+
+
+def _read_articles(
+    project: Path, docs_dir: Path, languages: Languages, data: PublicationData, *, preview: bool
+) -> Collection | None:
+    """The collection; an article with problems stops the build, or in the preview is left out with a
+    warning until it is fixed."""
+    collection, findings = read_collection(docs_dir, languages, data.files, project)
+    if findings and not preview:
+        header = f"The articles have {plural(len(findings), 'problem')}:"
+        raise upstream.BuildError("\n".join([header, *map(str, findings)]))
+    for finding in findings:
+        log.warning(str(finding))
+    return collection

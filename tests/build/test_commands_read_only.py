@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from project import copy_project, microsite
+from project import ROOT, collection_folder, copy_project, microsite, person_ids
 from site_model import LANGUAGES, BuiltSite
 
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
@@ -116,8 +116,28 @@ REFUSALS = {
     "a source page": ["translated", f"docs/{SOURCE}/{PAGE}"],
     "a record that does not exist": ["translated", "data/timeline.yml#no-such-record"],
     "a malformed page name": ["new-article", "--title", "T", "--description", "D", "--", "Neue Seite"],
-    "a page that exists": ["new-article", PAGE.removesuffix(".md"), "--title", "T", "--description", "D"],
+    "an article that exists": [
+        "new-article",
+        next(path.stem for path in (ROOT / "docs" / SOURCE / collection_folder()).glob("*.md") if path.stem != "index"),
+        "--title",
+        "T",
+        "--description",
+        "D",
+        "--author",
+        person_ids()[0],
+    ],
     "a page without title": ["new-article", "neue-seite", "--title", "", "--description", "D"],
+    "an article without author": ["new-article", "neue-seite", "--title", "T", "--description", "D"],
+    "an author who is not in the data": [
+        "new-article",
+        "neue-seite",
+        "--title",
+        "T",
+        "--description",
+        "D",
+        "--author",
+        "nobody",
+    ],
     "a malformed id": ["new-partnership", "Neu Stadt"],
 }
 
@@ -184,9 +204,17 @@ def first_record_id(path: Path) -> str:
 
 def test_new_article_writes_the_pages_it_names(fresh_project: Path) -> None:
     changed = assert_writes_what_it_names(
-        fresh_project, "new-article", "neue-seite", "--title", "Neue Seite", "--description", "Ein Satz."
+        fresh_project,
+        "new-article",
+        "neue-seite",
+        "--title",
+        "Neue Seite",
+        "--description",
+        "Ein Satz.",
+        "--author",
+        person_ids()[0],
     )
-    assert changed == {f"docs/{language}/neue-seite.md" for language in LANGUAGES.codes}
+    assert changed == {f"docs/{language}/{collection_folder()}/neue-seite.md" for language in LANGUAGES.codes}
 
 
 def test_new_partnership_writes_the_data_file_it_names(fresh_project: Path) -> None:

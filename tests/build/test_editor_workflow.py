@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from project import ROOT, build_site, copy_project, free_port, microsite
+from project import ROOT, build_site, collection_folder, copy_project, free_port, microsite, person_ids
 from site_model import configured_languages
 
 
@@ -28,6 +29,7 @@ def check_ids(output: str) -> set[str]:
 
 def test_new_article_creates_every_language_and_only_asks_for_the_translation(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    folder, author = collection_folder(), person_ids()[-1]
     result = scaffold(
         project,
         "new-article",
@@ -36,39 +38,45 @@ def test_new_article_creates_every_language_and_only_asks_for_the_translation(tm
         "Neue Seite: ein Test",
         "--description",
         "Ein Satz über die neue Seite.",
+        "--author",
+        author,
     )
     assert result.returncode == 0, result.stderr
+    today = datetime.date.today().isoformat()
     for language in configured_languages():
-        page = project / "docs" / language / "neue-seite.md"
-        assert (
-            page.read_text(encoding="utf-8")
-            == "---\ntitle: 'Neue Seite: ein Test'\ndescription: Ein Satz über die neue Seite.\n---\n\n# Neue Seite: ein Test\n"
+        page = project / "docs" / language / folder / "neue-seite.md"
+        assert page.read_text(encoding="utf-8") == (
+            "---\ntitle: 'Neue Seite: ein Test'\ndescription: Ein Satz über die neue Seite.\n"
+            f"date: {today}\nauthors: [{author}]\ntopics: []\n---\n\n# Neue Seite: ein Test\n"
         )
     parity, data = checks(project)
     assert data.returncode == 0
     assert parity.returncode == 1
     assert parity.stdout.splitlines() == [
-        "docs/en/neue-seite.md:1: [untracked-translation] no 'translated_from' in the front matter, so changes to docs/de/neue-seite.md cannot be noticed – "
-        "once this translation matches it, run: make translated FILES='docs/en/neue-seite.md'"
+        f"docs/en/{folder}/neue-seite.md:1: [untracked-translation] no 'translated_from' in the front matter, so changes to docs/de/{folder}/neue-seite.md cannot be noticed – "
+        f"once this translation matches it, run: make translated FILES='docs/en/{folder}/neue-seite.md'"
     ]
     # Once translated and recorded, everything passes, the strict build included.
-    english = project / "docs" / "en" / "neue-seite.md"
+    english = project / "docs" / "en" / folder / "neue-seite.md"
     english.write_text(
-        "---\ntitle: 'New page: a test'\ndescription: A sentence about the new page.\n---\n\n# New page: a test\n",
+        "---\ntitle: 'New page: a test'\ndescription: A sentence about the new page.\n"
+        f"date: {today}\nauthors: [{author}]\ntopics: []\n---\n\n# New page: a test\n",
         encoding="utf-8",
     )
-    marked = microsite("translated", "docs/en/neue-seite.md", project=project)
+    marked = microsite("translated", f"docs/en/{folder}/neue-seite.md", project=project)
     assert marked.returncode == 0, marked.stderr
     assert checks(project)[0].returncode == 0
     assert build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml").returncode == 0
-    assert (tmp_path / "site" / "en" / "neue-seite.html").is_file()
+    assert (tmp_path / "site" / "en" / folder / "neue-seite.html").is_file()
 
 
 @pytest.mark.parametrize("slug", ["Neue-Seite", "neue seite", "größe", "neue--seite", "-neu", "../neu", ""])
 def test_new_article_refuses_a_malformed_name(tmp_path: Path, slug: str) -> None:
     project = copy_project(tmp_path / "project")
     before = sorted(path.relative_to(project) for path in (project / "docs").rglob("*"))
-    result = scaffold(project, "new-article", "--title", "T", "--description", "D", "--", slug)
+    result = scaffold(
+        project, "new-article", "--title", "T", "--description", "D", "--author", person_ids()[0], "--", slug
+    )
     assert result.returncode == 2
     assert result.stderr.startswith(
         f"refused: '{slug}' is not a valid page name: use lowercase letters, digits and single hyphens"
@@ -78,9 +86,13 @@ def test_new_article_refuses_a_malformed_name(tmp_path: Path, slug: str) -> None
 
 def test_new_article_never_overwrites(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    existing = next((project / "docs" / "en").glob("*.md"))
+    existing = next(
+        path for path in (project / "docs" / "en" / collection_folder()).glob("*.md") if path.stem != "index"
+    )
     before = existing.read_bytes()
-    result = scaffold(project, "new-article", existing.stem, "--title", "T", "--description", "D")
+    result = scaffold(
+        project, "new-article", existing.stem, "--title", "T", "--description", "D", "--author", person_ids()[0]
+    )
     assert result.returncode == 2
     assert "already exist" in result.stderr and "nothing was written" in result.stderr
     assert existing.read_bytes() == before

@@ -6,10 +6,12 @@ writes, so that a template that stops escaping fails; the real data is used wher
 
 from __future__ import annotations
 
+import datetime
 import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
 from microsite.languages import Languages
 from microsite.rendering import (
@@ -81,18 +83,63 @@ def made_up_data() -> PublicationData:
             },
             "recommendations": {"recommendations": [{"title": texts("Title"), "text": texts("Text")}]},
             "figures": {"figures": [{"value": 1000, "more_than": True, "label": texts("Figure")}]},
-            "people": {"people": [{"name": HOSTILE, "role": texts("Role"), "contact": "editor", "email": HOSTILE}]},
+            "people": {
+                "people": [
+                    {"id": "writer", "name": HOSTILE, "role": texts("Role"), "contact": "editor", "email": HOSTILE}
+                ]
+            },
         }
     )
 
 
+SETTINGS = Settings(page_folder="texts", per_page=1, on_home_page=2, topic_folder="texts/on", author_folder="texts/by")
+# The argument each marker is given in these tests: a partnership, a topic or a person of the made-up data.
+ARGUMENTS = {"topic": "north-topic", "author": "writer", "article-index": "2"}
+
+
+def made_up_article(language: str, slug: str, day: int) -> Article:
+    return Article(
+        slug=slug,
+        language=language,
+        path=f"{SETTINGS.page_folder}/{slug}.md",
+        title=f"Title {slug} {HOSTILE}",
+        description=f"Lead {slug} {HOSTILE}",
+        date=datetime.date(2025, 1, day),
+        updated=None,
+        authors=("writer",),
+        topics=("north-topic",),
+        first_published=None,
+        image=None,
+        moved_from=(),
+        words=450,
+    )
+
+
+def made_up_collection() -> Collection:
+    """Two articles per language, one per index page, both by the made-up person on the made-up topic."""
+    articles = {
+        language: [made_up_article(language, "newer", 20), made_up_article(language, "older", 10)]
+        for language in LANGUAGES.codes
+    }
+    topics = {"north-topic": texts("Topic")}
+    return Collection(SETTINGS, articles, topics, {language: "Index" for language in LANGUAGES.codes})
+
+
 def context(language: str, data: PublicationData | None = None, page: str = "index.md") -> RenderContext:
     """The context of a marker in docs/<language>/<page>, with the made-up data's pages."""
-    sources = [f"{language}/{path}" for path in ["index.md", "article.md", f"{FOLDER}/north.md", f"{FOLDER}/south.md"]]
-    files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in sources])
+    collection = made_up_collection()
+    collection_pages = [
+        SETTINGS.index_path(1),
+        SETTINGS.index_path(2),
+        SETTINGS.topic_path("north-topic"),
+        SETTINGS.author_path("writer"),
+        *(article.path for article in collection.of(language)),
+    ]
+    paths = ["index.md", "article.md", f"{FOLDER}/north.md", f"{FOLDER}/south.md", *collection_pages]
+    files = Files([File(f"{language}/{path}", "/docs", "/site", use_directory_urls=False) for path in paths])
     page_url = File(f"{language}/{page}", "/docs", "/site", use_directory_urls=False).url
     data = data if data is not None else made_up_data()
-    return RenderContext(language, page_url, files, data, TEMPLATES, where="docs/x.md:1")
+    return RenderContext(language, page_url, files, data, TEMPLATES, where="docs/x.md:1", articles=collection)
 
 
 def assert_escaped(output: str) -> None:
@@ -130,7 +177,7 @@ def test_events_sort_by_date_with_seasons_between_months() -> None:
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 @pytest.mark.parametrize("name", sorted(RENDERERS))
 def test_every_marker_writes_whole_lines_of_escaped_html(name: str, language: str) -> None:
-    output = RENDERERS[name](context(language), "north")
+    output = RENDERERS[name](context(language), ARGUMENTS.get(name, "north"))
     assert_escaped(output)
     assert output.startswith("<") and output.endswith(">\n"), output
     # A blank line would end an HTML block in Markdown; only a partnership's page mixes in headings.
@@ -236,17 +283,32 @@ def test_problems_are_listed_escaped_in_an_admonition(language: str) -> None:
 def test_every_marker_renders_the_real_data() -> None:
     """Each view model has every name its template uses (the templates fail on an undefined one)."""
     data = load(ROOT / "data", ROOT / "docs", LANGUAGES)
+    collection, findings = read_collection(ROOT / "docs", LANGUAGES, data.files, ROOT)
+    assert not findings
     folder = data.get("partnerships")["page_folder"]
+    arguments = {
+        "topic": next(iter(collection.topics)),
+        "author": collection.authors(LANGUAGES.source)[0],
+        "article-index": None,
+        "latest-articles": None,
+    }
     for language in LANGUAGES.codes:
         pages = [
             f"{language}/{path.relative_to(ROOT / 'docs' / language).as_posix()}"
             for path in (ROOT / "docs" / language).rglob("*.md")
         ]
         generated = [f"{language}/{folder}/{record['id']}.md" for record in data.records("partnerships")]
+        generated += [f"{language}/{collection.settings.topic_path(topic)}" for topic in collection.topics]
+        generated += [
+            f"{language}/{collection.settings.author_path(person)}" for person in collection.authors(language)
+        ]
         files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in pages + generated])
-        real = RenderContext(language, f"{language}/index.html", files, data, TEMPLATES, where="docs/x.md:1")
+        real = RenderContext(
+            language, f"{language}/index.html", files, data, TEMPLATES, where="docs/x.md:1", articles=collection
+        )
         for name, renderer in RENDERERS.items():
-            assert renderer(real, data.records("partnerships")[0]["id"]).endswith("\n"), name
+            argument = arguments.get(name, data.records("partnerships")[0]["id"])
+            assert renderer(real, argument).endswith("\n"), name
 
 
 def test_the_code_and_templates_name_no_city_of_the_publication() -> None:

@@ -22,6 +22,7 @@ RECORD_LISTS = {
     "recommendations": "recommendations",
     "figures": "figures",
     "people": "people",
+    "articles": "topics",
 }
 
 
@@ -108,7 +109,8 @@ def article_sources(content: Any, path: FieldPath = ()) -> list[tuple[FieldPath,
 
 
 class PageTexts:
-    """The article pages' text with whitespace made alike, read once per check."""
+    """The article pages' text with whitespace made alike, read once per check: the lead (the front
+    matter's `description`, which readers see above the article) and the body."""
 
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir, self._texts = docs_dir, {}
@@ -120,8 +122,9 @@ class PageTexts:
             self._texts[path] = None
             if path.is_file():
                 try:
-                    body = split_front_matter(read_utf8(path))[1]
-                    self._texts[path] = " ".join(body.split())
+                    front_matter, body = split_front_matter(read_utf8(path))
+                    lead = front_matter.get("description")
+                    self._texts[path] = " ".join(f"{lead if isinstance(lead, str) else ''}\n\n{body}".split())
                 except UnreadableText as unreadable:
                     self._texts[path] = unreadable
         return self._texts[path]

@@ -5,6 +5,7 @@ function builds its view model from a RenderContext and renders one of them.
 """
 
 from ..templates import folder_templates, theme_templates
+from .articles import frame_article
 from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
@@ -28,6 +29,7 @@ __all__ = [
     "event_sort_key",
     "folder_templates",
     "format_event_date",
+    "frame_article",
     "give_generated_pages_their_markdown",
     "render_contacts",
     "render_key_figures",

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.structure.files import Files
 
 from .. import upstream
+from ..articles import Collection
 from ..data import PublicationData
 from ..templates import FOLDER
 from .labels import label
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from ..state import BuildState
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,20 @@ class RenderContext:
     templates: jinja2.Environment
     # `docs/<page>:<line>` of the marker, for the messages editors see.
     where: str
+    # The article collection (None without data/articles.yml).
+    articles: Collection | None = None
+
+    @classmethod
+    def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
+        return cls(
+            language=state.language,
+            page_url=page.url,
+            files=files,
+            data=state.data,
+            templates=state.templates,
+            where=where,
+            articles=state.articles,
+        )
 
     def text(self, bilingual: dict) -> str:
         """A bilingual data text in the page's language, as plain text: the templates escape it."""

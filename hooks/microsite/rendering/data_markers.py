@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .. import upstream
 from ..markers import SYNTAX, Marker, replace_markers
+from .articles import render_article_index, render_author, render_latest_articles, render_topic
 from .context import RenderContext
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
@@ -45,6 +46,10 @@ RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "recommendations": render_recommendations,
     "key-figures": render_key_figures,
     "contacts": render_contacts,
+    "article-index": render_article_index,
+    "latest-articles": render_latest_articles,
+    "topic": render_topic,
+    "author": render_author,
 }
 
 
@@ -60,14 +65,7 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
 
     def replace(marker: Marker) -> str:
         line = body_start + markdown.count("\n", 0, marker.start) + 1
-        context = RenderContext(
-            language=state.language,
-            page_url=page.url,
-            files=files,
-            data=state.data,
-            templates=state.templates,
-            where=f"{source}:{line}",
-        )
+        context = RenderContext.of_page(state, page, files, f"{source}:{line}")
         # A blank line before the output (whole lines), so that Markdown treats it as blocks of its own.
         if context.data.findings:
             return "\n" + render_problems(context, [str(finding) for finding in context.data.findings])

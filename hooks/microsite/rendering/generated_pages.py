@@ -1,4 +1,5 @@
-"""One page per partnership, in every language, generated from data/partnerships.yml.
+"""Pages generated from data: one per partnership (data/partnerships.yml), and the article
+collection's further index pages, one page per topic and one per author, in every language.
 
 Adding a record yields `<page_folder>/<id>.html` and `en/<page_folder>/<id>.html`, with their language
 switch, sitemap entries and search entries, because the pages go through mkdocs-static-i18n like any
@@ -12,12 +13,14 @@ page is read. Nothing is written to docs/.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.structure.files import Files
 
 from .. import upstream
+from .labels import label
 
 if TYPE_CHECKING:
     # Only a type: the build passes its state in.
@@ -26,33 +29,75 @@ if TYPE_CHECKING:
 MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
 
 
-def generated_paths(state: BuildState) -> dict[str, tuple[str, dict]]:
-    """src_uri → (language, partnership) of every generated page."""
+@dataclass(frozen=True)
+class GeneratedPage:
+    markdown: str
+    # What the page is made from, for the editor who writes a file in its place.
+    origin: str
+
+
+def generated_pages(state: BuildState) -> dict[str, GeneratedPage]:
+    """src_uri → every generated page of every built language: partnerships, and the article index's
+    further pages, topic and author pages."""
+    if state.generated is None:
+        state.generated = {**_partnership_pages(state), **_collection_pages(state)}
+    return state.generated
+
+
+def _partnership_pages(state: BuildState) -> dict[str, GeneratedPage]:
     partnerships_file = state.data.get("partnerships")
     if partnerships_file is None:
         return {}
     folder = partnerships_file["page_folder"]
     return {
-        f"{language}/{folder}/{record['id']}.md": (language, record)
+        f"{language}/{folder}/{record['id']}.md": GeneratedPage(
+            page_markdown(record["city"]["name"][language], record["summary"][language], f"partnership {record['id']}"),
+            "data/partnerships.yml – delete the file (edit the data instead) or give the partnership another id",
+        )
         for language in state.languages.codes
         for record in partnerships_file["partnerships"]
     }
 
 
-def render_page(partnership: dict, language: str) -> str:
-    """The Markdown of a partnership's page: front matter, title, and the marker for its body."""
+def _collection_pages(state: BuildState) -> dict[str, GeneratedPage]:
+    collection = state.articles
+    if collection is None:
+        return {}
+    settings, people = collection.settings, {person["id"]: person for person in state.data.records("people")}
+    origin = "the articles – delete the file: "
+    pages = {}
+    for language in state.languages.codes:
+        index_title = collection.index_titles[language]
+        for number in range(2, len(collection.index_pages(language)) + 1):
+            title = f"{index_title} – {label(language, 'articles.page', number=number)}"
+            description = label(language, "articles.page_description", title=index_title, number=number)
+            markdown = page_markdown(title, description, f"article-index {number}")
+            pages[f"{language}/{settings.index_path(number)}"] = GeneratedPage(markdown, origin + "the index's pages")
+        for topic_id, name in collection.topics.items():
+            description = label(language, "articles.topic_description", topic=name[language])
+            markdown = page_markdown(name[language], description, f"topic {topic_id}")
+            pages[f"{language}/{settings.topic_path(topic_id)}"] = GeneratedPage(
+                markdown, "data/articles.yml – delete the file (edit the topic there instead)"
+            )
+        for person_id in collection.authors(language):
+            person = people[person_id]
+            markdown = page_markdown(person["name"], person["role"][language], f"author {person_id}")
+            pages[f"{language}/{settings.author_path(person_id)}"] = GeneratedPage(
+                markdown, "data/people.yml – delete the file (edit the person there instead)"
+            )
+    return pages
+
+
+def page_markdown(title: str, description: str, marker: str) -> str:
+    """The Markdown of a generated page: front matter, title, and the marker for its body."""
     # MkDocs renders templates without autoescaping, and Material writes these into the HTML as they are.
     front_matter = yaml.safe_dump(
-        {
-            "title": html.escape(partnership["city"]["name"][language]),
-            "description": html.escape(partnership["summary"][language]),
-        },
+        {"title": html.escape(title), "description": html.escape(description)},
         allow_unicode=True,
         sort_keys=False,
         width=10_000,
     )
-    title = markdown_text(partnership["city"]["name"][language])
-    return f"---\n{front_matter}---\n\n# {title}\n\n<!-- data: partnership {partnership['id']} -->\n"
+    return f"---\n{front_matter}---\n\n# {markdown_text(title)}\n\n<!-- data: {marker} -->\n"
 
 
 def markdown_text(text: str) -> str:
@@ -62,20 +107,16 @@ def markdown_text(text: str) -> str:
 
 def add_generated_files(state: BuildState, files: Files) -> Files:
     """Before the i18n plugin's on_files: it then localizes these pages like written ones."""
-    for src_uri in generated_paths(state):
+    for src_uri, page in generated_pages(state).items():
         if files.get_file_from_path(src_uri) is not None:
-            raise upstream.BuildError(
-                f"docs/{src_uri}: this page is generated from data/partnerships.yml – "
-                "delete the file (edit the data instead) or give the partnership another id"
-            )
+            raise upstream.BuildError(f"docs/{src_uri}: this page is generated from {page.origin}")
         files.append(upstream.new_page_file(src_uri, state.config))
     return files
 
 
 def give_generated_pages_their_markdown(state: BuildState, files: Files) -> None:
     """After the i18n plugin's on_nav, which rebuilt the Files, and before MkDocs reads the pages."""
-    paths = generated_paths(state)
+    pages = generated_pages(state)
     for file in files.documentation_pages():
-        if file.src_uri in paths:
-            language, partnership = paths[file.src_uri]
-            file.content_string = render_page(partnership, language)
+        if file.src_uri in pages:
+            file.content_string = pages[file.src_uri].markdown

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page
-from .navigation import order_navigation
+from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import write_folder_sitemaps
 
@@ -24,6 +24,7 @@ def finish_site(state: BuildState) -> None:
 
 __all__ = [
     "finish_site",
+    "link_collection_pages",
     "order_navigation",
     "place_error_page",
     "point_search_at_language",

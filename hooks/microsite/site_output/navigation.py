@@ -12,9 +12,11 @@ front matter MkDocs has already parsed.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import upstream
@@ -55,6 +57,22 @@ def position(item) -> float:
     return float("-inf") if is_index(item) else nav_order(item)
 
 
+def without_collection_pages(items: list, state: BuildState) -> list:
+    """The navigation without the pages listed elsewhere (articles, further index pages, topic and author
+    pages): its length does not grow with the archive. A folder left empty goes too."""
+    collection, prefix = state.articles, f"{state.language}/"
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and collection.listed_elsewhere(item.file.src_uri.removeprefix(prefix)):
+            continue
+        if getattr(item, "children", None):
+            item.children = without_collection_pages(item.children, state)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
+
+
 def sort_items(items: list) -> list:
     for item in items:
         if getattr(item, "children", None):
@@ -83,7 +101,7 @@ def order_navigation(state: BuildState) -> None:
     the navigation keeps MkDocs' order until it is fixed."""
     nav = state.navigation.pop(state.language)
     try:
-        items = sort_items(nav.items)
+        items = sort_items(without_collection_pages(nav.items, state) if state.articles else nav.items)
     except upstream.BuildError as error:
         if not state.preview:
             raise
@@ -98,3 +116,38 @@ def order_navigation(state: BuildState) -> None:
             previous.next_page = current
     if nav.pages:
         nav.pages[-1].next_page = None
+
+
+def link_collection_pages(state: BuildState, files: Files) -> None:
+    """Outside the navigation, each article leads to the one published before and the one after it
+    (Material's footer and the head's rel=prev/next), and the index's pages lead to each other."""
+    collection = state.articles
+    if collection is None:
+        return
+
+    def page_at(path: str) -> Page | None:
+        file = files.get_file_from_path(f"{state.language}/{path}")
+        return file.page if file is not None else None
+
+    for article in collection.of(state.language):
+        page = page_at(article.path)
+        if page is not None:
+            older, newer = collection.neighbours(article)
+            page.previous_page = page_at(older.path) if older else None
+            page.next_page = page_at(newer.path) if newer else None
+    index_pages = [
+        page_at(collection.settings.index_path(number))
+        for number in range(1, len(collection.index_pages(state.language)) + 1)
+    ]
+    index_pages = [page for page in index_pages if page is not None]
+    if len(index_pages) > 1:
+        after_index = index_pages[0].next_page
+        for previous, current in itertools.pairwise(index_pages):
+            previous.next_page, current.previous_page = current, previous
+        index_pages[-1].next_page = after_index
+    for path in [collection.settings.topic_path(topic) for topic in collection.topics] + [
+        collection.settings.author_path(person) for person in collection.authors(state.language)
+    ]:
+        page = page_at(path)
+        if page is not None:
+            page.previous_page = page.next_page = None

@@ -1,0 +1,136 @@
+"""The article collection: every `docs/<language>/<page_folder>/<name>.md`, its front matter checked.
+
+Read once per build, before MkDocs reads any page, from the files themselves: the index, the topic and
+author pages, the feeds and the navigation all need every article of every language, which one
+language build of MkDocs never has. Articles are ordered newest first.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..findings import Finding
+from ..frontmatter import split_front_matter
+from ..languages import Languages
+from .front_matter import ArticleFile, read_article
+from .model import Article, Settings
+
+
+@dataclass
+class Collection:
+    settings: Settings
+    # Per language, newest first.
+    articles: dict[str, list[Article]]
+    # Topic id → name per language, in the order of data/articles.yml.
+    topics: dict[str, dict[str, str]]
+    # The index page's title per language, for the titles of its further pages.
+    index_titles: dict[str, str]
+
+    def of(self, language: str) -> list[Article]:
+        return self.articles.get(language, [])
+
+    def index_pages(self, language: str) -> list[list[Article]]:
+        """The articles of each page of the index; one (empty) page when there are none."""
+        articles, size = self.of(language), self.settings.per_page
+        return [articles[start : start + size] for start in range(0, len(articles), size)] or [[]]
+
+    def with_topic(self, language: str, topic_id: str) -> list[Article]:
+        return [article for article in self.of(language) if topic_id in article.topics]
+
+    def by_author(self, language: str, person_id: str) -> list[Article]:
+        return [article for article in self.of(language) if person_id in article.authors]
+
+    def authors(self, language: str) -> list[str]:
+        """Everyone who wrote an article in this language, in the order they first appear."""
+        return list(dict.fromkeys(person for article in self.of(language) for person in article.authors))
+
+    @functools.cached_property
+    def _by_path(self) -> dict[tuple[str, str], int]:
+        return {
+            (language, article.path): position
+            for language, articles in self.articles.items()
+            for position, article in enumerate(articles)
+        }
+
+    def article_at(self, language: str, path: str) -> Article | None:
+        position = self._by_path.get((language, path))
+        return None if position is None else self.articles[language][position]
+
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """The article published before this one and the one published after it, in its language."""
+        articles = self.articles[article.language]
+        position = self._by_path[(article.language, article.path)]
+        older = articles[position + 1] if position + 1 < len(articles) else None
+        newer = articles[position - 1] if position > 0 else None
+        return older, newer
+
+    def listed_elsewhere(self, path: str) -> bool:
+        """Pages the navigation leaves out, however many there are: the articles, the index's further
+        pages, and the topic and author pages. Reached from the index, the home page and each other."""
+        folders = (self.settings.page_folder, self.settings.topic_folder, self.settings.author_folder)
+        return any(path.startswith(f"{folder}/") and path != f"{folder}/index.md" for folder in folders)
+
+
+def newest_first(article: Article) -> tuple:
+    return (-article.date.toordinal(), article.slug)
+
+
+def read_collection(
+    docs_dir: Path, languages: Languages, data: dict, display_root: Path
+) -> tuple[Collection | None, list[Finding]]:
+    """The collection and its findings; None without data/articles.yml."""
+    content = data.get("articles")
+    if content is None:
+        return None, []
+    settings = Settings(**{key: value for key, value in content.items() if key != "topics"})
+    topics = {topic["id"]: topic["name"] for topic in content["topics"]}
+    people = {person["id"] for person in (data.get("people") or {}).get("people", [])}
+    files: dict[str, list[ArticleFile]] = {}
+    index_titles: dict[str, str] = {}
+    for language in languages.codes:
+        folder = docs_dir / language / settings.page_folder
+        paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+        files[language] = [
+            read_article(path, language, settings.page_folder, display_root)
+            for path in paths
+            if path.name != "index.md"
+        ]
+        index_titles[language] = _index_title(folder / "index.md") or settings.page_folder
+    findings = [finding for language in languages.codes for file in files[language] for finding in file.findings]
+    findings += [
+        finding
+        for language in languages.codes
+        for file in files[language]
+        if file.valid
+        for finding in file.check_references(people, topics)
+    ]
+    findings += _check_same_in_every_language(files, languages)
+    articles = {
+        language: sorted((file.article() for file in files[language] if file.valid), key=newest_first)
+        for language in languages.codes
+    }
+    return Collection(settings, articles, topics, index_titles), findings
+
+
+def _index_title(path: Path) -> str | None:
+    try:
+        front_matter, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    title = front_matter.get("title")
+    return str(title) if title else None
+
+
+def _check_same_in_every_language(files: dict[str, list[ArticleFile]], languages: Languages) -> list[Finding]:
+    """Dates, authors, topics and old addresses are facts about the article, not words: a translation
+    must give the same as its source."""
+    sources = {file.slug: file for file in files[languages.source] if file.valid}
+    findings = []
+    for language in languages.translations:
+        for file in files[language]:
+            source = sources.get(file.slug)
+            if file.valid and source is not None:
+                findings += file.check_same_facts(source)
+    return findings

@@ -1,0 +1,182 @@
+"""One article's file: its front matter read with the line of every field, checked against
+article.schema.json and against the data it names, with findings an editor can act on."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from ..data.explain import explain
+from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
+from ..findings import Finding
+from ..languages import Languages
+from ..scaffold import NAME
+from ..text_files import UnreadableText, read_utf8
+from .model import Article, FirstPublication
+
+SCHEMA = Path(__file__).with_name("article.schema.json")
+FENCE = "---"
+# Facts about the article rather than words: the same in every language.
+LANGUAGE_NEUTRAL: tuple[FieldPath, ...] = (
+    ("date",),
+    ("updated",),
+    ("authors",),
+    ("topics",),
+    ("first_published", "date"),
+    ("first_published", "url"),
+    ("image", "src"),
+    ("moved_from",),
+)
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+class ArticleFile:
+    """An article's Markdown file: `valid` once its front matter passed every check of the file alone."""
+
+    def __init__(self, path: Path, language: str, display_path: str) -> None:
+        self.path, self.language, self.slug = path, language, path.stem
+        self.page_folder = ""
+        self.data = DataFile(name="article", display_path=display_path)
+        self.findings: list[Finding] = []
+        self.body = ""
+
+    @property
+    def valid(self) -> bool:
+        return self.data.valid
+
+    @property
+    def front_matter(self) -> dict:
+        return self.data.content
+
+    def finding(self, path: FieldPath, message: str) -> Finding:
+        return self.data.finding(path, message)
+
+    def read(self, page_folder: str) -> None:
+        self.page_folder = page_folder
+        try:
+            text = read_utf8(self.path).replace("\r\n", "\n").replace("\r", "\n")
+        except UnreadableText as error:
+            self.findings.append(self.data.file_finding(f"cannot read the page: {error.reason}", error.line))
+            return
+        front_matter = self._split(text)
+        if front_matter is None:
+            return
+        self.findings += parse_yaml(front_matter, self.data)
+        if not self.data.parsed:
+            return
+        if not isinstance(self.front_matter, dict):
+            self.findings.append(self.data.file_finding("the front matter must be fields ('title: …' lines)", 2))
+            return
+        errors = sorted(_validator().iter_errors(self.front_matter), key=lambda e: list(map(str, e.absolute_path)))
+        self.findings += [
+            finding for error in errors for finding in explain(error, self.data, Languages((self.language,)))
+        ]
+        self.findings += self._check_name(page_folder) + self._check_days()
+        self.data.valid = not self.findings
+
+    def _split(self, text: str) -> str | None:
+        """The front matter with the line numbers of the file: its opening `---` becomes an empty line."""
+        lines = text.split("\n")
+        if lines[0].strip() != FENCE:
+            message = "an article starts with its front matter: a '---' line, the fields (title, description, "
+            self.findings.append(self.data.file_finding(message + "date, authors …), and another '---' line"))
+            return None
+        end = next((number for number in range(1, len(lines)) if lines[number].rstrip() in (FENCE, "...")), None)
+        if end is None:
+            self.findings.append(self.data.file_finding("the front matter has no closing '---' line – add it"))
+            return None
+        self.body = "\n".join(lines[end + 1 :])
+        return "\n".join(["", *lines[1:end]])
+
+    def _check_name(self, page_folder: str) -> list[Finding]:
+        if NAME.match(self.slug) and not self.slug.isdigit():
+            return []
+        reason = "only digits are the index's page numbers" if self.slug.isdigit() else "use lowercase letters, "
+        reason += "" if self.slug.isdigit() else "digits and single hyphens (no umlauts, spaces or capitals)"
+        message = f"'{self.slug}.md' cannot be an article's file name: {reason} – rename the file in every language"
+        return [self.data.file_finding(message)]
+
+    def _check_days(self) -> list[Finding]:
+        findings = []
+        for path in (("date",), ("updated",), ("first_published", "date")):
+            value = _get(self.front_matter, path)
+            if value is not None and _day(value) is None:
+                findings.append(self.finding(path, f"impossible date {value!r} – there is no such day"))
+        published, updated = _day(self.front_matter["date"]), _day(self.front_matter.get("updated"))
+        if published and updated and updated < published:
+            message = f"the update ({updated}) is before the first publication ({published}) – correct one of them"
+            findings.append(self.finding(("updated",), message))
+        return findings
+
+    def check_references(self, people: set[str], topics: dict[str, dict]) -> list[Finding]:
+        """Every author in data/people.yml, every topic in data/articles.yml."""
+        findings = []
+        for field, known, where in (("authors", people, "data/people.yml"), ("topics", topics, "data/articles.yml")):
+            for index, value in enumerate(self.front_matter.get(field, [])):
+                if value not in known:
+                    choices = ", ".join(sorted(known)) or "none yet"
+                    message = f"no {field[:-1]} {value!r} in {where} – use one of: {choices} (or add it there)"
+                    findings.append(self.finding((field, index), message))
+        return findings
+
+    def check_same_facts(self, source: ArticleFile) -> list[Finding]:
+        findings = []
+        for path in LANGUAGE_NEUTRAL:
+            mine, theirs = _get(self.front_matter, path), _get(source.front_matter, path)
+            if mine != theirs:
+                shown = "nothing" if theirs is None else repr(theirs)
+                message = (
+                    f"differs from {source.data.display_path}, which gives {shown} – dates, authors, topics and "
+                    "addresses are the same in every language: copy them from there"
+                )
+                findings.append(self.finding(path, message))
+        return findings
+
+    def article(self) -> Article:
+        front_matter = self.front_matter
+        first = front_matter.get("first_published")
+        return Article(
+            slug=self.slug,
+            language=self.language,
+            path=f"{self.page_folder}/{self.slug}.md",
+            title=front_matter["title"],
+            description=front_matter["description"],
+            date=_day(front_matter["date"]),
+            updated=_day(front_matter.get("updated")),
+            authors=tuple(front_matter["authors"]),
+            topics=tuple(front_matter.get("topics", [])),
+            first_published=FirstPublication(first["name"], _day(first["date"]), first.get("url")) if first else None,
+            image=front_matter.get("image"),
+            moved_from=tuple(front_matter.get("moved_from", [])),
+            words=sum(1 for word in self.body.split() if any(character.isalnum() for character in word)),
+        )
+
+
+def read_article(path: Path, language: str, page_folder: str, display_root: Path) -> ArticleFile:
+    display_path = path.relative_to(display_root).as_posix()
+    file = ArticleFile(path, language, display_path)
+    file.read(page_folder)
+    return file
+
+
+def _get(mapping: dict, path: FieldPath):
+    for key in path:
+        if not isinstance(mapping, dict) or key not in mapping:
+            return None
+        mapping = mapping[key]
+    return mapping
+
+
+def _day(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

@@ -1,0 +1,198 @@
+"""The article collection in pages: the index and its further pages, the latest articles, a topic's and
+an author's articles (data markers), and the header every article page gets above its text.
+
+Every article is shown as the same card: title, date in the page's language, authors, lead, reading
+time and topics, each author and topic linking to its page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from babel.dates import format_date
+from babel.lists import format_list
+
+from .. import upstream
+from ..articles import Article, Collection
+from .context import RenderContext
+from .generated_pages import markdown_text
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from ..state import BuildState
+
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+def _collection(context: RenderContext) -> Collection:
+    if context.articles is None:
+        context.require("articles")
+    return context.articles
+
+
+def _people(context: RenderContext) -> dict[str, dict]:
+    return {person["id"]: person for person in context.data.records("people")}
+
+
+def _day(context: RenderContext, day) -> dict[str, str]:
+    return {"iso": day.isoformat(), "text": format_date(day, "long", locale=context.language)}
+
+
+def _authors(context: RenderContext, article: Article) -> list[dict[str, str]]:
+    """Each author's name and page, with the words before it in a list of this language ("A und B")."""
+    collection, people = context.articles, _people(context)
+    marked = format_list([f"\0{index}\0" for index in range(len(article.authors))], locale=context.language)
+    before = marked.split("\0")[0::2]
+    return [
+        {
+            "name": people[person]["name"],
+            "link": context.link(collection.settings.author_path(person)),
+            "before": before[index],
+        }
+        for index, person in enumerate(article.authors)
+    ]
+
+
+def _topics(context: RenderContext, article: Article) -> list[dict[str, str]]:
+    collection = context.articles
+    return [
+        {
+            "name": collection.topics[topic][context.language],
+            "link": context.link(collection.settings.topic_path(topic)),
+        }
+        for topic in article.topics
+    ]
+
+
+def card(context: RenderContext, article: Article) -> dict:
+    """What a card shows of an article, in the page's language."""
+    return {
+        "title": article.title,
+        "link": context.link(article.path),
+        "date": _day(context, article.date),
+        "authors": _authors(context, article),
+        "lead": article.description,
+        "reading_time": context.label("articles.reading_time", minutes=article.reading_minutes),
+        "topics": _topics(context, article),
+    }
+
+
+def _cards(context: RenderContext, articles: list[Article], heading: int) -> str:
+    return context.render(
+        "article-cards.html",
+        cards=[card(context, article) for article in articles],
+        heading=heading,
+        by=context.label("articles.by"),
+        topics_label=context.label("articles.topics"),
+        none=context.label("articles.none"),
+    )
+
+
+def render_article_index(context: RenderContext, argument: str | None) -> str:
+    """`<!-- data: article-index -->` on the collection's index page; its further pages are generated."""
+    collection = _collection(context)
+    pages = collection.index_pages(context.language)
+    number = int(argument) if argument and argument.isdigit() else 1
+    if not 1 <= number <= len(pages):
+        raise upstream.BuildError(f"{context.where}: the article index has no page {argument!r}")
+    links = [
+        {
+            "number": page,
+            "link": context.link(collection.settings.index_path(page)),
+            "label": context.label("articles.page_link", number=page),
+        }
+        for page in range(1, len(pages) + 1)
+    ]
+    return _cards(context, pages[number - 1], heading=2) + context.render(
+        "article-pages.html",
+        pages=links if len(pages) > 1 else [],
+        current=number,
+        newer=links[number - 2] if number > 1 else None,
+        older=links[number] if number < len(pages) else None,
+    )
+
+
+def render_latest_articles(context: RenderContext, argument: str | None) -> str:
+    """`<!-- data: latest-articles -->`: the newest articles, as many as data/articles.yml says."""
+    collection = _collection(context)
+    latest = collection.of(context.language)[: collection.settings.on_home_page]
+    return _cards(context, latest, heading=3) + context.render(
+        "article-all.html",
+        link=context.link(collection.settings.index_path(1)),
+        text=context.label("articles.all"),
+    )
+
+
+def render_topic(context: RenderContext, argument: str | None) -> str:
+    """`<!-- data: topic ID -->`, on each generated topic page."""
+    collection = _collection(context)
+    if argument not in collection.topics:
+        known = ", ".join(collection.topics) or "none"
+        raise upstream.BuildError(
+            f"{context.where}: no topic {argument!r} in data/articles.yml – write one of: {known}"
+        )
+    return _cards(context, collection.with_topic(context.language, argument), heading=2)
+
+
+def render_author(context: RenderContext, argument: str | None) -> str:
+    """`<!-- data: author ID -->`, on each generated author page: the role, then the articles."""
+    collection, people = _collection(context), _people(context)
+    if argument not in people:
+        known = ", ".join(people) or "none"
+        raise upstream.BuildError(f"{context.where}: no person {argument!r} in data/people.yml – write one of: {known}")
+    person = people[argument]
+    role = context.render("article-author.html", role=context.text(person["role"]))
+    return role + _cards(context, collection.by_author(context.language, argument), heading=2)
+
+
+def render_article_header(context: RenderContext, article: Article) -> str:
+    """Above an article's text: its lead, authors, dates, reading time, first publication and topics."""
+    first = article.first_published
+    return context.render(
+        "article-header.html",
+        lead=article.description,
+        by=context.label("articles.by"),
+        authors=_authors(context, article),
+        date=_day(context, article.date),
+        updated={
+            "iso": article.updated.isoformat(),
+            "text": context.label("articles.updated", date=_day(context, article.updated)["text"]),
+        }
+        if article.updated
+        else None,
+        reading_time=context.label("articles.reading_time", minutes=article.reading_minutes),
+        first_published=context.label(
+            "articles.first_published", name=first.name, date=format_date(first.date, "long", locale=context.language)
+        )
+        if first
+        else None,
+        first_url=first.url if first else None,
+        topics=_topics(context, article),
+        topics_label=context.label("articles.topics"),
+    )
+
+
+def frame_article(state: BuildState, markdown: str, page: Page, files: Files) -> str:
+    """An article's Markdown with its header under the title; the title heading is added if the
+    article does not start with one. Other pages are returned as they are."""
+    collection = state.articles
+    path = page.file.src_uri.removeprefix(f"{state.language}/")
+    article = collection.article_at(state.language, path) if collection else None
+    if article is None:
+        return markdown
+    context = RenderContext.of_page(state, page, files, f"docs/{page.file.src_uri}")
+    try:
+        header = render_article_header(context, article)
+    except upstream.BuildError as error:
+        if not state.preview:
+            raise
+        log.warning(str(error))
+        return markdown
+    lines = markdown.split("\n")
+    first = next((number for number, line in enumerate(lines) if line.strip()), len(lines))
+    if first < len(lines) and lines[first].startswith("# "):
+        return "\n".join([*lines[: first + 1], "", header, *lines[first + 1 :]])
+    return "\n".join([f"# {markdown_text(article.title)}", "", header, "", markdown])
