@@ -52,13 +52,19 @@ def check_data(arguments: argparse.Namespace) -> Outcome:
     root = project_of(arguments)
     if not (root / "data").is_dir():
         raise Refused(f"{root}: no data/ folder here – run this in the project, or name its folder with --project")
+    from .articles import read_collection
     from .data import DataError, load
 
+    languages = Languages.of_project(root)
     try:
-        data = load(root / "data", root / "docs", Languages.of_project(root), display_root=root)
+        data = load(root / "data", root / "docs", languages, display_root=root)
     except DataError as error:
         return Outcome(error.findings, f"The publication data has {plural(len(error.findings), 'problem')}.")
-    return Outcome([], f"data/: {data.record_count()} records, no problems")
+    collection, findings = read_collection(root / "docs", languages, data.files, root)
+    if findings:
+        return Outcome(findings, f"The articles' front matter has {plural(len(findings), 'problem')}.")
+    articles = f", {plural(len(collection.of(languages.source)), 'article')}" if collection else ""
+    return Outcome([], f"data/: {data.record_count()} records{articles}, no problems")
 
 
 def check_parity(arguments: argparse.Namespace) -> Outcome:

@@ -79,15 +79,18 @@ class ArticleFile:
         self.findings += [
             finding for error in errors for finding in explain(error, self.data, Languages((self.language,)))
         ]
-        self.findings += self._check_name(page_folder) + self._check_days()
+        # A value of the wrong kind has its message already; only well-formed days are checked further.
+        self.findings += self._check_name(page_folder) + ([] if self.findings else self._check_days())
         self.data.valid = not self.findings
 
     def _split(self, text: str) -> str | None:
         """The front matter with the line numbers of the file: its opening `---` becomes an empty line."""
         lines = text.split("\n")
         if lines[0].strip() != FENCE:
-            message = "an article starts with its front matter: a '---' line, the fields (title, description, "
-            self.findings.append(self.data.file_finding(message + "date, authors …), and another '---' line"))
+            message = "an article starts with its front matter – add a '---' line, the fields (title, description, "
+            self.findings.append(
+                self.data.file_finding(message + "date, authors), and another '---' line above the text")
+            )
             return None
         end = next((number for number in range(1, len(lines)) if lines[number].rstrip() in (FENCE, "...")), None)
         if end is None:
@@ -138,7 +141,7 @@ class ArticleFile:
                     "addresses are the same in every language: copy them from there"
                 )
                 findings.append(self.finding(path, message))
-        return findings
+        return sorted(findings, key=lambda finding: (finding.line, finding.column or 0))
 
     def article(self) -> Article:
         front_matter = self.front_matter
