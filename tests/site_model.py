@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from microsite.articles import read_collection
 from microsite.data import load
 from microsite.languages import Languages
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
@@ -42,15 +43,25 @@ def other_languages() -> tuple[str, ...]:
 
 
 def generated_pages(root: Path = ROOT) -> list[str]:
-    """The pages generated from data/ (one per partnership and language), below each language root."""
-    partnerships = load(root / "data", root / "docs", LANGUAGES).get("partnerships")
-    if partnerships is None:
-        return []
-    return [
+    """The pages generated from data/ and the articles, below each language root: one per partnership,
+    the article index's further pages, and one per topic and per author."""
+    data = load(root / "data", root / "docs", LANGUAGES)
+    partnerships = data.get("partnerships")
+    pages = [
         LANGUAGES.root(language) + f"{partnerships['page_folder']}/{record['id']}.html"
         for language in LANGUAGES.codes
-        for record in partnerships["partnerships"]
+        for record in (partnerships["partnerships"] if partnerships else [])
     ]
+    collection, _ = read_collection(root / "docs", LANGUAGES, data.files, root)
+    if collection is None:
+        return pages
+    settings = collection.settings
+    for language in LANGUAGES.codes:
+        paths = [settings.index_path(number) for number in range(2, len(collection.index_pages(language)) + 1)]
+        paths += [settings.topic_path(topic) for topic in collection.topics]
+        paths += [settings.author_path(person) for person in collection.authors(language)]
+        pages += [LANGUAGES.root(language) + path.removesuffix(".md") + ".html" for path in paths]
+    return pages
 
 
 language_of = LANGUAGES.of_path

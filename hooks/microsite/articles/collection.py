@@ -107,6 +107,18 @@ def read_collection(
         for finding in file.check_references(people, topics)
     ]
     findings += _check_same_in_every_language(files, languages)
+    findings += [
+        file.finding(
+            ("moved_from", index),
+            f"docs/{language}/{old} is a page of the site – an old address must be "
+            "free: remove it here, or delete that page",
+        )
+        for language in languages.codes
+        for file in files[language]
+        if file.valid
+        for index, old in enumerate(file.front_matter.get("moved_from", []))
+        if (docs_dir / language / old).exists()
+    ]
     articles = {
         language: sorted((file.article() for file in files[language] if file.valid), key=newest_first)
         for language in languages.codes

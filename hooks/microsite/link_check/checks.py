@@ -155,7 +155,8 @@ def check_sitemap(site: Site) -> list[Finding]:
         source = "mkdocs.yml (plugins: i18n)"
         findings.append(Finding(upstream.SITEMAP, line, message, "sitemap-missing-page", source=source))
     for page in site.pages:
-        if posixpath.basename(page) != upstream.ERROR_PAGE and page not in listed:
+        # Pages that ask not to be indexed (an article's old address, which redirects) have no place there.
+        if posixpath.basename(page) != upstream.ERROR_PAGE and page not in listed and not site.unindexed(page):
             message = (
                 f"{page} is not in {upstream.SITEMAP}, so search engines will not find it – it must be built as a "
                 "page of the site, not copied in as a file"

@@ -165,3 +165,25 @@ def _attributes(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     for name, value in pairs:
         attributes.setdefault(name, value or "")
     return attributes
+
+
+class _RobotsParser(HTMLParser):
+    """The directives of `<meta name="robots" content="…">`, read until the head ends."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.directives: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = _attributes(attrs)
+        if tag == "meta" and attributes.get("name", "").lower() == "robots":
+            self.directives |= {part.strip().lower() for part in attributes.get("content", "").split(",")}
+
+
+def robots_directives(html: str) -> set[str]:
+    """What a page asks of search engines ('noindex', 'nofollow'), from its head."""
+    head_end = html.find("</head>")
+    parser = _RobotsParser()
+    parser.feed(html if head_end == -1 else html[:head_end])
+    parser.close()
+    return parser.directives

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from .. import upstream
 from ..languages import Languages
 from ..site_output import sitemaps
-from .html_scan import Element, scan
+from .html_scan import Element, robots_directives, scan
 
 # An address with a scheme (https:, mailto:, …) names something outside the site's folders.
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
@@ -67,6 +67,10 @@ class Site:
                 column = start - text.rfind("\n", 0, start)
                 self._content[page] = scan(text[start:end], line, column)
         return self._content[page]
+
+    def unindexed(self, page: str) -> bool:
+        """The page asks search engines not to index it (`<meta name="robots" content="noindex">`)."""
+        return "noindex" in robots_directives((self.root / page).read_text(encoding="utf-8"))
 
     def page_elements(self, page: str) -> list[Element]:
         """The linking elements of the entire page, theme included."""

@@ -55,6 +55,7 @@ LABELS = {
         "articles.by_author": "Artikel von {name}",
         "articles.topic_list": "Themen",
         "articles.author_list": "Autorinnen und Autoren",
+        "redirect.text": "Dieser Artikel hat eine neue Adresse:",
     },
     "en": {
         "since": "since {year}",
@@ -103,6 +104,7 @@ LABELS = {
         "articles.by_author": "Articles by {name}",
         "articles.topic_list": "Topics",
         "articles.author_list": "Authors",
+        "redirect.text": "This article has a new address:",
     },
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..articles.redirects import write_redirects
 from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page
 from .navigation import link_collection_pages, order_navigation
@@ -17,9 +18,11 @@ if TYPE_CHECKING:
 
 
 def finish_site(state: BuildState) -> None:
-    """Once every language is built: a sitemap per folder and a search index per language."""
+    """Once every language is built: a sitemap per folder, a search index per language, and a page at
+    each old address of an article."""
     write_folder_sitemaps(state)
     write_language_indexes(state)
+    write_redirects(state)
 
 
 __all__ = [

@@ -1,0 +1,247 @@
+"""The article collection as readers meet it: the index and its pages, the home page, topic and author
+pages, the header above each article, old addresses, and a navigation that does not grow with the
+archive. What is expected comes from the collection itself (read_collection), never from its content.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.dates import format_date
+from microsite.articles import Collection, read_collection
+from microsite.data import load
+from project import ROOT, build_site, collection_folder, copy_project, microsite, person_ids, publication_data
+from site_model import LANGUAGES, BuiltSite, PageHtml, parse_html
+
+
+def collection_of(project: Path = ROOT) -> Collection:
+    data = load(project / "data", project / "docs", LANGUAGES)
+    collection, findings = read_collection(project / "docs", LANGUAGES, data.files, project)
+    assert findings == []
+    return collection
+
+
+def html_path(path: str, language: str) -> str:
+    """The built page of a Markdown path below the language folder (this site has .html addresses)."""
+    return LANGUAGES.root(language) + path.removesuffix(".md") + ".html"
+
+
+def links_of(site: BuiltSite, page: str, selector_class: str | None = None) -> list[str]:
+    """The site paths the page's content links to (optionally only links inside cards' titles)."""
+    html = site.html(page)
+    folder = posixpath.dirname(page)
+    return [
+        posixpath.normpath(posixpath.join(folder, element.attrs["href"]))
+        for element in html.elements
+        if element.tag == "a" and "href" in element.attrs and "://" not in element.attrs["href"]
+    ]
+
+
+def card_titles(html: PageHtml) -> int:
+    return len(html.find_all("article", **{"class": "article-card"}))
+
+
+def test_every_article_is_on_the_index_the_home_page_and_its_topic_and_author_pages(built_site: BuiltSite) -> None:
+    collection = collection_of()
+    settings = collection.settings
+    people = {person["id"]: person for person in publication_data("people")["people"]}
+    for language in LANGUAGES.codes:
+        articles = collection.of(language)
+        assert articles
+        home = links_of(built_site, html_path("index.md", language))
+        for position, article in enumerate(articles):
+            page = html_path(article.path, language)
+            index = html_path(settings.index_path(position // settings.per_page + 1), language)
+            assert page in links_of(built_site, index)
+            assert (page in home) == (position < settings.on_home_page)
+            for topic in article.topics:
+                assert page in links_of(built_site, html_path(settings.topic_path(topic), language))
+            for person in article.authors:
+                author_page = html_path(settings.author_path(person), language)
+                assert page in links_of(built_site, author_page)
+                role = people[person]["role"][language]
+                assert role in built_site.html(author_page).article_text
+
+
+def test_an_article_starts_with_its_lead_authors_date_and_topics_in_its_language(built_site: BuiltSite) -> None:
+    collection = collection_of()
+    for language in LANGUAGES.codes:
+        article = collection.of(language)[0]
+        page = html_path(article.path, language)
+        html = built_site.html(page)
+        text = " ".join(html.article_text)
+        assert text.startswith(f"{article.title} {article.description}")
+        assert html.find("time", datetime=article.date.isoformat()) is not None
+        assert format_date(article.date, "long", locale=language) in text
+        links = links_of(built_site, page)
+        for person in article.authors:
+            assert html_path(collection.settings.author_path(person), language) in links
+        for topic in article.topics:
+            assert html_path(collection.settings.topic_path(topic), language) in links
+            assert collection.topics[topic][language] in html.article_text
+
+
+def test_every_old_address_answers_in_its_language_and_leads_to_the_article(built_site: BuiltSite) -> None:
+    collection = collection_of()
+    moved = [(language, article) for language in LANGUAGES.codes for article in collection.of(language)]
+    old_addresses = [(language, article, old) for language, article in moved for old in article.moved_from]
+    assert old_addresses
+    sitemap = built_site.sitemap_entries()
+    for language, article, old in old_addresses:
+        old_page, new_page = html_path(old, language), html_path(article.path, language)
+        html = built_site.html(old_page)
+        assert html.find("html").attrs["lang"] == language
+        refresh = html.find("meta", **{"http-equiv": "refresh"}).attrs["content"]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(old_page), refresh.split("url=", 1)[1]))
+        assert target == new_page and (built_site.root / new_page).is_file()
+        assert html.find("link", rel="canonical").attrs["href"] == built_site.site_url + new_page
+        assert html.find("meta", name="robots").attrs["content"] == "noindex"
+        assert built_site.site_url + old_page not in sitemap
+
+
+def write_articles(project: Path, count: int, first_day: datetime.date) -> None:
+    """`count` short articles in every language, a day apart, translated and stamped."""
+    folder, author = collection_folder(project), person_ids(project)[0]
+    topic = publication_data("articles", project)["topics"][0]["id"]
+    for number in range(count):
+        day = (first_day + datetime.timedelta(days=number)).isoformat()
+        for language in LANGUAGES.codes:
+            path = project / "docs" / language / folder / f"generated-{number}.md"
+            front_matter = {
+                "title": f"Article {number} {language}",
+                "description": f"Lead {number} {language}.",
+                "date": day,
+                "authors": [author],
+                "topics": [topic],
+            }
+            path.write_text(
+                f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\n\n# Article {number} {language}\n\n"
+                f"Text {number} {language}.\n",
+                encoding="utf-8",
+            )
+    translations = [
+        f"docs/{language}/{folder}/generated-{number}.md"
+        for language in LANGUAGES.translations
+        for number in range(count)
+    ]
+    marked = microsite("translated", *translations, project=project)
+    assert marked.returncode == 0, marked.stderr
+
+
+def navigation_links(html: PageHtml) -> int:
+    return sum(1 for element in html.find_all("a") if "md-nav__link" in element.attrs.get("class", ""))
+
+
+@pytest.fixture(scope="module")
+def larger_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
+    """The publication with 12 more articles, 5 to an index page."""
+    tmp_path = tmp_path_factory.mktemp("larger")
+    project = copy_project(tmp_path / "project")
+    settings_file = project / "data" / "articles.yml"
+    settings_file.write_text(
+        settings_file.read_text(encoding="utf-8").replace(
+            f"per_page: {publication_data('articles')['per_page']}", "per_page: 5"
+        ),
+        encoding="utf-8",
+    )
+    write_articles(project, 12, datetime.date(2030, 1, 1))
+    result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, BuiltSite(root=tmp_path / "site", site_url="http://127.0.0.1:8000/", log=result.stderr)
+
+
+def test_the_navigation_of_an_article_does_not_grow_with_the_archive(
+    built_site: BuiltSite, larger_site: tuple[Path, BuiltSite]
+) -> None:
+    _, larger = larger_site
+    for language in LANGUAGES.codes:
+        article = collection_of().of(language)[-1]
+        page = html_path(article.path, language)
+        assert navigation_links(larger.html(page)) == navigation_links(built_site.html(page))
+
+
+def test_the_index_is_paged_newest_first_with_links_between_its_pages(larger_site: tuple[Path, BuiltSite]) -> None:
+    project, site = larger_site
+    collection = collection_of(project)
+    for language in LANGUAGES.codes:
+        pages = collection.index_pages(language)
+        assert [len(page) for page in pages] == [5, 5, 3]
+        built = [html_path(collection.settings.index_path(number), language) for number in (1, 2, 3)]
+        for number, (page, articles) in enumerate(zip(built, pages, strict=True), start=1):
+            html = site.html(page)
+            assert card_titles(html) == len(articles)
+            links = links_of(site, page)
+            article_links = [link for link in links if link in {html_path(a.path, language) for a in articles}]
+            assert article_links == [html_path(article.path, language) for article in articles]
+            assert html.find("span", **{"aria-current": "page"}) is not None
+            head_links = {
+                element.attrs["rel"]: posixpath.normpath(posixpath.join(posixpath.dirname(page), element.attrs["href"]))
+                for element in html.find_all("link")
+                if element.attrs.get("rel") in ("prev", "next")
+            }
+            if number > 1:
+                assert head_links["prev"] == built[number - 2]
+            if number < 3:
+                assert head_links["next"] == built[number]
+
+
+def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: tuple[Path, BuiltSite]) -> None:
+    project, site = larger_site
+    collection = collection_of(project)
+    for language in LANGUAGES.codes:
+        articles = collection.of(language)
+        for position, article in enumerate(articles):
+            page = html_path(article.path, language)
+            html = site.html(page)
+            footer = {
+                kind: posixpath.normpath(posixpath.join(posixpath.dirname(page), element.attrs["href"]))
+                for element in html.find_all("a")
+                for kind in ("prev", "next")
+                if f"md-footer__link--{kind}" in element.attrs.get("class", "")
+            }
+            older = html_path(articles[position + 1].path, language) if position + 1 < len(articles) else None
+            newer = html_path(articles[position - 1].path, language) if position else None
+            assert footer.get("prev") == older
+            assert footer.get("next") == newer
+
+
+def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    folder, people = collection_folder(project), person_ids(project)
+    topic = publication_data("articles", project)["topics"][-1]["id"]
+    for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
+        created = microsite(
+            "new-article", slug, "--title", f"Titel {slug}", "--description", "Ein Satz.", "--author", author,
+            project=project,
+        )  # fmt: skip
+        assert created.returncode == 0, created.stderr
+        for language in LANGUAGES.codes:
+            path = project / "docs" / language / folder / f"{slug}.md"
+            text = path.read_text(encoding="utf-8").replace("topics: []", f"topics: [{topic}]")
+            if language != LANGUAGES.source:
+                text = text.replace(f"Titel {slug}", f"Title {slug} {language}").replace("Ein Satz.", "A sentence.")
+            path.write_text(text, encoding="utf-8")
+    translations = [
+        f"docs/{language}/{folder}/{slug}.md"
+        for language in LANGUAGES.translations
+        for slug in ("second-one", "third-one")
+    ]
+    assert microsite("translated", *translations, project=project).returncode == 0
+    site_root = tmp_path / "site"
+    result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="")
+    collection = collection_of(project)
+    for language in LANGUAGES.codes:
+        for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
+            page = html_path(f"{folder}/{slug}.md", language)
+            assert page in links_of(site, html_path("index.md", language))
+            assert page in links_of(site, html_path(collection.settings.index_path(1), language))
+            assert page in links_of(site, html_path(collection.settings.topic_path(topic), language))
+            assert page in links_of(site, html_path(collection.settings.author_path(author), language))
+        cards = parse_html((site_root / html_path("index.md", language)).read_text(encoding="utf-8"))
+        assert card_titles(cards) == min(3, len(collection.of(language)))
