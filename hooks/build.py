@@ -13,6 +13,7 @@ code, restart the preview.
 from __future__ import annotations
 
 from microsite import link_check, parity, rendering, site_output
+from microsite.articles import feeds
 from microsite.state import BuildState, start_build
 from mkdocs.plugins import event_priority
 
@@ -36,6 +37,7 @@ def on_config(config):
 
 def on_pre_build(*, config):
     parity.warn_in_build(_build)
+    feeds.set_feed_links(_build)
 
 
 # Before the i18n plugin (-100), so that it localizes the generated pages like written ones.

@@ -71,7 +71,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     if previous is not None and previous.config is config:
         return previous
     _log_each_message_once()
-    project = Path(config.config_file_path).parent
+    project = Path(config.config_file_path).resolve().parent
     languages = upstream.built_languages(config)
     data = _load_data(project, Path(config.docs_dir), languages, preview=preview)
     return BuildState(

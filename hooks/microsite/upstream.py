@@ -105,3 +105,32 @@ def with_search_base(page_html: str, language_root: str) -> str:
     material_config["base"] = material_config["base"].rstrip("/") + "/" + language_root
     replacement = match.group(1) + json.dumps(material_config, ensure_ascii=False) + match.group(3)
     return page_html[: match.start()] + replacement + page_html[match.end() :]
+
+
+def language_site_name(config: MkDocsConfig, language: str) -> str:
+    """The site's name in a language, as mkdocs.yml gives it among the i18n plugin's languages
+    ('Strong Cities'); the top-level `site_name` where the language gives none."""
+    return _i18n(config).get_language_config(language).site_name or _configured(config, "site_name")
+
+
+def language_site_description(config: MkDocsConfig, language: str) -> str | None:
+    """The site's description in a language, like `language_site_name`."""
+    return _i18n(config).get_language_config(language).site_description or _configured(config, "site_description")
+
+
+def _configured(config: MkDocsConfig, key: str) -> Any:
+    """A top-level setting as mkdocs.yml gives it: the plugin overwrites it in each language build
+    and keeps the original (from the first language that overrides it) in `original_configs`."""
+    return (getattr(_i18n(config), "original_configs", None) or {}).get(key, config[key])
+
+
+def page_url(config: MkDocsConfig, path: str) -> str:
+    """The address of the page at `path` (below its language folder, 'artikel/x.md'), relative to that
+    folder, as MkDocs gives it: 'artikel/x.html', or 'artikel/x/' with directory URLs ('' for the
+    folder's own index, which MkDocs calls './')."""
+    return new_page_file(path, config).url.removeprefix("./")
+
+
+def set_feed_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
+    """What overrides/main.html renders as feed links in every page's head (`config.extra.feeds`)."""
+    config.extra["feeds"] = links

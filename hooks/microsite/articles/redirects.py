@@ -25,9 +25,9 @@ def write_redirects(state: BuildState) -> None:
     for language in state.languages.codes:
         root = state.languages.root(language)
         for article in collection.of(language):
-            target = root + upstream.new_page_file(article.path, state.config).url
+            target = root + upstream.page_url(state.config, article.path)
             for old_path in article.moved_from:
-                old = root + upstream.new_page_file(old_path, state.config).url
+                old = root + upstream.page_url(state.config, old_path)
                 written = state.site_dir / root / upstream.new_page_file(old_path, state.config).dest_uri
                 if written.exists():
                     raise upstream.BuildError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..articles.feeds import write_feeds
 from ..articles.redirects import write_redirects
 from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page
@@ -18,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def finish_site(state: BuildState) -> None:
-    """Once every language is built: a sitemap per folder, a search index per language, and a page at
-    each old address of an article."""
+    """Once every language is built: a sitemap per folder, a search index per language, an Atom feed
+    per language, and a page at each old address of an article."""
     write_folder_sitemaps(state)
     write_language_indexes(state)
+    write_feeds(state)
     write_redirects(state)
 
 
