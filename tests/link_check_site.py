@@ -40,9 +40,12 @@ def link_from(page: str, site_path: str) -> str:
 
 
 def written_page(site: BuiltSite, language: str) -> str:
-    """A page of `language` written in Markdown (not the home page)."""
+    """A page of `language` written in Markdown, in the language's own folder (not the home page): the
+    tests' links are written relative to that folder."""
     for path in site.content_paths():
-        if LANGUAGES.of_path(path) == language and not path.endswith("index.html") and (ROOT / source(path)).is_file():
+        in_root = "/" not in path.removeprefix(LANGUAGES.root(language))
+        written = not path.endswith("index.html") and (ROOT / source(path)).is_file()
+        if LANGUAGES.of_path(path) == language and in_root and written:
             return path
     raise AssertionError(f"no written {language} page")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from microsite.articles import read_collection
+from microsite.articles import Collection, read_collection
 from microsite.data import load
 from microsite.languages import Languages
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
@@ -62,6 +62,14 @@ def generated_pages(root: Path = ROOT) -> list[str]:
         paths += [settings.author_path(person) for person in collection.authors(language)]
         pages += [LANGUAGES.root(language) + path.removesuffix(".md") + ".html" for path in paths]
     return pages
+
+
+def article_collection(root: Path = ROOT) -> Collection | None:
+    """The publication's articles as the build reads them (None without data/articles.yml)."""
+    data = load(root / "data", root / "docs", LANGUAGES)
+    collection, findings = read_collection(root / "docs", LANGUAGES, data.files, root)
+    assert not findings, findings
+    return collection
 
 
 language_of = LANGUAGES.of_path
@@ -127,13 +135,27 @@ class BuiltSite:
     site_url: str
     log: str
 
-    def page_paths(self) -> list[str]:
-        """Every HTML page, site-relative, error pages included; theme assets excluded."""
+    def html_files(self) -> list[str]:
+        """Every HTML file, site-relative; theme assets excluded."""
         return sorted(
             path.relative_to(self.root).as_posix()
             for path in self.root.rglob("*.html")
             if not path.relative_to(self.root).as_posix().startswith("assets/")
         )
+
+    def redirect_paths(self) -> frozenset[str]:
+        """The pages at old addresses, which only send the reader on (a meta refresh)."""
+        return frozenset(
+            path
+            for path in self.html_files()
+            if parse_html((self.root / path).read_text(encoding="utf-8")).find("meta", **{"http-equiv": "refresh"})
+        )
+
+    def page_paths(self) -> list[str]:
+        """Every page the theme rendered, site-relative, error pages included; not the redirects at
+        old addresses."""
+        redirects = self.redirect_paths()
+        return [path for path in self.html_files() if path not in redirects]
 
     def content_paths(self) -> list[str]:
         """The pages readers navigate to: every page but the error pages."""

@@ -12,16 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 from babel.dates import format_date
-from microsite.articles import Collection, read_collection
-from microsite.data import load
+from microsite.articles import Collection
 from project import ROOT, build_site, collection_folder, copy_project, microsite, person_ids, publication_data
-from site_model import LANGUAGES, BuiltSite, PageHtml, parse_html
+from site_model import LANGUAGES, BuiltSite, PageHtml, article_collection, parse_html
 
 
 def collection_of(project: Path = ROOT) -> Collection:
-    data = load(project / "data", project / "docs", LANGUAGES)
-    collection, findings = read_collection(project / "docs", LANGUAGES, data.files, project)
-    assert findings == []
+    collection = article_collection(project)
+    assert collection is not None
     return collection
 
 

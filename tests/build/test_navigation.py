@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from microsite.frontmatter import split_front_matter
 from project import ROOT
-from site_model import LANGUAGES, BuiltSite, generated_pages
+from site_model import LANGUAGES, BuiltSite, article_collection, generated_pages
 
 UNORDERED = float("inf")
 
@@ -54,9 +54,21 @@ def footer_chain(built_site: BuiltSite, start: str) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_previous_and_next_links_follow_nav_order(built_site: BuiltSite, language: str) -> None:
+    """In nav_order, without the pages the navigation leaves out (articles, topic and author pages, the
+    index's further pages, which follow its first page)."""
     root = LANGUAGES.root(language)
+    articles = article_collection()
     generated = [page.removeprefix(root) for page in generated_pages() if LANGUAGES.of_path(page) == language]
-    expected = [root + page for page in expected_order(ROOT / "docs" / language, generated)]
+    expected = []
+    for page in expected_order(ROOT / "docs" / language, generated):
+        path = page.removesuffix(".html") + ".md"
+        if articles is None or not articles.listed_elsewhere(path):
+            expected.append(root + page)
+        if articles is not None and path == articles.settings.index_path(1):
+            further = range(2, len(articles.index_pages(language)) + 1)
+            expected += [
+                root + articles.settings.index_path(number).removesuffix(".md") + ".html" for number in further
+            ]
     assert footer_chain(built_site, root + "index.html") == expected
 
 
