@@ -6,11 +6,13 @@ writes, so that a template that stops escaping fails; the real data is used wher
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from microsite import upstream
 from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
 from microsite.languages import Languages
@@ -320,3 +322,24 @@ def test_the_code_and_templates_name_no_city_of_the_publication() -> None:
     for source in sources:
         text = source.read_text(encoding="utf-8")
         assert not [name for name in names if name in text], source
+
+
+@pytest.mark.parametrize("argument", ["0", "3", "two"])
+def test_an_article_index_page_that_does_not_exist_is_named(argument: str) -> None:
+    with pytest.raises(upstream.BuildError) as raised:
+        RENDERERS["article-index"](context(LANGUAGES.source), argument)
+    assert str(raised.value) == (
+        f"docs/x.md:1: the article index has no page '{argument}' – write '<!-- data: article-index -->' on the "
+        "index page; its further pages are made by the build"
+    )
+
+
+def test_the_latest_articles_are_the_newest_and_as_many_as_configured() -> None:
+    made_up = context(LANGUAGES.source)
+    one = dataclasses.replace(
+        made_up, articles=dataclasses.replace(made_up.articles, settings=dataclasses.replace(SETTINGS, on_home_page=1))
+    )
+    cards = parse_html(RENDERERS["latest-articles"](one, None)).find_all("h3", **{"class": "article-card__title"})
+    assert len(cards) == 1
+    links = [element.attrs["href"] for element in parse_html(RENDERERS["latest-articles"](one, None)).find_all("a")]
+    assert f"{SETTINGS.page_folder}/newer.html" in links and f"{SETTINGS.page_folder}/older.html" not in links

@@ -96,8 +96,11 @@ def render_article_index(context: RenderContext, argument: str | None) -> str:
     collection = _collection(context)
     pages = collection.index_pages(context.language)
     number = int(argument) if argument and argument.isdigit() else 1
-    if not 1 <= number <= len(pages):
-        raise upstream.BuildError(f"{context.where}: the article index has no page {argument!r}")
+    if argument is not None and not 1 <= (int(argument) if argument.isdigit() else 0) <= len(pages):
+        raise upstream.BuildError(
+            f"{context.where}: the article index has no page {argument!r} – write '<!-- data: article-index -->' "
+            "on the index page; its further pages are made by the build"
+        )
     links = [
         {
             "number": page,

@@ -50,11 +50,6 @@ LABELS = {
         "articles.older": "Ältere Artikel",
         "articles.all": "Alle Artikel",
         "articles.none": "Hier gibt es noch keine Artikel.",
-        "articles.count.one": "{count} Artikel",
-        "articles.count.other": "{count} Artikel",
-        "articles.by_author": "Artikel von {name}",
-        "articles.topic_list": "Themen",
-        "articles.author_list": "Autorinnen und Autoren",
         "redirect.text": "Dieser Artikel hat eine neue Adresse:",
     },
     "en": {
@@ -99,11 +94,6 @@ LABELS = {
         "articles.older": "Older articles",
         "articles.all": "All articles",
         "articles.none": "There are no articles here yet.",
-        "articles.count.one": "{count} article",
-        "articles.count.other": "{count} articles",
-        "articles.by_author": "Articles by {name}",
-        "articles.topic_list": "Topics",
-        "articles.author_list": "Authors",
         "redirect.text": "This article has a new address:",
     },
 }
