@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from microsite.languages import Languages
 from microsite.link_check.site import Site
-from microsite.link_check.unsafe_links import check_unsafe_links
+from microsite.link_check.unsafe_links import check_unsafe_links, unsafe_in_markdown
 from project import ROOT
 
 LANGUAGES = Languages.of_project(ROOT)
@@ -157,3 +159,22 @@ def test_a_page_saved_in_another_encoding_is_still_read(tmp_path: Path, encoding
     assert findings(tmp_path, {page: content}) == [
         f"docs/{page}:4: [unsafe-link] link “Klick” → javascript:alert(1): {RUNS}"
     ]
+
+
+# Pieces of Markdown and HTML that make up addresses, in every way an editor or a paste may write a scheme.
+PIECES = [
+    "[a](", "![b](", "<a href=", "<img src='", "[r]: ", "<", ">", ")", '"', " ", "\n", "\t", "\\", ":", "&#58;",
+    "&colon;", "&#x3A", "java", "JAVA", "script", "&#115;cript", "vb", "data", "d&#97;ta", "text/html,x", "https://e.org",
+    "&#9;", "&#10;", "page.md", "#x", "*", "`",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@example("[a](javascript\\:alert(1))")
+@example("[a](&#106;ava&#x09;script:x)")
+@example("<a href='DATA&colon;text/html,x'>a</a>")
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+def test_the_quick_look_never_hides_an_unsafe_address(text: str) -> None:
+    """Pages are parsed only where an unsafe address could be: the quick look finds every one a full
+    parse finds."""
+    assert unsafe_in_markdown(text) == unsafe_in_markdown(text, quick_look=False)

@@ -11,6 +11,7 @@ already found in the page's own Markdown is not reported twice.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,9 +92,21 @@ def unsafe_addresses(elements: list[Element]) -> list[UnsafeAddress]:
     return found
 
 
-def unsafe_in_markdown(text: str) -> list[UnsafeAddress]:
+def may_hold_unsafe(text: str) -> bool:
+    """Whether any address in the text could have an unsafe scheme: with character references decoded,
+    backslashes (Markdown's escapes, as in `javascript\\:`) and tabs and line breaks removed (as a
+    browser reads an address), a scheme and its colon appear somewhere. Most pages hold none, and then
+    need no parse."""
+    flat = html.unescape(text).replace("\\", "").translate(INSIDE).lower()
+    return any(f"{scheme}:" in flat for scheme in UNSAFE_SCHEMES)
+
+
+def unsafe_in_markdown(text: str, *, quick_look: bool = True) -> list[UnsafeAddress]:
     """The unsafe addresses of a Markdown page: of its links, images, autolinks and raw HTML, and of its
-    reference definitions (where a link that uses one gets its address, so the link is not reported too)."""
+    reference definitions (where a link that uses one gets its address, so the link is not reported too).
+    `quick_look` skips the parse of a page that cannot hold one (may_hold_unsafe)."""
+    if quick_look and not may_hold_unsafe(text):
+        return []
     links = markdown_links(text)
     defined = {definition.address for definition in links.definitions}
     found = [
