@@ -243,3 +243,32 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
             assert page in links_of(site, html_path(collection.settings.author_path(author), language))
         cards = parse_html((site_root / html_path("index.md", language)).read_text(encoding="utf-8"))
         assert card_titles(cards) == min(3, len(collection.of(language)))
+
+
+def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alternative(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    collection = collection_of(project)
+    folder = collection.settings.page_folder
+    article = collection.of(LANGUAGES.source)[0]
+    for language in LANGUAGES.codes:
+        picture = project / "docs" / language / folder / "pictures" / "harbour.svg"
+        picture.parent.mkdir(parents=True, exist_ok=True)
+        picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"/>', encoding="utf-8")
+        page = project / "docs" / language / article.path
+        text = page.read_text(encoding="utf-8")
+        image = f"image:\n  src: pictures/harbour.svg\n  alt: Harbour {language}\n"
+        page.write_text(text.replace("\ndate:", f"\n{image}date:", 1), encoding="utf-8")
+    translations = [f"docs/{language}/{article.path}" for language in LANGUAGES.translations]
+    assert microsite("translated", *translations, project=project).returncode == 0
+    site_root = tmp_path / "site"
+    result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="")
+    for language in LANGUAGES.codes:
+        for page in (html_path(article.path, language), html_path("index.md", language)):
+            pictures = [
+                image for image in site.html(page).find_all("img") if "article-" in image.attrs.get("class", "")
+            ]
+            assert [image.attrs["alt"] for image in pictures] == [f"Harbour {language}"], page
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), pictures[0].attrs["src"]))
+            assert (site_root / resolved).is_file(), resolved

@@ -8,6 +8,7 @@ language build of MkDocs never has. Articles are ordered newest first.
 from __future__ import annotations
 
 import functools
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,11 @@ class Collection:
         return any(path.startswith(f"{folder}/") and path != f"{folder}/index.md" for folder in folders)
 
 
+def image_path(page_folder: str, src: str) -> str:
+    """An article's picture as a path below its language folder (`src` is relative to the article)."""
+    return posixpath.normpath(posixpath.join(page_folder, src))
+
+
 def newest_first(article: Article) -> tuple:
     return (-article.date.toordinal(), article.slug)
 
@@ -107,23 +113,33 @@ def read_collection(
         for finding in file.check_references(people, topics)
     ]
     findings += _check_same_in_every_language(files, languages)
-    findings += [
-        file.finding(
-            ("moved_from", index),
-            f"docs/{language}/{old} is a page of the site – an old address must be "
-            "free: remove it here, or delete that page",
-        )
-        for language in languages.codes
-        for file in files[language]
-        if file.valid
-        for index, old in enumerate(file.front_matter.get("moved_from", []))
-        if (docs_dir / language / old).exists()
-    ]
+    findings += _check_files_named(files, languages, docs_dir, settings.page_folder)
     articles = {
         language: sorted((file.article() for file in files[language] if file.valid), key=newest_first)
         for language in languages.codes
     }
     return Collection(settings, articles, topics, index_titles), findings
+
+
+def _check_files_named(
+    files: dict[str, list[ArticleFile]], languages: Languages, docs_dir: Path, page_folder: str
+) -> list[Finding]:
+    """An old address must be free, and a picture must be there."""
+    findings = []
+    for language in languages.codes:
+        for file in (file for file in files[language] if file.valid):
+            for index, old in enumerate(file.front_matter.get("moved_from", [])):
+                if (docs_dir / language / old).exists():
+                    message = f"docs/{language}/{old} is a page of the site – an old address must be free: "
+                    findings.append(
+                        file.finding(("moved_from", index), message + "remove it here, or delete that page")
+                    )
+            if "image" in file.front_matter:
+                picture = image_path(page_folder, file.front_matter["image"]["src"])
+                if not (docs_dir / language / picture).is_file():
+                    message = f"there is no picture docs/{language}/{picture} – put it there, or correct the path"
+                    findings.append(file.finding(("image", "src"), message))
+    return findings
 
 
 def _index_title(path: Path) -> str | None:

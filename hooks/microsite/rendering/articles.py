@@ -15,6 +15,7 @@ from babel.lists import format_list
 
 from .. import upstream
 from ..articles import Article, Collection
+from ..articles.collection import image_path
 from .context import RenderContext
 from .generated_pages import markdown_text
 
@@ -67,9 +68,18 @@ def _topics(context: RenderContext, article: Article) -> list[dict[str, str]]:
     ]
 
 
+def _image(context: RenderContext, article: Article) -> dict[str, str] | None:
+    """The article's picture, its address relative to the page, and its text alternative."""
+    if not article.image:
+        return None
+    site_path = image_path(context.articles.settings.page_folder, article.image["src"])
+    return {"src": context.link(site_path), "alt": article.image["alt"]}
+
+
 def card(context: RenderContext, article: Article) -> dict:
     """What a card shows of an article, in the page's language."""
     return {
+        "image": _image(context, article),
         "title": article.title,
         "link": context.link(article.path),
         "date": _day(context, article.date),
@@ -156,6 +166,7 @@ def render_article_header(context: RenderContext, article: Article) -> str:
     first = article.first_published
     return context.render(
         "article-header.html",
+        image=_image(context, article),
         lead=article.description,
         by=context.label("articles.by"),
         authors=_authors(context, article),
