@@ -1,4 +1,7 @@
-"""The editor's wait: seconds from saving an edit to `mkdocs serve` serving the rebuilt page."""
+"""The editor's wait: seconds from saving an edit to `mkdocs serve` (as make serve runs it) serving the rebuilt page.
+
+On the real site, an edit of a page and of a data file; on a generated publication, an edit of one article.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from measure import ENV, RUNS
-from project import copy_project
+from project import copy_project, free_port
 
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:
@@ -28,31 +31,32 @@ def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) ->
         except OSError:
             pass
         time.sleep(0.02)
-    raise SystemExit(f"{url} did not update within {seconds} s")
+    raise TimeoutError(f"{url} did not update within {seconds:.0f} s")
 
 
 @contextmanager
-def mkdocs_serve(project: Path, port: int) -> Iterator[None]:
-    """`mkdocs serve` of `project` (as make serve runs it) on `port`, stopped on leaving."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        yield
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+def mkdocs_serve(project: Path, port: int, log: Path | None = None) -> Iterator[None]:
+    """`mkdocs serve` of `project` (as make serve runs it) on `port`, its output in `log`; stopped on leaving."""
+    with open(log or os.devnull, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
-def served_after(edit: Callable[[], object], url: str, token: str) -> float:
+def served_after(edit: Callable[[], object], url: str, token: str, seconds: float = 60) -> float:
     """Seconds from making `edit` to `url` serving a page with `token` in it."""
     start = time.perf_counter()
     edit()
-    return wait_for(url, lambda page: token in page) - start
+    return wait_for(url, lambda page: token in page, seconds) - start
 
 
 def markdown_edit(markdown: Path, token: str) -> Callable[[], object]:
@@ -69,19 +73,70 @@ def data_edit(figures: Path, token: str) -> Callable[[], object]:
 
 
 def editor_latency(workspace: Path) -> dict:
-    """Seconds from saving an edit to `mkdocs serve` (as make serve runs it) serving the rebuilt page."""
+    """On the real site: seconds from saving a page's or a data file's edit to the rebuilt page being served."""
     project = copy_project(workspace / "editor")
-    port = 8000 + os.getpid() % 1000
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     markdown, figures = project / "docs" / "de" / "impressum.md", project / "data" / "figures.yml"
     markdown_samples, data_samples = [], []
-    with mkdocs_serve(project, port):
+    log = workspace / "editor-serve.log"
+    with mkdocs_serve(project, port, log=log):
         wait_for(base + "impressum.html", lambda page: "<html" in page)
-        time.sleep(1)
         for run in range(RUNS):
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
+            wait_quiet(log)
             markdown_samples.append(served_after(markdown_edit(markdown, token), base + "impressum.html", token))
-            time.sleep(1)
+            wait_quiet(log)
             data_samples.append(served_after(data_edit(figures, token), base + "index.html", token))
-            time.sleep(1)
     return {"markdown_edit_s": statistics.median(markdown_samples), "data_edit_s": statistics.median(data_samples)}
+
+
+def wait_quiet(log: Path, seconds: float = 900) -> None:
+    """Until `mkdocs serve` has finished every build it started and printed nothing for two seconds."""
+    deadline, last, quiet_since = time.monotonic() + seconds, "", time.monotonic()
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if text != last:
+            last, quiet_since = text, time.monotonic()
+        started = text.count("Building documentation...")
+        finished = text.count("Documentation built in") + text.count("An error happened during the rebuild")
+        if started == finished and time.monotonic() - quiet_since >= 2:
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"mkdocs serve did not settle within {seconds:.0f} s (see {log})")
+
+
+def article_edit_latency(project: Path, article: str, page: str, runs: int = RUNS) -> dict:
+    """Seconds from saving an edit of `article` (its path below docs/) to its rebuilt `page` being served.
+
+    `mkdocs serve` answers no request while it rebuilds, so the page is served once the whole site is
+    rebuilt. Each edit is saved once the server is idle; its figures say how many builds it started.
+    Also the seconds `mkdocs serve` took to serve the page first (its first full build).
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{page}"
+    markdown = project / "docs" / article
+    log = project.parent / f"{project.name}-serve.log"
+    original = markdown.read_text(encoding="utf-8")
+    samples, rebuilds = [], []
+    start = time.perf_counter()
+    try:
+        with mkdocs_serve(project, port, log=log):
+            first = wait_for(url, lambda text: "<html" in text, seconds=900) - start
+            for run in range(runs):
+                wait_quiet(log)
+                builds = log.read_text(encoding="utf-8", errors="replace").count("Building documentation...")
+                token = f"Bearbeitung{run}x{time.monotonic_ns()}"
+                samples.append(served_after(markdown_edit(markdown, token), url, token, seconds=900))
+                wait_quiet(log)
+                rebuilds.append(
+                    log.read_text(encoding="utf-8", errors="replace").count("Building documentation...") - builds
+                )
+    finally:
+        markdown.write_text(original, encoding="utf-8")
+    return {
+        "edit_s": statistics.median(samples),
+        "edit_samples_s": samples,
+        "rebuilds": rebuilds,
+        "first_build_s": first,
+    }

@@ -1,14 +1,15 @@
 """Benchmark: the translation-parity check on a generated tree of 1,000 page pairs (target: under 2 s).
 
-Run as `PYTHONPATH=hooks:tests:tests/benchmarks .venv/bin/python tests/benchmarks/parity.py` (by
-`make bench`); prints the median of five runs and how it compares with the target, then the share of
-it that identifying the blocks' languages takes (the same runs with the identifier switched off), and
-the time its model takes to load, which a process pays once, on its first judged text. Timings are
-never asserted in tests.
+Part of `make bench` (run.py runs it in a process of its own, with `--json`), or alone as
+`PYTHONPATH=hooks:tests:tests/benchmarks .venv/bin/python tests/benchmarks/parity.py`; prints the
+median of five runs and how it compares with the target, then the share of it that identifying the
+blocks' languages takes (the same runs with the identifier switched off), and the time its model takes
+to load, which a process pays once, on its first judged text. Timings are never asserted in tests.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import sys
@@ -85,23 +86,40 @@ def without_identification(root: Path) -> float:
         text_language._identifier = identifier
 
 
-def main() -> int:
+def parity_figures() -> dict:
+    """The median seconds of checking PAIRS page pairs, with and without language identification, and the
+    seconds of loading the identifier's model."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         generate(root)
         off = without_identification(root)
         load = model_load_seconds()
         median, findings, pairs = median_seconds(root)
-        verdict = "meets" if median < TARGET_SECONDS else "MISSES"
-        print(
-            f"parity check, {pairs} page pairs: median {median:.2f} s of {RUNS} runs ({verdict} the target of "
-            f"{TARGET_SECONDS:.0f} s); {findings} findings"
-        )
-        print(
-            f"language identification: {median - off:.2f} s of it ({100 * (median - off) / median:.0f} %; "
-            f"{off:.2f} s without); loading its model, once per process: {load:.2f} s more"
-        )
-        return 0
+    return {
+        "pairs": pairs,
+        "median_s": median,
+        "findings": findings,
+        "without_identification_s": off,
+        "model_load_s": load,
+    }
+
+
+def summary(figures: dict) -> list[str]:
+    """Two lines: the check against its target, and the share of language identification."""
+    median, off = figures["median_s"], figures["without_identification_s"]
+    verdict = "meets" if median < TARGET_SECONDS else "MISSES"
+    return [
+        f"parity check, {figures['pairs']} page pairs: median {median:.2f} s of {RUNS} runs ({verdict} the target of "
+        f"{TARGET_SECONDS:.0f} s); {figures['findings']} findings",
+        f"language identification: {median - off:.2f} s of it ({100 * (median - off) / median:.0f} %; "
+        f"{off:.2f} s without); loading its model, once per process: {figures['model_load_s']:.2f} s more",
+    ]
+
+
+def main() -> int:
+    figures = parity_figures()
+    print(json.dumps(figures) if "--json" in sys.argv[1:] else "\n".join(summary(figures)))
+    return 0
 
 
 if __name__ == "__main__":

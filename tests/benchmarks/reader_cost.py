@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
 from measure import ROOT, SUB_PATH, build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,13 +67,25 @@ def static_host(site: Path, port: int) -> Iterator[None]:
         server.server_close()
 
 
+def article_folder() -> str:
+    """Where the articles are built: the collection's folder (data/articles.yml), or the top."""
+    collection = ROOT / "data" / "articles.yml"
+    if not collection.exists():
+        return "."
+    return yaml.safe_load(collection.read_text(encoding="utf-8"))["page_folder"]
+
+
 def reader_pages(site: Path) -> list[str]:
-    """Home, article and a partnership page, in both languages."""
+    """Home, the largest article and a partnership page, in both languages."""
     partnership = sorted((site / "partnerschaften").glob("*.html"))
     partnership = next(path for path in partnership if path.name != "index.html").relative_to(site).as_posix()
     article = (
         max(
-            (path for path in site.glob("*.html") if path.name not in ("index.html", "404.html")),
+            (
+                path
+                for path in (site / article_folder()).glob("*.html")
+                if path.name not in ("index.html", "404.html") and not path.stem.isdigit()
+            ),
             key=lambda path: path.stat().st_size,
         )
         .relative_to(site)
