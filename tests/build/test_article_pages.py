@@ -272,3 +272,16 @@ def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alter
             assert [image.attrs["alt"] for image in pictures] == [f"Harbour {language}"], page
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), pictures[0].attrs["src"]))
             assert (site_root / resolved).is_file(), resolved
+
+
+def test_search_finds_an_article_on_its_page_not_on_the_pages_that_list_it(built_site: BuiltSite) -> None:
+    collection = collection_of()
+    for language in LANGUAGES.codes:
+        article = collection.of(language)[0]
+        listing = [html_path(collection.settings.index_path(1), language), html_path("index.md", language)]
+        listing += [html_path(collection.settings.topic_path(topic), language) for topic in article.topics]
+        docs = built_site.search_index(language)["docs"]
+        found_on = {doc["location"].split("#")[0] for doc in docs if article.description in doc["text"]}
+        root = LANGUAGES.root(language)
+        assert found_on == {html_path(article.path, language).removeprefix(root)}
+        assert not found_on & {page.removeprefix(root) for page in listing}
