@@ -259,13 +259,20 @@ def timeline_yaml(records: int, passage: dict[str, str], source_page: str) -> st
             f"      de: {title['de']}",
             f"      en: {title['en']}",
             f"    partnership: city-{index}",
-            "    source:",
-            f"      page: {source_page}",
-            "      passage:",
-            f"        de: {passage['de']}",
-            f"        en: {passage['en']}",
+            *source_lines(source_page, passage),
         ]
     return "\n".join(lines) + "\n"
+
+
+def source_lines(source_page: str, passage: dict[str, str]) -> list[str]:
+    """A record's `source:`, the passage of the article it quotes."""
+    return [
+        "    source:",
+        f"      page: {source_page}",
+        "      passage:",
+        f"        de: {passage['de']}",
+        f"        en: {passage['en']}",
+    ]
 
 
 def people_yaml(passage: dict[str, str], source_page: str) -> str:
@@ -279,11 +286,7 @@ def people_yaml(passage: dict[str, str], source_page: str) -> str:
             f"      en: {role_en}",
             "    contact: author",
             f"    email: {person_id}@example.org",
-            "    source:",
-            f"      page: {source_page}",
-            "      passage:",
-            f"        de: {passage['de']}",
-            f"        en: {passage['en']}",
+            *source_lines(source_page, passage),
         ]
     return "\n".join(lines) + "\n"
 
