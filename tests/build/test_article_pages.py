@@ -9,6 +9,7 @@ import datetime
 import posixpath
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from babel.dates import format_date
@@ -243,6 +244,10 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
             assert page in links_of(site, html_path(collection.settings.author_path(author), language))
         cards = parse_html((site_root / html_path("index.md", language)).read_text(encoding="utf-8"))
         assert card_titles(cards) == min(3, len(collection.of(language)))
+        feed = feedparser.parse((site_root / LANGUAGES.root(language) / "feed.xml").read_bytes())
+        links = [entry.link for entry in feed.entries]
+        for slug in ("second-one", "third-one"):
+            assert site.site_url + html_path(f"{folder}/{slug}.md", language) in links
 
 
 def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alternative(tmp_path: Path) -> None:
