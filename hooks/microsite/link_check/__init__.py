@@ -26,6 +26,7 @@ warnings, so that a strict build fails on them.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,9 +74,13 @@ def check_site(
         languages=languages or Languages.of_project(project),
         project=project,
     )
-    findings = run_lychee(site, external=external)
-    if not external:
-        findings += project_checks(site)
+    if external:
+        findings = run_lychee(site, external=True)
+    else:
+        # lychee is a program of its own: the project's checks read the site meanwhile, on the other core.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            lychee = pool.submit(run_lychee, site, external=False)
+            findings = project_checks(site) + lychee.result()
     return sorted(findings, key=lambda finding: (finding.file, finding.line, finding.check))
 
 
