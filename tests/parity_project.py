@@ -7,6 +7,7 @@ each test copies it and changes what it is about. Shared by tests/unit/test_pari
 from __future__ import annotations
 
 import codecs
+import datetime
 import shutil
 import subprocess
 from pathlib import Path
@@ -40,13 +41,12 @@ def stamp(text: str, source: str) -> str:
     return text.replace("\n---\n", f'\ntranslated_from: "{fingerprint(source)}"\n---\n', 1)
 
 
-def stamp_data(text: str) -> str:
+def stamp_data(text: str, day: datetime.date | None = None) -> str:
+    """The data with its first record stamped (as `translated` writes it on `day`; without a day, as
+    stamps were written before they recorded one)."""
     record = yaml.load(text, Loader=PlainLoader)["events"][0]
-    return text.replace(
-        "  - id: start\n",
-        f'  - id: start\n    translated_from: "{record_fingerprint(record, LANGUAGES)}"\n',
-        1,
-    )
+    stamp = record_fingerprint(record, LANGUAGES) + (f" {day.isoformat()}" if day else "")
+    return text.replace("  - id: start\n", f'  - id: start\n    translated_from: "{stamp}"\n', 1)
 
 
 def make_project(
@@ -66,7 +66,7 @@ def make_project(
 
 
 def findings_of(root: Path, languages: Languages | None = None) -> list[str]:
-    findings, _, _ = parity.check_project(root, languages)
+    findings = parity.check_project(root, languages).findings
     return [finding.text() for finding in findings]
 
 

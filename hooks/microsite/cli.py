@@ -71,16 +71,22 @@ def check_parity(arguments: argparse.Namespace) -> Outcome:
     from . import parity
 
     root = project_of(arguments)
-    found, statuses, data_files = parity.check_project(root)
+    try:
+        result = parity.check_project(root)
+    except parity.PolicyError as error:
+        return Outcome([error.finding], "translation parity: the translation policy in mkdocs.yml is wrong")
+    found = result.findings
     if arguments.only:
         wanted = {shown_path(root, path) for path in arguments.only}
         found = [finding for finding in found if finding.file in wanted or finding.counterpart in wanted]
-    in_parity = sum(1 for status in statuses if not status.findings)
+    in_parity = sum(1 for status in result.pairs if not status.findings)
+    warnings = sum(1 for finding in found if not finding.is_error)
+    tolerated = f" ({plural(warnings, 'warning')}: not failing under the policy)" if warnings else ""
     status = (
-        f"translation parity: {in_parity} of {len(statuses)} page pairs and {len(data_files)} data files checked, "
-        f"{plural(len(found), 'finding')}"
+        f"translation parity: {in_parity} of {len(result.pairs)} page pairs and {len(result.data_files)} data files "
+        f"checked, {plural(len(found), 'finding')}{tolerated}\n{result.translations.policy.describe()}"
     )
-    return Outcome(found, status, parity.summary(statuses, data_files))
+    return Outcome(found, status, parity.summary(result))
 
 
 def shown_path(root: Path, path: str) -> str:
@@ -188,7 +194,8 @@ def report(outcome: Outcome, arguments: argparse.Namespace) -> int:
     if getattr(arguments, "summary", None):
         summary = outcome.summary or Summary.of_files(SUMMARY_TITLES[arguments.command], outcome.findings)
         Path(arguments.summary).write_text(summary.render(outcome.findings), encoding="utf-8")
-    return 1 if outcome.findings else 0
+    # Warnings (what the translation policy tolerates) are reported, and do not fail the check.
+    return 1 if any(finding.is_error for finding in outcome.findings) else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,18 +28,27 @@ class Finding:
     source: str = ""
     # For a translation: the other file of its pair.
     counterpart: str = ""
+    # "error" fails the check (and a strict build); "warning" is reported only: what the translation
+    # policy tolerates (an outdated or missing translation).
+    level: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
 
     def location(self) -> str:
         return f"{self.file}:{self.line}" + (f":{self.column}" if self.column is not None else "")
 
     def text(self) -> str:
         check = f"[{self.check}] " if self.check else ""
+        level = "" if self.is_error else f"{self.level}: "
         source = f" (source: {self.source})" if self.source else ""
-        return f"{self.location()}: {check}{self.message}{source}"
+        return f"{self.location()}: {level}{check}{self.message}{source}"
 
     __str__ = text
 
-    def github(self, level: str = "error") -> str:
+    def github(self) -> str:
+        level = self.level
         message = self.text().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         column = f",col={self.column}" if self.column is not None else ""
         title = f",title=[{self.check}]" if self.check else ""
@@ -83,6 +92,8 @@ class Summary:
     subjects: list[Subject] = field(default_factory=list)
     # False where the subjects are only the files with findings: a share of them says nothing.
     with_share: bool = True
+    # A line under the headline (the policy in force, say).
+    note: str = ""
 
     @classmethod
     def of_files(cls, title: str, findings: list[Finding]) -> Summary:
@@ -95,14 +106,19 @@ class Summary:
         for subject in self.subjects:
             checks = Counter(f.check or "data" for f in findings if f.file in subject.files)
             count = sum(checks.values())
-            status = f"✅ {self.ok_word}" if not count else f"❌ {count}"
+            errors = sum(1 for f in findings if f.file in subject.files and f.is_error)
+            status = f"✅ {self.ok_word}" if not count else f"❌ {count}" if errors else f"⚠️ {count}"
             detail = ", ".join(f"{check} × {n}" for check, n in sorted(checks.items()))
             rows.append(f"| `{subject.label}` | {subject.detail} | {status} | {detail} |")
         covered = {file for subject in self.subjects for file in subject.files}
-        return rows + [f"| `{f.file}` | | ❌ | {f.check} |" for f in findings if f.file not in covered]
+        return rows + [
+            f"| `{f.file}` | | {'❌' if f.is_error else '⚠️'} | {f.check} |" for f in findings if f.file not in covered
+        ]
 
     def headline(self, findings: list[Finding]) -> str:
-        in_all = f"{plural(len(findings), 'finding')} in all."
+        warnings = sum(1 for finding in findings if not finding.is_error)
+        of_them = f" ({plural(warnings, 'warning')} among them)" if warnings else ""
+        in_all = f"{plural(len(findings), 'finding')} in all{of_them}."
         if not self.with_share:
             return f"{plural(len(self.subjects), 'file')} with findings; {in_all}"
         files_with_findings = {finding.file for finding in findings}
@@ -113,5 +129,7 @@ class Summary:
 
     def render(self, findings: list[Finding]) -> str:
         header = [f"## {self.title}", "", self.headline(findings), ""]
+        if self.note:
+            header += [self.note, ""]
         table = [f"| {self.columns[0]} | {self.columns[1]} | status | findings |", "| --- | --- | --- | --- |"]
         return "\n".join([*header, *table, *self.rows(findings)]) + "\n"

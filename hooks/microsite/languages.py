@@ -59,16 +59,16 @@ class Languages:
         return cls(tuple(default + others))
 
 
-class _MkDocsYamlLoader(yaml.SafeLoader):
+class MkDocsYamlLoader(yaml.SafeLoader):
     """mkdocs.yml with its MkDocs-only tags (!ENV, …) read as nothing: their values do not matter here."""
 
 
-_MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _i18n_languages(mkdocs_yml: Path) -> list[dict]:
     try:
-        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader) or {}
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise ValueError(f"{mkdocs_yml}: cannot read it ({error})") from None
     for plugin in config.get("plugins", []) if isinstance(config, dict) else []:

@@ -17,6 +17,7 @@ from .articles import Collection, read_collection
 from .data import DataError, PublicationData, load
 from .findings import plural
 from .languages import Languages
+from .parity.status import TranslationStatus
 from .templates import theme_templates
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class BuildState:
     generated: dict | None = None
     # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
     navigation: dict[str, Navigation] = field(default_factory=dict)
+    # Where every translation stands (parity/status.py), from the parity check in `on_pre_build`.
+    translations: TranslationStatus | None = None
 
     @property
     def language(self) -> str:

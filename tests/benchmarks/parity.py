@@ -64,7 +64,8 @@ def median_seconds(root: Path) -> tuple[float, int, int]:
     timings = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        findings, statuses, _ = check_project(root)
+        result = check_project(root)
+        findings, statuses = result.findings, result.pairs
         timings.append(time.perf_counter() - start)
     return statistics.median(timings), len(findings), len(statuses)
 

@@ -93,7 +93,7 @@ def checks(project: Path, site: Path, size: int) -> dict:
     findings: dict[str, int] = {}
 
     def parity() -> None:
-        findings["parity"] = len(check_project(project, languages)[0])
+        findings["parity"] = len(check_project(project, languages).findings)
 
     def links() -> None:
         site_url = f"http://127.0.0.1:8000{SUB_PATH}"

@@ -49,8 +49,17 @@ def test_json_has_every_field() -> None:
             "column": None,
             "source": "docs/en/a.md",
             "counterpart": "",
+            "level": "error",
         }
     ]
+
+
+def test_a_warning_is_marked_in_text_and_annotated_as_a_warning() -> None:
+    warning = Finding("docs/en/a.md", 1, "docs/de/a.md changed", "outdated", level="warning")
+    assert written("text", [warning]) == "docs/en/a.md:1: warning: [outdated] docs/de/a.md changed\n"
+    assert written("github", [warning]) == (
+        "::warning file=docs/en/a.md,line=1,title=[outdated]::docs/en/a.md:1: warning: [outdated] docs/de/a.md changed\n"
+    )
 
 
 def test_summary_lists_each_subject_with_its_status_and_counts() -> None:

@@ -168,7 +168,7 @@ def test_missing_and_orphan_translations(tmp_path: Path) -> None:
     (project / "docs" / "en" / "andere.md").unlink()
     (project / "docs" / "en" / "extra.md").write_text("# Extra\n", encoding="utf-8")
     assert findings_of(project) == [
-        "docs/de/andere.md:1: [missing-translation] no English translation: create docs/en/andere.md (same file name)",
+        "docs/de/andere.md:1: warning: [missing-translation] no English translation: create docs/en/andere.md (same file name)",
         "docs/en/extra.md:1: [orphan-translation] no source docs/de/extra.md: rename this file to match its source, or delete it if the source was removed",
     ]
 

@@ -3,6 +3,7 @@ file; `translated` records the source of a pair in step and refuses one that is 
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -61,9 +62,9 @@ def test_mark_translated_records_the_source_and_keeps_everything_else(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert findings_of(project) == []
     page = (project / EN).read_text(encoding="utf-8")
-    verified = page_stamp(SOURCE, TRANSLATION)
+    verified = page_stamp(SOURCE, TRANSLATION, datetime.date.today())
     assert page == TRANSLATION.replace("\n---\n", f'\ntranslated_from: "{verified}"\n---\n', 1)
-    assert (project / "data" / "timeline.yml").read_text(encoding="utf-8") == stamp_data(DATA)
+    assert (project / "data" / "timeline.yml").read_text(encoding="utf-8") == stamp_data(DATA, datetime.date.today())
     again = microsite("translated", "--project", str(project), EN)
     assert again.returncode == 0 and (project / EN).read_text(encoding="utf-8") == page
     wrong = microsite("translated", "--project", str(project), DE)

@@ -23,7 +23,7 @@ def test_data_texts_missing_empty_identical_untracked_and_outdated(tmp_path: Pat
     outdated = stamp_data(DATA).replace("de: Beginn", "de: Anfang")
     project = make_project(tmp_path / "outdated", data=outdated)
     assert findings_of(project) == [
-        "data/timeline.yml:4: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (what changed cannot "
+        "data/timeline.yml:4: warning: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (what changed cannot "
         "be shown: that version is not in this clone's git history (a shallow clone?)) – update the other languages, then run: "
         "make translated FILES='data/timeline.yml#start'"
     ]
@@ -35,7 +35,7 @@ def test_data_texts_are_keyed_by_the_languages_of_the_project(tmp_path: Path) ->
     found = findings_of(project, Languages(("de", "en", "fr")))
     assert [text for text in found if "[data-translation]" in text] == [
         "data/timeline.yml:9: [data-translation] events[0].title: the French text is empty – write it ('fr: …')",
-        "data/timeline.yml:10: [data-translation] events[0].place: the French text is missing – write it ('fr: …')",
+        "data/timeline.yml:10: warning: [data-translation] events[0].place: the French text is missing – write it ('fr: …')",
     ]
 
 
@@ -60,5 +60,6 @@ def test_every_check_a_data_line_declares_counts(tmp_path: Path) -> None:
 def test_a_data_file_that_is_not_utf8_is_left_to_the_data_check(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     (project / "data" / "timeline.yml").write_bytes(DATA.replace("de: Beginn", "de: Überblick").encode("latin-1"))
-    findings, _, data_files = parity.check_project(project)
+    result = parity.check_project(project)
+    findings, data_files = result.findings, result.data_files
     assert (findings, data_files) == ([], [])

@@ -112,7 +112,7 @@ def test_the_build_does_not_load_the_language_model_for_pairs_verified_unchanged
     parity.mark_page(project, project / "docs" / "en" / "andere.md", LANGUAGES)
     build_like = (
         "import sys; from pathlib import Path; from microsite.parity import check_project; "
-        f"found = check_project(Path({str(project)!r}), trust_verified=True)[0]; "
+        f"found = check_project(Path({str(project)!r}), trust_verified=True).findings; "
         "print(len(found), 'py3langid.langid' in sys.modules)"
     )
     result = subprocess.run(

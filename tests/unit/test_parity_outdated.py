@@ -21,7 +21,7 @@ def test_outdated_without_history_says_so(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     (project / DE).write_text(SOURCE.replace("Ein Zitat.", "Ein neues Zitat."), encoding="utf-8")
     assert findings_of(project) == [
-        f"{EN}:1: [outdated] {DE} changed since this translation was brought in line (what changed cannot be shown: the version it was "
+        f"{EN}:1: warning: [outdated] {DE} changed since this translation was brought in line (what changed cannot be shown: the version it was "
         "translated from is not in this clone's git history (a shallow clone?); compare by hand) – update the translation, then run: "
         f"make translated FILES='{EN}'"
     ]
@@ -36,7 +36,7 @@ def test_outdated_with_history_names_what_changed(tmp_path: Path) -> None:
     (project / DE).write_text(changed, encoding="utf-8")
     git(project, "commit", "-qam", "source changed")
     assert findings_of(project) == [
-        f"{EN}:1: [outdated] {DE} changed since this translation was brought in line (new or changed since: {DE}:{line_of(changed, '> Ein neues')}) – "
+        f"{EN}:1: warning: [outdated] {DE} changed since this translation was brought in line (new or changed since: {DE}:{line_of(changed, '> Ein neues')}) – "
         f"update the translation, then run: make translated FILES='{EN}'"
     ]
 
@@ -50,7 +50,7 @@ def test_outdated_data_with_history_names_the_new_text(tmp_path: Path) -> None:
     data.write_text(data.read_text(encoding="utf-8").replace("de: Beginn", "de: Anfang"), encoding="utf-8")
     git(project, "commit", "-qam", "source changed")
     assert findings_of(project) == [
-        "data/timeline.yml:4: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (now: 'Anfang') – "
+        "data/timeline.yml:4: warning: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (now: 'Anfang') – "
         "update the other languages, then run: make translated FILES='data/timeline.yml#start'"
     ]
 
@@ -59,9 +59,9 @@ def test_the_build_trusts_only_pairs_unchanged_since_they_were_verified(tmp_path
     project = make_project(tmp_path / "project", stamped=False)
     parity.mark_page(project, project / EN, LANGUAGES)
     assert verified_unchanged(SOURCE, (project / EN).read_text(encoding="utf-8"))
-    assert parity.check_project(project, trust_verified=True)[0] == []
+    assert parity.check_project(project, trust_verified=True).findings == []
     # Any edit to either side means the pair is compared again, in the build too.
     edited = (project / EN).read_text(encoding="utf-8").replace("year 1978", "year 1979")
     (project / EN).write_text(edited, encoding="utf-8")
-    found = [f.text() for f in parity.check_project(project, trust_verified=True)[0]]
+    found = [f.text() for f in parity.check_project(project, trust_verified=True).findings]
     assert len(found) == 1 and "[number] numbers differ" in found[0]

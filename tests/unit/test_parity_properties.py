@@ -94,7 +94,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def assert_findings_point_into_files(root: Path) -> None:
-    findings, _, _ = parity.check_project(root, LANGUAGES)
+    findings = parity.check_project(root, LANGUAGES).findings
     for finding in findings:
         path = root / finding.file
         assert path.is_file(), finding.text()

@@ -19,8 +19,11 @@ import yaml
 from ..data.yaml_positions import DataFile, FieldPath, PlainLoader, format_path, parse_yaml
 from ..findings import Finding
 from ..languages import Languages
+from .changes import History, source_history
+from .policy import TranslationPolicy
 from .report import Exemption, Report, declared_checks
-from .stamps import STAMP_KEY, earlier_version, fingerprint
+from .stamps import STAMP_KEY, Stamp, fingerprint
+from .status import RecordTranslation, SourceChange, State
 from .text_language import judged_words, language_of
 
 YAML_IGNORE = re.compile(r"#\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*$")
@@ -74,11 +77,16 @@ def check_data(
     parsed: dict[str, DataFile] | None = None,
     *,
     judge_languages: bool = True,
+    policy: TranslationPolicy | None = None,
+    records: list[RecordTranslation] | None = None,
 ) -> list[str]:
     """Checks every data file; returns the files read. `parsed`: files the build has parsed already.
 
     `judge_languages`: whether to tell each text's language, which loads the identifier's model.
+    `records`: where each record's translations stand is added to it.
     """
+    policy = policy or TranslationPolicy()
+    records = [] if records is None else records
     checked = []
     for path in sorted((root / "data").glob("*.yml")):
         shown = path.relative_to(root).as_posix()
@@ -92,7 +100,8 @@ def check_data(
             if parse_yaml(text, data_file):
                 continue  # syntax errors are the data check's to report
         checked.append(shown)
-        _check_data_file(root, data_file, yaml_exemptions(text), _Judging(languages, judge_languages), report)
+        judging = _Judging(languages, judge_languages, policy)
+        records += _check_data_file(root, data_file, yaml_exemptions(text), judging, report)
     return checked
 
 
@@ -108,18 +117,32 @@ def yaml_exemptions(text: str) -> dict[int, list[Exemption]]:
 
 @dataclass(frozen=True)
 class _Judging:
-    """The publication's languages, and whether each text's language is told."""
+    """The publication's languages, whether each text's language is told, and what a lag is."""
 
     languages: Languages
     judge_languages: bool
+    policy: TranslationPolicy
 
 
 def _check_data_file(
     root: Path, data_file: DataFile, exemptions: dict[int, list[Exemption]], judging: _Judging, report: Report
-) -> None:
+) -> list[RecordTranslation]:
     _DataTexts(data_file, judging, exemptions, report).check(data_file.content, ())
+    records = []
     for record_path, record in record_lists(data_file.content):
-        _check_record_stamp(root, data_file, record_path, record, judging.languages, report)
+        state, change = _check_record_stamp(root, data_file, record_path, record, judging, report)
+        for language in judging.languages.translations:
+            missing = tuple(format_path(path) for path in missing_texts(record, language, judging.languages))
+            records.append(
+                RecordTranslation(
+                    data_file.display_path,
+                    str(record["id"]),
+                    language,
+                    State.MISSING if missing else state,
+                    change,
+                    missing,
+                )
+            )
     for exemption in (exemption for declared in exemptions.values() for exemption in declared):
         # Where languages are not told (the build), a declared wrong language is neither used nor unused.
         if exemption.used or (exemption.check == "wrong-language" and not judging.judge_languages):
@@ -130,6 +153,25 @@ def _check_data_file(
             f"remove the '# parity-ignore: {exemption.check}' comment"
         )
         report.add(Finding(data_file.display_path, exemption.line, message, "unused-exemption"))
+    return records
+
+
+def missing_texts(content: Any, language: str, languages: Languages, path: FieldPath = ()) -> list[FieldPath]:
+    """The field paths of the texts in `content` that lack `language` (absent, null or blank)."""
+    if isinstance(content, dict) and is_text(content, languages):
+        value = content.get(language)
+        return [] if isinstance(value, str) and value.strip() else [path]
+    if isinstance(content, dict):
+        return [
+            found for key, value in content.items() for found in missing_texts(value, language, languages, (*path, key))
+        ]
+    if isinstance(content, list):
+        return [
+            found
+            for index, value in enumerate(content)
+            for found in missing_texts(value, language, languages, (*path, index))
+        ]
+    return []
 
 
 def _finding(data_file: DataFile, path: FieldPath, check: str, message: str) -> Finding:
@@ -145,6 +187,7 @@ class _DataTexts:
     ) -> None:
         self.data_file, self.exemptions, self.report = data_file, exemptions, report
         self.languages, self.judge_languages = judging.languages, judging.judge_languages
+        self.policy = judging.policy
 
     def check(self, content: Any, path: FieldPath) -> None:
         if isinstance(content, dict) and is_text(content, self.languages):
@@ -173,7 +216,11 @@ class _DataTexts:
                 f"{format_path(path)}: the {Languages.name(language)} text is "
                 f"{'missing' if value is None else 'empty'} – write it ('{language}: …')"
             )
-            self.report.add(Finding(self.data_file.display_path, line, message, "data-translation"))
+            # A translation not written yet is shown in the source language, marked so (where the policy
+            # lets it); an empty text is a mistake.
+            tolerated = value is None and language != self.languages.source and self.policy.tolerates_missing
+            level = "warning" if tolerated else "error"
+            self.report.add(Finding(self.data_file.display_path, line, message, "data-translation", level=level))
 
     def check_identical(self, text: dict, path: FieldPath) -> bool:
         """The same text in every language, unless declared on the line of the first or the last language.
@@ -210,43 +257,56 @@ class _DataTexts:
 
 
 def _check_record_stamp(
-    root: Path, data_file: DataFile, record_path: FieldPath, record: dict, languages: Languages, report: Report
-) -> None:
-    """A record without a stamp, or stamped from other source-language texts."""
+    root: Path, data_file: DataFile, record_path: FieldPath, record: dict, judging: _Judging, report: Report
+) -> tuple[State, SourceChange | None]:
+    """A record without a stamp, or stamped from other source-language texts: its state, and when the
+    source changed."""
+    languages = judging.languages
     name = f"{format_path(record_path)} ('{record['id']}')"
     command = f"make translated FILES='{data_file.display_path}#{record['id']}'"
     source_name = Languages.name(languages.source)
-    stamp = record.get(STAMP_KEY)
-    if stamp is None:
+    value = record.get(STAMP_KEY)
+    if value is None:
         message = (
             f"{name} has no '{STAMP_KEY}', so changes to its {source_name} texts cannot be noticed – "
             f"once its translations match, run: {command}"
         )
         report.add(_finding(data_file, (*record_path, "id"), "untracked-translation", message))
-    elif stamp != record_fingerprint(record, languages):
-        change = _describe_record_change(root, data_file, record, str(stamp), languages)
-        message = (
-            f"{name}: its {source_name} text changed since the translation was brought in line ({change}) – "
-            f"update the other languages, then run: {command}"
-        )
-        report.add(_finding(data_file, (*record_path, STAMP_KEY), "outdated", message))
+        return State.UNTRACKED, None
+    stamp = Stamp.of(value)
+    if stamp.source == record_fingerprint(record, languages):
+        return State.CURRENT, None
+    history, description = _describe_record_change(root, data_file, record, stamp.source, languages)
+    message = (
+        f"{name}: its {source_name} text changed since the translation was brought in line ({description}) – "
+        f"update the other languages, then run: {command}"
+    )
+    line, _ = data_file.position((*record_path, STAMP_KEY))
+    level = "warning" if judging.policy.tolerates_outdated else "error"
+    report.add(Finding(data_file.display_path, line, message, "outdated", level=level))
+    return State.OUTDATED, SourceChange(history.changed_on, stamp.date, None)
 
 
-def _describe_record_change(root: Path, data_file: DataFile, record: dict, stamp: str, languages: Languages) -> str:
+def _describe_record_change(
+    root: Path, data_file: DataFile, record: dict, stamp: str, languages: Languages
+) -> tuple[History, str]:
     """The record's source-language texts new since the version with fingerprint `stamp`, from git history."""
 
     def stamped_version(text: str) -> bool:
         old = _record_in(text, record["id"])
         return old is not None and record_fingerprint(old, languages) == stamp
 
-    old_text = earlier_version(root, data_file.display_path, stamped_version)
-    if old_text is None:
-        return "what changed cannot be shown: that version is not in this clone's git history (a shallow clone?)"
-    old = source_texts(_record_in(old_text, record["id"]), languages)
+    history = source_history(root, data_file.display_path, stamped_version)
+    if history.translated_text is None:
+        return (
+            history,
+            "what changed cannot be shown: that version is not in this clone's git history (a shallow clone?)",
+        )
+    old = source_texts(_record_in(history.translated_text, record["id"]), languages)
     changed = [text for text in source_texts(record, languages) if text not in old]
     if not changed:
-        return "texts removed or reordered"
-    return "now: " + "; ".join(f"'{text}'" for text in changed[:CHANGED_TEXTS_SHOWN])
+        return history, "texts removed or reordered"
+    return history, "now: " + "; ".join(f"'{text}'" for text in changed[:CHANGED_TEXTS_SHOWN])
 
 
 def _record_in(data_text: str, record_id: str) -> dict | None:

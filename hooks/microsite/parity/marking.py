@@ -8,6 +8,7 @@ of both, so that the build can trust the pair until either side changes.
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def mark_page(root: Path, translation: Path, languages: Languages) -> str:
         )
     # Without a byte-order mark, which would hide the front matter; MkDocs ignores it anyway.
     text = translation.read_text(encoding="utf-8-sig")
-    stamp = page_stamp(source.read_text(encoding="utf-8"), text)
+    stamp = page_stamp(source.read_text(encoding="utf-8"), text, datetime.date.today())
     translation.write_text(_with_stamp(text, stamp, translation), encoding="utf-8")
     return f"{shown}: {STAMP_KEY}: {stamp}"
 
@@ -87,7 +88,7 @@ def mark_records(root: Path, data_path: Path, record_id: str | None, languages: 
     done = []
     # Bottom up, so that inserted lines do not move the records still to do.
     for path, record in sorted(records, key=lambda item: -data_file.position((*item[0], "id"))[0]):
-        stamp = record_fingerprint(record, languages)
+        stamp = f"{record_fingerprint(record, languages)} {datetime.date.today().isoformat()}"
         _stamp_record(lines, data_file, path, record, stamp)
         done.append(f"{data_file.display_path}#{record['id']}: {STAMP_KEY}: {stamp}")
     data_path.write_text("\n".join(lines), encoding="utf-8")

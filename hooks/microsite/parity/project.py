@@ -6,10 +6,11 @@ Read-only: `make parity`, `make check` and the build only report; nothing here w
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import upstream
 from ..data.yaml_positions import DataFile
 from ..findings import Finding, Subject, Summary
 from ..languages import Languages
@@ -17,8 +18,10 @@ from .block_language import check_page_language
 from .compare import compare_pages
 from .data_texts import check_data
 from .pages import Page, UnreadablePage, parse_text, read_page
+from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .report import Report
 from .stamps import check_outdated, verified_unchanged
+from .status import PageTranslation, SourceChange, State, TranslationStatus
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -35,40 +38,76 @@ class PairStatus:
     findings: int
 
 
+@dataclass
+class ParityResult:
+    """Every finding, the status of every page pair, the data files read, and where each translation stands."""
+
+    findings: list[Finding]
+    pairs: list[PairStatus]
+    data_files: list[str]
+    translations: TranslationStatus
+
+
 def check_project(
     root: Path,
     languages: Languages | None = None,
     *,
+    policy: TranslationPolicy | None = None,
     trust_verified: bool = False,
     parsed_data: dict[str, DataFile] | None = None,
-) -> tuple[list[Finding], list[PairStatus], list[str]]:
-    """Every finding in the project, the status of every page pair, and the data files read.
+) -> ParityResult:
+    """Every finding in the project, the status of every page pair and translation, and the data files read.
 
-    `languages`: those of mkdocs.yml unless given. With `trust_verified` (the build), a pair that is
-    byte for byte what the `translated` command verified is not compared again; `make parity` and
+    `languages` and `policy`: those of mkdocs.yml unless given. With `trust_verified` (the build), a pair
+    that is byte for byte what the `translated` command verified is not compared again; `make parity` and
     `make check` always compare every pair. `parsed_data`: data files the build has parsed already.
     """
     languages = languages or Languages.of_project(root)
+    if policy is None:
+        mkdocs_yml = root / "mkdocs.yml"
+        policy = policy_of_project(mkdocs_yml) if mkdocs_yml.is_file() else TranslationPolicy()
     report = Report()
     statuses: list[PairStatus] = []
+    translations = TranslationStatus(policy, languages.source)
     source_pages = _pages(root, languages.source)
     for language in languages.translations:
         translated = _pages(root, language)
-        _check_page_sets(source_pages, translated, languages.source, language, report)
+        _check_page_sets(source_pages, translated, languages, language, report, policy)
+        for relative in sorted(source_pages - translated):
+            translations.pages.append(PageTranslation(relative, language, State.MISSING))
         for relative in sorted(source_pages & translated):
             pair = _PagePair(root, languages, language, relative)
             findings_before = len(report.findings)
-            _check_pair(pair, report, trust_verified=trust_verified)
+            state, change = _check_pair(pair, report, policy, trust_verified=trust_verified)
+            if state is State.OUTDATED and policy.tolerates_outdated:
+                _tolerate(report, findings_before, pair.translation_shown)
             found = len(report.findings) - findings_before
             statuses.append(PairStatus(pair.source_shown, pair.translation_shown, found))
+            translations.pages.append(PageTranslation(relative, language, state, change))
     # The build leaves the data texts' languages to `make parity`: telling them would load the
     # identifier's model in every build, and data records have no verified stamp to skip them by.
     data_files = (
-        check_data(root, languages, report, parsed_data, judge_languages=not trust_verified)
+        check_data(
+            root,
+            languages,
+            report,
+            parsed_data,
+            judge_languages=not trust_verified,
+            policy=policy,
+            records=translations.records,
+        )
         if (root / "data").is_dir()
         else []
     )
-    return report.findings, statuses, data_files
+    return ParityResult(report.findings, statuses, data_files, translations)
+
+
+def _tolerate(report: Report, first: int, translation: str) -> None:
+    """An outdated translation's differences from its changed source are its lag, not mistakes: warnings."""
+    for index in range(first, len(report.findings)):
+        finding = report.findings[index]
+        if finding.file == translation:
+            report.findings[index] = replace(finding, level="warning")
 
 
 def _pages(root: Path, language: str) -> set[str]:
@@ -77,12 +116,21 @@ def _pages(root: Path, language: str) -> set[str]:
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*.md") if not path.is_dir()}
 
 
-def _check_page_sets(source_pages: set[str], translated: set[str], source: str, language: str, report: Report) -> None:
+def _check_page_sets(
+    source_pages: set[str],
+    translated: set[str],
+    languages: Languages,
+    language: str,
+    report: Report,
+    policy: TranslationPolicy,
+) -> None:
     """Every source page translated, and every translation with its source page."""
+    source = languages.source
+    level = "warning" if policy.tolerates_missing else "error"
     for relative in sorted(source_pages - translated):
         source_page, translation = f"docs/{source}/{relative}", f"docs/{language}/{relative}"
         message = f"no {Languages.name(language)} translation: create {translation} (same file name)"
-        report.add(Finding(source_page, 1, message, "missing-translation", counterpart=translation))
+        report.add(Finding(source_page, 1, message, "missing-translation", counterpart=translation, level=level))
     for relative in sorted(translated - source_pages):
         source_page, translation = f"docs/{source}/{relative}", f"docs/{language}/{relative}"
         message = (
@@ -109,22 +157,26 @@ class _PagePair:
         return f"docs/{self.language}/{self.relative}"
 
 
-def _check_pair(pair: _PagePair, report: Report, *, trust_verified: bool) -> None:
+def _check_pair(
+    pair: _PagePair, report: Report, policy: TranslationPolicy, *, trust_verified: bool
+) -> tuple[State, SourceChange | None]:
+    """Compares a pair; returns where the translation stands (unreadable: untracked, as nobody can tell)."""
     source_text = _read(pair.root, pair.source_shown, report)
     translation_text = _read(pair.root, pair.translation_shown, report)
     if source_text is None or translation_text is None:
-        return
+        return State.UNTRACKED, None
     if trust_verified and verified_unchanged(source_text, translation_text):
-        return
+        return State.CURRENT, None
     codes = pair.languages.codes
     source = parse_text(source_text, pair.root / pair.source_shown, pair.source_shown, pair.languages.source)
     translation_path = pair.root / pair.translation_shown
     translation = parse_text(translation_text, translation_path, pair.translation_shown, pair.language)
     compare_pages(source, translation, report, codes)
     check_page_language(source, codes, report)
-    check_outdated(pair.root, source, translation, report)
+    state, change = check_outdated(pair.root, source, translation, report, policy)
     for page in (source, translation):
         _report_unused_exemptions(page, report)
+    return state, change
 
 
 def _read(root: Path, shown: str, report: Report) -> str | None:
@@ -143,22 +195,39 @@ def _report_unused_exemptions(page: Page, report: Report) -> None:
             report.add(Finding(page.shown, exemption.line, message, "unused-exemption"))
 
 
-def summary(statuses: list[PairStatus], data_files: list[str]) -> Summary:
-    """For a CI job: per page pair and data file, its status and findings."""
+def summary(result: ParityResult) -> Summary:
+    """For a CI job: per page pair and data file, its status and findings, under the policy in force."""
     subjects = [
-        Subject(status.source, f"`{status.translation}`", (status.source, status.translation)) for status in statuses
+        Subject(status.source, f"`{status.translation}`", (status.source, status.translation))
+        for status in result.pairs
     ]
-    subjects += [Subject(shown, "(every language)", (shown,)) for shown in data_files]
-    return Summary("Translation parity", "pages and data files", ("page", "translation"), "in parity", subjects)
+    subjects += [Subject(shown, "(every language)", (shown,)) for shown in result.data_files]
+    return Summary(
+        "Translation parity",
+        "pages and data files",
+        ("page", "translation"),
+        "in parity",
+        subjects,
+        note=result.translations.policy.describe(),
+    )
 
 
 def warn_in_build(state: BuildState) -> None:
-    """The same findings as warnings, once per build: the preview shows drift, --strict fails on it."""
+    """The same findings once per build: errors as warnings (the preview shows drift, --strict fails on it),
+    what the translation policy tolerates as information. Keeps where each translation stands."""
     if not state.is_first_language_build():
         return
     # The configured languages, not the built ones: a one-language preview still compares with the source.
-    findings, _, _ = check_project(
-        state.project, state.configured_languages, trust_verified=True, parsed_data=state.data.parsed
+    try:
+        policy = policy_of_project(Path(state.config.config_file_path))
+    except PolicyError as error:
+        raise upstream.BuildError(str(error)) from None
+    result = check_project(
+        state.project, state.configured_languages, policy=policy, trust_verified=True, parsed_data=state.data.parsed
     )
-    for finding in findings:
-        log.warning(finding.text())
+    for finding in result.findings:
+        if finding.is_error:
+            log.warning(finding.text())
+        else:
+            log.info(finding.text())
+    state.translations = result.translations

@@ -7,20 +7,25 @@ Only the `translated` command writes stamps (see marking.py); here they are only
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
-import subprocess
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding
+from .changes import changed_sections, parsed_version, source_history, text_chunks
 from .pages import Page
+from .policy import TranslationPolicy
 from .report import Report
+from .status import SourceChange, State
 
 STAMP_KEY = "translated_from"
 STAMP_LINE = re.compile(rf"^{STAMP_KEY}:.*\n", flags=re.MULTILINE)
-# A page's stamp once verified: the source's fingerprint, then the translation's own.
-VERIFIED_STAMP = re.compile(rf"^{STAMP_KEY}:\s*\"?([0-9a-f]{{12}}):([0-9a-f]{{12}})\"?\s*$", flags=re.MULTILINE)
+# A page's stamp once verified: the source's fingerprint, then the translation's own, then the day.
+VERIFIED_STAMP = re.compile(
+    rf"^{STAMP_KEY}:\s*\"?([0-9a-f]{{12}}):([0-9a-f]{{12}})(?: \d{{4}}-\d{{2}}-\d{{2}})?\"?\s*$", flags=re.MULTILINE
+)
 CHANGED_LINES_SHOWN = 8
 
 
@@ -36,14 +41,9 @@ def own_fingerprint(translation_text: str) -> str:
     return fingerprint(STAMP_LINE.sub("", translation_text, count=1))
 
 
-def page_stamp(source_text: str, translation_text: str) -> str:
-    """What the `translated` command records: the source's fingerprint and the verified translation's."""
-    return f"{fingerprint(source_text)}:{own_fingerprint(translation_text)}"
-
-
-def stamped_source(stamp: object) -> str:
-    """The source's fingerprint in a stamp (older stamps hold only that)."""
-    return str(stamp).split(":", 1)[0]
+def page_stamp(source_text: str, translation_text: str, day: datetime.date) -> str:
+    """What the `translated` command records: the source's fingerprint, the verified translation's, the day."""
+    return f"{fingerprint(source_text)}:{own_fingerprint(translation_text)} {day.isoformat()}"
 
 
 def verified_unchanged(source_text: str, translation_text: str) -> bool:
@@ -56,74 +56,71 @@ def verified_unchanged(source_text: str, translation_text: str) -> bool:
     )
 
 
-def check_outdated(root: Path, source: Page, translation: Page, report: Report) -> None:
-    """A translation without a stamp, or stamped from another version of its source."""
-    stamp = translation.front_matter.get(STAMP_KEY)
+@dataclass(frozen=True)
+class Stamp:
+    """A `translated_from` value: the source's fingerprint, the verified translation's (pages only), and
+    the day the `translated` command wrote it (stamps before it recorded days have none)."""
+
+    source: str
+    date: datetime.date | None
+
+    @classmethod
+    def of(cls, value: object) -> Stamp:
+        fingerprints, _, day = str(value).strip().partition(" ")
+        try:
+            date = datetime.date.fromisoformat(day) if day else None
+        except ValueError:
+            date = None
+        return cls(fingerprints.split(":", 1)[0], date)
+
+
+def check_outdated(
+    root: Path, source: Page, translation: Page, report: Report, policy: TranslationPolicy
+) -> tuple[State, SourceChange | None]:
+    """A translation without a stamp, or stamped from another version of its source: its state, and
+    for an outdated one, what changed since."""
+    value = translation.front_matter.get(STAMP_KEY)
     command = f"make translated FILES='{translation.shown}'"
-    if stamp is None:
+    if value is None:
         message = (
             f"no '{STAMP_KEY}' in the front matter, so changes to {source.shown} cannot be noticed – "
             f"once this translation matches it, run: {command}"
         )
-        check = "untracked-translation"
-    elif stamped_source(stamp) != fingerprint(source.text):
-        change = describe_page_change(root, source, stamped_source(stamp))
-        message = (
-            f"{source.shown} changed since this translation was brought in line ({change}) – "
-            f"update the translation, then run: {command}"
-        )
-        check = "outdated"
-    else:
-        return
-    report.add(Finding(translation.shown, 1, message, check, counterpart=source.shown), translation.page_exemptions)
+        finding = Finding(translation.shown, 1, message, "untracked-translation", counterpart=source.shown)
+        report.add(finding, translation.page_exemptions)
+        return State.UNTRACKED, None
+    stamp = Stamp.of(value)
+    if stamp.source == fingerprint(source.text):
+        return State.CURRENT, None
+    change, description = _page_change(root, source, translation, stamp)
+    message = (
+        f"{source.shown} changed since this translation was brought in line ({description}) – "
+        f"update the translation, then run: {command}"
+    )
+    level = "warning" if policy.tolerates_outdated else "error"
+    finding = Finding(translation.shown, 1, message, "outdated", counterpart=source.shown, level=level)
+    report.add(finding, translation.page_exemptions)
+    return State.OUTDATED, change
 
 
-def describe_page_change(root: Path, source: Page, stamp: str) -> str:
-    """Where the source changed since the version with fingerprint `stamp`, from git history."""
+def _page_change(root: Path, source: Page, translation: Page, stamp: Stamp) -> tuple[SourceChange, str]:
+    """What changed in the source since the version with the stamp's fingerprint, for readers and for the
+    editor's message."""
     relative = source.path.relative_to(root).as_posix()
-    old_text = earlier_version(root, relative, lambda text: fingerprint(text) == stamp)
-    if old_text is None:
-        return (
+    history = source_history(root, relative, lambda text: fingerprint(text) == stamp.source)
+    if history.translated_text is None:
+        description = (
             "what changed cannot be shown: the version it was translated from is not in this clone's git history "
             "(a shallow clone?); compare by hand"
         )
-    old_chunks = {chunk for _, chunk in text_chunks(old_text)}
+        return SourceChange(None, stamp.date, None), description
+    translated_source = parsed_version(history.translated_text, source)
+    sections = changed_sections(source, translated_source, translation)
+    old_chunks = {chunk for _, chunk in text_chunks(history.translated_text)}
     changed = [line for line, chunk in text_chunks(source.text) if chunk not in old_chunks]
-    if not changed:
-        return "only text was removed or moved"
-    shown = ", ".join(f"{source.shown}:{line}" for line in changed[:CHANGED_LINES_SHOWN])
-    return f"new or changed since: {shown}" + (" …" if len(changed) > CHANGED_LINES_SHOWN else "")
-
-
-def text_chunks(text: str) -> list[tuple[int, str]]:
-    """(first line, text) of every run of non-blank lines."""
-    chunks, start, current = [], 0, []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line.rstrip())
-        elif current:
-            chunks.append((start, "\n".join(current)))
-            current = []
-    if current:
-        chunks.append((start, "\n".join(current)))
-    return chunks
-
-
-def earlier_version(root: Path, relative: str, wanted: Callable[[str], bool]) -> str | None:
-    """The newest committed text of `relative` for which `wanted(text)` holds; None without git history."""
-    commits = _git(root, "log", "--format=%H", "--", relative)
-    for commit in (commits or "").split():
-        text = _git(root, "show", f"{commit}:{relative}")
-        if text is not None and wanted(text):
-            return text
-    return None
-
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
+    if changed:
+        shown = ", ".join(f"{source.shown}:{line}" for line in changed[:CHANGED_LINES_SHOWN])
+        description = f"new or changed since: {shown}" + (" …" if len(changed) > CHANGED_LINES_SHOWN else "")
+    else:
+        description = "only text was removed or moved"
+    return SourceChange(history.changed_on, stamp.date, sections), description

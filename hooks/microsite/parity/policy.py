@@ -1,0 +1,105 @@
+"""What a lagging translation does to the build, set per state in mkdocs.yml under
+`extra.translation_policy`.
+
+- `outdated`: the source changed after the translation was brought in line. `notice` (default): the
+  page is published with a notice to its readers, and the finding is a warning; `error`: the strict
+  build fails, as a structural difference does.
+- `missing`: a source page or data text has no translation. `stand-in` (default): readers of the other
+  language get a page in their language that leads to the original, and a data text is shown in its
+  source language, marked so; `error`: the build fails.
+- `status_page`: where each language's translation status page is generated, below its folder.
+
+Structural drift in a translation whose stamp says it is current is an error under every policy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..findings import Finding
+from ..languages import MkDocsYamlLoader
+
+KEY = "translation_policy"
+CHOICES = {"outdated": ("notice", "error"), "missing": ("stand-in", "error")}
+DEFAULTS = ("notice", "stand-in", "translations.md")
+
+
+@dataclass(frozen=True)
+class TranslationPolicy:
+    outdated: str = DEFAULTS[0]
+    missing: str = DEFAULTS[1]
+    status_page: str = DEFAULTS[2]
+
+    @property
+    def tolerates_outdated(self) -> bool:
+        return self.outdated == "notice"
+
+    @property
+    def tolerates_missing(self) -> bool:
+        return self.missing == "stand-in"
+
+    def describe(self) -> str:
+        """One line for editors and CI: the policy in force."""
+        outdated = "published with a notice (warning)" if self.tolerates_outdated else "fails the build (error)"
+        missing = "stand-in page / source text shown (warning)" if self.tolerates_missing else "fails the build (error)"
+        return f"Translation policy (mkdocs.yml, extra.{KEY}): outdated → {outdated}; missing → {missing}"
+
+
+class PolicyError(ValueError):
+    """A policy mkdocs.yml sets wrongly; `finding` names the line and what to write."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.text())
+        self.finding = finding
+
+
+def policy_of_project(mkdocs_yml: Path) -> TranslationPolicy:
+    """The policy mkdocs.yml sets (the defaults where it sets none); PolicyError names the line of a wrong one."""
+    shown = mkdocs_yml.name
+    try:
+        document = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise PolicyError(Finding(shown, 1, f"cannot read it ({error})")) from None
+    settings = _value(_value(document, "extra"), KEY)
+    if settings is None:
+        return TranslationPolicy()
+    line = settings.start_mark.line + 1
+    if not isinstance(settings, yaml.MappingNode):
+        raise PolicyError(
+            Finding(shown, line, f"extra.{KEY} must be a mapping – write e.g. 'outdated: notice' below it")
+        )
+    values = {key.value: value for key, value in settings.value}
+    allowed = (*CHOICES, "status_page")
+    for key, value in settings.value:
+        if key.value not in allowed:
+            message = f"extra.{KEY}: unknown setting '{key.value}' – use {', '.join(allowed)}"
+            raise PolicyError(Finding(shown, key.start_mark.line + 1, message))
+        choices = CHOICES.get(key.value)
+        if choices is not None and value.value not in choices:
+            message = f"extra.{KEY}.{key.value}: '{value.value}' is not a policy – write {' or '.join(choices)}"
+            raise PolicyError(Finding(shown, value.start_mark.line + 1, message))
+    status_page = values.get("status_page")
+    if status_page is not None and not _is_page_path(status_page.value):
+        message = (
+            f"extra.{KEY}.status_page: '{status_page.value}' is no page path – "
+            "write a path below the language folders ending in .md, e.g. translations.md"
+        )
+        raise PolicyError(Finding(shown, status_page.start_mark.line + 1, message))
+    return TranslationPolicy(
+        *(values[key].value if key in values else default for key, default in zip(allowed, DEFAULTS, strict=True))
+    )
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value of `key` in a mapping node; None if it is not a mapping or lacks the key."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if name.value == key), None)
+
+
+def _is_page_path(value: object) -> bool:
+    parts = str(value).split("/")
+    return isinstance(value, str) and value.endswith(".md") and all(part not in ("", ".", "..") for part in parts)
