@@ -171,6 +171,8 @@ def test_main_is_deployed_to_pages_with_the_pages_url() -> None:
     ]
     build = next(step for step in deploy["steps"] if step.get("run") == "make build")
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    # The published notice on an outdated translation is dated and names its sections from git history.
+    assert deploy["steps"][0]["with"]["fetch-depth"] == 0
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
