@@ -12,7 +12,8 @@ import pytest
 from microsite import parity
 from microsite.parity.policy import PolicyError, TranslationPolicy, policy_of_project
 from microsite.parity.status import ChangedSection, PageTranslation, State
-from parity_project import DATA, DE, SOURCE, git, make_project, stamp_data
+from parity_project import DATA, DE, EN, SOURCE, git, make_project, stamp_data
+from project import microsite
 
 PAGE = DE.removeprefix("docs/de/")
 
@@ -163,3 +164,22 @@ def test_a_reworded_heading_is_still_its_section(tmp_path: Path) -> None:
     (project / DE).write_text(changed, encoding="utf-8")
     committed(project, "source changed", "2026-03-04")
     assert status_of(project).page("en", PAGE).change.sections == (ChangedSection("Section", "abschnitt"),)
+
+
+def test_make_parity_states_the_policy_and_fails_only_on_errors(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / DE).write_text(SOURCE.replace("Ein Zitat.", "Ein neues Zitat."), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    lagging = microsite("parity", "--project", str(project), "--format", "github", "--summary", str(summary))
+    assert lagging.returncode == 0, lagging.stderr
+    assert lagging.stdout.startswith(f"::warning file={EN},line=1,title=[outdated]::")
+    policy = "Translation policy (mkdocs.yml, extra.translation_policy): outdated → published with a notice (warning)"
+    assert policy in lagging.stderr
+    assert policy in summary.read_text(encoding="utf-8")
+    assert f"| `{DE}` | `{EN}` | ⚠️ 1 | outdated × 1 |" in summary.read_text(encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "extra:\n  translation_policy:\n    outdated: error\n")
+    strict = microsite("parity", "--project", str(project), "--format", "github")
+    assert strict.returncode == 1
+    assert strict.stdout.startswith(f"::error file={EN},line=1,title=[outdated]::")
+    assert "outdated → fails the build (error)" in strict.stderr
