@@ -38,6 +38,7 @@ def on_config(config):
 def on_pre_build(*, config):
     parity.warn_in_build(_build)
     feeds.set_feed_links(_build)
+    rendering.link_status_page(_build)
 
 
 # Before the i18n plugin (-100), so that it localizes the generated pages like written ones.
@@ -63,7 +64,8 @@ def on_env(env, *, config, files):
 
 def on_page_markdown(markdown, *, page, config, files):
     markdown = rendering.render_markers(_build, markdown, page, files)
-    return rendering.frame_article(_build, markdown, page, files)
+    markdown = rendering.frame_article(_build, markdown, page, files)
+    return rendering.add_translation_notice(_build, markdown, page, files)
 
 
 def on_page_context(context, *, page, config, nav):
@@ -76,6 +78,7 @@ def on_post_page(output, *, page, config):
 
 def on_template_context(context, *, template_name, config):
     site_output.set_error_page_alternates(_build, template_name)
+    site_output.set_error_page_parts(_build, template_name)
 
 
 # Last, so that every other step has finished the page before it may be moved.

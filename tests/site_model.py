@@ -12,6 +12,7 @@ from pathlib import Path
 from microsite.articles import Collection, read_collection
 from microsite.data import load
 from microsite.languages import Languages
+from microsite.parity.policy import policy_of_project
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
 from microsite.upstream import ERROR_PAGE
 from mkdocs.config import load_config
@@ -62,6 +63,13 @@ def generated_pages(root: Path = ROOT) -> list[str]:
         paths += [settings.author_path(person) for person in collection.authors(language)]
         pages += [LANGUAGES.root(language) + path.removesuffix(".md") + ".html" for path in paths]
     return pages
+
+
+def status_pages(root: Path = ROOT) -> list[str]:
+    """Each language's translation status page (mkdocs.yml, extra.translation_policy.status_page): generated
+    too, and reached from every page's footer rather than from the menu."""
+    status_page = policy_of_project(root / "mkdocs.yml").status_page
+    return [LANGUAGES.root(language) + status_page.removesuffix(".md") + ".html" for language in LANGUAGES.codes]
 
 
 def article_collection(root: Path = ROOT) -> Collection | None:
@@ -127,6 +135,45 @@ def parse_html(text: str) -> PageHtml:
     parser.feed(text)
     parser.close()
     return parser
+
+
+class _TextLanguages(HTMLParser):
+    """Each piece of visible text with its language: the `lang` of the innermost element around it
+    that has one, as a browser or screen reader takes it."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str | None]] = []
+        self.texts: list[tuple[str | None, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            inherited = self.open[-1][1] if self.open else None
+            self.open.append((tag, dict(attrs).get("lang", inherited)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A self-closed element (`<circle/>` in an SVG) holds no text."""
+
+    def handle_endtag(self, tag: str) -> None:
+        # Back to the element this ends: HTML lets some end tags be left out (</p>, </li>).
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not (self.open and self.open[-1][0] in ("script", "style")):
+            self.texts.append((self.open[-1][1] if self.open else None, " ".join(data.split())))
+
+
+def texts_with_language(text: str) -> list[tuple[str | None, str]]:
+    """(language, text) of each piece of a page's visible text, in order (whitespace made single spaces)."""
+    parser = _TextLanguages()
+    parser.feed(text)
+    parser.close()
+    return parser.texts
 
 
 @dataclass

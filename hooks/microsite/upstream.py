@@ -5,7 +5,8 @@ hook events themselves, in one place: what a move to another engine would have t
   language build is done; it builds the whole site once per language, the source language into the
   site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
 - MkDocs: Files of generated pages, relative URLs, the error that stops a build.
-- Material: the language selector and hreflang links (`config.extra.alternate`), the JSON in each
+- Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
+  selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written.
 """
 
@@ -77,12 +78,15 @@ def new_page_file(src_uri: str, config: MkDocsConfig) -> File:
     return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
 
 
-def set_alternates(config: MkDocsConfig, entries: list[dict[str, Any]]) -> None:
-    """What Material renders as hreflang links in the head and as the language selector."""
+def set_alternates(config: MkDocsConfig, entries: list[dict[str, Any]], selector: list[dict[str, Any]]) -> None:
+    """What Material renders as hreflang links in the head (`config.extra.alternate`), and what
+    overrides/partials/alternate.html renders as the language selector (`config.extra.language_switch`).
+    Material includes that partial only where `config.extra.alternate` is not empty."""
     # The i18n plugin assigns `config.extra.alternate` as an attribute, which Jinja reads before the
     # mapping item: set both so that neither shadows the other.
     config.extra["alternate"] = entries
     config.extra.alternate = entries
+    config.extra["language_switch"] = selector
 
 
 def content_span(page_html: str) -> tuple[int, int] | None:
@@ -134,3 +138,15 @@ def page_url(config: MkDocsConfig, path: str) -> str:
 def set_feed_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
     """What overrides/main.html renders as feed links in every page's head (`config.extra.feeds`)."""
     config.extra["feeds"] = links
+
+
+def set_error_page_parts(config: MkDocsConfig, parts: list[dict[str, str]]) -> None:
+    """What overrides/404.html renders: a part per language, each with its words and home page's
+    address (`config.extra.error_page`)."""
+    config.extra["error_page"] = parts
+
+
+def set_status_page_link(config: MkDocsConfig, link: dict[str, str] | None) -> None:
+    """What overrides/partials/copyright.html renders in every page's footer as the link to the
+    language's translation status page (`config.extra.translation_status_page`: its site path and text)."""
+    config.extra["translation_status_page"] = link

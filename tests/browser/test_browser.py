@@ -23,6 +23,7 @@ from site_model import (
     generated_pages,
     language_of,
     language_root,
+    status_pages,
 )
 
 pytestmark = pytest.mark.browser
@@ -50,7 +51,7 @@ def missing_tool(message: str) -> None:
 
 def source_pages() -> list[str]:
     """Every page readers navigate to, from the Markdown sources and the data: known before the build."""
-    pages = generated_pages()
+    pages = generated_pages() + status_pages()
     for language in configured_languages():
         folder = ROOT / "docs" / language
         pages += [

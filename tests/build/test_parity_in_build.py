@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from lagging_project import lagging_project
 from microsite import parity
 from project import build_site, copy_project
 
@@ -96,3 +98,21 @@ def test_a_wrong_policy_stops_the_build_naming_the_line(tmp_path: Path) -> None:
         f"mkdocs.yml:{line}: extra.translation_policy.outdated: 'sometimes' is not a policy – write notice or error"
         in result.stdout + result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "checks"),
+    [("missing", "error", ["missing-translation", "data-translation"]), ("outdated", "error", ["outdated"])],
+)
+def test_under_the_strict_policy_each_lag_fails_the_strict_build_as_before(
+    tmp_path: Path, setting: str, value: str, checks: list[str]
+) -> None:
+    lag = lagging_project(tmp_path / "project")
+    default = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=lag.project / "mkdocs.yml")
+    assert default.returncode == 0, default.stdout + default.stderr
+    set_policy(lag.project, **{setting: value})
+    strict = build_site(tmp_path / "strict", "http://127.0.0.1:8000/", config_file=lag.project / "mkdocs.yml")
+    assert strict.returncode == 1
+    log = strict.stdout + strict.stderr
+    for check in checks:
+        assert any(line.startswith("WARNING") and f": [{check}]" in line for line in log.splitlines()), (check, log)

@@ -16,9 +16,12 @@ from microsite import upstream
 from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
 from microsite.languages import Languages
+from microsite.parity.policy import TranslationPolicy
+from microsite.parity.status import ChangedSection, PageTranslation, SourceChange, State, TranslationStatus
 from microsite.rendering import (
     RENDERERS,
     RenderContext,
+    Translations,
     event_sort_key,
     folder_templates,
     format_event_date,
@@ -127,6 +130,14 @@ def made_up_collection() -> Collection:
     return Collection(SETTINGS, articles, topics, {language: "Index" for language in LANGUAGES.codes})
 
 
+def made_up_translations() -> Translations:
+    """Every translation of a page outdated, with the hostile string in the title of the section that changed."""
+    change = SourceChange(datetime.date(2024, 3, 15), None, (ChangedSection(HOSTILE, "changed"),))
+    pages = [PageTranslation("article.md", language, State.OUTDATED, change) for language in LANGUAGES.translations]
+    status = TranslationStatus(TranslationPolicy(), LANGUAGES.source, pages)
+    return Translations(status, LANGUAGES, ROOT / "docs", lambda path: path.removesuffix(".md") + ".html")
+
+
 def context(language: str, data: PublicationData | None = None, page: str = "index.md") -> RenderContext:
     """The context of a marker in docs/<language>/<page>, with the made-up data's pages."""
     collection = made_up_collection()
@@ -141,7 +152,17 @@ def context(language: str, data: PublicationData | None = None, page: str = "ind
     files = Files([File(f"{language}/{path}", "/docs", "/site", use_directory_urls=False) for path in paths])
     page_url = File(f"{language}/{page}", "/docs", "/site", use_directory_urls=False).url
     data = data if data is not None else made_up_data()
-    return RenderContext(language, page_url, files, data, TEMPLATES, where="docs/x.md:1", articles=collection)
+    return RenderContext(
+        language,
+        page_url,
+        files,
+        data,
+        TEMPLATES,
+        where="docs/x.md:1",
+        articles=collection,
+        translations=made_up_translations(),
+        source_language=LANGUAGES.source,
+    )
 
 
 def assert_escaped(output: str) -> None:
@@ -306,7 +327,15 @@ def test_every_marker_renders_the_real_data() -> None:
         ]
         files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in pages + generated])
         real = RenderContext(
-            language, f"{language}/index.html", files, data, TEMPLATES, where="docs/x.md:1", articles=collection
+            language,
+            f"{language}/index.html",
+            files,
+            data,
+            TEMPLATES,
+            where="docs/x.md:1",
+            articles=collection,
+            translations=made_up_translations(),
+            source_language=LANGUAGES.source,
         )
         for name, renderer in RENDERERS.items():
             argument = arguments.get(name, data.records("partnerships")[0]["id"])

@@ -26,6 +26,7 @@ from feedgen.feed import FeedGenerator
 
 from .. import upstream
 from ..languages import Languages
+from ..rendering.texts import in_language
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -154,15 +155,17 @@ def _add_entry(feed: FeedGenerator, state: BuildState, article: Article, people:
         uri = page_url(state, language, collection.settings.author_path(person_id))
         entry.author(name=_name(people, person_id), uri=uri)
     for topic_id in article.topics:
-        entry.category(term=topic_id, label=_topic_name(collection, topic_id, language))
+        entry.category(term=topic_id, label=_topic_name(state, topic_id, language))
 
 
 def _name(people: dict[str, dict], person_id: str) -> str:
     return people.get(person_id, {}).get("name") or person_id
 
 
-def _topic_name(collection: Collection, topic_id: str, language: str) -> str:
-    return collection.topics.get(topic_id, {}).get(language) or topic_id
+def _topic_name(state: BuildState, topic_id: str, language: str) -> str:
+    """The topic's name in the feed's language, else in the source language; its id if it is unknown."""
+    names = state.articles.topics.get(topic_id)
+    return in_language(names, language, state.languages.source).text if names else topic_id
 
 
 def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) -> list[str]:
@@ -174,7 +177,7 @@ def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) ->
     texts += [
         (
             f"data/articles.yml: the {Languages.name(article.language)} name of the topic '{topic}'",
-            _topic_name(state.articles, topic, article.language),
+            _topic_name(state, topic, article.language),
         )
         for topic in article.topics
     ]

@@ -1,6 +1,7 @@
 """Old addresses keep answering: an article that moved names its old pages in `moved_from`, and each
 language gets a small page there that sends readers (a meta refresh and a link) and search engines (a
-canonical link) on to the article. No plugin: mkdocs-redirects knows nothing of the language folders.
+canonical link) on to the article, or to its stand-in in a language it is not translated into yet. No
+plugin: mkdocs-redirects knows nothing of the language folders.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from typing import TYPE_CHECKING
 
 from .. import upstream
 from ..rendering.labels import label
+from ..rendering.stand_in_pages import stand_ins
 from ..templates import FOLDER
 
 if TYPE_CHECKING:
+    import jinja2
+
     from ..state import BuildState
+    from .model import Article
 
 
 def write_redirects(state: BuildState) -> None:
@@ -23,23 +28,36 @@ def write_redirects(state: BuildState) -> None:
         return
     template = state.templates.get_template(f"{FOLDER}/redirect.html")
     for language in state.languages.codes:
-        root = state.languages.root(language)
         for article in collection.of(language):
-            target = root + upstream.page_url(state.config, article.path)
-            for old_path in article.moved_from:
-                old = root + upstream.page_url(state.config, old_path)
-                written = state.site_dir / root / upstream.new_page_file(old_path, state.config).dest_uri
-                if written.exists():
-                    raise upstream.BuildError(
-                        f"docs/{language}/{article.path}: moved_from names '{old_path}', but a page of the site is "
-                        "at that address now – remove it from moved_from"
-                    )
-                written.parent.mkdir(parents=True, exist_ok=True)
-                html = template.render(
-                    language=language,
-                    title=article.title,
-                    canonical=state.site_url.rstrip("/") + "/" + target,
-                    link=upstream.relative_url(target, old),
-                    label=functools.partial(label, language),
-                )
-                written.write_text(html, encoding="utf-8")
+            _redirect_old_addresses(state, template, article, language, article.title)
+    # A reader of an old address in a language the article has not reached yet finds its stand-in there.
+    for src_uri, stand_in in stand_ins(state).items():
+        language, path = src_uri.split("/", 1)
+        article = collection.article_at(state.languages.source, path)
+        if article is not None:
+            _redirect_old_addresses(state, template, article, language, stand_in.title)
+
+
+def _redirect_old_addresses(
+    state: BuildState, template: jinja2.Template, article: Article, language: str, title: str
+) -> None:
+    """A page at each old address of the article in `language`, leading to its page there, called `title`."""
+    root = state.languages.root(language)
+    target = root + upstream.page_url(state.config, article.path)
+    for old_path in article.moved_from:
+        old = root + upstream.page_url(state.config, old_path)
+        written = state.site_dir / root / upstream.new_page_file(old_path, state.config).dest_uri
+        if written.exists():
+            raise upstream.BuildError(
+                f"docs/{article.language}/{article.path}: moved_from names '{old_path}', but a page of the site is "
+                "at that address now – remove it from moved_from"
+            )
+        written.parent.mkdir(parents=True, exist_ok=True)
+        html = template.render(
+            language=language,
+            title=title,
+            canonical=state.site_url.rstrip("/") + "/" + target,
+            link=upstream.relative_url(target, old),
+            label=functools.partial(label, language),
+        )
+        written.write_text(html, encoding="utf-8")

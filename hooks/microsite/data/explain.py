@@ -74,7 +74,8 @@ def _required(v: _Violation) -> list[Finding]:
     for name in (name for name in v.error.validator_value if name not in v.error.instance):
         if v.is_text():
             language = Languages.name(name)
-            message = f"missing {language} translation – add '{name}: …' with the {language} text"
+            # Only the source language is required of a text: the others are translations, which may follow.
+            message = f"missing {language} text, which every text needs – add '{name}: …' with the {language} text"
         else:
             description = v.schema.get("properties", {}).get(name, {}).get("description", "")
             message = f"missing required field '{name}' – add '{name}:'" + (f" ({description})" if description else "")

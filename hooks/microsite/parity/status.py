@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 from dataclasses import dataclass, field
 
 from .policy import TranslationPolicy
@@ -82,7 +83,12 @@ class TranslationStatus:
 
     def page(self, language: str, path: str) -> PageTranslation | None:
         """The translation of the source page at `path` into `language` (None for the source language)."""
-        return next((page for page in self.pages if page.language == language and page.path == path), None)
+        return self._pages_by_place.get((language, path))
+
+    @functools.cached_property
+    def _pages_by_place(self) -> dict[tuple[str, str], PageTranslation]:
+        # Asked once per built page, after the parity check has made the list: found in a dict, not a search.
+        return {(page.language, page.path): page for page in self.pages}
 
     def record(self, file: str, record_id: str, language: str) -> RecordTranslation | None:
         return next(

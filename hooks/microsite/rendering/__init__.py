@@ -20,17 +20,23 @@ from .record_lists import (
     render_recommendations,
 )
 from .timeline import event_sort_key, format_event_date, render_timeline
+from .translation_notice import add_translation_notice, render_translation_notice
+from .translation_status import link_status_page, render_translation_status
+from .translations import Translations
 
 __all__ = [
     "CHECKS",
     "RENDERERS",
     "RenderContext",
+    "Translations",
     "add_generated_files",
+    "add_translation_notice",
     "event_sort_key",
     "folder_templates",
     "format_event_date",
     "frame_article",
     "give_generated_pages_their_markdown",
+    "link_status_page",
     "render_contacts",
     "render_key_figures",
     "render_markers",
@@ -41,6 +47,8 @@ __all__ = [
     "render_problems",
     "render_recommendations",
     "render_timeline",
+    "render_translation_notice",
+    "render_translation_status",
     "stand_in_for_unbuildable_pages",
     "theme_templates",
 ]

@@ -38,7 +38,8 @@ def _people(context: RenderContext) -> dict[str, dict]:
     return {person["id"]: person for person in context.data.records("people")}
 
 
-def _day(context: RenderContext, day) -> dict[str, str]:
+def day_view(context: RenderContext, day) -> dict[str, str]:
+    """A date for a `<time>` element: ISO for machines, long form in the page's language for readers."""
     return {"iso": day.isoformat(), "text": format_date(day, "long", locale=context.language)}
 
 
@@ -61,7 +62,7 @@ def _topics(context: RenderContext, article: Article) -> list[dict[str, str]]:
     collection = context.articles
     return [
         {
-            "name": collection.topics[topic][context.language],
+            "name": context.text(collection.topics[topic]),
             "link": context.link(collection.settings.topic_path(topic)),
         }
         for topic in article.topics
@@ -82,7 +83,7 @@ def card(context: RenderContext, article: Article) -> dict:
         "image": _image(context, article),
         "title": article.title,
         "link": context.link(article.path),
-        "date": _day(context, article.date),
+        "date": day_view(context, article.date),
         "authors": _authors(context, article),
         "lead": article.description,
         "reading_time": context.label("articles.reading_time", minutes=article.reading_minutes),
@@ -170,10 +171,10 @@ def render_article_header(context: RenderContext, article: Article) -> str:
         lead=article.description,
         by=context.label("articles.by"),
         authors=_authors(context, article),
-        date=_day(context, article.date),
+        date=day_view(context, article.date),
         updated={
             "iso": article.updated.isoformat(),
-            "text": context.label("articles.updated", date=_day(context, article.updated)["text"]),
+            "text": context.label("articles.updated", date=day_view(context, article.updated)["text"]),
         }
         if article.updated
         else None,

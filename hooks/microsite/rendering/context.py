@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.structure.files import Files
 
 from .. import upstream
 from ..articles import Collection
 from ..data import PublicationData
 from ..templates import FOLDER
-from .labels import label
+from .labels import label, relation_and_year
+from .texts import MarkedText, Shown, in_language, joined
+from .translations import Translations, translations_of
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -32,6 +35,10 @@ class RenderContext:
     where: str
     # The article collection (None without data/articles.yml).
     articles: Collection | None = None
+    # Where each translation stands (None in a build whose parity check made no status).
+    translations: Translations | None = None
+    # The language every data text has, shown where the page's language has none yet.
+    source_language: str = field(kw_only=True)
 
     @classmethod
     def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
@@ -43,11 +50,25 @@ class RenderContext:
             templates=state.templates,
             where=where,
             articles=state.articles,
+            translations=translations_of(state),
+            source_language=state.languages.source,
         )
 
+    def shown(self, bilingual: dict) -> Shown:
+        """A data text as this page shows it, with the language it is in, for uses that need plain
+        text (the map's SVG) and mark its language themselves."""
+        return in_language(bilingual, self.language, self.source_language)
+
     def text(self, bilingual: dict) -> str:
-        """A bilingual data text in the page's language, as plain text: the templates escape it."""
-        return bilingual[self.language]
+        """A data text in the page's language, as plain text that the templates escape. Where the page's
+        language has none yet, the source language's text, which a template writes marked with its
+        language and followed by a notice (partials/data/untranslated.html)."""
+        shown = self.shown(bilingual)
+        if shown.language == self.language:
+            return shown.text
+        # The template escapes the text; its output is markup, ready to be written as it is.
+        html = self.render("untranslated.html", text=shown.text, language=shown.language).removesuffix("\n")
+        return MarkedText(shown.text, Markup(html))
 
     def label(self, key: str, **values: object) -> str:
         return label(self.language, key, **values)
@@ -65,7 +86,11 @@ class RenderContext:
 
     def place(self, city: dict) -> str:
         """Region and country of a city: "New York, Vereinigte Staaten"."""
-        return ", ".join(self.text(city[key]) for key in ("region", "country") if key in city)
+        return joined(", ", (self.text(city[key]) for key in ("region", "country") if key in city))
+
+    def relation(self, partnership: dict) -> str:
+        """The kind of link and, where known, since when, its words marked if they are untranslated."""
+        return relation_and_year(partnership, self.language, self.text(partnership["relation"]))
 
     def partner(self, partnership_id: str) -> dict[str, str]:
         """A partner city as a link to its partnership's page: its name and the page's URL."""

@@ -30,6 +30,7 @@ from .record_lists import (
     render_recommendations,
 )
 from .timeline import render_timeline
+from .translation_status import render_translation_status
 
 if TYPE_CHECKING:
     # Only a type: the build passes its state in.
@@ -50,6 +51,7 @@ RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "latest-articles": render_latest_articles,
     "topic": render_topic,
     "author": render_author,
+    "translation-status": render_translation_status,
 }
 
 

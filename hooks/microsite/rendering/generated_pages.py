@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 
 from .. import upstream
 from .labels import label
+from .texts import in_language
 
 if TYPE_CHECKING:
     # Only a type: the build passes its state in.
@@ -34,24 +35,63 @@ class GeneratedPage:
     markdown: str
     # What the page is made from, for the editor who writes a file in its place.
     origin: str
+    # False for pages reached from elsewhere (the language switch, the footer), not from the menu.
+    in_navigation: bool = True
 
 
 def generated_pages(state: BuildState) -> dict[str, GeneratedPage]:
-    """src_uri → every generated page of every built language: partnerships, and the article index's
-    further pages, topic and author pages."""
+    """src_uri → every generated page of every built language: partnerships, the article index's
+    further pages, topic and author pages, the translation status pages, and a stand-in for each page
+    not translated yet."""
     if state.generated is None:
-        state.generated = {**_partnership_pages(state), **_collection_pages(state)}
+        generated = {**_partnership_pages(state), **_collection_pages(state), **_status_pages(state)}
+        # A page generated in every language needs no stand-in.
+        stand_ins = {uri: page for uri, page in _stand_in_pages(state).items() if uri not in generated}
+        state.generated = generated | stand_ins
     return state.generated
+
+
+def _stand_in_pages(state: BuildState) -> dict[str, GeneratedPage]:
+    # Imported here: a stand-in is a GeneratedPage, so its module imports this one.
+    from .stand_in_pages import stand_in_pages
+
+    return stand_in_pages(state)
+
+
+def _status_pages(state: BuildState) -> dict[str, GeneratedPage]:
+    """Each language's translation status page (rendering/translation_status.py), reached from the footer;
+    none in a build whose parity check made no status, which would have nothing to list."""
+    if state.translations is None:
+        return {}
+    origin = (
+        "the translation status – delete the file, or set another extra.translation_policy.status_page in mkdocs.yml"
+    )
+    return {
+        f"{language}/{state.translations.policy.status_page}": GeneratedPage(
+            page_markdown(
+                label(language, "translation_status.title"),
+                label(language, "translation_status.description"),
+                "translation-status",
+            ),
+            origin,
+            in_navigation=False,
+        )
+        for language in state.languages.codes
+    }
 
 
 def _partnership_pages(state: BuildState) -> dict[str, GeneratedPage]:
     partnerships_file = state.data.get("partnerships")
     if partnerships_file is None:
         return {}
-    folder = partnerships_file["page_folder"]
+    folder, source = partnerships_file["page_folder"], state.languages.source
     return {
         f"{language}/{folder}/{record['id']}.md": GeneratedPage(
-            page_markdown(record["city"]["name"][language], record["summary"][language], f"partnership {record['id']}"),
+            page_markdown(
+                in_language(record["city"]["name"], language, source).text,
+                in_language(record["summary"], language, source).text,
+                f"partnership {record['id']}",
+            ),
             "data/partnerships.yml – delete the file (edit the data instead) or give the partnership another id",
         )
         for language in state.languages.codes
@@ -73,15 +113,17 @@ def _collection_pages(state: BuildState) -> dict[str, GeneratedPage]:
             description = label(language, "articles.page_description", title=index_title, number=number)
             markdown = page_markdown(title, description, f"article-index {number}")
             pages[f"{language}/{settings.index_path(number)}"] = GeneratedPage(markdown, origin + "the index's pages")
-        for topic_id, name in collection.topics.items():
-            description = label(language, "articles.topic_description", topic=name[language])
-            markdown = page_markdown(name[language], description, f"topic {topic_id}")
+        for topic_id, names in collection.topics.items():
+            name = in_language(names, language, state.languages.source).text
+            description = label(language, "articles.topic_description", topic=name)
+            markdown = page_markdown(name, description, f"topic {topic_id}")
             pages[f"{language}/{settings.topic_path(topic_id)}"] = GeneratedPage(
                 markdown, "data/articles.yml – delete the file (edit the topic there instead)"
             )
         for person_id in collection.authors(language):
             person = people[person_id]
-            markdown = page_markdown(person["name"], person["role"][language], f"author {person_id}")
+            role = in_language(person["role"], language, state.languages.source).text
+            markdown = page_markdown(person["name"], role, f"author {person_id}")
             pages[f"{language}/{settings.author_path(person_id)}"] = GeneratedPage(
                 markdown, "data/people.yml – delete the file (edit the person there instead)"
             )

@@ -9,7 +9,7 @@ go and what they say; the SVG itself is the template `partials/data/partnership-
 from __future__ import annotations
 
 from .context import RenderContext
-from .labels import label, relation_and_year
+from .labels import relation_and_year
 
 WIDTH = 800
 HEIGHT = 360
@@ -45,32 +45,46 @@ def svg_point(x: float, y: float) -> dict[str, str]:
     return {"x": f"{x:.1f}", "y": f"{y:.1f}"}
 
 
-def map_description(partnerships_file: dict, language: str) -> str:
+def map_description(context: RenderContext, partnerships_file: dict) -> str:
     """The map in words, for its `<desc>` and its caption: every partner city, where, and how linked."""
     home = partnerships_file["home_city"]
     links = "; ".join(
-        label(
-            language,
+        context.label(
             "map.link",
-            city=partnership["city"]["name"][language],
-            region=partnership["city"].get("region", partnership["city"]["country"])[language],
-            relation=relation_and_year(partnership, language),
+            city=context.shown(partnership["city"]["name"]).text,
+            region=context.shown(partnership["city"].get("region", partnership["city"]["country"])).text,
+            relation=plain_relation(context, partnership),
         )
         for partnership in partnerships_file["partnerships"]
     )
-    return label(
-        language, "map.description", home=home["name"][language], home_country=home["country"][language], links=links
+    return context.label(
+        "map.description",
+        home=context.shown(home["name"]).text,
+        home_country=context.shown(home["country"]).text,
+        links=links,
     )
 
 
-def partner_on_map(partnership: dict, x: float, y: float, home: tuple[float, float], language: str) -> dict:
+def plain_relation(context: RenderContext, partnership: dict) -> str:
+    """The relation and year as SVG text: plain, as no HTML may stand in an SVG."""
+    return relation_and_year(partnership, context.language, context.shown(partnership["relation"]).text)
+
+
+def city_name(context: RenderContext, city: dict) -> dict[str, str | None]:
+    """A city's name as SVG text, and its language where it is not the page's (a name not yet
+    translated): the SVG's text carries `lang` instead of the notice, for which it has no room."""
+    shown = context.shown(city["name"])
+    return {"name": shown.text, "lang": shown.language if shown.language != context.language else None}
+
+
+def partner_on_map(context: RenderContext, partnership: dict, x: float, y: float, home: tuple[float, float]) -> dict:
     """A partner city's marker and labels (right-aligned, left of it), and its arc from the home city."""
     home_x, home_y = home
     # A gentle arc, bowed to the north like a flight path.
     arc_x, arc_y = (x + home_x) / 2, min(y, home_y) - 0.25 * abs(home_x - x)
     return {
-        "name": partnership["city"]["name"][language],
-        "relation": relation_and_year(partnership, language),
+        **city_name(context, partnership["city"]),
+        "relation": plain_relation(context, partnership),
         "at": svg_point(x, y),
         "arc_control": svg_point(arc_x, max(arc_y, 4)),
         "name_at": svg_point(x - 10, y - 2),
@@ -91,15 +105,15 @@ def render_partnership_map(context: RenderContext, argument: str | None) -> str:
         height=f"{height:.0f}",
         title_id=f"partnership-map-title-{context.language}",
         description_id=f"partnership-map-description-{context.language}",
-        title=context.label("map.title", home=context.text(home["name"])),
-        description=map_description(partnerships_file, context.language),
+        title=context.label("map.title", home=context.shown(home["name"]).text),
+        description=map_description(context, partnerships_file),
         home={
-            "name": context.text(home["name"]),
+            **city_name(context, home),
             "at": svg_point(home_x, home_y),
             "name_at": svg_point(home_x + 12, home_y + 5),
         },
         partners=[
-            partner_on_map(partnership, x, y, points[0], context.language)
+            partner_on_map(context, partnership, x, y, points[0])
             for partnership, (x, y) in zip(partnerships, points[1:])
         ],
     )

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 from .. import upstream
 from .context import RenderContext
-from .labels import relation_and_year
 from .timeline import timeline_events
 
 
@@ -21,7 +20,7 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
     city = partnership["city"]
     return context.render(
         "partnership.html",
-        relation=relation_and_year(partnership, context.language),
+        relation=context.relation(partnership),
         place=context.place(city),
         summary=context.text(partnership["summary"]),
         focus=[context.text(item) for item in partnership.get("focus", [])],

@@ -6,7 +6,6 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from .context import RenderContext
-from .labels import relation_and_year
 
 
 def render_partnership_cards(context: RenderContext, argument: str | None) -> str:
@@ -15,7 +14,7 @@ def render_partnership_cards(context: RenderContext, argument: str | None) -> st
         {
             **context.partner(partnership["id"]),
             "place": context.place(partnership["city"]),
-            "relation": relation_and_year(partnership, context.language),
+            "relation": context.relation(partnership),
             "summary": context.text(partnership["summary"]),
         }
         for partnership in context.data.records("partnerships")

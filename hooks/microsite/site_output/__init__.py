@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..articles.feeds import write_feeds
 from ..articles.redirects import write_redirects
 from .alternates import set_error_page_alternates, set_page_alternates
-from .error_pages import place_error_page
+from .error_pages import place_error_page, set_error_page_parts
 from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import write_folder_sitemaps
@@ -34,5 +34,6 @@ __all__ = [
     "place_error_page",
     "point_search_at_language",
     "set_error_page_alternates",
+    "set_error_page_parts",
     "set_page_alternates",
 ]

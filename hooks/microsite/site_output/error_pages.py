@@ -1,8 +1,13 @@
-"""A 404 page per language: `/404.html` in the source language, `/<code>/404.html` for the others.
+"""The 404 pages: `/404.html` in every language, and `/<code>/404.html` in each translation's alone.
+
+GitHub Pages and most static hosts serve the root `404.html` for every missing address of the site,
+a translation's (`/en/…`) included, so the root page speaks every built language, the source language
+first, each part marked with its `lang`: a reader finds their language without a script choosing it.
+Hosts that can route per folder serve `/<code>/404.html` for the addresses below it instead.
 
 MkDocs renders the theme's 404.html into the site root on every build, so the i18n plugin's build of
-a second language would overwrite the source language's page. For the other languages the page is
-written into the language's folder instead, and the output returned is empty, which MkDocs skips.
+a second language would overwrite the root page. For the other languages the page is written into the
+language's folder instead, and the output returned is empty, which MkDocs skips.
 """
 
 from __future__ import annotations
@@ -10,9 +15,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..rendering.labels import label
 
 if TYPE_CHECKING:
     from ..state import BuildState
+
+
+def set_error_page_parts(state: BuildState, template_name: str) -> None:
+    """Before the 404 template is rendered: its part in each language it speaks. The links are
+    absolute, as hosts serve the page at any depth of the site."""
+    if template_name != upstream.ERROR_PAGE:
+        return
+    languages = state.languages.codes if state.is_first_language_build() else (state.language,)
+    home = upstream.page_url(state.config, "index.md")
+    parts = [
+        {
+            "lang": language,
+            "title": label(language, "error_page.title"),
+            "text": label(language, "error_page.text"),
+            "home": label(language, "error_page.home"),
+            "link": state.site_url + state.languages.root(language) + home,
+        }
+        for language in languages
+    ]
+    upstream.set_error_page_parts(state.config, parts)
 
 
 def place_error_page(state: BuildState, output: str, template_name: str) -> str:

@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import upstream
+from ..rendering.generated_pages import generated_pages
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -57,16 +58,24 @@ def position(item) -> float:
     return float("-inf") if is_index(item) else nav_order(item)
 
 
-def without_collection_pages(items: list, state: BuildState) -> list:
-    """The navigation without the pages listed elsewhere (articles, further index pages, topic and author
-    pages): its length does not grow with the archive. A folder left empty goes too."""
-    collection, prefix = state.articles, f"{state.language}/"
+def listed_elsewhere(page: Page, state: BuildState) -> bool:
+    """A page the menu leaves out: one of the collection's (articles, further index pages, topic and author
+    pages), so that its length does not grow with the archive, or a generated page reached otherwise."""
+    generated = generated_pages(state).get(page.file.src_uri)
+    if generated is not None and not generated.in_navigation:
+        return True
+    collection = state.articles
+    return collection is not None and collection.listed_elsewhere(page.file.src_uri.removeprefix(f"{state.language}/"))
+
+
+def without_pages_listed_elsewhere(items: list, state: BuildState) -> list:
+    """The navigation without the pages listed elsewhere; a folder left empty goes too."""
     kept = []
     for item in items:
-        if isinstance(item, Page) and collection.listed_elsewhere(item.file.src_uri.removeprefix(prefix)):
+        if isinstance(item, Page) and listed_elsewhere(item, state):
             continue
         if getattr(item, "children", None):
-            item.children = without_collection_pages(item.children, state)
+            item.children = without_pages_listed_elsewhere(item.children, state)
             if not item.children:
                 continue
         kept.append(item)
@@ -101,7 +110,7 @@ def order_navigation(state: BuildState) -> None:
     the navigation keeps MkDocs' order until it is fixed."""
     nav = state.navigation.pop(state.language)
     try:
-        items = sort_items(without_collection_pages(nav.items, state) if state.articles else nav.items)
+        items = sort_items(without_pages_listed_elsewhere(nav.items, state))
     except upstream.BuildError as error:
         if not state.preview:
             raise

@@ -6,15 +6,22 @@ resolves to the page's folder: `/sitemap.xml` for the source language, `/en/site
 and so on for sub-folders. The i18n plugin writes only the root one (with every language and their
 alternates); after the last language is built, the others are derived from it, so that none of those
 requests fails and each language root has a sitemap of its own pages.
+
+The plugin lists the stand-ins of untranslated pages (rendering/stand_in_pages.py) like any page, and
+names them as the original's alternates. They are no translation and ask not to be indexed: they are
+taken out of the root sitemap (and its gzipped copy) before the folders' sitemaps are derived from it.
 """
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..rendering.stand_in_pages import stand_in_addresses
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -53,7 +60,37 @@ def render_folder_sitemap(root_sitemap: ElementTree.ElementTree, site_url: str, 
     return ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 
+def drop_pages(sitemap: ElementTree.ElementTree, locations: set[str]) -> bool:
+    """Removes the entries of these URLs and every alternate naming one; whether there was any."""
+    urlset, dropped = sitemap.getroot(), False
+    for url in urlset.findall("s:url", NAMESPACES):
+        if url.findtext("s:loc", default="", namespaces=NAMESPACES) in locations:
+            urlset.remove(url)
+            dropped = True
+            continue
+        for link in url.findall("xhtml:link", NAMESPACES):
+            if link.get("href") in locations:
+                url.remove(link)
+                dropped = True
+    return dropped
+
+
+def write_sitemap(path: Path, sitemap: ElementTree.ElementTree) -> None:
+    """The sitemap, and its gzipped copy where MkDocs wrote one."""
+    ElementTree.indent(sitemap)
+    content = ElementTree.tostring(sitemap.getroot(), encoding="utf-8", xml_declaration=True)
+    path.write_bytes(content)
+    gzipped = path.with_name(path.name + ".gz")
+    if gzipped.is_file():
+        # MkDocs dates it by the pages (or SOURCE_DATE_EPOCH), so that builds are reproducible: keep that.
+        with gzip.open(gzipped) as previous:
+            previous.read()
+            mtime = previous.mtime
+        gzipped.write_bytes(gzip.compress(content, mtime=mtime))
+
+
 def write_folder_sitemaps(state: BuildState) -> None:
+    """The root sitemap without stand-ins, then a sitemap per folder derived from it."""
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)
     try:
@@ -62,6 +99,8 @@ def write_folder_sitemaps(state: BuildState) -> None:
         raise upstream.BuildError(
             f"{state.site_dir / upstream.SITEMAP}: cannot read the sitemap to split it by folder: {error}"
         ) from error
+    if drop_pages(root_sitemap, {state.site_url + address for address in stand_in_addresses(state)}):
+        write_sitemap(state.site_dir / upstream.SITEMAP, root_sitemap)
     site_paths = [
         loc.removeprefix(state.site_url) for loc in sitemap_locations(root_sitemap) if loc.startswith(state.site_url)
     ]

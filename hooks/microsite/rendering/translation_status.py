@@ -1,0 +1,151 @@
+"""Where the translations stand, for readers: each language's status page and the footer's link to it.
+
+The status page is generated at `<language>/<extra.translation_policy.status_page>` (generated_pages.py)
+from the status the parity check made in this build (parity/status.py), so that it says what CI says.
+Its `<!-- data: translation-status -->` lists every page and data record as current, outdated since
+when (and what changed), missing or not verified, with the share that is current. The navigation
+leaves it out; every page's footer links to it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from babel.numbers import format_decimal, format_percent
+
+from .. import upstream
+from ..parity.status import (
+    ChangedSection,
+    PageTranslation,
+    RecordTranslation,
+    SourceChange,
+    State,
+)
+from .articles import day_view
+from .labels import label
+from .translations import Translations, language_name
+
+if TYPE_CHECKING:
+    from ..state import BuildState
+    from .context import RenderContext
+
+
+def dated(context: RenderContext, key: str, day: datetime.date) -> dict:
+    """A label around a date, split where the date goes, so that the template can put it in `<time>`."""
+    before, _, after = context.label(key, date="\0").partition("\0")
+    return {"before": before, "date": day_view(context, day), "after": after}
+
+
+def link_status_page(state: BuildState) -> None:
+    """The footer's link to this language's status page (overrides/partials/copyright.html); none in a
+    build that has no status pages."""
+    link = None
+    if state.translations is not None:
+        path = state.languages.root(state.language) + upstream.page_url(
+            state.config, state.translations.policy.status_page
+        )
+        link = {"path": path, "text": label(state.language, "translation_status.title")}
+    upstream.set_status_page_link(state.config, link)
+
+
+def render_translation_status(context: RenderContext, argument: str | None) -> str:
+    """`<!-- data: translation-status -->`, on each language's generated status page: that language's
+    translations; on the source language's page, the translations into every other language."""
+    translations = context.translations
+    if translations is None:
+        raise upstream.BuildError(
+            f"{context.where}: this build has no translation status to show – the marker belongs on the status "
+            "page the build generates (extra.translation_policy.status_page in mkdocs.yml); remove it here"
+        )
+    source = translations.status.source
+    if context.language == source:
+        languages = [language for language in translations.languages.codes if language != source]
+    else:
+        languages = [context.language]
+    return context.render(
+        "translation-status.html",
+        source_name=language_name(source, context.language),
+        sections=[_language_section(context, translations, language) for language in languages],
+    )
+
+
+def _language_section(context: RenderContext, translations: Translations, language: str) -> dict:
+    status = translations.status
+    pages = [page for page in status.pages if page.language == language]
+    records = [record for record in status.records if record.language == language]
+    current, total = sum(item.state is State.CURRENT for item in (*pages, *records)), len(pages) + len(records)
+    # Whole percents, rounded down: "100 %" must mean that every translation is current.
+    percent = current * 100 // total / 100 if total else 1
+    return {
+        "language": language,
+        "name": language_name(language, context.language),
+        "share": context.label(
+            "translation_status.share",
+            percent=format_percent(percent, locale=context.language),
+            current=format_decimal(current, locale=context.language),
+            total=format_decimal(total, locale=context.language),
+        ),
+        "pages": [_page_row(context, translations, page) for page in pages],
+        "records": [_record_row(context, record) for record in records],
+    }
+
+
+def _page_row(context: RenderContext, translations: Translations, page: PageTranslation) -> dict:
+    source = translations.status.source
+    original = {
+        "title": translations.title(source, page.path),
+        "link": translations.link(source, page.path, context.page_url),
+        "lang": source,
+    }
+    if page.state is State.MISSING:
+        return {"original": original, "translation": None, "state": _state(context, page.state, None), "sections": []}
+    link = translations.link(page.language, page.path, context.page_url)
+    sections = page.change.sections if page.change and page.change.sections else ()
+    return {
+        "original": original,
+        "translation": {"title": translations.title(page.language, page.path), "link": link, "lang": page.language},
+        "state": _state(context, page.state, page.change),
+        "sections": [changed_section(context, section, link, page.language) for section in sections],
+    }
+
+
+def changed_section(context: RenderContext, section: ChangedSection, page_link: str, language: str) -> dict:
+    """A section of a translation into `language` whose source changed, as a link into the page
+    `page_link` leads to; its title is in the translation's language, its beginning named in the page's."""
+    if not section.title:
+        return {"text": context.label("translation_notice.beginning"), "link": page_link, "lang": context.language}
+    return {"text": section.title, "link": f"{page_link}#{section.anchor}", "lang": language}
+
+
+def _record_row(context: RenderContext, record: RecordTranslation) -> dict:
+    return {
+        "file": record.file,
+        "id": record.record_id,
+        "name": _record_name(context, record),
+        "state": _state(context, record.state, record.change),
+        "missing_texts": list(record.missing_texts),
+    }
+
+
+def _record_name(context: RenderContext, record: RecordTranslation) -> dict | None:
+    """What the record is called (its `name` or `title`), in the page's language or else in the source's."""
+    content = context.data.get(PurePosixPath(record.file).stem)
+    lists = [value for value in content.values() if isinstance(value, list)] if isinstance(content, dict) else []
+    found = next(
+        (item for items in lists for item in items if isinstance(item, dict) and item.get("id") == record.record_id),
+        {},
+    )
+    name = found.get("name", found.get("title"))
+    if isinstance(name, dict):
+        shown = context.shown(name)
+        return {"text": shown.text, "lang": None if shown.language == context.language else shown.language}
+    return {"text": name, "lang": None} if isinstance(name, str) else None
+
+
+def _state(context: RenderContext, state: State, change: SourceChange | None) -> dict:
+    """A state in words (never only a colour): outdated ones with the date of the change where known."""
+    if state is State.OUTDATED and change is not None and change.date is not None:
+        return dated(context, "translation_status.outdated_since", change.date)
+    return {"before": context.label(f"translation_status.{state.value}"), "date": None}

@@ -1,0 +1,166 @@
+"""A lagging translation as readers meet it, in Debian's Chromium: the outdated notice, the stand-in for
+a page not translated yet, a data text shown in its source language, the status pages, and a missing
+address of a translation served as GitHub Pages serves it (the root 404.html). Each has no axe
+violation, the language switch leads where it should, and search stays in the reader's language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lagging_project import Lag, lagging_project
+from project import ROOT, SUB_PATH, build_site, free_port
+from site_model import LANGUAGES, language_of, status_pages
+from static_host import served_like_github_pages
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
+
+
+def missing_tool(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def lag(tmp_path_factory: pytest.TempPathFactory) -> Lag:
+    return lagging_project(tmp_path_factory.mktemp("lag") / "project")
+
+
+@pytest.fixture(scope="module")
+def address(lag: Lag, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    destination = tmp_path_factory.mktemp("lag-site")
+    result = build_site(destination, f"http://127.0.0.1:{port}{SUB_PATH}", config_file=lag.project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with served_like_github_pages(destination, port) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not CHROMIUM.exists():
+        missing_tool(f"Chromium not found at {CHROMIUM}: browser tests skipped (install it as .ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser, address: str) -> Iterator:
+    contexts = []
+
+    def opened(path: str, viewport: dict = DESKTOP):
+        context = browser.new_context(viewport=viewport, service_workers="block")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(address + path, wait_until="networkidle")
+        return page
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
+def reader_pages(lag: Lag) -> dict[str, str]:
+    return {
+        "outdated translation": lag.html(TRANSLATION, lag.outdated),
+        "stand-in": lag.html(TRANSLATION, lag.untranslated),
+        "original without translation": lag.html(SOURCE, lag.untranslated),
+        "untranslated data text": lag.html(TRANSLATION, lag.record_page),
+        **{f"status page ({language_of(page)})": page for page in status_pages()},
+        "missing address of the translation": f"{TRANSLATION}/nothing-here.html",
+    }
+
+
+PAGES = [
+    "outdated translation",
+    "stand-in",
+    "original without translation",
+    "untranslated data text",
+    *(f"status page ({language_of(page)})" for page in status_pages()),
+    "missing address of the translation",
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("which", PAGES)
+def test_axe_finds_no_violations(open_page, lag: Lag, which: str, viewport: dict) -> None:
+    if not AXE.exists():
+        missing_tool(f"axe-core not found at {AXE}: run 'make setup' (needs npm) to install it")
+    page = open_page(reader_pages(lag)[which], viewport)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    violations = [f"{v['id']}: {v['help']} – {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
+    assert not violations, "\n".join(violations)
+
+
+def switch_language(page, language: str) -> None:
+    page.locator(".md-header .md-select button").click()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize(
+    ("start", "language", "target"),
+    [
+        ("original without translation", TRANSLATION, "stand-in"),
+        ("stand-in", SOURCE, "original without translation"),
+        ("outdated translation", SOURCE, None),
+    ],
+)
+def test_the_language_switch_leads_to_the_counterpart(
+    open_page, lag: Lag, address: str, start: str, language: str, target: str | None
+) -> None:
+    pages = reader_pages(lag)
+    page = open_page(pages[start])
+    switch_language(page, language)
+    expected = pages[target] if target else lag.html(SOURCE, lag.outdated)
+    assert page.url == address + expected
+    assert page.locator("html").get_attribute("lang") == language
+
+
+def test_the_notice_is_a_named_note_with_its_date_section_and_original(open_page, lag: Lag) -> None:
+    page = open_page(reader_pages(lag)["outdated translation"])
+    notice = page.get_by_role("note")
+    assert notice.count() == 1
+    assert notice.locator("time").get_attribute("datetime") == "2026-03-04"
+    original = notice.locator(f"a[hreflang='{SOURCE}']")
+    original.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == SOURCE
+
+
+def test_a_missing_address_of_the_translation_answers_in_its_language(open_page) -> None:
+    page = open_page(f"{TRANSLATION}/nothing-here.html")
+    part = page.locator(f"section[lang='{TRANSLATION}']")
+    assert part.count() == 1 and part.locator("a").count() >= 1
+
+
+@pytest.mark.parametrize("language", [SOURCE, TRANSLATION])
+def test_search_finds_only_pages_of_the_readers_language(open_page, lag: Lag, address: str, language: str) -> None:
+    """The stand-in carries the original's title: searching its words in the other language finds no
+    page of the original's language (and not the stand-in, which is no translation)."""
+    title_word = max(lag.html(SOURCE, lag.untranslated).removesuffix(".html").split("/")[-1].split("-"), key=len)
+    page = open_page(("" if language == SOURCE else f"{TRANSLATION}/") + "index.html")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(title_word)
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    if language == SOURCE:
+        results.first.wait_for()
+    else:
+        # No result is an answer too: give the search worker time to give it.
+        page.wait_for_timeout(1500)
+    targets = [href.removeprefix(address) for href in results.evaluate_all("links => links.map(link => link.href)")]
+    assert all(language_of(target) == language for target in targets), targets
+    assert lag.html(TRANSLATION, lag.untranslated) not in [target.split("#")[0] for target in targets]

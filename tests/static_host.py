@@ -1,0 +1,51 @@
+"""The built site served as a static host serves it, on 127.0.0.1 under the site's sub-path: every
+missing address, in any folder, is answered with the site's root 404.html and status 404, as GitHub
+Pages and most static hosts do."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from microsite.upstream import ERROR_PAGE
+from project import SUB_PATH
+
+
+class RootErrorPageHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        url_path = path.split("?", 1)[0].split("#", 1)[0]
+        if not url_path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "\0outside-the-site")
+        return super().translate_path("/" + url_path[len(SUB_PATH) :])
+
+    def do_GET(self) -> None:
+        target = Path(self.translate_path(self.path))
+        if (target / "index.html" if target.is_dir() else target).is_file():
+            super().do_GET()
+            return
+        body = (Path(self.directory) / ERROR_PAGE).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served_like_github_pages(site: Path, port: int) -> Iterator[str]:
+    """The site's address while it is served; `port` is the one its site_url names."""
+    handler = functools.partial(RootErrorPageHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
