@@ -6,11 +6,11 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from project import SUB_PATH, build_site, free_port
 from site_model import BuiltSite
+from static_host import SubPathHandler
 
 
 @pytest.fixture(scope="session")
@@ -25,19 +25,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Buil
     result = build_site(destination, site_url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr)
-
-
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site directory under SUB_PATH only, like a static host serving a project site."""
-
-    def translate_path(self, path: str) -> str:
-        url_path = path.split("?", 1)[0].split("#", 1)[0]
-        if not url_path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "\0outside-the-site")
-        return super().translate_path("/" + url_path[len(SUB_PATH) :])
-
-    def log_message(self, format: str, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")

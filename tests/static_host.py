@@ -15,12 +15,21 @@ from microsite.upstream import ERROR_PAGE
 from project import SUB_PATH
 
 
-class RootErrorPageHandler(http.server.SimpleHTTPRequestHandler):
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site directory under SUB_PATH only, like a static host serving a project site."""
+
     def translate_path(self, path: str) -> str:
         url_path = path.split("?", 1)[0].split("#", 1)[0]
         if not url_path.startswith(SUB_PATH):
             return str(Path(self.directory) / "\0outside-the-site")
         return super().translate_path("/" + url_path[len(SUB_PATH) :])
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+class RootErrorPageHandler(SubPathHandler):
+    """…and answers a missing address, in any folder, with the root 404.html and status 404."""
 
     def do_GET(self) -> None:
         target = Path(self.translate_path(self.path))
@@ -33,9 +42,6 @@ class RootErrorPageHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, format: str, *args) -> None:
-        pass
 
 
 @contextlib.contextmanager

@@ -151,7 +151,12 @@ def context(language: str, data: PublicationData | None = None, page: str = "ind
     paths = ["index.md", "article.md", f"{FOLDER}/north.md", f"{FOLDER}/south.md", *collection_pages]
     files = Files([File(f"{language}/{path}", "/docs", "/site", use_directory_urls=False) for path in paths])
     page_url = File(f"{language}/{page}", "/docs", "/site", use_directory_urls=False).url
-    data = data if data is not None else made_up_data()
+    return render_context(language, page_url, files, data if data is not None else made_up_data(), collection)
+
+
+def render_context(
+    language: str, page_url: str, files: Files, data: PublicationData, collection: Collection
+) -> RenderContext:
     return RenderContext(
         language,
         page_url,
@@ -326,17 +331,7 @@ def test_every_marker_renders_the_real_data() -> None:
             f"{language}/{collection.settings.author_path(person)}" for person in collection.authors(language)
         ]
         files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in pages + generated])
-        real = RenderContext(
-            language,
-            f"{language}/index.html",
-            files,
-            data,
-            TEMPLATES,
-            where="docs/x.md:1",
-            articles=collection,
-            translations=made_up_translations(),
-            source_language=LANGUAGES.source,
-        )
+        real = render_context(language, f"{language}/index.html", files, data, collection)
         for name, renderer in RENDERERS.items():
             argument = arguments.get(name, data.records("partnerships")[0]["id"])
             assert renderer(real, argument).endswith("\n"), name
