@@ -28,6 +28,8 @@ SITE_URL = "http://127.0.0.1:8000/"
 SOURCE = LANGUAGES.source
 ARTICLE_SLUG = "only-in-the-source"
 OLD_ADDRESS = "old-only-in-the-source.md"
+# A folder whose only page is in the source language: in the other languages it holds a stand-in only.
+SOURCE_ONLY_FOLDER = "only-in-the-source"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     text = source_article.read_text(encoding="utf-8")
     source_article.write_text(text.replace("topics: []", f"topics: []\nmoved_from: [{OLD_ADDRESS}]"), encoding="utf-8")
     page_path = ordinary_page(root)
+    folder_page = root / "docs" / SOURCE / SOURCE_ONLY_FOLDER / "index.md"
+    folder_page.parent.mkdir()
+    folder_page.write_text("---\ntitle: Nur hier\ndescription: Eine Seite.\n---\n\n# Nur hier\n", encoding="utf-8")
     for language in LANGUAGES.translations:
         (root / "docs" / language / article_path).unlink()
         (root / "docs" / language / page_path).unlink()
@@ -185,6 +190,13 @@ def test_no_sitemap_names_a_stand_in(project: Project) -> None:
     for original in project.untranslated:
         assert site.site_url + original.address(SOURCE) in site.sitemap_entries()
         assert site.site_url + original.address(SOURCE) in sitemap_addresses(sitemaps["sitemap.xml.gz"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES.translations)
+def test_a_folder_of_stand_ins_has_a_sitemap_for_the_selector_to_fetch(project: Project, language: str) -> None:
+    sitemap = ElementTree.parse(project.site.root / LANGUAGES.root(language) / SOURCE_ONLY_FOLDER / "sitemap.xml")
+    assert sitemap.getroot().tag == f"{{{SITEMAP_NS}}}urlset"
+    assert not sitemap_addresses(sitemap)
 
 
 @pytest.mark.parametrize("language", LANGUAGES.translations)

@@ -47,15 +47,13 @@ def page_folders(site_paths: list[str]) -> set[str]:
     return folders
 
 
-def render_folder_sitemap(root_sitemap: ElementTree.ElementTree, site_url: str, folder: str) -> bytes | None:
-    """The root sitemap reduced to the URLs in and below `folder`, or None if none is there."""
+def render_folder_sitemap(root_sitemap: ElementTree.ElementTree, site_url: str, folder: str) -> bytes:
+    """The root sitemap reduced to the URLs in and below `folder` (none for a folder of stand-ins only)."""
     prefix = site_url + folder
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
     for url in root_sitemap.getroot().findall("s:url", NAMESPACES):
         if url.findtext("s:loc", default="", namespaces=NAMESPACES).startswith(prefix):
             urlset.append(url)
-    if not len(urlset):
-        return None
     ElementTree.indent(urlset)
     return ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
@@ -99,12 +97,14 @@ def write_folder_sitemaps(state: BuildState) -> None:
         raise upstream.BuildError(
             f"{state.site_dir / upstream.SITEMAP}: cannot read the sitemap to split it by folder: {error}"
         ) from error
-    if drop_pages(root_sitemap, {state.site_url + address for address in stand_in_addresses(state)}):
+    stand_ins = stand_in_addresses(state)
+    if drop_pages(root_sitemap, {state.site_url + address for address in stand_ins}):
         write_sitemap(state.site_dir / upstream.SITEMAP, root_sitemap)
     site_paths = [
         loc.removeprefix(state.site_url) for loc in sitemap_locations(root_sitemap) if loc.startswith(state.site_url)
     ]
-    for folder in sorted(page_folders(site_paths) - {""}):
+    # A folder of stand-ins only gets one too, without entries: the selector of a stand-in (whose hreflang
+    # names itself) fetches the sitemap next to it, and a missing one is a failed request in the browser.
+    for folder in sorted(page_folders([*site_paths, *stand_ins]) - {""}):
         sitemap = render_folder_sitemap(root_sitemap, state.site_url, folder)
-        if sitemap is not None:
-            (state.site_dir / folder / upstream.SITEMAP).write_bytes(sitemap)
+        (state.site_dir / folder / upstream.SITEMAP).write_bytes(sitemap)
