@@ -6,15 +6,14 @@ Where it is missing the tests are skipped with a line saying so, except under CI
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from chromium import axe_violations
 from project import ROOT
 from site_model import (
     BuiltSite,
@@ -28,25 +27,7 @@ from site_model import (
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
-
-
-def missing_tool(message: str) -> None:
-    """Skip with a visible reason locally; in CI a missing tool is a failure."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def source_pages() -> list[str]:
@@ -62,20 +43,6 @@ def source_pages() -> list[str]:
 
 
 ERROR_PAGES = [language_root(language) + "404.html" for language in configured_languages()]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        missing_tool(
-            f"Chromium not found at {CHROMIUM}: browser tests skipped (install it with 'apt-get install -y chromium', as .ci/run does)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @dataclass
@@ -159,15 +126,7 @@ def test_language_selector_works_on_a_phone(visit, served_site: str, language: s
 
 @pytest.mark.parametrize("path", source_pages() + ERROR_PAGES)
 def test_axe_finds_no_accessibility_violations(visit, path: str) -> None:
-    if not AXE.exists():
-        missing_tool(f"axe-core not found at {AXE}: run 'make setup' (needs npm) to install it")
-    seen = visit(path)
-    seen.page.add_script_tag(path=str(AXE))
-    result = seen.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    violations = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} – {[node['target'] for node in violation['nodes']]}"
-        for violation in result["violations"]
-    ]
+    violations = axe_violations(visit(path).page)
     assert not violations, "\n".join(violations)
 
 

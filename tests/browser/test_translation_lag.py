@@ -5,28 +5,19 @@ violation, the language switch leads where it should, and search stays in the re
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from chromium import axe_violations
 from lagging_project import Lag, lagging_project
-from project import ROOT, SUB_PATH, build_site, free_port
+from project import SUB_PATH, build_site, free_port
 from site_model import LANGUAGES, language_of, status_pages
 from static_host import served_like_github_pages
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
-
-
-def missing_tool(message: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
@@ -42,18 +33,6 @@ def address(lag: Lag, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     assert result.returncode == 0, result.stdout + result.stderr
     with served_like_github_pages(destination, port) as served:
         yield served
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not CHROMIUM.exists():
-        missing_tool(f"Chromium not found at {CHROMIUM}: browser tests skipped (install it as .ci/run does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -96,12 +75,7 @@ PAGES = [
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("which", PAGES)
 def test_axe_finds_no_violations(open_page, lag: Lag, which: str, viewport: dict) -> None:
-    if not AXE.exists():
-        missing_tool(f"axe-core not found at {AXE}: run 'make setup' (needs npm) to install it")
-    page = open_page(reader_pages(lag)[which], viewport)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    violations = [f"{v['id']}: {v['help']} – {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
+    violations = axe_violations(open_page(reader_pages(lag)[which], viewport))
     assert not violations, "\n".join(violations)
 
 
