@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The project's one command line (hooks/microsite/cli.py).
 MICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite
 
-.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench lock clean
+.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench map-data lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save; LANGUAGE=en for one language)"
@@ -34,6 +34,7 @@ help:
 	@echo "make new-partnership ID=name   a new record in data/partnerships.yml"
 	@echo "make lint    ruff: lint and format check of the Python code (changes nothing)"
 	@echo "make bench   speed and size figures, each compared with its target"
+	@echo "make map-data   fetch the partnership map's land and borders again (npm; world-atlas $(MAP_DATA_VERSION))"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
 
@@ -117,6 +118,18 @@ tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json
 	else \
 		echo "npm not found: make bench will skip the Lighthouse scores"; \
 	fi
+
+# The partnership map's land and borders: world-atlas's countries-110m.json (Natural Earth 1:110m, public
+# domain), as published on the npm registry, whose checksum npm verifies. Committed, so that builds need
+# no npm; provenance and licence: hooks/microsite/rendering/geodata/README.md.
+MAP_DATA_VERSION := 2.0.2
+MAP_DATA := hooks/microsite/rendering/geodata/countries-110m.json
+map-data:
+	@command -v npm >/dev/null 2>&1 || { echo "make map-data needs npm"; exit 2; }
+	@folder=$$(mktemp -d) && trap 'rm -rf "$$folder"' EXIT && \
+		npm pack --silent --pack-destination "$$folder" world-atlas@$(MAP_DATA_VERSION) >/dev/null && \
+		tar -xzf "$$folder/world-atlas-$(MAP_DATA_VERSION).tgz" -C "$$folder" package/countries-110m.json && \
+		cp "$$folder/package/countries-110m.json" $(MAP_DATA) && sha256sum $(MAP_DATA)
 
 lock:
 	$(PYTHON) -m venv $(VENV)-lock

@@ -39,6 +39,7 @@ def on_pre_build(*, config):
     parity.warn_in_build(_build)
     feeds.set_feed_links(_build)
     rendering.link_status_page(_build)
+    rendering.link_footer_pages(_build)
 
 
 # Before the i18n plugin (-100), so that it localizes the generated pages like written ones.
@@ -70,6 +71,7 @@ def on_page_markdown(markdown, *, page, config, files):
 
 def on_page_context(context, *, page, config, nav):
     site_output.set_page_alternates(_build, page)
+    return site_output.add_page_metadata(_build, context, page)
 
 
 def on_post_page(output, *, page, config):
@@ -79,6 +81,7 @@ def on_post_page(output, *, page, config):
 def on_template_context(context, *, template_name, config):
     site_output.set_error_page_alternates(_build, template_name)
     site_output.set_error_page_parts(_build, template_name)
+    return site_output.add_error_page_metadata(_build, context, template_name)
 
 
 # Last, so that every other step has finished the page before it may be moved.

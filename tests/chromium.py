@@ -29,13 +29,22 @@ def missing_tool(message: str) -> None:
     pytest.skip(message)
 
 
-def axe_violations(page) -> list[str]:
-    """Every axe-core violation on the page as it is now, one line each."""
+def axe_result(page) -> dict:
+    """axe-core's result on the page as it is now: its `violations`, and `testEngine` (its version)."""
     if not AXE.exists():
         missing_tool(f"axe-core not found at {AXE}: run 'make setup' (needs npm) to install it")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+
+
+def violation_lines(result: dict) -> list[str]:
+    """Every violation of an axe-core result, one line each."""
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} – {[node['target'] for node in violation['nodes']]}"
         for violation in result["violations"]
     ]
+
+
+def axe_violations(page) -> list[str]:
+    """Every axe-core violation on the page as it is now, one line each."""
+    return violation_lines(axe_result(page))

@@ -8,7 +8,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from project import SUB_PATH, build_site, free_port
+from microsite.measurements import sources_fingerprint
+from project import ROOT, SUB_PATH, build_site, free_port
 from site_model import BuiltSite
 from static_host import SubPathHandler
 
@@ -22,9 +23,10 @@ def site_port() -> int:
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> BuiltSite:
     destination = tmp_path_factory.mktemp("site")
     site_url = f"http://127.0.0.1:{site_port}{SUB_PATH}"
+    sources = sources_fingerprint(ROOT)
     result = build_site(destination, site_url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr)
+    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, sources=sources)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from microsite.parity.policy import policy_of_project
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
 from microsite.upstream import ERROR_PAGE
 from mkdocs.config import load_config
-from project import ROOT
+from project import ROOT, publication_data
 
 LANGUAGES = Languages.of_project(ROOT)
 
@@ -70,6 +70,15 @@ def status_pages(root: Path = ROOT) -> list[str]:
     too, and reached from every page's footer rather than from the menu."""
     status_page = policy_of_project(root / "mkdocs.yml").status_page
     return [LANGUAGES.root(language) + status_page.removesuffix(".md") + ".html" for language in LANGUAGES.codes]
+
+
+def accessibility_statement_pages(root: Path = ROOT) -> list[str]:
+    """Each language's accessibility statement (data/accessibility.yml, its `page`): generated, and reached
+    from every page's footer rather than from the menu; none without that file."""
+    if not (root / "data" / "accessibility.yml").exists():
+        return []
+    page = publication_data("accessibility", root)["page"]
+    return [LANGUAGES.root(language) + page.removesuffix(".md") + ".html" for language in LANGUAGES.codes]
 
 
 def article_collection(root: Path = ROOT) -> Collection | None:
@@ -181,6 +190,8 @@ class BuiltSite:
     root: Path
     site_url: str
     log: str
+    # The fingerprint of the sources it was built from (microsite.measurements), for what is measured on it.
+    sources: str = ""
 
     def html_files(self) -> list[str]:
         """Every HTML file, site-relative; theme assets excluded."""

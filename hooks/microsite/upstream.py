@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from .languages import Languages
@@ -25,6 +26,7 @@ from .languages import Languages
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
 
 # The error that stops a build with its message and no traceback (mkdocs build prints it as is).
 BuildError = PluginError
@@ -150,3 +152,37 @@ def set_status_page_link(config: MkDocsConfig, link: dict[str, str] | None) -> N
     """What overrides/partials/copyright.html renders in every page's footer as the link to the
     language's translation status page (`config.extra.translation_status_page`: its site path and text)."""
     config.extra["translation_status_page"] = link
+
+
+def set_footer_links(config: MkDocsConfig, links: list[Any]) -> None:
+    """What overrides/partials/copyright.html renders in every page's footer before the status link
+    (`config.extra.footer_links`: each with its site path, text and the text's language if not the page's)."""
+    config.extra["footer_links"] = links
+
+
+def extra_setting(config: MkDocsConfig, key: str) -> Any:
+    """A setting under `extra:` in mkdocs.yml, as written there; None where it is not set."""
+    return config.extra.get(key)
+
+
+def page_source(page: Page) -> str:
+    """The page's Markdown path below docs/, its language folder first ('en/artikel/x.md')."""
+    return page.file.src_uri
+
+
+def page_address(page: Page) -> str:
+    """The page's address relative to the site root, its language folder first ('en/artikel/x.html')."""
+    return page.url
+
+
+def page_title(page: Page) -> str:
+    """The page's title as plain text: its front matter's, else its first heading. Both are HTML where
+    Material writes them (generated pages escape theirs), so their text is taken as a browser reads it."""
+    return Markup(page.title or "").striptags()
+
+
+def page_description(config: MkDocsConfig, page: Page | None) -> str | None:
+    """What Material writes as the page's `<meta name="description">`, as plain text: the front
+    matter's `description`, else the site's (in the language being built); None where neither is set."""
+    description = (page.meta.get("description") if page is not None else None) or config.site_description
+    return Markup(description).striptags() if description else None

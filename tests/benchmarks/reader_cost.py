@@ -1,4 +1,5 @@
-"""The readers' cost on a phone: bytes transferred (gzip) and requests per page, and Lighthouse's scores."""
+"""The readers' cost on a phone: bytes transferred (gzip) and requests per page, and Lighthouse's scores;
+and the size of the partnership map's SVG, which its page carries inline."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -17,10 +19,12 @@ from pathlib import Path
 
 import yaml
 from measure import ROOT, SUB_PATH, build
+from microsite.measurements import record_lighthouse, sources_fingerprint
 
 CHROMIUM = Path("/usr/bin/chromium")
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+MAP_SVG = re.compile(r'<svg class="partnership-map__svg".*?</svg>', re.DOTALL)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -101,6 +105,15 @@ def article_pages(reader: dict) -> list[str]:
     return [paths[1], paths[4]] if len(paths) == 6 else []
 
 
+def map_size(site: Path) -> dict:
+    """The largest partnership map's SVG in the built site: bytes as written, and served with gzip."""
+    svgs = [match.group(0) for page in site.rglob("*.html") for match in MAP_SVG.finditer(page.read_text("utf-8"))]
+    if not svgs:
+        return {}
+    svg = max(svgs, key=len).encode("utf-8")
+    return {"bytes": len(svg), "bytes_gzip": len(gzip.compress(svg, compresslevel=6))}
+
+
 def transferred(site_url: str, page_paths: list[str]) -> dict:
     """Bytes (gzip) and requests of each page loaded in Chromium on a phone's viewport."""
     # Playwright is needed only where Chromium is there for it to drive.
@@ -162,8 +175,9 @@ def reader_cost(workspace: Path) -> dict:
     site = workspace / "reader-site"
     port = 8700 + os.getpid() % 200
     site_url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    sources = sources_fingerprint(ROOT)
     build(ROOT, site, extra_env={"SITE_URL": site_url})
-    results: dict = {"pages": {}}
+    results: dict = {"pages": {}, "map": map_size(site)}
     with static_host(site, port):
         if not CHROMIUM.exists():
             results["skipped"] = f"Chromium not found at {CHROMIUM}: reader figures skipped"
@@ -176,4 +190,18 @@ def reader_cost(workspace: Path) -> dict:
             return results
         for page_path in reader_pages(site):
             results["pages"][page_path].update(lighthouse_scores(site_url + page_path))
+    record_accessibility_scores(results["pages"], sources)
     return results
+
+
+def record_accessibility_scores(pages: dict, sources: str) -> None:
+    """Lighthouse's accessibility scores, for the accessibility statement (hooks/microsite/measurements.py);
+    only once every page has one: the statement names a run of all of them or none."""
+    scores = {
+        page: round(figures["lighthouse"]["accessibility"])
+        for page, figures in pages.items()
+        if "lighthouse" in figures
+    }
+    if pages and len(scores) == len(pages):
+        version = json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text(encoding="utf-8"))["version"]
+        record_lighthouse(ROOT, version=version, sources=sources, scores=scores)

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # A build that runs in one process takes about its CPU time in wall time on an idle machine.
 BUSY = 1.15
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The partnership map's SVG, inline in its page: at most this many bytes served with gzip.
+MAP_GZIP_TARGET = 30_000
 
 
 def verdict(ok: bool) -> str:
@@ -214,6 +216,14 @@ def reader_table(reader: dict) -> tuple[list[str], list[str]]:
             verdicts.append(
                 f"article page {path}: {kib:.1f} KiB with everything it loads (target: under 100 KB): {verdict(reader['pages'][path]['bytes_gzip'] < 100_000)}"
             )
+    if reader.get("map"):
+        size = reader["map"]
+        measured = f"{size['bytes'] / 1024:.1f} KiB, {size['bytes_gzip'] / 1024:.1f} KiB with gzip"
+        lines += ["", f"The partnership map's SVG (inline in its page): {measured}."]
+        verdicts.append(
+            f"partnership map SVG: {measured} (target: ≤ {MAP_GZIP_TARGET // 1000} KB with gzip): "
+            f"{verdict(size['bytes_gzip'] <= MAP_GZIP_TARGET)}"
+        )
     verdicts += [reader[key] for key in ("skipped", "lighthouse_skipped") if key in reader]
     return lines, verdicts
 

@@ -9,7 +9,8 @@ The parts, each printed against its targets as it finishes (BENCH_PARTS chooses;
 - real: the real site's strict build, and the time from saving a Markdown or a data edit to the
   rebuilt page being served by `mkdocs serve`.
 - parity: the parity check on 1,000 generated page pairs (parity.py).
-- readers: for readers, the bytes transferred (gzip) and Lighthouse's mobile scores.
+- readers: for readers, the bytes transferred (gzip) and Lighthouse's mobile scores; the size of the
+  partnership map's SVG.
 
 Writes tests/benchmarks/results/latest.json and latest.md after each part. Medians of BENCH_RUNS
 (3) runs; above N = 400, of BENCH_RUNS_LARGE (2). BENCH_SOURCE=/path/to/checkout takes the

@@ -222,5 +222,15 @@ def test_every_page_links_its_languages_status_page_from_the_footer_not_the_menu
     for page in built_site.content_paths():
         status_page = pages[LANGUAGES.of_path(page)]
         found = regions(built_site, page)
-        assert [resolved(page, href) for href in found.footer_links] == [status_page], page
+        assert [resolved(page, href) for href in found.footer_links][-1] == status_page, page
         assert status_page not in [resolved(page, href) for href in found.menu_links], page
+
+
+def test_searching_never_finds_the_status_pages(built_site: BuiltSite) -> None:
+    """A list of every page's title would answer every search, and would grow the index readers download."""
+    for page in status_pages():
+        language = LANGUAGES.of_path(page)
+        # Each language's index gives addresses below its language's folder.
+        location = page.removeprefix(LANGUAGES.root(language))
+        index = built_site.search_index(language)
+        assert not [doc for doc in index["docs"] if doc["location"].split("#")[0] == location], page

@@ -93,6 +93,18 @@ def made_up_data() -> PublicationData:
                     {"id": "writer", "name": HOSTILE, "role": texts("Role"), "contact": "editor", "email": HOSTILE}
                 ]
             },
+            "accessibility": {
+                "page": "statement.md",
+                "conformance": "partial",
+                "prepared": "2025-01-02",
+                **{field: texts(field) for field in ("responsible_body", "legal_basis", "standard")},
+                "reviews": [{"id": "review", "date": "2025-01-01", "method": texts("Method")}],
+                "barriers": [
+                    {"id": "map", "part": texts("Part"), "reason": texts("Why"), "alternative": texts("Else")}
+                ],
+                "feedback": {"name": texts("Office"), "email": HOSTILE},
+                "conciliation": {"name": texts("Body"), "address": [HOSTILE], "url": HOSTILE, "about": texts("About")},
+            },
         }
     )
 
@@ -294,7 +306,8 @@ def test_the_map_is_named_by_its_title_and_description(language: str) -> None:
 
 def test_the_map_puts_each_city_on_one_line_of_svg() -> None:
     svg, _ = map_parts("en")
-    assert len(svg.findall(f"{SVG}path")) == 2 and len(svg.findall(f"{SVG}circle")) == 3
+    links = svg.findall(f"{SVG}path[@class='partnership-map__link']")
+    assert len(links) == 2 and len(svg.findall(f"{SVG}circle")) == 3
     output = render_partnership_map(context("en"), None)
     assert output.count("\n") == 4 and re.search(r"\n<svg [^\n]*</svg>\n", output)
 

@@ -8,6 +8,7 @@ from ..templates import folder_templates, theme_templates
 from .articles import frame_article
 from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
+from .footer import link_footer_pages
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
 from .page_sources import CHECKS, stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
@@ -36,6 +37,7 @@ __all__ = [
     "format_event_date",
     "frame_article",
     "give_generated_pages_their_markdown",
+    "link_footer_pages",
     "link_status_page",
     "render_contacts",
     "render_key_figures",

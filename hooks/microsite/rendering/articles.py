@@ -1,5 +1,6 @@
 """The article collection in pages: the index and its further pages, the latest articles, a topic's and
-an author's articles (data markers), and the header every article page gets above its text.
+an author's articles (data markers), the header every article page gets above its text, and how to
+cite it below.
 
 Every article is shown as the same card: title, date in the page's language, authors, lead, reading
 time and topics, each author and topic linking to its page.
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from babel.dates import format_date
 from babel.lists import format_list
 
 from .. import upstream
-from ..articles import Article, Collection
+from ..articles import Article, Collection, citations
 from ..articles.collection import image_path
 from .context import RenderContext
 from .generated_pages import markdown_text
@@ -190,9 +192,54 @@ def render_article_header(context: RenderContext, article: Article) -> str:
     )
 
 
+# Where a link stands in a sentence of the labels: the sentence is formatted with this, then split there.
+_LINK = "\0"
+
+
+def _around_link(sentence: str) -> dict[str, str]:
+    before, _, after = sentence.partition(_LINK)
+    return {"before": before, "after": after}
+
+
+def render_article_citation(context: RenderContext, reference: citations.Reference) -> str:
+    """Under an article's text: how to cite it in the page's language, and the files to import it from."""
+    first = reference.first_published
+    sentence = context.label(
+        "citation.reference",
+        authors=format_list(list(reference.authors), locale=context.language),
+        title=reference.title,
+        site=reference.site_name,
+        date=day_view(context, reference.date)["text"],
+        url=_LINK,
+    )
+    return context.render(
+        "article-citation.html",
+        heading=context.label("citation.title"),
+        reference={**_around_link(sentence), "url": reference.url},
+        first_published={
+            **_around_link(
+                context.label("citation.first_published", name=_LINK, date=day_view(context, first.date)["text"])
+            ),
+            "name": first.name,
+            "url": first.url,
+        }
+        if first
+        else None,
+        files_label=context.label("citation.files"),
+        files=[
+            {
+                "href": upstream.relative_url(quote(reference.files + kind.extension), context.page_url),
+                "type": kind.media_type,
+                "name": kind.name,
+            }
+            for kind in citations.FORMATS
+        ],
+    )
+
+
 def frame_article(state: BuildState, markdown: str, page: Page, files: Files) -> str:
-    """An article's Markdown with its header under the title; the title heading is added if the
-    article does not start with one. Other pages are returned as they are."""
+    """An article's Markdown with its header under the title and how to cite it at its end; the title
+    heading is added if the article does not start with one. Other pages are returned as they are."""
     collection = state.articles
     path = page.file.src_uri.removeprefix(f"{state.language}/")
     article = collection.article_at(state.language, path) if collection else None
@@ -201,6 +248,7 @@ def frame_article(state: BuildState, markdown: str, page: Page, files: Files) ->
     context = RenderContext.of_page(state, page, files, f"docs/{page.file.src_uri}")
     try:
         header = render_article_header(context, article)
+        citation = render_article_citation(context, citations.reference(state, article))
     except upstream.BuildError as error:
         if not state.preview:
             raise
@@ -209,5 +257,5 @@ def frame_article(state: BuildState, markdown: str, page: Page, files: Files) ->
     lines = markdown.split("\n")
     first = next((number for number, line in enumerate(lines) if line.strip()), len(lines))
     if first < len(lines) and lines[first].startswith("# "):
-        return "\n".join([*lines[: first + 1], "", header, *lines[first + 1 :]])
-    return "\n".join([f"# {markdown_text(article.title)}", "", header, "", markdown])
+        return "\n".join([*lines[: first + 1], "", header, *lines[first + 1 :], "", citation])
+    return "\n".join([f"# {markdown_text(article.title)}", "", header, "", markdown, "", citation])

@@ -18,6 +18,7 @@ from .texts import MarkedText, Shown, in_language, joined
 from .translations import Translations, translations_of
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
     from ..state import BuildState
@@ -39,6 +40,8 @@ class RenderContext:
     translations: Translations | None = None
     # The language every data text has, shown where the page's language has none yet.
     source_language: str = field(kw_only=True)
+    # The build's configuration (None outside a build): the site's name and address, the project's folder.
+    config: MkDocsConfig | None = field(default=None, kw_only=True)
 
     @classmethod
     def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
@@ -52,6 +55,7 @@ class RenderContext:
             articles=state.articles,
             translations=translations_of(state),
             source_language=state.languages.source,
+            config=state.config,
         )
 
     def shown(self, bilingual: dict) -> Shown:

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .. import upstream
 from ..markers import SYNTAX, Marker, replace_markers
+from .accessibility_statement import render_accessibility_statement
 from .articles import render_article_index, render_author, render_latest_articles, render_topic
 from .context import RenderContext
 from .partnership_map import render_partnership_map
@@ -52,6 +53,7 @@ RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "topic": render_topic,
     "author": render_author,
     "translation-status": render_translation_status,
+    "accessibility-statement": render_accessibility_statement,
 }
 
 

@@ -41,10 +41,15 @@ class GeneratedPage:
 
 def generated_pages(state: BuildState) -> dict[str, GeneratedPage]:
     """src_uri → every generated page of every built language: partnerships, the article index's
-    further pages, topic and author pages, the translation status pages, and a stand-in for each page
-    not translated yet."""
+    further pages, topic and author pages, the translation status pages, the accessibility statement, and a
+    stand-in for each page not translated yet."""
     if state.generated is None:
-        generated = {**_partnership_pages(state), **_collection_pages(state), **_status_pages(state)}
+        generated = {
+            **_partnership_pages(state),
+            **_collection_pages(state),
+            **_status_pages(state),
+            **_accessibility_pages(state),
+        }
         # A page generated in every language needs no stand-in.
         stand_ins = {uri: page for uri, page in _stand_in_pages(state).items() if uri not in generated}
         state.generated = generated | stand_ins
@@ -56,6 +61,13 @@ def _stand_in_pages(state: BuildState) -> dict[str, GeneratedPage]:
     from .stand_in_pages import stand_in_pages
 
     return stand_in_pages(state)
+
+
+def _accessibility_pages(state: BuildState) -> dict[str, GeneratedPage]:
+    # Imported here: the statement's module imports this one for GeneratedPage.
+    from .accessibility_statement import statement_pages
+
+    return statement_pages(state)
 
 
 def _status_pages(state: BuildState) -> dict[str, GeneratedPage]:
@@ -72,6 +84,9 @@ def _status_pages(state: BuildState) -> dict[str, GeneratedPage]:
                 label(language, "translation_status.title"),
                 label(language, "translation_status.description"),
                 "translation-status",
+                # A list of every page's title: it would answer every search, and it grows with the archive
+                # in the index every reader downloads.
+                searchable=False,
             ),
             origin,
             in_navigation=False,
@@ -130,11 +145,14 @@ def _collection_pages(state: BuildState) -> dict[str, GeneratedPage]:
     return pages
 
 
-def page_markdown(title: str, description: str, marker: str) -> str:
+def page_markdown(title: str, description: str, marker: str, *, searchable: bool = True) -> str:
     """The Markdown of a generated page: front matter, title, and the marker for its body."""
     # MkDocs renders templates without autoescaping, and Material writes these into the HTML as they are.
+    meta = {"title": html.escape(title), "description": html.escape(description)}
+    if not searchable:
+        meta["search"] = {"exclude": True}
     front_matter = yaml.safe_dump(
-        {"title": html.escape(title), "description": html.escape(description)},
+        meta,
         allow_unicode=True,
         sort_keys=False,
         width=10_000,

@@ -51,6 +51,10 @@ LABELS = {
         "articles.older": "Ältere Artikel",
         "articles.all": "Alle Artikel",
         "articles.none": "Hier gibt es noch keine Artikel.",
+        "citation.title": "Diesen Artikel zitieren",
+        "citation.reference": "{authors}: „{title}“. In: {site}, {date}. {url}",
+        "citation.first_published": "Zuerst erschienen in {name}, {date}.",
+        "citation.files": "Literaturangabe herunterladen:",
         "redirect.text": "Dieser Artikel hat eine neue Adresse:",
         "stand_in.title": "Nur auf {language_name}: {title}",
         "stand_in.text": "Diese Seite gibt es nur auf {language_name}.",
@@ -94,6 +98,88 @@ LABELS = {
         "translation_status.missing": "fehlt",
         "translation_status.untracked": "nicht geprüft",
         "untranslated.notice": "(noch nicht übersetzt)",
+        "accessibility.title": "Erklärung zur Barrierefreiheit",
+        "accessibility.description": (
+            "Wie barrierefrei diese Website ist, was noch nicht barrierefrei ist und wie Sie Barrieren melden."
+        ),
+        "accessibility.intro": (
+            "{body} ist bemüht, diese Website im Einklang mit {legal_basis} barrierefrei zugänglich zu machen."
+        ),
+        "accessibility.scope": (
+            "Diese Erklärung zur Barrierefreiheit gilt für die Website „{site}“ unter {address}, mit allen ihren "
+            "Seiten auf {languages}."
+        ),
+        "accessibility.compliance": "Stand der Vereinbarkeit mit den Anforderungen",
+        "accessibility.standard": "Die Anforderungen an die Barrierefreiheit ergeben sich aus {standard}.",
+        "accessibility.status.full": (
+            "Diese Website ist barrierefrei: Sie ist mit den Anforderungen vollständig vereinbar."
+        ),
+        "accessibility.status.partial": (
+            "Diese Website ist teilweise barrierefrei: Sie ist mit den Anforderungen teilweise vereinbar."
+        ),
+        "accessibility.status.none": (
+            "Diese Website ist nicht barrierefrei: Sie ist mit den Anforderungen nicht vereinbar."
+        ),
+        "accessibility.status_reasons": "Was nicht barrierefrei ist und warum, steht unter {section}.",
+        "accessibility.review": (
+            "Die Überprüfung der Einhaltung der Anforderungen beruht auf einer Prüfung vom {date}: {method}"
+        ),
+        "accessibility.no_review": (
+            "Bisher hat niemand diese Website von Hand auf die Anforderungen geprüft, weder selbst noch durch "
+            "Dritte. Diese Erklärung stützt sich allein auf die automatischen Prüfungen, die hier folgen; sie "
+            "erfassen nur einen Teil der Anforderungen. Deshalb erklärt sie die Website nicht für vollständig "
+            "barrierefrei."
+        ),
+        "accessibility.automated": "Automatische Prüfungen",
+        "accessibility.axe_clean": (
+            "Am {date} hat axe-core {version} {pages} dieser Website in allen Sprachen automatisch geprüft und "
+            "keinen Verstoß gegen seine Regeln gefunden."
+        ),
+        "accessibility.axe_found": (
+            "Am {date} hat axe-core {version} {pages} dieser Website in allen Sprachen automatisch geprüft und "
+            "Verstöße gegen {rules} seiner Regeln gefunden:"
+        ),
+        "accessibility.automated_in_ci": (
+            "Bei jeder Änderung an dieser Website prüft ihre Testsuite in der CI (make test) jede Seite in jeder "
+            "Sprache automatisch mit axe-core und schlägt fehl, sobald axe-core einen Verstoß findet. Messwerte "
+            "mit Datum liegen dieser Fassung der Erklärung nicht bei."
+        ),
+        "accessibility.lighthouse_same": (
+            "Am {date} hat Lighthouse {version} die Barrierefreiheit von {pages} in der Ansicht eines Smartphones "
+            "bewertet: jede mit {lowest} von 100 Punkten."
+        ),
+        "accessibility.lighthouse_range": (
+            "Am {date} hat Lighthouse {version} die Barrierefreiheit von {pages} in der Ansicht eines Smartphones "
+            "bewertet: mit {lowest} bis {highest} von 100 Punkten."
+        ),
+        "accessibility.pages.one": "{count} Seite",
+        "accessibility.pages.other": "{count} Seiten",
+        "accessibility.automated_limits": (
+            "Automatische Prüfungen finden nur einen Teil der möglichen Barrieren. Ob sich alles mit der Tastatur "
+            "bedienen lässt, ob Texte verständlich sind und ob Bildschirmleser die Seiten sinnvoll vorlesen, zeigt "
+            "erst eine Prüfung durch Menschen."
+        ),
+        "accessibility.barriers": "Nicht barrierefreie Inhalte",
+        "accessibility.barriers_intro": (
+            "Die nachstehend aufgeführten Inhalte sind aus folgenden Gründen nicht oder nicht vollständig barrierefrei:"
+        ),
+        "accessibility.no_barriers": "Es sind keine Inhalte bekannt, die nicht barrierefrei sind.",
+        "accessibility.alternative": "Alternative:",
+        "accessibility.preparation": "Erstellung dieser Erklärung zur Barrierefreiheit",
+        "accessibility.prepared": "Diese Erklärung wurde am {date} erstellt.",
+        "accessibility.updated": "Sie wurde zuletzt am {date} aktualisiert.",
+        "accessibility.feedback": "Barrieren melden: Kontakt zu den Feedback-Ansprechpartnern",
+        "accessibility.feedback_text": (
+            "Sie möchten uns bestehende Barrieren mitteilen oder Informationen zur Umsetzung der Barrierefreiheit "
+            "erfragen? Für Ihr Feedback sowie alle weiteren Informationen schreiben Sie bitte an:"
+        ),
+        "accessibility.conciliation": "Schlichtungsverfahren",
+        "accessibility.conciliation_text": (
+            "Wenn auch nach Ihrem Feedback an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden "
+            "wurde, können Sie sich an diese Schlichtungsstelle wenden:"
+        ),
+        "accessibility.email": "E-Mail:",
+        "accessibility.website": "Website:",
         "error_page.title": "Seite nicht gefunden",
         "error_page.text": (
             "Unter dieser Adresse gibt es keine Seite. Vielleicht hat sie sich geändert, "
@@ -143,6 +229,10 @@ LABELS = {
         "articles.older": "Older articles",
         "articles.all": "All articles",
         "articles.none": "There are no articles here yet.",
+        "citation.title": "Cite this article",
+        "citation.reference": "{authors}: “{title}”. {site}, {date}. {url}",
+        "citation.first_published": "First published in {name}, {date}.",
+        "citation.files": "Download the reference:",
         "redirect.text": "This article has a new address:",
         "stand_in.title": "Only in {language_name}: {title}",
         "stand_in.text": "This page is available in {language_name} only.",
@@ -182,6 +272,79 @@ LABELS = {
         "translation_status.missing": "missing",
         "translation_status.untracked": "not verified",
         "untranslated.notice": "(not yet translated)",
+        "accessibility.title": "Accessibility statement",
+        "accessibility.description": (
+            "How accessible this website is, what is not accessible yet, and how to report barriers."
+        ),
+        "accessibility.intro": "{body} strives to make this website accessible in accordance with {legal_basis}.",
+        "accessibility.scope": (
+            "This accessibility statement applies to the website “{site}” at {address}, with all its pages in "
+            "{languages}."
+        ),
+        "accessibility.compliance": "Status of compliance with the requirements",
+        "accessibility.standard": "The accessibility requirements are those of {standard}.",
+        "accessibility.status.full": "This website is accessible: it is fully compliant with the requirements.",
+        "accessibility.status.partial": (
+            "This website is partially accessible: it is partially compliant with the requirements."
+        ),
+        "accessibility.status.none": "This website is not accessible: it is not compliant with the requirements.",
+        "accessibility.status_reasons": "What is not accessible, and why, is listed under {section}.",
+        "accessibility.review": (
+            "The assessment of compliance with the requirements is based on a review on {date}: {method}"
+        ),
+        "accessibility.no_review": (
+            "Nobody has reviewed this website against the requirements by hand yet, neither the body itself nor a "
+            "third party. This statement rests on the automated checks below alone, which cover only part of "
+            "the requirements. That is why it does not declare the website fully accessible."
+        ),
+        "accessibility.automated": "Automated checks",
+        "accessibility.axe_clean": (
+            "On {date}, axe-core {version} checked {pages} of this website, in every language, and found no "
+            "violation of its rules."
+        ),
+        "accessibility.axe_found": (
+            "On {date}, axe-core {version} checked {pages} of this website, in every language, and found "
+            "violations of {rules} of its rules:"
+        ),
+        "accessibility.automated_in_ci": (
+            "On every change to this website, its test suite in CI (make test) checks every page in every language "
+            "with axe-core, and fails as soon as axe-core finds a violation. No dated figures come with this "
+            "version of the statement."
+        ),
+        "accessibility.lighthouse_same": (
+            "On {date}, Lighthouse {version} rated the accessibility of {pages} as seen on a smartphone: each "
+            "scored {lowest} out of 100."
+        ),
+        "accessibility.lighthouse_range": (
+            "On {date}, Lighthouse {version} rated the accessibility of {pages} as seen on a smartphone: they "
+            "scored {lowest} to {highest} out of 100."
+        ),
+        "accessibility.pages.one": "{count} page",
+        "accessibility.pages.other": "{count} pages",
+        "accessibility.automated_limits": (
+            "Automated checks find only some of the possible barriers. Whether everything can be used with a "
+            "keyboard, whether the texts are understandable and whether screen readers read the pages out "
+            "sensibly takes a review by people."
+        ),
+        "accessibility.barriers": "Non-accessible content",
+        "accessibility.barriers_intro": "The content listed below is not, or not fully, accessible for these reasons:",
+        "accessibility.no_barriers": "No content is known to be non-accessible.",
+        "accessibility.alternative": "Alternative:",
+        "accessibility.preparation": "Preparation of this accessibility statement",
+        "accessibility.prepared": "This statement was prepared on {date}.",
+        "accessibility.updated": "It was last updated on {date}.",
+        "accessibility.feedback": "Report barriers: feedback contact",
+        "accessibility.feedback_text": (
+            "Would you like to report an existing barrier, or ask how accessibility is put into practice here? For "
+            "your feedback and any further information, please write to:"
+        ),
+        "accessibility.conciliation": "Conciliation procedure",
+        "accessibility.conciliation_text": (
+            "If no satisfactory solution has been found even after your feedback to the contact above, you can "
+            "turn to this conciliation body:"
+        ),
+        "accessibility.email": "E-mail:",
+        "accessibility.website": "Website:",
         "error_page.title": "Page not found",
         "error_page.text": "There is no page at this address. It may have moved, or the link may contain a typo.",
         "error_page.home": "Go to the home page",

@@ -1,43 +1,40 @@
-"""An SVG map, drawn from data/partnerships.yml at build time: the home city and its partner cities.
+"""An SVG map, drawn from data/partnerships.yml at build time: the home city and its partner cities,
+on the land and the countries around them.
 
-No tiles, no scripts, no requests: a plain projection of the cities' coordinates, a line from the
-home city to each partner, labelled with the kind and year of the link. The SVG has a title and a
-description for screen readers, and the figure caption says the same in words. Here: where things
-go and what they say; the SVG itself is the template `partials/data/partnership-map.html`.
+No tiles, no scripts, no requests: the land and the borders are Natural Earth's (public domain),
+kept in `geodata/` (its README says where from and how to renew it), cut to the view around the
+cities and simplified to what the map's pixels show (cartography.py). A line goes from the home city
+to each partner, and each city is labelled, its label placed where it covers no other (map_labels.py).
+The SVG has a title and a description for screen readers, and the figure caption says the same in
+words. Here: what goes where and what it says; the SVG itself is the template
+`partials/data/partnership-map.html`.
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from .cartography import Point, View, central_longitude, in_view, mercator, near, path_data, view_around
 from .context import RenderContext
 from .labels import relation_and_year
+from .map_labels import Box, Label, Placement, TextLine, place_labels
+from .topojson import decode_arcs, polygons, shared_arcs
 
+# world-atlas's countries-110m.json: the objects `land` and `countries`.
+GEODATA = Path(__file__).parent / "geodata" / "countries-110m.json"
 WIDTH = 800
-HEIGHT = 360
-PADDING_LEFT = 250
-PADDING_RIGHT = 120
-PADDING_Y = 60
-
-
-def project(cities: list[dict]) -> tuple[list[tuple[float, float]], float]:
-    """Positions (x, y) for the cities, west to west and north to north; also the map's height.
-
-    A schematic map: east–west and north–south are scaled separately, because cities on two
-    continents would otherwise sit on one thin line with their labels on top of each other.
-    """
-    lats = [city["coordinates"]["lat"] for city in cities]
-    lons = [city["coordinates"]["lon"] for city in cities]
-    span_x = max(max(lons) - min(lons), 1.0)
-    span_y = max(max(lats) - min(lats), 1.0)
-    scale_x = (WIDTH - PADDING_LEFT - PADDING_RIGHT) / span_x
-    scale_y = (HEIGHT - 2 * PADDING_Y) / span_y
-    points = [
-        (
-            PADDING_LEFT + (city["coordinates"]["lon"] - min(lons)) * scale_x,
-            PADDING_Y + (max(lats) - city["coordinates"]["lat"]) * scale_y,
-        )
-        for city in cities
-    ]
-    return points, HEIGHT
+# The map is as high as its cities need, within these; the highest where its labels need the room.
+HEIGHTS = (360, 560)
+# Room around the outermost cities, in pixels: for their labels, and for land around them.
+PADDING = (90, 60)
+# Cities close together are shown with at least this much land around them (degrees).
+MIN_SPAN = 8.0
+# The labels' font sizes: the SVG writes them, and the labels are placed by them.
+NAME_SIZE = 17
+RELATION_SIZE = 14
+HOME_RADIUS = 7
+CITY_RADIUS = 5
 
 
 def svg_point(x: float, y: float) -> dict[str, str]:
@@ -77,19 +74,40 @@ def city_name(context: RenderContext, city: dict) -> dict[str, str | None]:
     return {"name": shown.text, "lang": shown.language if shown.language != context.language else None}
 
 
-def partner_on_map(context: RenderContext, partnership: dict, x: float, y: float, home: tuple[float, float]) -> dict:
-    """A partner city's marker and labels (right-aligned, left of it), and its arc from the home city."""
-    home_x, home_y = home
-    # A gentle arc, bowed to the north like a flight path.
-    arc_x, arc_y = (x + home_x) / 2, min(y, home_y) - 0.25 * abs(home_x - x)
+def city_label(context: RenderContext, city: dict, relation: str | None) -> list[dict]:
+    """A city's label, line by line: its name, and for a partner the kind and year of the link."""
+    name = city_name(context, city)
+    lines = [{"text": name["name"], "lang": name["lang"], "class": "name", "size": NAME_SIZE, "bold": True}]
+    if relation is not None:
+        lines.append({"text": relation, "lang": None, "class": "relation", "size": RELATION_SIZE, "bold": False})
+    return lines
+
+
+def label_view(placement: Placement, lines: list[dict]) -> dict:
+    """A label as the template writes it: each line of text at its baseline, and the leader line, if any."""
     return {
-        **city_name(context, partnership["city"]),
-        "relation": plain_relation(context, partnership),
-        "at": svg_point(x, y),
-        "arc_control": svg_point(arc_x, max(arc_y, 4)),
-        "name_at": svg_point(x - 10, y - 2),
-        "relation_at": svg_point(x - 10, y + 15),
+        "anchor": placement.anchor,
+        "x": f"{placement.x:.0f}",
+        "lines": [{**line, "y": f"{baseline:.0f}"} for line, baseline in zip(lines, placement.baselines)],
+        "leader": placement.leader and [svg_point(*end) for end in placement.leader],
     }
+
+
+def arc_control(home: Point, partner: Point) -> dict[str, str]:
+    """The control point of the line from the home city to a partner: a gentle arc, bowed to the north
+    like a flight path, and inside the map."""
+    (home_x, home_y), (x, y) = home, partner
+    return svg_point((x + home_x) / 2, max(min(y, home_y) - 0.25 * abs(home_x - x), 4))
+
+
+def land_and_borders(view: View, centre: float) -> dict[str, str]:
+    """The land and the borders between countries in view, as SVG path data."""
+    topology = json.loads(GEODATA.read_text(encoding="utf-8"))
+    arcs = decode_arcs(topology)
+    rings = [ring for polygon in polygons(topology, arcs, "land") for ring in polygon]
+    land = in_view(view, rings, centre, closed=True)
+    borders = in_view(view, shared_arcs(topology, arcs, "countries"), centre, closed=False)
+    return {"land": path_data(land, closed=True), "borders": path_data(borders, closed=False)}
 
 
 def render_partnership_map(context: RenderContext, argument: str | None) -> str:
@@ -97,23 +115,42 @@ def render_partnership_map(context: RenderContext, argument: str | None) -> str:
     partnerships_file = context.data.get("partnerships")
     home = partnerships_file["home_city"]
     partnerships = partnerships_file["partnerships"]
-    points, height = project([home] + [partnership["city"] for partnership in partnerships])
-    home_x, home_y = points[0]
+    cities = [home] + [partnership["city"] for partnership in partnerships]
+    centre = central_longitude([city["coordinates"]["lon"] for city in cities])
+    projected = [mercator(near(city["coordinates"]["lon"], centre), city["coordinates"]["lat"]) for city in cities]
+    radii = [HOME_RADIUS] + [CITY_RADIUS] * len(partnerships)
+    lines = [city_label(context, home, None)] + [
+        city_label(context, partnership["city"], plain_relation(context, partnership)) for partnership in partnerships
+    ]
+    for lowest in HEIGHTS:
+        view = view_around(projected, WIDTH, (lowest, HEIGHTS[1]), PADDING, MIN_SPAN)
+        points = [view.pixel(point) for point in projected]
+        # The home city's label is placed first: it gets the place nearest its dot.
+        placements = place_labels(
+            [
+                Label(tuple(TextLine(line["text"], line["size"], line["bold"]) for line in city_lines), point, radius)
+                for city_lines, point, radius in zip(lines, points, radii)
+            ],
+            Box(0, 0, view.width, view.height),
+        )
+        if all(placement.free for placement in placements):
+            break
     return context.render(
         "partnership-map.html",
         width=WIDTH,
-        height=f"{height:.0f}",
+        height=f"{view.height:.0f}",
         title_id=f"partnership-map-title-{context.language}",
         description_id=f"partnership-map-description-{context.language}",
         title=context.label("map.title", home=context.shown(home["name"]).text),
         description=map_description(context, partnerships_file),
-        home={
-            **city_name(context, home),
-            "at": svg_point(home_x, home_y),
-            "name_at": svg_point(home_x + 12, home_y + 5),
-        },
-        partners=[
-            partner_on_map(context, partnership, x, y, points[0])
-            for partnership, (x, y) in zip(partnerships, points[1:])
+        **land_and_borders(view, centre),
+        cities=[
+            {"at": svg_point(*point), "radius": radius, "kind": "home" if number == 0 else "city"}
+            for number, (point, radius) in enumerate(zip(points, radii))
         ],
+        links=[
+            {"from": svg_point(*points[0]), "to": svg_point(*point), "control": arc_control(points[0], point)}
+            for point in points[1:]
+        ],
+        labels=[label_view(placement, city_lines) for placement, city_lines in zip(placements, lines)],
     )

@@ -1,15 +1,17 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
-a 404 page per language, a sitemap per folder, a search index per language, and the navigation's
-order."""
+each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, a sitemap per
+folder, a search index per language, and the navigation's order."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..articles.citations import write_citations
 from ..articles.feeds import write_feeds
 from ..articles.redirects import write_redirects
 from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page, set_error_page_parts
+from .metadata import add_error_page_metadata, add_page_metadata
 from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import write_folder_sitemaps
@@ -20,14 +22,17 @@ if TYPE_CHECKING:
 
 def finish_site(state: BuildState) -> None:
     """Once every language is built: a sitemap per folder, a search index per language, an Atom feed
-    per language, and a page at each old address of an article."""
+    per language, a page at each old address of an article, and each article's reference files."""
     write_folder_sitemaps(state)
     write_language_indexes(state)
     write_feeds(state)
     write_redirects(state)
+    write_citations(state)
 
 
 __all__ = [
+    "add_error_page_metadata",
+    "add_page_metadata",
     "finish_site",
     "link_collection_pages",
     "order_navigation",
