@@ -89,6 +89,18 @@ def article_collection(root: Path = ROOT) -> Collection | None:
     return collection
 
 
+def collection_of(root: Path = ROOT) -> Collection:
+    """The articles of a publication that has them."""
+    collection = article_collection(root)
+    assert collection is not None, f"{root}: no article collection (data/articles.yml)"
+    return collection
+
+
+def built_path(path: str, language: str) -> str:
+    """The built page of a Markdown path below the language folder (the site has .html addresses)."""
+    return LANGUAGES.root(language) + path.removesuffix(".md") + ".html"
+
+
 language_of = LANGUAGES.of_path
 language_root = LANGUAGES.root
 counterpart_path = LANGUAGES.counterpart

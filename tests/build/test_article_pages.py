@@ -13,20 +13,8 @@ import feedparser
 import pytest
 import yaml
 from babel.dates import format_date
-from microsite.articles import Collection
-from project import ROOT, build_site, collection_folder, copy_project, microsite, person_ids, publication_data
-from site_model import LANGUAGES, BuiltSite, PageHtml, article_collection, parse_html
-
-
-def collection_of(project: Path = ROOT) -> Collection:
-    collection = article_collection(project)
-    assert collection is not None
-    return collection
-
-
-def html_path(path: str, language: str) -> str:
-    """The built page of a Markdown path below the language folder (this site has .html addresses)."""
-    return LANGUAGES.root(language) + path.removesuffix(".md") + ".html"
+from project import build_site, collection_folder, copy_project, microsite, person_ids, publication_data
+from site_model import LANGUAGES, BuiltSite, PageHtml, built_path, collection_of, parse_html
 
 
 def links_of(site: BuiltSite, page: str, selector_class: str | None = None) -> list[str]:
@@ -51,16 +39,16 @@ def test_every_article_is_on_the_index_the_home_page_and_its_topic_and_author_pa
     for language in LANGUAGES.codes:
         articles = collection.of(language)
         assert articles
-        home = links_of(built_site, html_path("index.md", language))
+        home = links_of(built_site, built_path("index.md", language))
         for position, article in enumerate(articles):
-            page = html_path(article.path, language)
-            index = html_path(settings.index_path(position // settings.per_page + 1), language)
+            page = built_path(article.path, language)
+            index = built_path(settings.index_path(position // settings.per_page + 1), language)
             assert page in links_of(built_site, index)
             assert (page in home) == (position < settings.on_home_page)
             for topic in article.topics:
-                assert page in links_of(built_site, html_path(settings.topic_path(topic), language))
+                assert page in links_of(built_site, built_path(settings.topic_path(topic), language))
             for person in article.authors:
-                author_page = html_path(settings.author_path(person), language)
+                author_page = built_path(settings.author_path(person), language)
                 assert page in links_of(built_site, author_page)
                 role = people[person]["role"][language]
                 assert role in built_site.html(author_page).article_text
@@ -70,7 +58,7 @@ def test_an_article_starts_with_its_lead_authors_date_and_topics_in_its_language
     collection = collection_of()
     for language in LANGUAGES.codes:
         article = collection.of(language)[0]
-        page = html_path(article.path, language)
+        page = built_path(article.path, language)
         html = built_site.html(page)
         text = " ".join(html.article_text)
         assert text.startswith(f"{article.title} {article.description}")
@@ -78,9 +66,9 @@ def test_an_article_starts_with_its_lead_authors_date_and_topics_in_its_language
         assert format_date(article.date, "long", locale=language) in text
         links = links_of(built_site, page)
         for person in article.authors:
-            assert html_path(collection.settings.author_path(person), language) in links
+            assert built_path(collection.settings.author_path(person), language) in links
         for topic in article.topics:
-            assert html_path(collection.settings.topic_path(topic), language) in links
+            assert built_path(collection.settings.topic_path(topic), language) in links
             assert collection.topics[topic][language] in html.article_text
 
 
@@ -91,7 +79,7 @@ def test_every_old_address_answers_in_its_language_and_leads_to_the_article(buil
     assert old_addresses
     sitemap = built_site.sitemap_entries()
     for language, article, old in old_addresses:
-        old_page, new_page = html_path(old, language), html_path(article.path, language)
+        old_page, new_page = built_path(old, language), built_path(article.path, language)
         html = built_site.html(old_page)
         assert html.find("html").attrs["lang"] == language
         refresh = html.find("meta", **{"http-equiv": "refresh"}).attrs["content"]
@@ -159,7 +147,7 @@ def test_the_navigation_of_an_article_does_not_grow_with_the_archive(
     _, larger = larger_site
     for language in LANGUAGES.codes:
         article = collection_of().of(language)[-1]
-        page = html_path(article.path, language)
+        page = built_path(article.path, language)
         assert navigation_links(larger.html(page)) == navigation_links(built_site.html(page))
 
 
@@ -169,13 +157,13 @@ def test_the_index_is_paged_newest_first_with_links_between_its_pages(larger_sit
     for language in LANGUAGES.codes:
         pages = collection.index_pages(language)
         assert [len(page) for page in pages] == [5, 5, 3]
-        built = [html_path(collection.settings.index_path(number), language) for number in (1, 2, 3)]
+        built = [built_path(collection.settings.index_path(number), language) for number in (1, 2, 3)]
         for number, (page, articles) in enumerate(zip(built, pages, strict=True), start=1):
             html = site.html(page)
             assert card_titles(html) == len(articles)
             links = links_of(site, page)
-            article_links = [link for link in links if link in {html_path(a.path, language) for a in articles}]
-            assert article_links == [html_path(article.path, language) for article in articles]
+            article_links = [link for link in links if link in {built_path(a.path, language) for a in articles}]
+            assert article_links == [built_path(article.path, language) for article in articles]
             assert html.find("span", **{"aria-current": "page"}) is not None
             head_links = {
                 element.attrs["rel"]: posixpath.normpath(posixpath.join(posixpath.dirname(page), element.attrs["href"]))
@@ -194,7 +182,7 @@ def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: 
     for language in LANGUAGES.codes:
         articles = collection.of(language)
         for position, article in enumerate(articles):
-            page = html_path(article.path, language)
+            page = built_path(article.path, language)
             html = site.html(page)
             footer = {
                 kind: posixpath.normpath(posixpath.join(posixpath.dirname(page), element.attrs["href"]))
@@ -202,8 +190,8 @@ def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: 
                 for kind in ("prev", "next")
                 if f"md-footer__link--{kind}" in element.attrs.get("class", "")
             }
-            older = html_path(articles[position + 1].path, language) if position + 1 < len(articles) else None
-            newer = html_path(articles[position - 1].path, language) if position else None
+            older = built_path(articles[position + 1].path, language) if position + 1 < len(articles) else None
+            newer = built_path(articles[position - 1].path, language) if position else None
             assert footer.get("prev") == older
             assert footer.get("next") == newer
 
@@ -237,17 +225,17 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
     collection = collection_of(project)
     for language in LANGUAGES.codes:
         for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
-            page = html_path(f"{folder}/{slug}.md", language)
-            assert page in links_of(site, html_path("index.md", language))
-            assert page in links_of(site, html_path(collection.settings.index_path(1), language))
-            assert page in links_of(site, html_path(collection.settings.topic_path(topic), language))
-            assert page in links_of(site, html_path(collection.settings.author_path(author), language))
-        cards = parse_html((site_root / html_path("index.md", language)).read_text(encoding="utf-8"))
+            page = built_path(f"{folder}/{slug}.md", language)
+            assert page in links_of(site, built_path("index.md", language))
+            assert page in links_of(site, built_path(collection.settings.index_path(1), language))
+            assert page in links_of(site, built_path(collection.settings.topic_path(topic), language))
+            assert page in links_of(site, built_path(collection.settings.author_path(author), language))
+        cards = parse_html((site_root / built_path("index.md", language)).read_text(encoding="utf-8"))
         assert card_titles(cards) == min(3, len(collection.of(language)))
         feed = feedparser.parse((site_root / LANGUAGES.root(language) / "feed.xml").read_bytes())
         links = [entry.link for entry in feed.entries]
         for slug in ("second-one", "third-one"):
-            assert site.site_url + html_path(f"{folder}/{slug}.md", language) in links
+            assert site.site_url + built_path(f"{folder}/{slug}.md", language) in links
 
 
 def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alternative(tmp_path: Path) -> None:
@@ -270,7 +258,7 @@ def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alter
     assert result.returncode == 0, result.stdout + result.stderr
     site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="")
     for language in LANGUAGES.codes:
-        for page in (html_path(article.path, language), html_path("index.md", language)):
+        for page in (built_path(article.path, language), built_path("index.md", language)):
             pictures = [
                 image for image in site.html(page).find_all("img") if "article-" in image.attrs.get("class", "")
             ]
@@ -283,10 +271,10 @@ def test_search_finds_an_article_on_its_page_not_on_the_pages_that_list_it(built
     collection = collection_of()
     for language in LANGUAGES.codes:
         article = collection.of(language)[0]
-        listing = [html_path(collection.settings.index_path(1), language), html_path("index.md", language)]
-        listing += [html_path(collection.settings.topic_path(topic), language) for topic in article.topics]
+        listing = [built_path(collection.settings.index_path(1), language), built_path("index.md", language)]
+        listing += [built_path(collection.settings.topic_path(topic), language) for topic in article.topics]
         docs = built_site.search_index(language)["docs"]
         found_on = {doc["location"].split("#")[0] for doc in docs if article.description in doc["text"]}
         root = LANGUAGES.root(language)
-        assert found_on == {html_path(article.path, language).removeprefix(root)}
+        assert found_on == {built_path(article.path, language).removeprefix(root)}
         assert not found_on & {page.removeprefix(root) for page in listing}

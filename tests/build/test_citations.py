@@ -21,11 +21,11 @@ from bibtexparser.bparser import BibTexParser
 from bibtexparser.customization import splitname
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
-from microsite.articles import Article, Collection
+from microsite.articles import Article
 from microsite.rendering.labels import label
 from microsite.scaffold import yaml_text
 from project import ROOT, build_site, collection_folder, copy_project, microsite, person_ids, publication_data
-from site_model import LANGUAGES, BuiltSite, article_collection, site_name
+from site_model import LANGUAGES, BuiltSite, built_path, collection_of, site_name
 
 # Each file's ending, and the media type its link announces: the CSL project's registered one, and the
 # ones reference managers and servers use for BibTeX and RIS (neither has a registered type).
@@ -54,18 +54,12 @@ SPECIAL_TITLES = {
 }
 
 
-def collection_of(project: Path = ROOT) -> Collection:
-    collection = article_collection(project)
-    assert collection is not None
-    return collection
-
-
 def people(project: Path = ROOT) -> dict[str, str]:
     return {person["id"]: person["name"] for person in publication_data("people", project)["people"]}
 
 
 def html_path(article: Article) -> str:
-    return LANGUAGES.root(article.language) + article.path.removesuffix(".md") + ".html"
+    return built_path(article.path, article.language)
 
 
 class CitationBlock(HTMLParser):

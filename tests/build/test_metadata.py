@@ -10,7 +10,6 @@ picture and an update: its stand-in in the other languages is no translation.
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import extruct
 import pytest
@@ -19,27 +18,16 @@ from microsite.articles import Article, Collection
 from microsite.languages import MkDocsYamlLoader
 from microsite.upstream import ERROR_PAGE
 from project import ROOT, build_site, collection_folder, copy_project, person_ids, publication_data
-from site_model import LANGUAGES, BuiltSite, article_collection, site_name
+from site_model import LANGUAGES, BuiltSite, built_path, collection_of, site_name
 
 SOURCE = LANGUAGES.source
 SCHEMA_ORG = "https://schema.org"
 
 
-def collection_of(project: Path = ROOT) -> Collection:
-    collection = article_collection(project)
-    assert collection is not None
-    return collection
-
-
-def html_path(path: str, language: str) -> str:
-    """The built page of a Markdown path below the language folder (this site has .html addresses)."""
-    return LANGUAGES.root(language) + path.removesuffix(".md") + ".html"
-
-
 def article_pages(collection: Collection) -> dict[str, Article]:
     """Every article's built page → the article."""
     return {
-        html_path(article.path, language): article
+        built_path(article.path, language): article
         for language in LANGUAGES.codes
         for article in collection.of(language)
     }
@@ -90,7 +78,7 @@ def hreflang_languages(site: BuiltSite, path: str) -> set[str]:
 
 
 def home_address(site: BuiltSite, language: str) -> str:
-    return site.site_url + html_path("index.md", language)
+    return site.site_url + built_path("index.md", language)
 
 
 def in_language(text: dict[str, str], language: str) -> str:
@@ -178,8 +166,8 @@ def test_the_languages_of_an_article_point_at_each_other(built_site: BuiltSite) 
     assert pairs
     for original, translation in pairs:
         original_page, translated_page = (
-            html_path(original.path, SOURCE),
-            html_path(translation.path, translation.language),
+            built_path(original.path, SOURCE),
+            built_path(translation.path, translation.language),
         )
         original_item, translated_item = (
             schema_item(built_site, original_page),
@@ -277,9 +265,9 @@ def source_only(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Ar
 
 def test_a_stand_in_is_no_translation_and_names_none(source_only: tuple[BuiltSite, Article]) -> None:
     site, article = source_only
-    original = html_path(article.path, SOURCE)
+    original = built_path(article.path, SOURCE)
     for language in LANGUAGES.translations:
-        stand_in = html_path(article.path, language)
+        stand_in = built_path(article.path, language)
         item = schema_item(site, stand_in)
         assert item["@type"] == "WebPage" and "translationOfWork" not in item
         assert item["inLanguage"] == language
@@ -293,7 +281,7 @@ def test_a_stand_in_is_no_translation_and_names_none(source_only: tuple[BuiltSit
 
 def test_an_article_with_a_picture_shows_it_in_link_previews(source_only: tuple[BuiltSite, Article]) -> None:
     site, article = source_only
-    path = html_path(article.path, SOURCE)
+    path = built_path(article.path, SOURCE)
     assert_article_item(site, path, article)
     assert citation_tags(site, path) == expected_citation(article)
     picture = site.site_url + LANGUAGES.root(SOURCE) + f"{collection_folder()}/{PICTURE}"
@@ -307,7 +295,7 @@ def test_json_ld_cannot_end_its_script_element(source_only: tuple[BuiltSite, Art
     site, article = source_only
     opening = '<script type="application/ld+json">'
     for language in LANGUAGES.codes:
-        path = html_path(article.path, language)
+        path = built_path(article.path, language)
         text = (site.root / path).read_text(encoding="utf-8")
         start = text.index(opening) + len(opening)
         script = text[start : text.index("</script>", start)]

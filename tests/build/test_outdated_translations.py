@@ -22,7 +22,7 @@ from microsite.parity.pages import Page, parse_text
 from microsite.parity.status import State
 from microsite.rendering.labels import label
 from project import SUB_PATH, build_site, copy_project, microsite
-from site_model import LANGUAGES, BuiltSite, status_pages
+from site_model import LANGUAGES, BuiltSite, built_path, status_pages
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
 TRANSLATED_ON = datetime.date(2024, 1, 10)
@@ -84,10 +84,6 @@ def built(project: Path, destination: Path) -> BuiltSite:
     result = build_site(destination, SITE_URL, config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr)
-
-
-def html_path(language: str, path: str) -> str:
-    return LANGUAGES.root(language) + path.removesuffix(".md") + ".html"
 
 
 def resolved(page: str, href: str) -> str:
@@ -182,7 +178,7 @@ def test_an_outdated_translation_has_a_notice_and_is_listed_until_it_is_translat
     commit(project, "the source changed", CHANGED_ON)
 
     site = built(project, tmp_path / "outdated")
-    source_page, translation_page = html_path(LANGUAGES.source, path), html_path(language, path)
+    source_page, translation_page = built_path(path, LANGUAGES.source), built_path(path, language)
     translation = regions(site, translation_page)
     [notice] = translation.notices
     assert notice["attrs"]["role"] == "note" and notice["attrs"]["aria-label"]

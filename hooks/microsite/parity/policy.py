@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import Finding
-from ..languages import MkDocsYamlLoader
+from ..settings import SettingError, extra_setting, is_page_path
 
 KEY = "translation_policy"
 CHOICES = {"outdated": ("notice", "error"), "missing": ("stand-in", "error")}
@@ -48,22 +48,14 @@ class TranslationPolicy:
         return f"Translation policy (mkdocs.yml, extra.{KEY}): outdated → {outdated}; missing → {missing}"
 
 
-class PolicyError(ValueError):
+class PolicyError(SettingError):
     """A policy mkdocs.yml sets wrongly; `finding` names the line and what to write."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.text())
-        self.finding = finding
 
 
 def policy_of_project(mkdocs_yml: Path) -> TranslationPolicy:
     """The policy mkdocs.yml sets (the defaults where it sets none); PolicyError names the line of a wrong one."""
     shown = mkdocs_yml.name
-    try:
-        document = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise PolicyError(Finding(shown, 1, f"cannot read it ({error})")) from None
-    settings = _value(_value(document, "extra"), KEY)
+    settings = extra_setting(mkdocs_yml, KEY, PolicyError)
     if settings is None:
         return TranslationPolicy()
     line = settings.start_mark.line + 1
@@ -82,7 +74,7 @@ def policy_of_project(mkdocs_yml: Path) -> TranslationPolicy:
             message = f"extra.{KEY}.{key.value}: '{value.value}' is not a policy – write {' or '.join(choices)}"
             raise PolicyError(Finding(shown, value.start_mark.line + 1, message))
     status_page = values.get("status_page")
-    if status_page is not None and not _is_page_path(status_page.value):
+    if status_page is not None and not is_page_path(status_page.value):
         message = (
             f"extra.{KEY}.status_page: '{status_page.value}' is no page path – "
             "write a path below the language folders ending in .md, e.g. translations.md"
@@ -91,15 +83,3 @@ def policy_of_project(mkdocs_yml: Path) -> TranslationPolicy:
     return TranslationPolicy(
         *(values[key].value if key in values else default for key, default in zip(allowed, DEFAULTS, strict=True))
     )
-
-
-def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The value of `key` in a mapping node; None if it is not a mapping or lacks the key."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if name.value == key), None)
-
-
-def _is_page_path(value: object) -> bool:
-    parts = str(value).split("/")
-    return isinstance(value, str) and value.endswith(".md") and all(part not in ("", ".", "..") for part in parts)

@@ -17,14 +17,14 @@ under the original's title, marked with the original's language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
 from .. import upstream
 from ..findings import Finding
-from ..languages import MkDocsYamlLoader
+from ..settings import SettingError, extra_setting, is_page_path
 from .accessibility_statement import DATA as STATEMENT_DATA
 from .labels import label
 from .stand_in_pages import read_original
@@ -36,12 +36,8 @@ KEY = "footer_pages"
 EXAMPLE = "[legal-notice.md, privacy.md]"
 
 
-class FooterError(ValueError):
+class FooterError(SettingError):
     """A footer setting that mkdocs.yml gets wrong; `finding` names the line and what to write."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.text())
-        self.finding = finding
 
 
 @dataclass(frozen=True)
@@ -57,11 +53,7 @@ def footer_pages_of_project(mkdocs_yml: Path, source_folder: Path) -> tuple[str,
     """The page paths mkdocs.yml names under `extra.footer_pages` (none where it names none), each
     written in `source_folder` (docs/<source language>/); FooterError names the line of a wrong one."""
     shown = mkdocs_yml.name
-    try:
-        document = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise FooterError(Finding(shown, 1, f"cannot read it ({error})")) from None
-    setting = _value(_value(document, "extra"), KEY)
+    setting = extra_setting(mkdocs_yml, KEY, FooterError)
     if setting is None:
         return ()
     if not isinstance(setting, yaml.SequenceNode):
@@ -71,7 +63,7 @@ def footer_pages_of_project(mkdocs_yml: Path, source_folder: Path) -> tuple[str,
     for item in setting.value:
         line = item.start_mark.line + 1
         text = isinstance(item, yaml.ScalarNode) and item.tag == "tag:yaml.org,2002:str"
-        if not (text and _is_page_path(item.value)):
+        if not (text and is_page_path(item.value)):
             written = item.value if isinstance(item, yaml.ScalarNode) else "a list or mapping"
             message = (
                 f"extra.{KEY}: '{written}' is no page path – write a path below the language folders ending in .md, "
@@ -87,18 +79,6 @@ def footer_pages_of_project(mkdocs_yml: Path, source_folder: Path) -> tuple[str,
             raise FooterError(Finding(shown, line, message))
         pages.append(item.value)
     return tuple(pages)
-
-
-def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    """The value of `key` in a mapping node; None if it is not a mapping or lacks the key."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((value for name, value in node.value if name.value == key), None)
-
-
-def _is_page_path(value: str) -> bool:
-    parts = PurePosixPath(value).parts
-    return value.endswith(".md") and not value.startswith("/") and all(part not in (".", "..") for part in parts)
 
 
 def link_footer_pages(state: BuildState) -> None:
