@@ -165,6 +165,7 @@ def test_main_is_deployed_to_pages_with_the_pages_url() -> None:
     assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
     assert uses(deploy) == [
         "actions/checkout",
+        "actions/download-artifact",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
@@ -173,6 +174,12 @@ def test_main_is_deployed_to_pages_with_the_pages_url() -> None:
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     # The published notice on an outdated translation is dated and names its sections from git history.
     assert deploy["steps"][0]["with"]["fetch-depth"] == 0
+    # The published accessibility statement states what the check job's tests measured.
+    check_steps = workflow()["jobs"]["check"]["steps"]
+    kept = next(step for step in check_steps if step.get("with", {}).get("name") == "measurements")
+    fetched = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/download-artifact"))
+    assert kept["with"]["path"] == fetched["with"]["path"] == ".measurements/"
+    assert kept["with"]["include-hidden-files"] is True
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
