@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from microsite.frontmatter import split_front_matter
 from project import ROOT
-from site_model import LANGUAGES, BuiltSite, article_collection, generated_pages
+from site_model import (
+    LANGUAGES,
+    BuiltSite,
+    accessibility_statement_pages,
+    article_collection,
+    generated_pages,
+    status_pages,
+)
 
 UNORDERED = float("inf")
 
@@ -84,3 +91,12 @@ def test_menu_lists_the_top_level_in_nav_order(built_site: BuiltSite, language: 
     ]
     # Each top-level entry once, in order (the current page's entry repeats its link).
     assert list(dict.fromkeys(menu)) == [root + page for page in expected]
+
+
+def test_a_page_outside_the_menu_leads_to_no_previous_or_next_page(built_site: BuiltSite) -> None:
+    """The status pages and the accessibility statement are reached from the footer: no step of the
+    menu's chain, so neither Material's footer nor the head's rel=prev/next name a neighbour."""
+    for page in status_pages() + accessibility_statement_pages():
+        html = built_site.html(page)
+        assert not [e for e in html.find_all("a") if "md-footer__link" in e.attrs.get("class", "")], page
+        assert not [link for link in html.find_all("link") if link.attrs.get("rel") in ("prev", "next")], page

@@ -109,6 +109,7 @@ def order_navigation(state: BuildState) -> None:
     """This language's navigation in `nav_order`; in the preview, a bad `nav_order` is a warning and
     the navigation keeps MkDocs' order until it is fixed."""
     nav = state.navigation.pop(state.language)
+    every_page = pages_in_order(nav.items)
     try:
         items = sort_items(without_pages_listed_elsewhere(nav.items, state))
     except upstream.BuildError as error:
@@ -117,8 +118,14 @@ def order_navigation(state: BuildState) -> None:
         log.warning(str(error))
         return
     nav.items = items
-    # MkDocs linked previous/next pages before this event; link them again in the new order.
+    # MkDocs linked previous/next pages before this event; link them again in the new order. A page
+    # left out of the menu is no step in it: it leads nowhere (the collection's pages are linked anew
+    # by link_collection_pages).
     nav.pages = pages_in_order(nav.items)
+    in_menu = {id(page) for page in nav.pages}
+    for page in every_page:
+        if id(page) not in in_menu:
+            page.previous_page = page.next_page = None
     for previous, current in zip([None, *nav.pages[:-1]], nav.pages):
         current.previous_page = previous
         if previous is not None:
