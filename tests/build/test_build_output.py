@@ -18,6 +18,7 @@ from site_model import (
     language_root,
     other_languages,
     site_name,
+    status_pages,
 )
 
 MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
@@ -242,10 +243,11 @@ def test_no_other_language_in_the_pages_interface(built_site: BuiltSite, languag
 def test_search_index_holds_only_its_languages_pages_with_its_stemmer(built_site: BuiltSite, language: str) -> None:
     index = built_site.search_index(language)
     assert index["config"]["lang"] == [language]
+    # Every page of its language but the translation status page, a list of every title, kept out of search.
     own_pages = {
         path.removeprefix(language_root(language))
         for path in built_site.content_paths()
-        if language_of(path) == language
+        if language_of(path) == language and path not in status_pages()
     }
     indexed = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
     assert indexed == own_pages
