@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 from microsite.languages import Languages
 from microsite.parity import mark_page, mark_records
+from microsite.settings import extra_setting
 
 ROOT = Path(__file__).resolve().parents[2]
 # Where the configuration, hooks, theme and schemas come from: this checkout, or BENCH_SOURCE (another
@@ -322,6 +323,19 @@ def article_index_page(language: str) -> str:
     )
 
 
+def footer_pages(source: Path) -> list[str]:
+    """The written pages the source's mkdocs.yml names for every page's footer (legal notice, privacy):
+    the build refuses a name without its page, so the corpus writes each."""
+    setting = extra_setting(source / "mkdocs.yml", "footer_pages")
+    return [item.value for item in setting.value] if isinstance(setting, yaml.SequenceNode) else []
+
+
+def footer_page(number: int, language: str, seed: int) -> str:
+    rng = random.Random(seed * 1_000 + number)
+    title = sentence(rng, language, 2).removesuffix(".")
+    return f"---\ntitle: {title}\n---\n\n# {title}\n\n{sentence(rng, language, 14)}\n"
+
+
 def partnerships_page(language: str) -> str:
     label = LABELS[language]
     return (
@@ -356,6 +370,9 @@ def generate(
         (folder / ARTICLE_FOLDER / "bilder" / "strasse.svg").write_text(IMAGE, encoding="utf-8")
         (folder / "index.md").write_text(home_page(language), encoding="utf-8")
         (folder / "partnerschaften" / "index.md").write_text(partnerships_page(language), encoding="utf-8")
+        for number, page in enumerate(footer_pages(source)):
+            (folder / page).parent.mkdir(parents=True, exist_ok=True)
+            (folder / page).write_text(footer_page(number, language, seed), encoding="utf-8")
         first = (folder / source_page).read_text(encoding="utf-8").split("\n\n")[2]
         passages[language] = first.split(". ")[0] + "."
     for path in (destination / "docs" / LANGUAGES.codes[1]).rglob("*.md"):
