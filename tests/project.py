@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/publication/urban-diplomacy/"
 # What a publication is made of: replacing these makes another publication.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "lychee.toml"]
+# A complete fictional publication, so that tests do not depend on what docs/ and data/ hold today.
+PUBLICATION = ROOT / "tests" / "publication"
+# The generator's parts, the same for every publication (with the data schemas, data/*.schema.json).
+GENERATOR_PARTS = ["hooks", "overrides", "lychee.toml"]
 
 
 def copy_project(destination: Path) -> Path:
@@ -24,6 +28,26 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, destination / part)
+    return destination
+
+
+def assemble_publication(destination: Path, publication: Path = PUBLICATION) -> Path:
+    """A complete project at `destination`: the generator from this repository (hooks/, overrides/,
+    lychee.toml and data/*.schema.json) with the publication's mkdocs.yml, docs/ and data. The schemas
+    are the generator's: a schema file in the publication's data/ is left out."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in GENERATOR_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / part)
+    shutil.copy(publication / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(publication / "docs", destination / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    publication_data_files = shutil.ignore_patterns("__pycache__", "*.schema.json")
+    shutil.copytree(publication / "data", destination / "data", ignore=publication_data_files)
+    for schema in (ROOT / "data").glob("*.schema.json"):
+        shutil.copy(schema, destination / "data" / schema.name)
     return destination
 
 
