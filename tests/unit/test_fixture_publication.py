@@ -4,13 +4,14 @@ publication, so that a test that secretly reads the real site cannot pass on the
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from microsite.frontmatter import split_front_matter
 from microsite.languages import Languages
-from project import PUBLICATION, ROOT, collection_folder, publication_data
+from project import PUBLICATION, ROOT, assemble_publication, collection_folder, publication_data
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -85,3 +86,26 @@ def test_nothing_in_the_fixture_names_the_real_publication() -> None:
                 if name.casefold() in text
             ]
     assert found == []
+
+
+def files_below(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_an_assembled_project_is_the_generator_with_the_publication(tmp_path: Path) -> None:
+    publication = shutil.copytree(PUBLICATION, tmp_path / "publication")
+    # A schema in a publication's data is not the publication's to set: the generator's is used.
+    (publication / "data" / "figures.schema.json").write_text("{}", encoding="utf-8")
+    project = assemble_publication(tmp_path / "project", publication)
+    assert (project / "mkdocs.yml").read_bytes() == (PUBLICATION / "mkdocs.yml").read_bytes()
+    assert files_below(project / "docs") == files_below(PUBLICATION / "docs")
+    for part in ("hooks", "overrides"):
+        assert files_below(project / part) == files_below(ROOT / part)
+    assert (project / "lychee.toml").read_bytes() == (ROOT / "lychee.toml").read_bytes()
+    schemas = {path.name: path.read_bytes() for path in (ROOT / "data").glob("*.schema.json")}
+    data = {path.name: path.read_bytes() for path in (PUBLICATION / "data").glob("*.yml")}
+    assert files_below(project / "data") == {**schemas, **data}
