@@ -6,13 +6,19 @@ startup and shutdown once per language, and builds the languages after the first
 `on_post_build` (priority -100). Priorities here place each step before or after that plugin:
 higher runs earlier.
 
+Every event is `guarded`: under `mkdocs serve` a problem that no step expected is reported like any
+other (microsite/problems.py) and the preview goes on, and `mkdocs build` stops on it with its message,
+not a traceback.
+
 MkDocs loads this file once per process (`mkdocs serve` never reloads it): after editing the Python
 code, restart the preview.
 """
 
 from __future__ import annotations
 
-from microsite import link_check, parity, rendering, site_output
+import functools
+
+from microsite import link_check, parity, problems, rendering, site_output
 from microsite.articles import feeds
 from microsite.state import BuildState, start_build
 from mkdocs.plugins import event_priority
@@ -23,18 +29,35 @@ _command = "build"
 _build: BuildState | None = None
 
 
+def guarded(event):
+    """The event, with what it raises reported in the preview (which goes on with the event's input as it
+    was) or, in a build, turned into a message without a traceback."""
+
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except Exception as error:
+            return problems.recover(_build, error, event.__name__, args)
+
+    return run
+
+
 def on_startup(*, command, dirty):
     global _command
     _command = command
+    problems.quiet_upstream_log()
 
 
 # First: every later step of this build finds the data loaded and checked.
 @event_priority(100)
+@guarded
 def on_config(config):
     global _build
     _build = start_build(_build, config, preview=_command == "serve")
 
 
+@guarded
 def on_pre_build(*, config):
     parity.warn_in_build(_build)
     feeds.set_feed_links(_build)
@@ -44,6 +67,7 @@ def on_pre_build(*, config):
 
 # Before the i18n plugin (-100), so that it localizes the generated pages like written ones.
 @event_priority(0)
+@guarded
 def on_files(files, *, config):
     return rendering.add_generated_files(_build, files)
 
@@ -51,6 +75,7 @@ def on_files(files, *, config):
 # After the i18n plugin (-100), which rebuilds the Files and keeps only this language's navigation;
 # before MkDocs reads any page.
 @event_priority(-105)
+@guarded
 def on_nav(nav, *, config, files):
     rendering.give_generated_pages_their_markdown(_build, files)
     rendering.stand_in_for_unbuildable_pages(_build, files)
@@ -58,26 +83,32 @@ def on_nav(nav, *, config, files):
 
 
 # Every page has been read (front matter included), none rendered yet.
+@guarded
 def on_env(env, *, config, files):
     site_output.order_navigation(_build)
     site_output.link_collection_pages(_build, files)
 
 
+@guarded
 def on_page_markdown(markdown, *, page, config, files):
+    rendering.note_page_source(_build, page)
     markdown = rendering.render_markers(_build, markdown, page, files)
     markdown = rendering.frame_article(_build, markdown, page, files)
     return rendering.add_translation_notice(_build, markdown, page, files)
 
 
+@guarded
 def on_page_context(context, *, page, config, nav):
     site_output.set_page_alternates(_build, page)
     return site_output.add_page_metadata(_build, context, page)
 
 
+@guarded
 def on_post_page(output, *, page, config):
     return site_output.point_search_at_language(_build, output)
 
 
+@guarded
 def on_template_context(context, *, template_name, config):
     site_output.set_error_page_alternates(_build, template_name)
     site_output.set_error_page_parts(_build, template_name)
@@ -86,6 +117,7 @@ def on_template_context(context, *, template_name, config):
 
 # Last, so that every other step has finished the page before it may be moved.
 @event_priority(-100)
+@guarded
 def on_post_template(output_content, *, template_name, config):
     page = site_output.point_search_at_language(_build, output_content)
     return site_output.place_error_page(_build, page, template_name)
@@ -93,7 +125,10 @@ def on_post_template(output_content, *, template_name, config):
 
 # After the i18n plugin (-100), whose last language build writes the merged sitemap and search index.
 @event_priority(-110)
+@guarded
 def on_post_build(*, config):
     if _build.is_last_language_build():
-        site_output.finish_site(_build)
-        link_check.warn_in_build(_build)
+        # Each on its own, so that the preview writes the problems into the pages whatever happens before.
+        for finish in (site_output.finish_site, link_check.warn_in_build):
+            guarded(finish)(_build)
+        rendering.show_problems_in_pages(_build)

@@ -28,6 +28,22 @@ def extra_setting(mkdocs_yml: Path, key: str, error: type[SettingError] = Settin
     return _value(_value(document, "extra"), key)
 
 
+def setting_line(mkdocs_yml: Path, key: str, path: tuple[str, ...] = ()) -> int:
+    """The line of `extra.<key>` and, below it, of the deepest setting along `path` that is written (1 where
+    mkdocs.yml sets none, or cannot be read)."""
+    try:
+        node = extra_setting(mkdocs_yml, key)
+    except SettingError:
+        return 1
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in path:
+        node = _value(node, part)
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
 def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
     """The value of `key` in a mapping node; None if it is not a mapping or lacks the key."""
     if not isinstance(node, yaml.MappingNode):

@@ -7,17 +7,17 @@ build, and nothing of the previous one is kept.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import upstream
 from .articles import Collection, read_collection
-from .data import DataError, PublicationData, load
+from .data import PublicationData, load_usable
 from .findings import plural
 from .languages import Languages
 from .parity.status import TranslationStatus
+from .problems import Problem, Problems
 from .templates import theme_templates
 
 if TYPE_CHECKING:
@@ -25,14 +25,14 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
 
-log = logging.getLogger("mkdocs.hooks.microsite")
-
 
 @dataclass
 class BuildState:
     config: MkDocsConfig
     # Under `mkdocs serve`: problems are shown as warnings (and in the page) and the preview goes on.
     preview: bool
+    # What this build found wrong, and which files each built page shows (problems.py).
+    problems: Problems
     project: Path
     # The languages built (the one in the site root first), and those mkdocs.yml configures.
     languages: Languages
@@ -73,64 +73,41 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     """The state of the build `config` belongs to: new at its first language, the same after that."""
     if previous is not None and previous.config is config:
         return previous
-    _log_each_message_once()
     project = Path(config.config_file_path).resolve().parent
     languages = upstream.built_languages(config)
-    data = _load_data(project, Path(config.docs_dir), languages, preview=preview)
+    problems = Problems(preview)
+    docs_dir = Path(config.docs_dir)
+    data = problems.carry_on(_load_data, PublicationData(files={}), project, docs_dir, languages, problems)
     return BuildState(
         config=config,
         preview=preview,
+        problems=problems,
         project=project,
         languages=languages,
         configured_languages=Languages.of_project(project),
         data=data,
         templates=theme_templates(config),
-        articles=_read_articles(project, Path(config.docs_dir), languages, data, preview=preview),
+        articles=problems.carry_on(_read_articles, None, project, docs_dir, languages, data, problems),
     )
 
 
-class _OncePerBuild(logging.Filter):
-    """Each message once in a build: two steps may find the same problem (a page that cannot be read
-    is reported by parity and by the step that reads the pages), and the editor needs it once."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.logged: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        first = message not in self.logged
-        self.logged.add(message)
-        return first
-
-
-def _log_each_message_once() -> None:
-    """A new filter for a new build: what is still wrong is reported again in the next one."""
-    for previous in [installed for installed in log.filters if isinstance(installed, _OncePerBuild)]:
-        log.removeFilter(previous)
-    log.addFilter(_OncePerBuild())
-
-
-def _load_data(project: Path, docs_dir: Path, languages: Languages, *, preview: bool) -> PublicationData:
-    try:
-        return load(project / "data", docs_dir, languages)
-    except DataError as error:
-        if not preview:
-            raise upstream.BuildError(str(error)) from None
-        for finding in error.findings:
-            log.warning(str(finding))
-        return PublicationData(files={}, findings=error.findings)
+def _load_data(project: Path, docs_dir: Path, languages: Languages, problems: Problems) -> PublicationData:
+    """The data; with problems, a strict build stops, and the preview goes on with the files it can use."""
+    data = load_usable(project / "data", docs_dir, languages)
+    if data.findings:
+        header = f"The publication data has {plural(len(data.findings), 'problem')}:"
+        problems.stop_or_report(Problem(data.findings, header=header))
+    return data
 
 
 def _read_articles(
-    project: Path, docs_dir: Path, languages: Languages, data: PublicationData, *, preview: bool
+    project: Path, docs_dir: Path, languages: Languages, data: PublicationData, problems: Problems
 ) -> Collection | None:
-    """The collection; an article with problems stops the build, or in the preview is left out with a
-    warning until it is fixed."""
-    collection, findings = read_collection(docs_dir, languages, data.files, project)
-    if findings and not preview:
-        header = f"The articles have {plural(len(findings), 'problem')}:"
-        raise upstream.BuildError("\n".join([header, *map(str, findings)]))
-    for finding in findings:
-        log.warning(str(finding))
+    """The collection; an article with problems stops a strict build, and in the preview stays in it with
+    whatever of its front matter can be used, its problems shown on its page and in the lists of it."""
+    collection, findings = read_collection(docs_dir, languages, data.files, project, unusable=data.unusable)
+    errors = [finding for finding in findings if finding.is_error]
+    if errors:
+        problems.stop_or_report(Problem(errors, header=f"The articles have {plural(len(errors), 'problem')}:"))
+    problems.report_all(finding for finding in findings if not finding.is_error)
     return collection

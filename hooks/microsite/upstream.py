@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,31 @@ BuildError = PluginError
 SEARCH_INDEX = Path("search") / "search_index.json"
 ERROR_PAGE = "404.html"
 SITEMAP = "sitemap.xml"
+# The logger MkDocs prints every build's messages through (its handlers are the terminal).
+LOG = "mkdocs"
+# What MkDocs and mkdocs-static-i18n print at every build that tells an editor nothing, by logger and
+# message (problems.quiet_upstream_log keeps it out of the log):
+# - the i18n plugin narrates each language build: which language into which folder, which settings it
+#   overrides for it, and how it reads `extra.alternate` (whose links are the hooks' to set). Its
+#   warnings are kept;
+# - MkDocs says it cleans the site folder, and that the 404 template gave nothing, which the hooks make
+#   it give where they write the page elsewhere (site_output/error_pages.py).
+LOG_NOISE_PREFIXES = {
+    "mkdocs.plugins.mkdocs_static_i18n": ("",),
+    "mkdocs.commands.build": ("Cleaning site directory", f"Template skipped: '{ERROR_PAGE}' generated empty output"),
+}
 _MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def is_log_noise(record: logging.LogRecord) -> bool:
+    """Whether MkDocs or the i18n plugin logs this at every build, telling an editor nothing: information
+    (never a warning) from one of LOG_NOISE_PREFIXES' loggers that starts with one of its prefixes."""
+    if record.levelno >= logging.WARNING:
+        return False
+    return any(
+        (record.name == logger or record.name.startswith(logger + ".")) and record.getMessage().startswith(prefixes)
+        for logger, prefixes in LOG_NOISE_PREFIXES.items()
+    )
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -96,6 +121,16 @@ def content_span(page_html: str) -> tuple[int, int] | None:
     around everything between the navigation and the footer. None if the page has none."""
     start, end = page_html.find("<article"), page_html.rfind("</article>")
     return (start, end) if start != -1 and end > start else None
+
+
+def with_content_prefix(page_html: str, prefix: str) -> str:
+    """The built page with `prefix` at the start of its content, inside Material's <article> before the
+    title; unchanged if the page has none."""
+    span = content_span(page_html)
+    if span is None:
+        return page_html
+    inside = page_html.index(">", span[0]) + 1
+    return page_html[:inside] + prefix + page_html[inside:]
 
 
 def with_search_base(page_html: str, language_root: str) -> str:
@@ -173,6 +208,11 @@ def page_source(page: Page) -> str:
 def page_address(page: Page) -> str:
     """The page's address relative to the site root, its language folder first ('en/artikel/x.html')."""
     return page.url
+
+
+def page_file_path(page: Page) -> str:
+    """Where the built page is written, below the site folder, its language folder first ('en/artikel/x.html')."""
+    return page.file.dest_uri
 
 
 def page_title(page: Page) -> str:

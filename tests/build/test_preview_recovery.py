@@ -131,7 +131,9 @@ def test_renamed_translation(preview: Preview, editor: Editor, baseline: dict[st
     assert f"[missing-translation] no English translation: create {file}" in log
     status, stand_in = preview.fetch("en/netzwerke.html")
     assert status == 200 and '<html lang="en"' in stand_in and 'hreflang="de"' in stand_in
-    assert "admonition" not in preview.content("en/networks.html")
+    # The renamed page is shown, with its problem above its text.
+    renamed = preview.content("en/networks.html")
+    assert f"{new_name}:1: [orphan-translation]" in renamed and "<h1" in renamed
     assert_recovered(preview, editor, baseline)
     assert preview.fetch("en/networks.html") == (404, "")
 

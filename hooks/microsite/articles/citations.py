@@ -56,6 +56,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from .. import upstream
+from ..findings import Finding
+from ..problems import Problem
 from ..rendering.labels import label
 from .feeds import page_url
 
@@ -294,15 +296,14 @@ def write_citations(state: BuildState) -> None:
             for kind in FORMATS:
                 target = state.site_dir / (cited.files + kind.extension)
                 if target.exists():
-                    raise upstream.BuildError(
-                        f"docs/{language}/{article.path.removesuffix('.md')}{kind.extension}: the build writes "
-                        f"the article's {kind.name} reference there – rename or remove this file"
-                    )
+                    written = f"docs/{language}/{article.path.removesuffix('.md')}{kind.extension}"
+                    message = f"the build writes the article's {kind.name} reference there – rename or remove this file"
+                    state.problems.stop_or_report(Problem(Finding(written, 1, message)))
+                    continue
                 try:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     # Bytes: the line ends are the format's (CR LF in RIS) on every system.
                     target.write_bytes(kind.write(cited).encode("utf-8"))
                 except OSError as error:
-                    raise upstream.BuildError(
-                        f"{target}: cannot write the article's {kind.name} reference ({error.strerror or error})"
-                    ) from None
+                    message = f"cannot write the article's {kind.name} reference ({error.strerror or error})"
+                    raise Problem(Finding(str(target), 1, message)) from None

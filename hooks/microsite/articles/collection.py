@@ -7,9 +7,11 @@ language build of MkDocs never has. Articles are ordered newest first.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding
@@ -28,6 +30,9 @@ class Collection:
     topics: dict[str, dict[str, str]]
     # The index page's title per language, for the titles of its further pages.
     index_titles: dict[str, str]
+    # Every article file per language as editors know it ('docs/en/artikel/x.md'), those that cannot be
+    # in the collection included: the index lists their problems in the live preview.
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def of(self, language: str) -> list[Article]:
         return self.articles.get(language, [])
@@ -84,9 +89,21 @@ def newest_first(article: Article) -> tuple:
 
 
 def read_collection(
-    docs_dir: Path, languages: Languages, data: dict, display_root: Path
+    docs_dir: Path,
+    languages: Languages,
+    data: dict,
+    display_root: Path,
+    *,
+    unusable: Iterable[str] = (),
+    today: datetime.date | None = None,
 ) -> tuple[Collection | None, list[Finding]]:
-    """The collection and its findings; None without data/articles.yml."""
+    """The collection and its findings; None without data/articles.yml. `unusable`: the data files that
+    exist but that the live preview cannot use (the findings name their problems, not the articles').
+
+    Every article with a file name that can be an address is in the collection, whatever its findings:
+    a strict build stops on them, and the live preview goes on with what of its front matter is right
+    (`ArticleFile.article`, dated `today` where its date is wrong), so that it stays in the lists it
+    belongs to while an editor corrects it."""
     content = data.get("articles")
     if content is None:
         return None, []
@@ -105,20 +122,25 @@ def read_collection(
         ]
         index_titles[language] = _index_title(folder / "index.md") or settings.page_folder
     findings = [finding for language in languages.codes for file in files[language] for finding in file.findings]
+    # A person of a data file that cannot be used is no mistake of the article's: that file's findings say why.
+    known_people = None if "people" in unusable else people
     findings += [
         finding
         for language in languages.codes
         for file in files[language]
-        if file.valid
-        for finding in file.check_references(people, topics)
+        for finding in file.check_references(known_people, topics)
     ]
     findings += _check_same_in_every_language(files, languages)
     findings += _check_files_named(files, languages, docs_dir, settings.page_folder)
+    day = today or datetime.date.today()
     articles = {
-        language: sorted((file.article() for file in files[language] if file.valid), key=newest_first)
+        language: sorted(
+            (file.article(people, topics, day) for file in files[language] if file.has_valid_name), key=newest_first
+        )
         for language in languages.codes
     }
-    return Collection(settings, articles, topics, index_titles), findings
+    sources = {language: tuple(file.data.display_path for file in files[language]) for language in languages.codes}
+    return Collection(settings, articles, topics, index_titles, sources), findings
 
 
 def _check_files_named(
@@ -127,18 +149,20 @@ def _check_files_named(
     """An old address must be free, and a picture must be there."""
     findings = []
     for language in languages.codes:
-        for file in (file for file in files[language] if file.valid):
-            for index, old in enumerate(file.front_matter.get("moved_from", [])):
+        for file in (file for file in files[language] if file.has_front_matter):
+            for index, old in enumerate(file.front_matter.get("moved_from", []) if file.is_right("moved_from") else []):
                 if (docs_dir / language / old).exists():
                     message = f"docs/{language}/{old} is a page of the site – an old address must be free: "
                     findings.append(
                         file.finding(("moved_from", index), message + "remove it here, or delete that page")
                     )
-            if "image" in file.front_matter:
+                    file.wrong_fields.add("moved_from")
+            if "image" in file.front_matter and file.is_right("image"):
                 picture = image_path(page_folder, file.front_matter["image"]["src"])
                 if not (docs_dir / language / picture).is_file():
                     message = f"there is no picture docs/{language}/{picture} – put it there, or correct the path"
                     findings.append(file.finding(("image", "src"), message))
+                    file.wrong_fields.add("image")
     return findings
 
 

@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 from feedgen.feed import FeedGenerator
 
 from .. import upstream
+from ..findings import Finding
 from ..languages import Languages
+from ..problems import Problem
 from ..rendering.texts import in_language
 
 if TYPE_CHECKING:
@@ -97,19 +99,16 @@ def write_feeds(state: BuildState) -> None:
             if not found:
                 articles.append(article)
         feeds[language] = atom_feed(state, language, articles, people)
-    if problems and not state.preview:
-        raise upstream.BuildError("\n".join(["The Atom feeds cannot be written:", *problems]))
-    for problem in problems:
-        log.warning(problem)
+    if problems:
+        state.problems.stop_or_report(Problem(problems, header="The Atom feeds cannot be written:"))
     for language, content in feeds.items():
         target = state.site_dir / state.languages.root(language) / FEED
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         except OSError as error:
-            raise upstream.BuildError(
-                f"{target}: cannot write the {Languages.name(language)} Atom feed ({error.strerror or error})"
-            ) from None
+            message = f"cannot write the {Languages.name(language)} Atom feed ({error.strerror or error})"
+            raise Problem(Finding(str(target), 1, message)) from None
 
 
 def atom_feed(state: BuildState, language: str, articles: list[Article], people: dict[str, dict]) -> bytes:
@@ -168,22 +167,23 @@ def _topic_name(state: BuildState, topic_id: str, language: str) -> str:
     return in_language(names, language, state.languages.source).text if names else topic_id
 
 
-def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) -> list[str]:
+def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) -> list[Finding]:
     """What of the article's entry XML has no place for (control characters, which a YAML escape such
     as "\\x01" writes), each named where an editor finds it."""
     source = _source(state, article)
-    texts = [(f"{source}: the title", article.title), (f"{source}: the description", article.description)]
-    texts += [(f"data/people.yml: the name of '{person}'", _name(people, person)) for person in article.authors]
+    texts = [(source, "the title", article.title), (source, "the description", article.description)]
+    texts += [("data/people.yml", f"the name of '{person}'", _name(people, person)) for person in article.authors]
     texts += [
         (
-            f"data/articles.yml: the {Languages.name(article.language)} name of the topic '{topic}'",
+            "data/articles.yml",
+            f"the {Languages.name(article.language)} name of the topic '{topic}'",
             _topic_name(state, topic, article.language),
         )
         for topic in article.topics
     ]
     return [
-        f"{where} holds the character U+{ord(found.group()):04X}, which a feed cannot carry – remove it"
-        for where, text in texts
+        Finding(file, 1, f"{what} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it")
+        for file, what, text in texts
         if (found := _NOT_IN_XML.search(text))
     ]
 

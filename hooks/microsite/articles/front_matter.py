@@ -47,6 +47,23 @@ class ArticleFile:
         self.data = DataFile(name="article", display_path=display_path)
         self.findings: list[Finding] = []
         self.body = ""
+        # The fields whose value is wrong (the schema's or the days' findings name them): what the preview
+        # leaves out of the article until they are fixed.
+        self.wrong_fields: set[str] = set()
+
+    @property
+    def has_front_matter(self) -> bool:
+        """Whether the front matter could be read as fields, right or wrong."""
+        return self.data.parsed and isinstance(self.front_matter, dict)
+
+    def is_right(self, field: str) -> bool:
+        """Whether the field's value is of the right kind (or the field is not there)."""
+        return self.has_front_matter and field not in self.wrong_fields
+
+    @property
+    def has_valid_name(self) -> bool:
+        """Whether the file name can be an article's address: no other page's (the index's numbers)."""
+        return bool(NAME.match(self.slug)) and not self.slug.isdigit()
 
     @property
     def valid(self) -> bool:
@@ -79,8 +96,8 @@ class ArticleFile:
         self.findings += [
             finding for error in errors for finding in explain(error, self.data, Languages((self.language,)))
         ]
-        # A value of the wrong kind has its message already; only well-formed days are checked further.
-        self.findings += self._check_name(page_folder) + ([] if self.findings else self._check_days())
+        self.wrong_fields = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
+        self.findings += self._check_name(page_folder) + self._check_days()
         self.data.valid = not self.findings
 
     def _split(self, text: str) -> str | None:
@@ -100,7 +117,7 @@ class ArticleFile:
         return "\n".join(["", *lines[1:end]])
 
     def _check_name(self, page_folder: str) -> list[Finding]:
-        if NAME.match(self.slug) and not self.slug.isdigit():
+        if self.has_valid_name:
             return []
         reason = "only digits are the index's page numbers" if self.slug.isdigit() else "use lowercase letters, "
         reason += "" if self.slug.isdigit() else "digits and single hyphens (no umlauts, spaces or capitals)"
@@ -108,21 +125,28 @@ class ArticleFile:
         return [self.data.file_finding(message)]
 
     def _check_days(self) -> list[Finding]:
+        """Real days, the update after the first publication; a value of the wrong kind has its message
+        already, so only well-formed days are checked."""
         findings = []
         for path in (("date",), ("updated",), ("first_published", "date")):
             value = _get(self.front_matter, path)
-            if value is not None and _day(value) is None:
+            if path[0] not in self.wrong_fields and value is not None and _day(value) is None:
                 findings.append(self.finding(path, f"impossible date {value!r} – there is no such day"))
-        published, updated = _day(self.front_matter["date"]), _day(self.front_matter.get("updated"))
+                self.wrong_fields.add(path[0])
+        published, updated = (_day(self.front_matter.get(name)) for name in ("date", "updated"))
         if published and updated and updated < published:
             message = f"the update ({updated}) is before the first publication ({published}) – correct one of them"
             findings.append(self.finding(("updated",), message))
+            self.wrong_fields.add("updated")
         return findings
 
-    def check_references(self, people: set[str], topics: dict[str, dict]) -> list[Finding]:
-        """Every author in data/people.yml, every topic in data/articles.yml."""
+    def check_references(self, people: set[str] | None, topics: dict[str, dict]) -> list[Finding]:
+        """Every author in data/people.yml (unless that file cannot be used: `people` None), every topic in
+        data/articles.yml; a list of the wrong kind has its message already."""
         findings = []
         for field, known, where in (("authors", people, "data/people.yml"), ("topics", topics, "data/articles.yml")):
+            if known is None or not self.is_right(field):
+                continue
             for index, value in enumerate(self.front_matter.get(field, [])):
                 if value not in known:
                     choices = ", ".join(sorted(known)) or "none yet"
@@ -143,22 +167,29 @@ class ArticleFile:
                 findings.append(self.finding(path, message))
         return sorted(findings, key=lambda finding: (finding.line, finding.column or 0))
 
-    def article(self) -> Article:
-        front_matter = self.front_matter
-        first = front_matter.get("first_published")
+    def article(self, people: set[str], topics: dict[str, dict], today: datetime.date) -> Article:
+        """The article as the build uses it. Its front matter as written where it is right; where it is not
+        (the live preview goes on with such an article, a strict build stops), the file name for a title,
+        `today` for a date, and nothing for any other wrong field, author or topic."""
+
+        def field(name: str):
+            return self.front_matter.get(name) if self.is_right(name) else None
+
+        first = field("first_published")
+        title, description = field("title"), field("description")
         return Article(
             slug=self.slug,
             language=self.language,
             path=f"{self.page_folder}/{self.slug}.md",
-            title=front_matter["title"],
-            description=front_matter["description"],
-            date=_day(front_matter["date"]),
-            updated=_day(front_matter.get("updated")),
-            authors=tuple(front_matter["authors"]),
-            topics=tuple(front_matter.get("topics", [])),
+            title=title if isinstance(title, str) and title.strip() else self.slug,
+            description=description if isinstance(description, str) else "",
+            date=_day(field("date")) or today,
+            updated=_day(field("updated")),
+            authors=tuple(person for person in field("authors") or () if person in people),
+            topics=tuple(topic for topic in field("topics") or () if topic in topics),
             first_published=FirstPublication(first["name"], _day(first["date"]), first.get("url")) if first else None,
-            image=front_matter.get("image"),
-            moved_from=tuple(front_matter.get("moved_from", [])),
+            image=field("image"),
+            moved_from=tuple(field("moved_from") or ()),
             # For the reading time, an estimate: what whitespace separates (Markdown marks counted too).
             words=len(self.body.split()),
         )

@@ -10,6 +10,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..findings import Finding
+from ..problems import Problem
 from ..rendering.labels import label
 from ..rendering.stand_in_pages import stand_ins
 from ..templates import FOLDER
@@ -48,10 +50,9 @@ def _redirect_old_addresses(
         old = root + upstream.page_url(state.config, old_path)
         written = state.site_dir / root / upstream.new_page_file(old_path, state.config).dest_uri
         if written.exists():
-            raise upstream.BuildError(
-                f"docs/{article.language}/{article.path}: moved_from names '{old_path}', but a page of the site is "
-                "at that address now – remove it from moved_from"
-            )
+            message = f"moved_from names '{old_path}', but a page of the site is at that address now – remove it"
+            state.problems.stop_or_report(Problem(Finding(f"docs/{article.language}/{article.path}", 1, message)))
+            continue
         written.parent.mkdir(parents=True, exist_ok=True)
         html = template.render(
             language=language,

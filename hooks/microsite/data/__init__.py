@@ -11,6 +11,6 @@ what to do`, and all of them are reported at once. No file is ever changed.
 - `publication`: the checked data as the build uses it, and `load`, which runs all of the above.
 """
 
-from .publication import DataError, PublicationData, load
+from .publication import DataError, PublicationData, load, load_usable
 
-__all__ = ["DataError", "PublicationData", "load"]
+__all__ = ["DataError", "PublicationData", "load", "load_usable"]

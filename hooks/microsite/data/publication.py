@@ -41,16 +41,25 @@ class DataError(Exception):
 class PublicationData:
     """The checked data, as plain mappings and lists; a file that does not exist is None.
 
-    In the live preview, data with problems is not used at all: `findings` lists them instead.
+    In the live preview, a file that cannot be used as it is (it cannot be read, breaks its schema, or
+    names records that do not exist) is left out, as if it did not exist: `unusable` names it, and
+    `findings` lists every problem of every file.
     """
 
     files: dict[str, Any]
     findings: list[Finding] = field(default_factory=list)
     # The parsed files with the line of every value, for the parity check in the same build.
     parsed: dict[str, DataFile] = field(default_factory=dict)
+    # Name → the file as editors know it ('data/timeline.yml'), for each file left out in the preview.
+    unusable: dict[str, str] = field(default_factory=dict)
 
     def get(self, name: str) -> Any:
         return self.files.get(name)
+
+    def findings_of(self, name: str) -> list[Finding]:
+        """The problems of one file left out in the preview."""
+        shown = self.unusable.get(name)
+        return [finding for finding in self.findings if finding.file == shown]
 
     def records(self, name: str) -> list[dict]:
         content = self.files.get(name)
@@ -86,6 +95,8 @@ class _Loading:
         self.data_dir, self.languages, self.display_root = data_dir, languages, display_root
         self.pages = PageTexts(docs_dir)
         self.findings: list[Finding] = []
+        # Files whose content can be used despite their findings: those only misquote an article.
+        self.usable: set[str] = set()
         self.schemas = self.read_schemas()
         resources = ((schema["$id"], Resource.from_contents(schema)) for schema in self.schemas.values())
         self.registry = Registry().with_resources(resources)
@@ -109,7 +120,8 @@ class _Loading:
         return schemas
 
     def read(self, yaml_path: Path) -> DataFile | None:
-        """One data file, checked; its findings are added in the order an editor reads the file."""
+        """One data file, checked; its findings are added in the order an editor reads the file. None for
+        a file that is no data file of the publication (no schema of its name)."""
         data_file = DataFile(name=yaml_path.stem, display_path=self.shown(yaml_path))
         if data_file.name not in self.schemas or data_file.name == "common":
             known = ", ".join(f"{name}.yml" for name in sorted(self.schemas) if name != "common")
@@ -120,7 +132,7 @@ class _Loading:
             text = read_data_text(yaml_path, data_file)
         except Unreadable as error:
             self.findings.append(error.finding)
-            return None
+            return data_file
         file_findings = check_schema_line(text, data_file) + self.check(text, data_file)
         self.findings += sorted(file_findings, key=lambda finding: (finding.line, finding.column or 0))
         return data_file
@@ -137,23 +149,42 @@ class _Loading:
         data_file.valid = not schema_findings
         if not data_file.valid:
             return findings + schema_findings
-        return (
-            findings
-            + check_unique_ids(data_file)
-            + check_dates(data_file)
-            + check_sources(data_file, self.languages, self.pages)
-        )
+        structure = findings + check_unique_ids(data_file) + check_dates(data_file)
+        if not structure:
+            self.usable.add(data_file.name)
+        return structure + check_sources(data_file, self.languages, self.pages)
 
 
 def load(data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path | None = None) -> PublicationData:
     """Read and check every data file; raises DataError listing every finding."""
+    data = load_usable(data_dir, docs_dir, languages, display_root)
+    if data.findings:
+        raise DataError(data.findings)
+    return data
+
+
+def load_usable(
+    data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path | None = None
+) -> PublicationData:
+    """Read and check every data file, for the live preview: the files that can be used despite their
+    findings, and every finding. A file that names records of another that does not exist cannot be."""
     loading = _Loading(data_dir, docs_dir, languages, display_root or data_dir.parent)
     data_files = {}
     for yaml_path in sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]):
         data_file = loading.read(yaml_path)
         if data_file is not None:
             data_files[data_file.name] = data_file
-    loading.findings += check_references(data_files)
-    if loading.findings:
-        raise DataError(loading.findings)
-    return PublicationData(files={name: data_file.content for name, data_file in data_files.items()}, parsed=data_files)
+    references = check_references(data_files)
+    loading.findings += references
+    referring = {finding.file for finding in references}
+    unusable = {
+        name
+        for name, data_file in data_files.items()
+        if name not in loading.usable or data_file.display_path in referring
+    }
+    return PublicationData(
+        files={name: data_file.content for name, data_file in data_files.items() if name not in unusable},
+        findings=loading.findings,
+        parsed={name: data_file for name, data_file in data_files.items() if name not in unusable},
+        unusable={name: data_files[name].display_path for name in sorted(unusable)},
+    )

@@ -25,7 +25,6 @@ warnings, so that a strict build fails on them.
 
 from __future__ import annotations
 
-import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,7 +51,6 @@ CHECKS = {
     "which puts a whole file into the page",
     "external-link": "a link to another site fails (online check only)",
 }
-log = logging.getLogger("mkdocs.hooks.microsite")
 
 
 def check_site(
@@ -88,8 +86,7 @@ def warn_in_build(state: BuildState) -> None:
     """The checks on the built HTML and the Markdown sources (not lychee) after the last language is built,
     as warnings."""
     site = Site(root=state.site_dir, site_url=state.site_url, languages=state.languages, project=state.project)
-    for finding in project_checks(site):
-        log.warning(finding.text())
+    state.problems.report_all(project_checks(site))
 
 
 def _own_project() -> Path:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import upstream
 from ..data.yaml_positions import DataFile
 from ..findings import Finding, Subject, Summary
 from ..languages import Languages
+from ..problems import Problem
 from .block_language import check_page_language
 from .compare import compare_pages
 from .data_texts import check_data
@@ -221,13 +221,11 @@ def warn_in_build(state: BuildState) -> None:
     try:
         policy = policy_of_project(Path(state.config.config_file_path))
     except PolicyError as error:
-        raise upstream.BuildError(str(error)) from None
+        # In the live preview, the default policy holds while the setting is wrong.
+        state.problems.stop_or_report(Problem(error.finding))
+        policy = TranslationPolicy()
     result = check_project(
         state.project, state.configured_languages, policy=policy, trust_verified=True, parsed_data=state.data.parsed
     )
-    for finding in result.findings:
-        if finding.is_error:
-            log.warning(finding.text())
-        else:
-            log.info(finding.text())
+    state.problems.report_all(result.findings)
     state.translations = result.translations

@@ -13,6 +13,7 @@ from .generated_pages import add_generated_files, give_generated_pages_their_mar
 from .page_sources import CHECKS, stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
+from .problem_boxes import note_page_source, show_problems_in_pages
 from .record_lists import (
     render_contacts,
     render_key_figures,
@@ -39,6 +40,7 @@ __all__ = [
     "give_generated_pages_their_markdown",
     "link_footer_pages",
     "link_status_page",
+    "note_page_source",
     "render_contacts",
     "render_key_figures",
     "render_markers",
@@ -51,6 +53,7 @@ __all__ = [
     "render_timeline",
     "render_translation_notice",
     "render_translation_status",
+    "show_problems_in_pages",
     "stand_in_for_unbuildable_pages",
     "theme_templates",
 ]

@@ -19,7 +19,6 @@ listed as not accessible, or while no review by people stands behind it.
 from __future__ import annotations
 
 import datetime
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from babel.numbers import format_decimal
 from .. import upstream
 from ..languages import Languages
 from ..measurements import AxeRun, LighthouseRun, Measurements, read_measurements
+from ..problems import Problem
 from .articles import day_view
 from .generated_pages import GeneratedPage, page_markdown
 from .labels import label
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from ..state import BuildState
     from .context import RenderContext
 
-log = logging.getLogger("mkdocs.hooks.microsite")
 
 DATA = "accessibility"
 MARKER = "accessibility-statement"
@@ -74,8 +73,9 @@ def render_accessibility_statement(context: RenderContext, argument: str | None)
     config = context.config
     project = Path(config.config_file_path).parent if config is not None else None
     measurements = read_measurements(project) if project is not None else Measurements()
-    for reason in measurements.left_out:
-        log.info(reason)
+    if context.problems is not None:
+        for reason in measurements.left_out:
+            context.problems.note(reason)
     return context.render(
         "accessibility-statement.html",
         intro=sentence(
@@ -235,6 +235,6 @@ def _day(context: RenderContext, statement: dict, path: tuple) -> dict:
     return {"time": day_view(context, day)}
 
 
-def _problem(context: RenderContext, path: tuple, message: str) -> upstream.BuildError:
+def _problem(context: RenderContext, path: tuple, message: str) -> Problem:
     """What stops the build, named at the field's line in the data file as the data check names it."""
-    return upstream.BuildError(str(context.data.parsed[DATA].finding(path, message)))
+    return Problem(context.data.parsed[DATA].finding(path, message))

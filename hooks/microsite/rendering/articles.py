@@ -8,7 +8,6 @@ time and topics, each author and topic linking to its page.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -18,6 +17,7 @@ from babel.lists import format_list
 from .. import upstream
 from ..articles import Article, Collection, citations
 from ..articles.collection import image_path
+from ..problems import Problem
 from .context import RenderContext
 from .generated_pages import markdown_text
 
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from ..state import BuildState
-
-log = logging.getLogger("mkdocs.hooks.microsite")
 
 
 def _collection(context: RenderContext) -> Collection:
@@ -81,6 +79,7 @@ def _image(context: RenderContext, article: Article) -> dict[str, str] | None:
 
 def card(context: RenderContext, article: Article) -> dict:
     """What a card shows of an article, in the page's language."""
+    context.shows_article(article)
     return {
         "image": _image(context, article),
         "title": article.title,
@@ -110,10 +109,15 @@ def render_article_index(context: RenderContext, argument: str | None) -> str:
     pages = collection.index_pages(context.language)
     number = int(argument) if argument and argument.isdigit() else 1
     if argument is not None and not 1 <= (int(argument) if argument.isdigit() else 0) <= len(pages):
-        raise upstream.BuildError(
-            f"{context.where}: the article index has no page {argument!r} – write '<!-- data: article-index -->' "
-            "on the index page; its further pages are made by the build"
+        raise Problem(
+            context.finding(
+                f"the article index has no page {argument!r} – write '<!-- data: article-index -->' on the index "
+                "page; its further pages are made by the build"
+            )
         )
+    if number == 1:
+        # The index lists every article, so its first page shows the problems of those that cannot be listed.
+        context.shows.update(collection.sources.get(context.language, ()))
     links = [
         {
             "number": page,
@@ -147,9 +151,7 @@ def render_topic(context: RenderContext, argument: str | None) -> str:
     collection = _collection(context)
     if argument not in collection.topics:
         known = ", ".join(collection.topics) or "none"
-        raise upstream.BuildError(
-            f"{context.where}: no topic {argument!r} in data/articles.yml – write one of: {known}"
-        )
+        raise Problem(context.finding(f"no topic {argument!r} in data/articles.yml – write one of: {known}"))
     return _cards(context, collection.with_topic(context.language, argument), heading=2)
 
 
@@ -158,7 +160,7 @@ def render_author(context: RenderContext, argument: str | None) -> str:
     collection, people = _collection(context), _people(context)
     if argument not in people:
         known = ", ".join(people) or "none"
-        raise upstream.BuildError(f"{context.where}: no person {argument!r} in data/people.yml – write one of: {known}")
+        raise Problem(context.finding(f"no person {argument!r} in data/people.yml – write one of: {known}"))
     person = people[argument]
     role = context.render("article-author.html", role=context.text(person["role"]))
     return role + _cards(context, collection.by_author(context.language, argument), heading=2)
@@ -249,10 +251,8 @@ def frame_article(state: BuildState, markdown: str, page: Page, files: Files) ->
     try:
         header = render_article_header(context, article)
         citation = render_article_citation(context, citations.reference(state, article))
-    except upstream.BuildError as error:
-        if not state.preview:
-            raise
-        log.warning(str(error))
+    except Problem as problem:
+        state.problems.stop_or_report(problem)
         return markdown
     lines = markdown.split("\n")
     first = next((number for number, line in enumerate(lines) if line.strip()), len(lines))

@@ -10,8 +10,10 @@ from markupsafe import Markup
 from mkdocs.structure.files import Files
 
 from .. import upstream
-from ..articles import Collection
+from ..articles import Article, Collection
 from ..data import PublicationData
+from ..findings import Finding
+from ..problems import Problem, Problems
 from ..templates import FOLDER
 from .labels import label, relation_and_year
 from .texts import MarkedText, Shown, in_language, joined
@@ -42,6 +44,11 @@ class RenderContext:
     source_language: str = field(kw_only=True)
     # The build's configuration (None outside a build): the site's name and address, the project's folder.
     config: MkDocsConfig | None = field(default=None, kw_only=True)
+    # The files the page shows, as editors know them ('data/timeline.yml', 'docs/en/artikel/x.md'): what
+    # the renderers read is added, so that the live preview shows their problems on the page.
+    shows: set[str] = field(default_factory=set, kw_only=True)
+    # What the build found wrong and what it says (None outside a build).
+    problems: Problems | None = field(default=None, kw_only=True)
 
     @classmethod
     def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
@@ -56,6 +63,8 @@ class RenderContext:
             translations=translations_of(state),
             source_language=state.languages.source,
             config=state.config,
+            shows=state.problems.shown_by_page.setdefault(upstream.page_file_path(page), set()),
+            problems=state.problems,
         )
 
     def shown(self, bilingual: dict) -> Shown:
@@ -82,10 +91,8 @@ class RenderContext:
         src_uri = f"{self.language}/{src_path}"
         target = self.files.get_file_from_path(src_uri)
         if target is None:
-            raise upstream.BuildError(
-                f"{self.where}: the data links to docs/{src_uri}, which does not exist – "
-                "add that page or correct the data"
-            )
+            message = f"the data links to docs/{src_uri}, which does not exist – add that page or correct the data"
+            raise Problem(self.finding(message))
         return upstream.relative_url(target.url, self.page_url)
 
     def place(self, city: dict) -> str:
@@ -98,6 +105,7 @@ class RenderContext:
 
     def partner(self, partnership_id: str) -> dict[str, str]:
         """A partner city as a link to its partnership's page: its name and the page's URL."""
+        self.require("partnerships")
         folder = self.data.get("partnerships")["page_folder"]
         return {
             "name": self.text(self.data.partnership(partnership_id)["city"]["name"]),
@@ -105,11 +113,23 @@ class RenderContext:
         }
 
     def require(self, name: str) -> None:
-        """Stop with a message to the editor if the marker's data file does not exist."""
+        """The marker shows data/NAME.yml: stop with a message to the editor if it does not exist, or (in the
+        live preview) with its problems if it cannot be used as it is."""
+        file = f"data/{name}.yml"
+        self.shows.add(file)
+        if name in self.data.unusable:
+            raise Problem(self.data.findings_of(name))
         if self.data.get(name) is None:
-            raise upstream.BuildError(
-                f"{self.where}: this marker needs data/{name}.yml, which does not exist – add it or remove the marker"
-            )
+            raise Problem(self.finding(f"this marker needs {file}, which does not exist – add it or remove the marker"))
+
+    def shows_article(self, article: Article) -> None:
+        """The page lists the article (a card), or is its page."""
+        self.shows.add(f"docs/{article.language}/{article.path}")
+
+    def finding(self, message: str) -> Finding:
+        """A problem of the marker being rendered, at its place ("docs/<page>:<line>")."""
+        file, _, line = self.where.rpartition(":")
+        return Finding(file, int(line), message) if line.isdigit() else Finding(self.where, 1, message)
 
     def render(self, template: str, **view: object) -> str:
         """A template of `partials/data/` with this view model; `label(key)` gives the page's words."""

@@ -9,15 +9,14 @@ line, not silence.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import upstream
 from ..markers import SYNTAX, Marker, replace_markers
+from ..problems import Problem
 from .accessibility_statement import render_accessibility_statement
 from .articles import render_article_index, render_author, render_latest_articles, render_topic
 from .context import RenderContext
@@ -36,8 +35,6 @@ from .translation_status import render_translation_status
 if TYPE_CHECKING:
     # Only a type: the build passes its state in.
     from ..state import BuildState
-
-log = logging.getLogger("mkdocs.hooks.microsite")
 
 RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "partnership-cards": render_partnership_cards,
@@ -71,27 +68,21 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
         line = body_start + markdown.count("\n", 0, marker.start) + 1
         context = RenderContext.of_page(state, page, files, f"{source}:{line}")
         # A blank line before the output (whole lines), so that Markdown treats it as blocks of its own.
-        if context.data.findings:
-            return "\n" + render_problems(context, [str(finding) for finding in context.data.findings])
         try:
             return "\n" + render_marker(context, marker)
-        except upstream.BuildError as error:
+        except Problem as problem:
             # While an editor types a marker or a record, the preview shows the problem and goes on.
-            if not state.preview:
-                raise
-            log.warning(str(error))
-            return "\n" + render_problems(context, [str(error)])
+            state.problems.stop_or_report(problem)
+            return "\n" + render_problems(context, [finding.text() for finding in problem.findings])
 
     return replace_markers(markdown, replace)
 
 
 def render_marker(context: RenderContext, marker: Marker) -> str:
     if marker.name is None:
-        raise upstream.BuildError(
-            f"{context.where}: cannot read the data marker '{marker.written}' – write it as {SYNTAX}"
-        )
+        raise Problem(context.finding(f"cannot read the data marker '{marker.written}' – write it as {SYNTAX}"))
     renderer = RENDERERS.get(marker.name)
     if renderer is None:
         known = ", ".join(sorted(RENDERERS))
-        raise upstream.BuildError(f"{context.where}: unknown data marker '{marker.name}' – use one of: {known}")
+        raise Problem(context.finding(f"unknown data marker '{marker.name}' – use one of: {known}"))
     return renderer(context, marker.argument)

@@ -24,6 +24,7 @@ import yaml
 
 from .. import upstream
 from ..findings import Finding
+from ..problems import Problem
 from ..settings import SettingError, extra_setting, is_page_path
 from .accessibility_statement import DATA as STATEMENT_DATA
 from .labels import label
@@ -88,7 +89,9 @@ def link_footer_pages(state: BuildState) -> None:
     try:
         pages = footer_pages_of_project(Path(state.config.config_file_path), docs / source)
     except FooterError as error:
-        raise upstream.BuildError(str(error)) from None
+        # In the live preview, the footer goes without those pages while the setting is wrong.
+        state.problems.stop_or_report(Problem(error.finding))
+        pages = ()
     links = []
     for path in pages:
         translated = (docs / language / path).is_file()

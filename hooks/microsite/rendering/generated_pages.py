@@ -20,6 +20,8 @@ import yaml
 from mkdocs.structure.files import Files
 
 from .. import upstream
+from ..findings import Finding
+from ..problems import Problem
 from .labels import label
 from .texts import in_language
 
@@ -169,7 +171,11 @@ def add_generated_files(state: BuildState, files: Files) -> Files:
     """Before the i18n plugin's on_files: it then localizes these pages like written ones."""
     for src_uri, page in generated_pages(state).items():
         if files.get_file_from_path(src_uri) is not None:
-            raise upstream.BuildError(f"docs/{src_uri}: this page is generated from {page.origin}")
+            # In the live preview the written page stays, until one of them moves.
+            state.problems.stop_or_report(
+                Problem(Finding(f"docs/{src_uri}", 1, f"this page is generated from {page.origin}"))
+            )
+            continue
         files.append(upstream.new_page_file(src_uri, state.config))
     return files
 

@@ -5,7 +5,8 @@ Content (names, texts) comes from data/; only these interface words live here.
 
 from __future__ import annotations
 
-from .. import upstream
+from ..findings import Finding
+from ..problems import Problem
 from .texts import joined
 
 LABELS = {
@@ -37,6 +38,8 @@ LABELS = {
         "problems.text": "Hier erscheinen Daten, sobald diese Fehler behoben sind (Datei:Zeile:Spalte):",
         "page_problem.title": "Diese Seite kann nicht gezeigt werden",
         "page_problem.text": "Sie erscheint hier, sobald dieses Problem behoben ist:",
+        "page_problems.title": "Fehler (nur in der Vorschau zu sehen)",
+        "page_problems.text": "Die Seite ist vollständig, sobald diese Fehler behoben sind (Datei:Zeile: was tun):",
         "articles.page": "Seite {number}",
         "articles.page_description": "{title}, Seite {number}: ältere Artikel, die neuesten zuerst.",
         "articles.topic_description": "Alle Artikel zum Thema {topic}, die neuesten zuerst.",
@@ -215,6 +218,8 @@ LABELS = {
         "problems.text": "Data appears here once these problems are fixed (file:line:column):",
         "page_problem.title": "This page cannot be shown",
         "page_problem.text": "It appears here once this problem is fixed:",
+        "page_problems.title": "Problems (shown only in the preview)",
+        "page_problems.text": "This page is complete once these problems are fixed (file:line: what to do):",
         "articles.page": "Page {number}",
         "articles.page_description": "{title}, page {number}: older articles, newest first.",
         "articles.topic_description": "Every article on {topic}, newest first.",
@@ -356,9 +361,8 @@ def label(language: str, key: str, /, **values: object) -> str:
     try:
         return LABELS[language][key].format(**values)
     except KeyError:
-        raise upstream.BuildError(
-            f"hooks/microsite/rendering/labels.py: no '{key}' label for language '{language}' – add it to LABELS"
-        ) from None
+        message = f"no '{key}' label for language '{language}' – add it to LABELS"
+        raise Problem(Finding("hooks/microsite/rendering/labels.py", 1, message)) from None
 
 
 def relation_and_year(partnership: dict, language: str, relation: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .. import upstream
+from ..problems import Problem
 from .context import RenderContext
 from .timeline import timeline_events
 
@@ -14,9 +14,8 @@ def render_partnership(context: RenderContext, argument: str | None) -> str:
     context.require("partnerships")
     partnership = context.data.partnership(argument or "")
     if partnership is None:
-        raise upstream.BuildError(
-            f"{context.where}: no partnership {argument!r} in data/partnerships.yml – use one of its ids"
-        )
+        known = ", ".join(record["id"] for record in context.data.records("partnerships")) or "none yet"
+        raise Problem(context.finding(f"no partnership {argument!r} in data/partnerships.yml – use one of: {known}"))
     city = partnership["city"]
     return context.render(
         "partnership.html",

@@ -23,6 +23,7 @@ from ..parity.status import (
     SourceChange,
     State,
 )
+from ..problems import Problem
 from .articles import day_view
 from .labels import label
 from .translations import Translations, language_name
@@ -55,9 +56,11 @@ def render_translation_status(context: RenderContext, argument: str | None) -> s
     translations; on the source language's page, the translations into every other language."""
     translations = context.translations
     if translations is None:
-        raise upstream.BuildError(
-            f"{context.where}: this build has no translation status to show – the marker belongs on the status "
-            "page the build generates (extra.translation_policy.status_page in mkdocs.yml); remove it here"
+        raise Problem(
+            context.finding(
+                "this build has no translation status to show – the marker belongs on the status page the build "
+                "generates (extra.translation_policy.status_page in mkdocs.yml); remove it here"
+            )
         )
     source = translations.status.source
     if context.language == source:

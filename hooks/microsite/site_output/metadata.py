@@ -35,8 +35,11 @@ from babel.core import get_global, parse_locale
 from .. import upstream
 from ..articles.collection import image_path
 from ..articles.feeds import page_url
+from ..findings import Finding
+from ..problems import Problem
 from ..rendering.labels import label
 from ..rendering.texts import in_language
+from ..settings import setting_line
 from .alternates import translation_paths
 from .publisher import KEY as PUBLISHER_KEY
 from .publisher import Publisher, PublisherError, read_publisher
@@ -235,13 +238,17 @@ def _image_address(state: BuildState, article: Article) -> str | None:
 
 
 def _publisher(state: BuildState) -> Publisher:
-    config_file = Path(state.config.config_file_path).name
+    """The publisher mkdocs.yml names; in the live preview, while that setting is wrong, the site itself."""
+    mkdocs_yml = Path(state.config.config_file_path)
     try:
         return read_publisher(
-            upstream.extra_setting(state.config, PUBLISHER_KEY), state.configured_languages, config_file
+            upstream.extra_setting(state.config, PUBLISHER_KEY), state.configured_languages, mkdocs_yml.name
         )
     except PublisherError as error:
-        raise upstream.BuildError(str(error)) from None
+        line = setting_line(mkdocs_yml, PUBLISHER_KEY, error.path)
+        state.problems.stop_or_report(Problem(Finding(mkdocs_yml.name, line, str(error))))
+        source = state.configured_languages.source
+        return Publisher({source: upstream.language_site_name(state.config, source)}, state.site_url)
 
 
 def _source(state: BuildState) -> str:

@@ -13,19 +13,19 @@ front matter MkDocs has already parsed.
 from __future__ import annotations
 
 import itertools
-import logging
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import upstream
+from ..findings import Finding
+from ..front_matter_fields import front_matter_line
+from ..problems import Problem
 from ..rendering.generated_pages import generated_pages
 
 if TYPE_CHECKING:
     from ..state import BuildState
 
-log = logging.getLogger("mkdocs.hooks.microsite")
 UNORDERED = float("inf")
 
 
@@ -36,8 +36,9 @@ def is_index(item) -> bool:
 def page_order(page: Page) -> float:
     value = page.meta.get("nav_order", UNORDERED)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise upstream.BuildError(
-            f"docs/{page.file.src_uri}: 'nav_order' must be a number, for example 'nav_order: 10' (found {value!r})."
+        message = f"'nav_order' must be a number, for example 'nav_order: 10' (found {value!r})"
+        raise Problem(
+            Finding(f"docs/{page.file.src_uri}", front_matter_line(page.file.content_string, "nav_order"), message)
         )
     return value
 
@@ -112,10 +113,8 @@ def order_navigation(state: BuildState) -> None:
     every_page = pages_in_order(nav.items)
     try:
         items = sort_items(without_pages_listed_elsewhere(nav.items, state))
-    except upstream.BuildError as error:
-        if not state.preview:
-            raise
-        log.warning(str(error))
+    except Problem as problem:
+        state.problems.stop_or_report(problem)
         return
     nav.items = items
     # MkDocs linked previous/next pages before this event; link them again in the new order. A page

@@ -39,7 +39,10 @@ class PublisherError(ValueError):
     """`extra.publisher` set wrongly; the message names mkdocs.yml, the setting and what to write."""
 
     def __init__(self, config_file: str, setting: str, problem: str) -> None:
-        super().__init__(f"{config_file}: extra.{KEY}{setting}{problem}")
+        super().__init__(f"extra.{KEY}{setting}{problem}")
+        self.config_file = config_file
+        # Below `extra.publisher`: ('name', 'de'), for the line of the setting.
+        self.path = tuple(part for part in setting.split(".") if part)
 
 
 def read_publisher(value: object, languages: Languages, config_file: str = "mkdocs.yml") -> Publisher:

@@ -12,7 +12,9 @@ import json
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..findings import Finding
 from ..languages import Languages
+from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -39,9 +41,8 @@ def write_language_indexes(state: BuildState) -> None:
     try:
         merged = json.loads(merged_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise upstream.BuildError(
-            f"{merged_path}: cannot read the search index to split it by language: {error}"
-        ) from error
+        message = f"cannot read the search index to split it by language: {error}"
+        raise Problem(Finding(str(merged_path), 1, message)) from error
     for language, index in split_index(merged, state.languages).items():
         target = state.site_dir / state.languages.root(language) / upstream.SEARCH_INDEX
         target.parent.mkdir(parents=True, exist_ok=True)

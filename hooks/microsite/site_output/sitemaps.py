@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..findings import Finding
+from ..problems import Problem
 from ..rendering.stand_in_pages import stand_in_addresses
 
 if TYPE_CHECKING:
@@ -94,9 +96,8 @@ def write_folder_sitemaps(state: BuildState) -> None:
     try:
         root_sitemap = ElementTree.parse(state.site_dir / upstream.SITEMAP)
     except (OSError, ElementTree.ParseError) as error:
-        raise upstream.BuildError(
-            f"{state.site_dir / upstream.SITEMAP}: cannot read the sitemap to split it by folder: {error}"
-        ) from error
+        message = f"cannot read the sitemap to split it by folder: {error}"
+        raise Problem(Finding(str(state.site_dir / upstream.SITEMAP), 1, message)) from error
     stand_ins = stand_in_addresses(state)
     if drop_pages(root_sitemap, {state.site_url + address for address in stand_ins}):
         write_sitemap(state.site_dir / upstream.SITEMAP, root_sitemap)
