@@ -126,11 +126,15 @@ def _read_articles(
     project: Path, docs_dir: Path, languages: Languages, data: PublicationData, *, preview: bool
 ) -> Collection | None:
     """The collection; an article with problems stops the build, or in the preview is left out with a
-    warning until it is fixed."""
+    warning until it is fixed. Warnings about the articles (no topics) are information: `--strict` passes."""
     collection, findings = read_collection(docs_dir, languages, data.files, project)
-    if findings and not preview:
-        header = f"The articles have {plural(len(findings), 'problem')}:"
-        raise upstream.BuildError("\n".join([header, *map(str, findings)]))
+    errors = [finding for finding in findings if finding.is_error]
     for finding in findings:
+        if not finding.is_error:
+            log.info(str(finding))
+    if errors and not preview:
+        header = f"The articles have {plural(len(errors), 'problem')}:"
+        raise upstream.BuildError("\n".join([header, *map(str, errors)]))
+    for finding in errors:
         log.warning(str(finding))
     return collection

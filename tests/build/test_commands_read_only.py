@@ -138,6 +138,18 @@ REFUSALS = {
         "--author",
         "nobody",
     ],
+    "a topic that is not in the data": [
+        "new-article",
+        "neue-seite",
+        "--title",
+        "T",
+        "--description",
+        "D",
+        "--author",
+        person_ids()[0],
+        "--topics",
+        "no-such-topic",
+    ],
     "a malformed id": ["new-partnership", "Neu Stadt"],
 }
 

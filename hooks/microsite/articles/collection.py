@@ -86,7 +86,8 @@ def newest_first(article: Article) -> tuple:
 def read_collection(
     docs_dir: Path, languages: Languages, data: dict, display_root: Path
 ) -> tuple[Collection | None, list[Finding]]:
-    """The collection and its findings; None without data/articles.yml."""
+    """The collection and its findings (errors, and warnings about what is allowed but likely a slip: an
+    article without topics); None without data/articles.yml."""
     content = data.get("articles")
     if content is None:
         return None, []
@@ -114,6 +115,8 @@ def read_collection(
     ]
     findings += _check_same_in_every_language(files, languages)
     findings += _check_files_named(files, languages, docs_dir, settings.page_folder)
+    # Topics are the same in every language: one warning per article, at its source.
+    findings += [finding for file in files[languages.source] if file.valid for finding in file.check_has_topics(topics)]
     articles = {
         language: sorted((file.article() for file in files[language] if file.valid), key=newest_first)
         for language in languages.codes
