@@ -111,6 +111,10 @@ def mark_translated(arguments: argparse.Namespace) -> Outcome:
         path = Path(target) if Path(target).is_absolute() else root / target
         if not path.is_file():
             raise Refused(f"{spec}: no such file")
+        # The names may come from a form on the web (.github/workflows/translated.yml): never write
+        # outside the project, whether by '..' or by a link.
+        if not path.resolve().is_relative_to(root.resolve()):
+            raise Refused(f"{spec}: outside the project – name a translation below docs/ or a data file below data/")
         if path.suffix in (".yml", ".yaml"):
             done += parity.mark_records(root, path, record_id or None, languages)
         else:
