@@ -30,7 +30,7 @@ help:
 	@echo "make check   every CI check: data, translation parity, strict build, links"
 	@echo "make parity  where translations differ from their source, or are outdated"
 	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
-	@echo "make new-article SLUG=name TITLE='Titel' DESCRIPTION='Ein Satz.' AUTHOR=id   a new article in both languages"
+	@echo "make new-article SLUG=name TITLE='Titel' DESCRIPTION='Ein Satz.' AUTHOR=id TOPICS=id,id   a new article in both languages"
 	@echo "make new-partnership ID=name   a new record in data/partnerships.yml"
 	@echo "make lint    ruff: lint and format check of the Python code (changes nothing)"
 	@echo "make bench   speed and size figures, each compared with its target"
@@ -99,7 +99,7 @@ test: setup lint
 
 # Starting points for editors; they never overwrite anything.
 new-article: $(VENV)/.installed
-	@$(MICROSITE) new-article --title "$(TITLE)" --description "$(DESCRIPTION)" --author "$(AUTHOR)" -- "$(SLUG)"
+	@$(MICROSITE) new-article --title "$(TITLE)" --description "$(DESCRIPTION)" --author "$(AUTHOR)" --topics "$(TOPICS)" -- "$(SLUG)"
 
 new-partnership: $(VENV)/.installed
 	@$(MICROSITE) new-partnership -- "$(ID)"

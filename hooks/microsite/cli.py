@@ -61,10 +61,15 @@ def check_data(arguments: argparse.Namespace) -> Outcome:
     except DataError as error:
         return Outcome(error.findings, f"The publication data has {plural(len(error.findings), 'problem')}.")
     collection, findings = read_collection(root / "docs", languages, data.files, root)
-    if findings:
-        return Outcome(findings, f"The articles' front matter has {plural(len(findings), 'problem')}.")
+    errors = sum(1 for finding in findings if finding.is_error)
+    # Warnings (an article without topics) are reported, and do not fail the check.
+    warnings = plural(len(findings) - errors, "warning") if len(findings) > errors else ""
+    if errors:
+        also = f" and {warnings}" if warnings else ""
+        return Outcome(findings, f"The articles' front matter has {plural(errors, 'problem')}{also}.")
     articles = f", {plural(len(collection.of(languages.source)), 'article')}" if collection else ""
-    return Outcome([], f"data/: {data.record_count()} records{articles}, no problems")
+    also = f" ({warnings})" if warnings else ""
+    return Outcome(findings, f"data/: {data.record_count()} records{articles}, no problems{also}")
 
 
 def check_parity(arguments: argparse.Namespace) -> Outcome:
@@ -106,6 +111,10 @@ def mark_translated(arguments: argparse.Namespace) -> Outcome:
         path = Path(target) if Path(target).is_absolute() else root / target
         if not path.is_file():
             raise Refused(f"{spec}: no such file")
+        # The names may come from a form on the web (.github/workflows/translated.yml): never write
+        # outside the project, whether by '..' or by a link.
+        if not path.resolve().is_relative_to(root.resolve()):
+            raise Refused(f"{spec}: outside the project – name a translation below docs/ or a data file below data/")
         if path.suffix in (".yml", ".yaml"):
             done += parity.mark_records(root, path, record_id or None, languages)
         else:
@@ -123,13 +132,18 @@ def check_links(arguments: argparse.Namespace) -> Outcome:
 
 def new_article(arguments: argparse.Namespace) -> Outcome:
     root = Path(arguments.project)
-    created = scaffold.new_article(root, arguments.slug, arguments.title, arguments.description, arguments.author)
+    # TOPICS=a,b as the Makefile passes it: commas between ids, spaces around them forgiven, each id once.
+    topics = tuple(dict.fromkeys(topic.strip() for topic in arguments.topics.split(",") if topic.strip()))
+    created = scaffold.new_article(
+        root, arguments.slug, arguments.title, arguments.description, arguments.author, topics
+    )
     lines = [f"created {path.relative_to(root).as_posix()}" for path in created]
     source = root / "docs" / Languages.of_project(root).source
     translations = [path for path in created if not path.is_relative_to(source)]
     todo = " ".join(path.relative_to(root).as_posix() for path in translations)
     lines.append(f"next: write the source page; translate the others; then: make translated FILES='{todo}'")
-    return Outcome([], "", lines=lines)
+    # On stderr, like every command's note about itself: stdout names exactly the files written.
+    return Outcome([], "" if topics else scaffold.no_topics_note(root), lines=lines)
 
 
 def new_partnership(arguments: argparse.Namespace) -> Outcome:
@@ -179,6 +193,9 @@ def parser() -> argparse.ArgumentParser:
     article.add_argument("--title", default="", help="the source language's title")
     article.add_argument("--description", default="", help="one sentence for search engines and link previews")
     article.add_argument("--author", default="", help="the author's id in data/people.yml (for an article)")
+    article.add_argument(
+        "--topics", default="", metavar="ID,ID", help="topic ids from data/articles.yml, separated by commas"
+    )
     partnership = _command(commands, "new-partnership", new_partnership, "a new record in data/partnerships.yml")
     partnership.add_argument("id", help="lowercase letters, digits, hyphens; also the page's file name")
     return main_parser

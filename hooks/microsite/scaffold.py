@@ -1,6 +1,6 @@
 """Starting points for editors: a new article in every language, a new partnership record.
 
-    python -m microsite new-article SLUG --title "Titel" --description "Ein Satz." --author ID
+    python -m microsite new-article SLUG --title "Titel" --description "Ein Satz." --author ID --topics a,b
     python -m microsite new-partnership ID
 
 Neither ever overwrites anything: an existing page or id, or a malformed name, is refused with a
@@ -10,8 +10,9 @@ What they create is meant to be finished by the editor, and the checks say what 
 - new-article writes the source-language page and a copy of it in every other language folder, to
   translate; until translated and recorded (`make translated`), `make check` reports each copy as
   `untracked-translation`. With data/articles.yml, the page is an article of the collection
-  (`docs/<language>/<page_folder>/<slug>.md`) dated today, by the author named, and appears in the
-  index, on its author's page and in the feeds at the next build.
+  (`docs/<language>/<page_folder>/<slug>.md`) dated today, by the author named, on the topics named,
+  and appears in the index, on its author's and its topics' pages and in the feeds at the next build.
+  Without topics it is on no topic page, and the data check warns until it has some.
 - new-partnership adds a record with every required field empty; the data check lists each field to
   fill in, with its line.
 """
@@ -45,7 +46,13 @@ def yaml_text(value: str) -> str:
 
 
 def new_article(
-    project: Path, slug: str, title: str, description: str, author: str = "", today: datetime.date | None = None
+    project: Path,
+    slug: str,
+    title: str,
+    description: str,
+    author: str = "",
+    topics: tuple[str, ...] = (),
+    today: datetime.date | None = None,
 ) -> list[Path]:
     check_name("page name", slug, "city-networks")
     languages = Languages.of_project(project)
@@ -61,8 +68,11 @@ def new_article(
     fields = [f"title: {yaml_text(title)}", f"description: {yaml_text(description)}"]
     if folder:
         _check_author(project, author)
+        _check_topics(project, topics)
         day = (today or datetime.date.today()).isoformat()
-        fields += [f"date: {day}", f"authors: [{author}]", "topics: []"]
+        fields += [f"date: {day}", f"authors: [{author}]", f"topics: [{', '.join(topics)}]"]
+    elif topics:
+        raise Refused("topics belong to articles, and this project has no data/articles.yml – leave out TOPICS")
     page = "---\n" + "\n".join(fields) + f"\n---\n\n# {title}\n"
     for path in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +112,36 @@ def _check_author(project: Path, author: str) -> None:
         choices = ", ".join(ids) or "none yet: add the author to data/people.yml first"
         given = f"'{author}' is not in data/people.yml" if author else "name the author"
         raise Refused(f"{given}: make new-article … AUTHOR=<id> with an id from data/people.yml ({choices})")
+
+
+def topic_ids(project: Path) -> list[str]:
+    """The ids of the topics in data/articles.yml, in its order."""
+    topics = (_read_data(project, "articles") or {}).get("topics") or []
+    return [topic.get("id") for topic in topics if isinstance(topic, dict) and topic.get("id")]
+
+
+def no_topics_note(project: Path) -> str:
+    """What an editor who named no topics should know: an article without them is on no topic page."""
+    if _read_data(project, "articles") is None:
+        return ""
+    known = ", ".join(topic_ids(project)) or "none yet: add one to data/articles.yml first"
+    return (
+        "note: the article has no topics, so no topic page lists it – write ids from data/articles.yml into its "
+        f"'topics: []' in every language ({known}), or name them next time: make new-article … TOPICS=a,b"
+    )
+
+
+def _check_topics(project: Path, topics: tuple[str, ...]) -> None:
+    known = topic_ids(project)
+    unknown = [topic for topic in topics if topic not in known]
+    if unknown:
+        names = ", ".join(f"'{topic}'" for topic in unknown)
+        verb = "is" if len(unknown) == 1 else "are"
+        choices = ", ".join(known) or "none yet"
+        raise Refused(
+            f"{names} {verb} not in data/articles.yml: make new-article … TOPICS=<id>,<id> with ids from "
+            f"data/articles.yml ({choices}); a new topic goes there first, with its id and its name in every language"
+        )
 
 
 def partnership_record(partnership_id: str, languages: Languages) -> list[str]:

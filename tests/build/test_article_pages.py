@@ -238,6 +238,32 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
             assert site.site_url + built_path(f"{folder}/{slug}.md", language) in links
 
 
+def test_an_article_without_topics_is_built_strictly_and_the_build_log_says_what_to_add(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    folder, slug, title = collection_folder(project), "ohne-themen", "Titel ohne Themen"
+    created = microsite(
+        "new-article", slug, "--title", title, "--description", "Ein Satz.", "--author", person_ids(project)[0],
+        project=project,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    translations = [f"docs/{language}/{folder}/{slug}.md" for language in LANGUAGES.translations]
+    for translation in translations:
+        path = project / translation
+        path.write_text(path.read_text(encoding="utf-8").replace(title, f"Title {translation}"), encoding="utf-8")
+    assert microsite("translated", *translations, project=project).returncode == 0
+    site_root = tmp_path / "site"
+    result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    source = f"docs/{LANGUAGES.source}/{folder}/{slug}.md"
+    [logged] = [line for line in (result.stdout + result.stderr).splitlines() if source in line]
+    assert logged.startswith(f"INFO    -  {source}:")
+    assert "warning: topics: the article has no topics – add topic ids from data/articles.yml" in logged
+    topics = [topic["id"] for topic in publication_data("articles", project)["topics"]]
+    assert logged.endswith("known ids: " + ", ".join(topics))
+    for language in LANGUAGES.codes:
+        assert (site_root / built_path(f"{folder}/{slug}.md", language)).is_file()
+
+
 def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alternative(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     collection = collection_of(project)

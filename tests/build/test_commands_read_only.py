@@ -138,6 +138,18 @@ REFUSALS = {
         "--author",
         "nobody",
     ],
+    "a topic that is not in the data": [
+        "new-article",
+        "neue-seite",
+        "--title",
+        "T",
+        "--description",
+        "D",
+        "--author",
+        person_ids()[0],
+        "--topics",
+        "no-such-topic",
+    ],
     "a malformed id": ["new-partnership", "Neu Stadt"],
 }
 
@@ -168,6 +180,20 @@ def test_refusals_of_what_exists_or_is_broken_write_nothing(project: Path, tmp_p
     edit(project, "data/partnerships.yml", lambda text: text.replace("partnerships:", "partnerships: [", 1))
     broken, changed = run(project, "new-partnership", "neustadt")
     assert broken.returncode == 2 and "cannot be read" in broken.stderr and changed == set()
+
+
+def test_translated_refuses_a_file_outside_the_project(project: Path, tmp_path: Path) -> None:
+    """Whether named with '..' or reached through a link in the project, a file outside it is not written."""
+    project = Path(shutil.copytree(project, tmp_path / "project"))
+    outside = tmp_path / "outside.yml"
+    shutil.copy(project / "data" / "timeline.yml", outside)
+    before = outside.read_bytes()
+    (project / "data" / "linked.yml").symlink_to(outside)
+    for named in ("../outside.yml", f"docs/../../{outside.name}", "data/linked.yml"):
+        result, changed = run(project, "translated", named)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert result.stderr.startswith(f"refused: {named}: outside the project – name a translation below docs/")
+        assert changed == set() and outside.read_bytes() == before
 
 
 @pytest.fixture

@@ -325,7 +325,7 @@ def test_every_marker_renders_the_real_data() -> None:
     """Each view model has every name its template uses (the templates fail on an undefined one)."""
     data = load(ROOT / "data", ROOT / "docs", LANGUAGES)
     collection, findings = read_collection(ROOT / "docs", LANGUAGES, data.files, ROOT)
-    assert not findings
+    assert not [finding for finding in findings if finding.is_error]
     folder = data.get("partnerships")["page_folder"]
     arguments = {
         "topic": next(iter(collection.topics)),

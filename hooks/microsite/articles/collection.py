@@ -97,8 +97,9 @@ def read_collection(
     unusable: Iterable[str] = (),
     today: datetime.date | None = None,
 ) -> tuple[Collection | None, list[Finding]]:
-    """The collection and its findings; None without data/articles.yml. `unusable`: the data files that
-    exist but that the live preview cannot use (the findings name their problems, not the articles').
+    """The collection and its findings (errors, and warnings about what is allowed but likely a slip: an
+    article without topics); None without data/articles.yml. `unusable`: the data files that exist but
+    that the live preview cannot use (the findings name their problems, not the articles').
 
     Every article with a file name that can be an address is in the collection, whatever its findings:
     a strict build stops on them, and the live preview goes on with what of its front matter is right
@@ -132,6 +133,8 @@ def read_collection(
     ]
     findings += _check_same_in_every_language(files, languages)
     findings += _check_files_named(files, languages, docs_dir, settings.page_folder)
+    # Topics are the same in every language: one warning per article, at its source.
+    findings += [finding for file in files[languages.source] if file.valid for finding in file.check_has_topics(topics)]
     day = today or datetime.date.today()
     articles = {
         language: sorted(

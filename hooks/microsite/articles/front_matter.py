@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -153,6 +154,17 @@ class ArticleFile:
                     message = f"no {field[:-1]} {value!r} in {where} – use one of: {choices} (or add it there)"
                     findings.append(self.finding((field, index), message))
         return findings
+
+    def check_has_topics(self, topics: dict[str, dict]) -> list[Finding]:
+        """A warning, not an error: an article without topics is published, but on no topic page."""
+        if self.front_matter.get("topics"):
+            return []
+        known = ", ".join(topics) or "none yet – add one there first, with its name in every language"
+        message = (
+            "the article has no topics – add topic ids from data/articles.yml so that readers find it on the topic "
+            f"pages: 'topics: [id, …]' in every language; known ids: {known}"
+        )
+        return [replace(self.finding(("topics",), message), level="warning")]
 
     def check_same_facts(self, source: ArticleFile) -> list[Finding]:
         findings = []
