@@ -15,6 +15,7 @@ from pathlib import Path
 from ..findings import Finding
 from ..frontmatter import split_front_matter
 from ..languages import Languages
+from ..page_files import serving_file
 from .front_matter import ArticleFile, read_article
 from .model import Article, Settings
 
@@ -113,7 +114,7 @@ def read_collection(
         for finding in file.check_references(people, topics)
     ]
     findings += _check_same_in_every_language(files, languages)
-    findings += _check_files_named(files, languages, docs_dir, settings.page_folder)
+    findings += _check_files_named(files, languages, docs_dir, settings.page_folder, display_root)
     articles = {
         language: sorted((file.article() for file in files[language] if file.valid), key=newest_first)
         for language in languages.codes
@@ -122,9 +123,10 @@ def read_collection(
 
 
 def _check_files_named(
-    files: dict[str, list[ArticleFile]], languages: Languages, docs_dir: Path, page_folder: str
+    files: dict[str, list[ArticleFile]], languages: Languages, docs_dir: Path, page_folder: str, project: Path
 ) -> list[Finding]:
-    """An old address must be free, and a picture must be there."""
+    """An old address must be free, and a picture must be there: next to the article, or for a translation
+    next to its source (page_files.py), as the build serves it."""
     findings = []
     for language in languages.codes:
         for file in (file for file in files[language] if file.valid):
@@ -136,10 +138,20 @@ def _check_files_named(
                     )
             if "image" in file.front_matter:
                 picture = image_path(page_folder, file.front_matter["image"]["src"])
-                if not (docs_dir / language / picture).is_file():
-                    message = f"there is no picture docs/{language}/{picture} – put it there, or correct the path"
-                    findings.append(file.finding(("image", "src"), message))
+                if serving_file(docs_dir, languages, language, picture, project) is None:
+                    findings.append(file.finding(("image", "src"), _no_picture(languages, language, picture)))
     return findings
+
+
+def _no_picture(languages: Languages, language: str, picture: str) -> str:
+    source = languages.source
+    if language == source:
+        return f"there is no picture docs/{source}/{picture} – put it there, or correct the path"
+    return (
+        f"there is no picture docs/{language}/{picture}, nor docs/{source}/{picture} – put it next to the "
+        f"{Languages.name(source)} article, at docs/{source}/{picture} (it then serves every language), "
+        "or correct the path"
+    )
 
 
 def _index_title(path: Path) -> str | None:
