@@ -30,8 +30,9 @@ from .text_language import judged_words
 IGNORE_KEY = "parity_ignore"
 INLINE_IGNORE = re.compile(r"^<!--\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*-->\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
-# An attribute list at the end of a block's text (`{ .lead }`, `{ #id }`): markup, not words.
-ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
+# An attribute list at the end of a block's text (`{ .lead }`, `{ #id }`, `{ role="presentation" }`): markup,
+# not words.
+ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*(?:[#.]|[A-Za-z][\w-]*=)[^{}]*\}\s*$")
 NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 # The blocks whose number must be the same on both sides, by the token that opens them.
