@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parity_project import DE, EN, TRANSLATION, findings_of, line_of, make_project, replaced, stamp
+from parity_project import DE, EN, SOURCE, TRANSLATION, findings_of, line_of, make_project, replaced, stamp
 
 IMAGE = "![An image](bild.png)"
+IMAGE_DE = "![Ein Bild](bild.png)"
 
 
 def project_with(tmp_path: Path, translation: str = TRANSLATION) -> Path:
@@ -98,4 +99,14 @@ def test_an_image_in_a_paragraph_of_text_is_named_at_its_own_line(tmp_path: Path
     assert findings_of(project) == [
         f"{EN}:{line_in_translation(translation, 'See ![a map]')}: [image] image 'karte.png' here is not in {DE} – "
         f"remove it here, or add it to {DE} too"
+    ]
+
+
+def test_a_decorative_image_left_out_is_a_missing_image_too(tmp_path: Path) -> None:
+    decoration = '![](linie.png){ role="presentation" }'
+    source = SOURCE.replace(IMAGE_DE, f"{IMAGE_DE}\n\n{decoration}")
+    project = make_project(tmp_path / "project", source=source)
+    assert findings_of(project) == [
+        f"{EN}:{line_in_translation(TRANSLATION, '```text')}: [image] image 'linie.png' in {DE}:26 is missing here – "
+        "add the image, with alt text in this language"
     ]
