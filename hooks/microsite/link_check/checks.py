@@ -1,7 +1,7 @@
 """What lychee cannot know, checked on the built HTML of each page's content: links from one language
 into the other, e-mail links that are not addresses, images without alt text (but those marked as
-decoration) or with the other language's, and the sitemap against the pages; and links a page must not have (unsafe_links.py), in
-the Markdown sources and the built pages."""
+decoration) or with the other language's, and the sitemap against the pages; and links a page must not
+have (unsafe_links.py), in the Markdown sources and the built pages."""
 
 from __future__ import annotations
 
