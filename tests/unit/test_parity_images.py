@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parity_project import DE, EN, SOURCE, TRANSLATION, findings_of, line_of, make_project, replaced, stamp
+import pytest
+from microsite.parity import mark_page
+from parity_project import DE, EN, LANGUAGES, SOURCE, TRANSLATION, findings_of, line_of, make_project, replaced, stamp
 
 IMAGE = "![An image](bild.png)"
 IMAGE_DE = "![Ein Bild](bild.png)"
@@ -110,3 +112,12 @@ def test_a_decorative_image_left_out_is_a_missing_image_too(tmp_path: Path) -> N
         f"{EN}:{line_in_translation(TRANSLATION, '```text')}: [image] image 'linie.png' in {DE}:26 is missing here – "
         "add the image, with alt text in this language"
     ]
+
+
+def test_a_translation_whose_image_has_no_file_is_not_recorded_as_translated(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", stamped=False)
+    (project / "docs" / "de" / "bild.png").unlink()
+    before = (project / EN).read_bytes()
+    with pytest.raises(ValueError, match=r"\[image-file\] there is no file for image 'bild.png'"):
+        mark_page(project, project / EN, LANGUAGES)
+    assert (project / EN).read_bytes() == before
