@@ -21,7 +21,7 @@ import functools
 from microsite import link_check, parity, problems, rendering, site_output
 from microsite.articles import feeds
 from microsite.state import BuildState, start_build
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 # The command (build or serve) holds for the whole process; `_build` is the build in progress,
 # replaced at the start of every build (each build has a new config object).
@@ -65,11 +65,27 @@ def on_pre_build(*, config):
     rendering.link_footer_pages(_build)
 
 
-# Before the i18n plugin (-100), so that it localizes the generated pages like written ones.
+# Before the i18n plugin (-100), so that it localizes the generated pages like written ones, and while the
+# Files still hold the source language's files, which the plugin leaves out of a translation's build.
 @event_priority(0)
 @guarded
-def on_files(files, *, config):
+def _files_before_i18n(files, *, config):
+    rendering.note_source_files(_build, files)
     return rendering.add_generated_files(_build, files)
+
+
+# After the i18n plugin (-100), which made this language's Files: a source-language file that the
+# translation has no file of its own for serves the translation too. Before the navigation and any
+# link validation look for files.
+@event_priority(-105)
+@guarded
+def _files_after_i18n(files, *, config):
+    rendering.drop_files_outside_project(_build, files)
+    return rendering.share_source_files(_build, files)
+
+
+# MkDocs runs each of them at its own priority (a hook has one function per event name).
+on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
 
 # After the i18n plugin (-100), which rebuilds the Files and keeps only this language's navigation;

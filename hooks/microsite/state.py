@@ -23,6 +23,7 @@ from .templates import theme_templates
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
     from mkdocs.structure.nav import Navigation
 
 
@@ -48,6 +49,9 @@ class BuildState:
     navigation: dict[str, Navigation] = field(default_factory=dict)
     # Where every translation stands (parity/status.py), from the parity check in `on_pre_build`.
     translations: TranslationStatus | None = None
+    # The source language's files that are no pages, by their path below its folder, noted in each language
+    # build's `on_files` before the i18n plugin leaves them out of a translation's (rendering/shared_files.py).
+    source_files: dict[str, File] = field(default_factory=dict)
 
     @property
     def language(self) -> str:

@@ -4,7 +4,8 @@ hook events themselves, in one place: what a move to another engine would have t
 - mkdocs-static-i18n: which languages are built, which one is being built now, whether the last
   language build is done; it builds the whole site once per language, the source language into the
   site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
-- MkDocs: Files of generated pages, relative URLs, the error that stops a build.
+- MkDocs: Files of generated pages and of files shared between languages, relative URLs, the error
+  that stops a build.
 - Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
   selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written.
@@ -103,6 +104,17 @@ def new_page_file(src_uri: str, config: MkDocsConfig) -> File:
     from mkdocs.structure.files import File
 
     return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+
+def file_read_from(config: MkDocsConfig, src_uri: str, dest_uri: str, original: File) -> File:
+    """A file of this language build at `src_uri` (where its pages' links look for it) and `dest_uri` in
+    the site, whose content is `original`'s (another file below docs/): MkDocs validates links to it and
+    copies it like a file of its own. It is included in the site as `original` is."""
+    from mkdocs.structure.files import File
+
+    file = File.generated(config, src_uri, abs_src_path=original.abs_src_path, inclusion=original.inclusion)
+    file.dest_uri = dest_uri
+    return file
 
 
 def set_alternates(config: MkDocsConfig, entries: list[dict[str, Any]], selector: list[dict[str, Any]]) -> None:

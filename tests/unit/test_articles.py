@@ -53,6 +53,11 @@ def messages(project: Path) -> list[str]:
     return [str(finding) for finding in findings]
 
 
+def errors(project: Path) -> list[str]:
+    _, findings = read_collection(project / "docs", LANGUAGES, DATA, project)
+    return [str(finding) for finding in findings if finding.is_error]
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_each_mistake_gets_its_exact_message(tmp_path: Path, case: str) -> None:
     expected_file = FIXTURES / case / "expected.txt"
@@ -102,3 +107,34 @@ def test_the_navigation_leaves_out_every_page_of_the_collection_but_its_index(tm
     ]
     in_navigation = [f"{FOLDER}/index.md", "index.md", f"{FOLDER}-other/page.md", "other/page.md"]
     assert [path for path in listed_elsewhere + in_navigation if collection.listed_elsewhere(path)] == listed_elsewhere
+
+
+def test_an_articles_picture_next_to_its_source_serves_every_language(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for language, alt in [("de", "Der Hafen"), ("en", "The harbour")]:
+        write_article(project, language, "harbour", "2025-01-24", image=f"{{src: bilder/hafen.png, alt: {alt}}}")
+    picture = project / "docs" / "de" / FOLDER / "bilder" / "hafen.png"
+    picture.parent.mkdir()
+    picture.write_bytes(b"a picture")
+    assert errors(project) == []
+
+    # A localized picture of the same name serves its language, but not the source.
+    localized = project / "docs" / "en" / FOLDER / "bilder" / "hafen.png"
+    localized.parent.mkdir()
+    localized.write_bytes(b"the English picture")
+    picture.unlink()
+    assert errors(project) == [
+        f"docs/de/{FOLDER}/harbour.md:6:14: image.src: there is no picture docs/de/{FOLDER}/bilder/hafen.png – "
+        "put it there, or correct the path"
+    ]
+
+    # In neither folder, or reached through a link out of the project: the translation is told where it goes.
+    localized.unlink()
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"a picture elsewhere")
+    picture.symlink_to(outside)
+    assert errors(project)[1] == (
+        f"docs/en/{FOLDER}/harbour.md:6:14: image.src: there is no picture docs/en/{FOLDER}/bilder/hafen.png, nor "
+        f"docs/de/{FOLDER}/bilder/hafen.png – put it next to the German article, at "
+        f"docs/de/{FOLDER}/bilder/hafen.png (it then serves every language), or correct the path"
+    )

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..findings import Finding
 from ..frontmatter import split_front_matter
 from ..languages import Languages
+from ..page_files import serving_file
 from .front_matter import ArticleFile, read_article
 from .model import Article, Settings
 
@@ -132,7 +133,7 @@ def read_collection(
         for finding in file.check_references(known_people, topics)
     ]
     findings += _check_same_in_every_language(files, languages)
-    findings += _check_files_named(files, languages, docs_dir, settings.page_folder)
+    findings += _check_files_named(files, languages, docs_dir, settings.page_folder, display_root)
     # Topics are the same in every language: one warning per article, at its source.
     findings += [finding for file in files[languages.source] if file.valid for finding in file.check_has_topics(topics)]
     day = today or datetime.date.today()
@@ -147,9 +148,10 @@ def read_collection(
 
 
 def _check_files_named(
-    files: dict[str, list[ArticleFile]], languages: Languages, docs_dir: Path, page_folder: str
+    files: dict[str, list[ArticleFile]], languages: Languages, docs_dir: Path, page_folder: str, project: Path
 ) -> list[Finding]:
-    """An old address must be free, and a picture must be there."""
+    """An old address must be free, and a picture must be there: next to the article, or for a translation
+    next to its source (page_files.py), as the build serves it."""
     findings = []
     for language in languages.codes:
         for file in (file for file in files[language] if file.has_front_matter):
@@ -162,11 +164,21 @@ def _check_files_named(
                     file.wrong_fields.add("moved_from")
             if "image" in file.front_matter and file.is_right("image"):
                 picture = image_path(page_folder, file.front_matter["image"]["src"])
-                if not (docs_dir / language / picture).is_file():
-                    message = f"there is no picture docs/{language}/{picture} – put it there, or correct the path"
-                    findings.append(file.finding(("image", "src"), message))
+                if serving_file(docs_dir, languages, language, picture, project) is None:
+                    findings.append(file.finding(("image", "src"), _no_picture(languages, language, picture)))
                     file.wrong_fields.add("image")
     return findings
+
+
+def _no_picture(languages: Languages, language: str, picture: str) -> str:
+    source = languages.source
+    if language == source:
+        return f"there is no picture docs/{source}/{picture} – put it there, or correct the path"
+    return (
+        f"there is no picture docs/{language}/{picture}, nor docs/{source}/{picture} – put it next to the "
+        f"{Languages.name(source)} article, at docs/{source}/{picture} (it then serves every language), "
+        "or correct the path"
+    )
 
 
 def _index_title(path: Path) -> str | None:

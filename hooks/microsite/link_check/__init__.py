@@ -43,7 +43,7 @@ CHECKS = {
     "broken-fragment": "a #fragment names an anchor that its page does not have",
     "language-leak": "a page links into the other language although its own language has that page",
     "invalid-mailto": "an e-mail link is not a valid address",
-    "missing-alt": "an image has no alt text",
+    "missing-alt": "an image has no alt text, and is not marked as decoration",
     "untranslated-alt": "an image has the same alt text as on the other language's page",
     "sitemap-missing-page": "the sitemap lists a page that the site does not have",
     "page-not-in-sitemap": "a page of the site is not in the sitemap",

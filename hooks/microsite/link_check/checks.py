@@ -1,7 +1,7 @@
 """What lychee cannot know, checked on the built HTML of each page's content: links from one language
-into the other, e-mail links that are not addresses, images without alt text or with the other
-language's, and the sitemap against the pages; and links a page must not have (unsafe_links.py), in
-the Markdown sources and the built pages."""
+into the other, e-mail links that are not addresses, images without alt text (but those marked as
+decoration) or with the other language's, and the sitemap against the pages; and links a page must not
+have (unsafe_links.py), in the Markdown sources and the built pages."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from .html_scan import Element
 from .site import Site
 from .unsafe_links import check_unsafe_links
 
+# An image marked as decoration (`![](line.svg){ role="presentation" }`): its empty alt text is meant.
+DECORATIVE_ROLES = ("presentation", "none")
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 
 
@@ -85,6 +87,8 @@ def check_alt_texts(site: Site) -> list[Finding]:
             if image.attrs.get("alt", "").strip():
                 findings += _untranslated_alt(site, page, image)
                 continue
+            if image.attrs.get("role", "").strip().lower() in DECORATIVE_ROLES:
+                continue
             message = (
                 f"image {src} has no alt text – describe it in the page's language: "
                 f"![what it shows]({posixpath.basename(src)})"
@@ -108,8 +112,12 @@ def _untranslated_alt(site: Site, page: str, image: Element) -> list[Finding]:
 
 
 def _shown(site: Site, page: str, image: Element) -> tuple[str | None, str]:
-    """What an image shows readers: its file, and its alt text."""
-    return site.resolve(page, image.attrs.get("src", "")), image.attrs.get("alt", "").strip()
+    """What an image shows readers: its file, by its path below its language's folder (a file next to a
+    source page serves every language at the same path: rendering/shared_files.py), and its alt text."""
+    shown = site.resolve(page, image.attrs.get("src", ""))
+    if shown is not None:
+        shown = shown.removeprefix(site.languages.root(site.languages.of_path(shown)))
+    return shown, image.attrs.get("alt", "").strip()
 
 
 def check_scripts(site: Site) -> list[Finding]:

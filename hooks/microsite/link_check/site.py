@@ -105,8 +105,11 @@ class Site:
         markdown = self.project / "docs" / language / (relative.removesuffix(".html") + ".md")
         if markdown.is_file():
             return markdown.relative_to(self.project).as_posix()
-        # A file copied as it is: from the language's docs folder, or from the theme's overrides.
-        for copied in (self.project / "docs" / language / relative, self.project / "overrides" / page):
+        # A file copied as it is: from the language's docs folder, the source language's (which serves every
+        # language where a translation has no file of its own: rendering/shared_files.py), or the theme's overrides.
+        docs = self.project / "docs"
+        own, source = docs / language / relative, docs / self.languages.source / relative
+        for copied in (own, source, self.project / "overrides" / page):
             if copied.is_file():
                 return copied.relative_to(self.project).as_posix()
         if posixpath.basename(page) == upstream.ERROR_PAGE:

@@ -2,8 +2,10 @@
 
 The first language of mkdocs.yml is the source; every other language folder holds translations with
 the same relative paths. Pages are compared as parsed Markdown: page sets, front matter keys,
-headings and explicit ids, block counts, code, images, data markers, links and numbers. Data texts
-must have every language, and a text identical in every language must be declared so.
+headings and explicit ids, block counts, code, images, data markers, links and numbers. A paragraph of
+images alone is compared as images, not as a block. An image of a translation must have its file next to
+it or next to its source (which serves every language). Data texts must have every language, and a text
+identical in every language must be declared so.
 
 What must differ is translated: a translation's block that is its source's, copied unchanged, and a
 block or data text written in another of the publication's languages than its page's (or key's) are
@@ -17,7 +19,8 @@ Intended differences are declared where they are: `parity_ignore: [check-id, …
 matter, `<!-- parity-ignore: check-id -->` on the line before a block, `# parity-ignore: check-id`
 at the end of a YAML line. A declaration that suppresses nothing is itself reported.
 
-- `pages`: Markdown → blocks; `compare`: a page against its source;
+- `pages`: Markdown → blocks; `compare`: a page against its source; `image_files`: a translation's
+  images without a file;
 - `block_language`: blocks left untranslated or in another language; `text_language`: a text's language;
 - `stamps`: fingerprints, stamps, outdated pages; `changes`: when and where a source changed since;
 - `data_texts`: the data files' texts and records;

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..findings import Finding
+from ..page_files import local_target
 from .block_language import check_translation_language
 from .pages import IGNORE_KEY, Block, Page
 from .report import Report
@@ -36,6 +37,10 @@ class _Pair:
         """The blocks of both pages are of the same kinds in the same order."""
         return [b.kind for b in self.source.blocks] == [b.kind for b in self.translation.blocks]
 
+    def aligned_but_figures(self) -> bool:
+        """Both pages have the same blocks but for paragraphs of images, whose images are compared instead."""
+        return _structure(_text_blocks(self.source)) == _structure(_text_blocks(self.translation))
+
     def add(
         self, check: str, line: int, message: str, block: Block | None = None, source_block: Block | None = None
     ) -> None:
@@ -55,8 +60,7 @@ def compare_pages(source: Page, translation: Page, report: Report, codes: tuple[
     _compare_block_structure(pair)
     _compare_in_order(pair, "code-block", "code", "code block")
     _compare_in_order(pair, "data-marker", "marker", "data marker")
-    for source_block, block in _corresponding_blocks(pair):
-        _compare_block_contents(pair, source_block, block)
+    _compare_contents(pair)
     check_translation_language(source, translation, codes, report)
 
 
@@ -112,10 +116,19 @@ def _compare_heading_count(pair: _Pair) -> None:
     pair.add("heading-structure", line, message, extra)
 
 
+def _text_blocks(page: Page) -> list[Block]:
+    return [block for block in page.blocks if not block.is_figure]
+
+
+def _structure(blocks: list[Block]) -> list[tuple[str, Counter]]:
+    return [(block.kind, block.counts) for block in blocks]
+
+
 def _compare_block_structure(pair: _Pair) -> None:
-    """The same blocks in the same order, reported once, where the two sequences first part."""
+    """The same blocks in the same order, reported once, where the two sequences first part. Where they part
+    only at paragraphs of images, the images are reported instead (`_compare_contents`)."""
     source, translation = pair.source, pair.translation
-    if source.counts == translation.counts and pair.aligned():
+    if (source.counts == translation.counts and pair.aligned()) or pair.aligned_but_figures():
         return
     first = _first_different_block(source.blocks, translation.blocks)
     block = translation.blocks[first] if first < len(translation.blocks) else None
@@ -157,13 +170,20 @@ def _compare_in_order(pair: _Pair, check: str, attribute: str, noun: str) -> Non
         pair.add(check, line, f"{len(items)} {noun}s here, {len(source_items)} in {pair.other} – copy them unchanged")
 
 
-def _corresponding_blocks(pair: _Pair) -> list[tuple[Block, Block]]:
-    """Block by block where the blocks line up; else the whole pages, each as one block."""
+def _compare_contents(pair: _Pair) -> None:
+    """Block by block where the blocks line up (paragraphs of images left out where only they differ, and
+    their images compared where they stand); else the whole pages, each as one block."""
     if pair.aligned():
-        return list(zip(pair.source.blocks, pair.translation.blocks))
-    source_blocks = pair.source.blocks
-    source_line = source_blocks[0].line if source_blocks else 1
-    return [(_merged(source_blocks, source_line), _merged(pair.translation.blocks, 1))]
+        corresponding = list(zip(pair.source.blocks, pair.translation.blocks))
+    elif pair.aligned_but_figures():
+        corresponding = list(zip(_text_blocks(pair.source), _text_blocks(pair.translation)))
+        _compare_figures(pair)
+    else:
+        source_blocks = pair.source.blocks
+        source_line = source_blocks[0].line if source_blocks else 1
+        corresponding = [(_merged(source_blocks, source_line), _merged(pair.translation.blocks, 1))]
+    for source_block, block in corresponding:
+        _compare_block_contents(pair, source_block, block)
 
 
 def _merged(blocks: list[Block], line: int) -> Block:
@@ -171,7 +191,44 @@ def _merged(blocks: list[Block], line: int) -> Block:
     for block in blocks:
         for attribute in ("internal_links", "external_links", "mailto", "images", "numbers"):
             getattr(merged, attribute).update(getattr(block, attribute))
+        for src, image_line in block.image_lines.items():
+            merged.image_lines.setdefault(src, image_line)
     return merged
+
+
+def _figures_by_place(page: Page) -> dict[int, list[Block]]:
+    """The page's paragraphs of images, by the number of other blocks before them."""
+    places: dict[int, list[Block]] = {}
+    before = 0
+    for block in page.blocks:
+        if block.is_figure:
+            places.setdefault(before, []).append(block)
+        else:
+            before += 1
+    return places
+
+
+def _compare_figures(pair: _Pair) -> None:
+    """The images of paragraphs of images, place by place; one missing here belongs before the block that
+    follows it in the source."""
+    source_places, places = _figures_by_place(pair.source), _figures_by_place(pair.translation)
+    text_blocks = _text_blocks(pair.translation)
+    for place in sorted(set(source_places) | set(places)):
+        following = text_blocks[min(place, len(text_blocks) - 1)].line if text_blocks else 1
+        source_figures = _joined(source_places.get(place, []), 1)
+        figures = _joined(places.get(place, []), following)
+        _compare_images(pair, source_figures, figures, missing_at=following)
+
+
+def _joined(blocks: list[Block], line: int) -> Block:
+    """Paragraphs of images as one, with their images and declarations; at `line` where there are none."""
+    joined = Block(kind="paragraph", line=blocks[0].line if blocks else line)
+    for block in blocks:
+        joined.images.update(block.images)
+        joined.ignore.update(block.ignore)
+        for src, image_line in block.image_lines.items():
+            joined.image_lines.setdefault(src, image_line)
+    return joined
 
 
 @dataclass(frozen=True)
@@ -185,7 +242,6 @@ class _Targets:
 
 
 TARGETS = (
-    _Targets("image", "images", "image", "add the image, with alt text in this language"),
     _Targets(
         "internal-link",
         "internal_links",
@@ -203,9 +259,46 @@ TARGETS = (
 
 
 def _compare_block_contents(pair: _Pair, a: Block, b: Block) -> None:
+    _compare_images(pair, a, b, missing_at=b.line)
     for targets in TARGETS:
         _compare_targets(pair, targets, a, b)
     _compare_numbers(pair, a, b)
+
+
+def _in_order(images: Counter, lines: dict[str, int]) -> list[str]:
+    return sorted(images.elements(), key=lambda src: (lines.get(src, 0), src))
+
+
+def _compare_images(pair: _Pair, a: Block, b: Block, *, missing_at: int) -> None:
+    """The same images in corresponding blocks, each named at its line: a different file in place of
+    the source's as such, one missing here at `missing_at`."""
+    only_source = _in_order(a.images - b.images, a.image_lines)
+    only_here = _in_order(b.images - a.images, b.image_lines)
+    for theirs, mine in zip(only_source, only_here):
+        message = (
+            f"image '{mine}' here is '{theirs}' in {pair.other}:{a.image_lines[theirs]} – {_same_file(pair, theirs)}"
+        )
+        pair.add("image", b.image_lines[mine], message, b, a)
+    for theirs in only_source[len(only_here) :]:
+        message = (
+            f"image '{theirs}' in {pair.other}:{a.image_lines[theirs]} is missing here – "
+            "add the image, with alt text in this language"
+        )
+        pair.add("image", missing_at, message, b, a)
+    for mine in only_here[len(only_source) :]:
+        message = f"image '{mine}' here is not in {pair.other} – remove it here, or add it to {pair.other} too"
+        pair.add("image", b.image_lines[mine], message, b, a)
+
+
+def _same_file(pair: _Pair, theirs: str) -> str:
+    """What to do about an image that shows another file than the source's."""
+    target = local_target(pair.translation.below_language, theirs)
+    if target is None:
+        return "use the same address"
+    return (
+        f"use the same file name: the file next to the source page serves every language, and a version for "
+        f"this language goes under the same name into docs/{pair.translation.language}/{target}"
+    )
 
 
 def _compare_targets(pair: _Pair, targets: _Targets, a: Block, b: Block) -> None:

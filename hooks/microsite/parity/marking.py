@@ -16,6 +16,7 @@ from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..languages import Languages
 from .compare import compare_pages
 from .data_texts import record_fingerprint, record_lists
+from .image_files import check_image_files
 from .pages import parse_page
 from .report import Report
 from .stamps import STAMP_KEY, page_stamp
@@ -33,6 +34,7 @@ def mark_page(root: Path, translation: Path, languages: Languages) -> str:
     source_page = parse_page(source, source.relative_to(root).as_posix(), languages.source)
     translation_page = parse_page(translation, shown, language)
     compare_pages(source_page, translation_page, report, languages.codes)
+    check_image_files(source_page, translation_page, root, languages, report)
     if report.findings:
         raise ValueError(
             f"{shown} is not in step with its source yet, so it is not recorded as translated:\n"

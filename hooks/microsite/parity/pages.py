@@ -30,8 +30,9 @@ from .text_language import judged_words
 IGNORE_KEY = "parity_ignore"
 INLINE_IGNORE = re.compile(r"^<!--\s*parity-ignore:\s*(?P<checks>[a-z, -]+?)\s*-->\s*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}\s*$")
-# An attribute list at the end of a block's text (`{ .lead }`, `{ #id }`): markup, not words.
-ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
+# An attribute list at the end of a block's text (`{ .lead }`, `{ #id }`, `{ role="presentation" }`): markup,
+# not words.
+ATTRIBUTE_LIST = re.compile(r"\s*\{:?\s*(?:[#.]|[A-Za-z][\w-]*=)[^{}]*\}\s*$")
 NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 # The blocks whose number must be the same on both sides, by the token that opens them.
@@ -77,6 +78,8 @@ class Block:
     external_links: Counter = field(default_factory=Counter)
     mailto: Counter = field(default_factory=Counter)
     images: Counter = field(default_factory=Counter)
+    # The line of each image's first appearance in the block, by its address.
+    image_lines: dict[str, int] = field(default_factory=dict)
     numbers: Counter = field(default_factory=Counter)
     counts: Counter = field(default_factory=Counter)
     # The words a reader reads, in pieces: inline text without code, HTML, link addresses or images.
@@ -88,6 +91,12 @@ class Block:
     def text(self) -> str:
         """What a reader reads of the block."""
         return "".join(self.prose)
+
+    @property
+    def is_figure(self) -> bool:
+        """A paragraph of images and nothing a reader reads: a translation that lacks it lacks images, not
+        a paragraph."""
+        return self.kind == "paragraph" and bool(self.images) and not self.text.strip()
 
     @property
     def comparable(self) -> str:
@@ -112,6 +121,11 @@ class Page:
     counts: Counter
     page_exemptions: list[Exemption]
     inline_exemptions: list[Exemption]
+
+    @property
+    def below_language(self) -> str:
+        """The page's path below its language folder ('artikel/a.md'), which its links are relative to."""
+        return self.shown.removeprefix(f"docs/{self.language}/")
 
     def exemptions_for(self, block: Block | None) -> list[Exemption]:
         """What is declared for a block: the page's declarations, and those on the line before it."""
@@ -262,6 +276,8 @@ def _read_inline(block: Block, token: Token) -> None:
     # The text of an autolink (<https://…>) is its address, not words of the page.
     in_autolink = False
     block.prose.append(" ")
+    # The line of each child: the inline text's first, and one more after each line break in it.
+    line = token.map[0] + 1 if token.map else block.line
     for child in token.children or []:
         if child.type == "link_open":
             _count_link(block, str(child.attrs.get("href", "")))
@@ -269,13 +285,18 @@ def _read_inline(block: Block, token: Token) -> None:
         elif child.type == "link_close":
             in_autolink = False
         elif child.type == "image":
-            block.images[str(child.attrs.get("src", ""))] += 1
+            src = str(child.attrs.get("src", ""))
+            block.images[src] += 1
+            block.image_lines.setdefault(src, line)
         elif child.type == "text":
             block.numbers += plain_numbers(child.content)
             if not in_autolink:
                 block.prose.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             block.prose.append(" ")
+            line += 1
+        elif child.type == "html_inline":
+            line += child.content.count("\n")
 
 
 def _count_link(block: Block, href: str) -> None:

@@ -17,6 +17,7 @@ from ..problems import Problem
 from .block_language import check_page_language
 from .compare import compare_pages
 from .data_texts import check_data
+from .image_files import check_image_files
 from .pages import Page, UnreadablePage, parse_text, read_page
 from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .report import Report
@@ -172,6 +173,7 @@ def _check_pair(
     translation_path = pair.root / pair.translation_shown
     translation = parse_text(translation_text, translation_path, pair.translation_shown, pair.language)
     compare_pages(source, translation, report, codes)
+    check_image_files(source, translation, pair.root, pair.languages, report)
     check_page_language(source, codes, report)
     state, change = check_outdated(pair.root, source, translation, report, policy)
     for page in (source, translation):

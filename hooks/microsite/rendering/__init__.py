@@ -1,4 +1,5 @@
-"""Data rendered into pages: data markers in Markdown, and the pages generated from data.
+"""Data rendered into pages: data markers in Markdown, and the pages generated from data; and the
+source language's files (pictures, …) that serve its translations too.
 
 The HTML comes from the templates in `overrides/partials/data/` (see templates.py); each `render_*`
 function builds its view model from a RenderContext and renders one of them.
@@ -10,7 +11,8 @@ from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
 from .footer import link_footer_pages
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
-from .page_sources import CHECKS, stand_in_for_unbuildable_pages
+from .page_sources import CHECKS as PAGE_CHECKS
+from .page_sources import stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
 from .problem_boxes import note_page_source, show_problems_in_pages
@@ -21,10 +23,15 @@ from .record_lists import (
     render_partnership_cards,
     render_recommendations,
 )
+from .shared_files import CHECKS as SHARED_FILE_CHECKS
+from .shared_files import drop_files_outside_project, note_source_files, share_source_files
 from .timeline import event_sort_key, format_event_date, render_timeline
 from .translation_notice import add_translation_notice, render_translation_notice
 from .translation_status import link_status_page, render_translation_status
 from .translations import Translations
+
+# What the build itself finds in the files below docs/.
+CHECKS = {**PAGE_CHECKS, **SHARED_FILE_CHECKS}
 
 __all__ = [
     "CHECKS",
@@ -33,6 +40,7 @@ __all__ = [
     "Translations",
     "add_generated_files",
     "add_translation_notice",
+    "drop_files_outside_project",
     "event_sort_key",
     "folder_templates",
     "format_event_date",
@@ -41,6 +49,7 @@ __all__ = [
     "link_footer_pages",
     "link_status_page",
     "note_page_source",
+    "note_source_files",
     "render_contacts",
     "render_key_figures",
     "render_markers",
@@ -53,6 +62,7 @@ __all__ = [
     "render_timeline",
     "render_translation_notice",
     "render_translation_status",
+    "share_source_files",
     "show_problems_in_pages",
     "stand_in_for_unbuildable_pages",
     "theme_templates",
