@@ -14,6 +14,7 @@ from ..data.explain import explain
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..findings import Finding
 from ..languages import Languages
+from ..pasted_text import plain_text
 from ..scaffold import NAME
 from ..text_files import UnreadableText, read_utf8
 from .model import Article, FirstPublication
@@ -150,7 +151,9 @@ class ArticleFile:
             slug=self.slug,
             language=self.language,
             path=f"{self.page_folder}/{self.slug}.md",
-            title=front_matter["title"],
+            # Plain where it is read: the cards, feeds, citation files and metadata all take it from here
+            # (see site_output/titles.py).
+            title=plain_text(front_matter["title"]),
             description=front_matter["description"],
             date=_day(front_matter["date"]),
             updated=_day(front_matter.get("updated")),
