@@ -14,7 +14,7 @@ from ..data.explain import explain
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..findings import Finding
 from ..languages import Languages
-from ..pasted_text import plain_text
+from ..pasted_text import invisible_character_problem, plain_text
 from ..scaffold import NAME
 from ..text_files import UnreadableText, read_utf8
 from .model import Article, FirstPublication
@@ -103,6 +103,10 @@ class ArticleFile:
     def _check_name(self, page_folder: str) -> list[Finding]:
         if NAME.match(self.slug) and not self.slug.isdigit():
             return []
+        todo = "rename the file in every language"
+        invisible = invisible_character_problem(self.slug, "file name", todo)
+        if invisible is not None:
+            return [self.data.file_finding(invisible)]
         reason = "only digits are the index's page numbers" if self.slug.isdigit() else "use lowercase letters, "
         reason += "" if self.slug.isdigit() else "digits and single hyphens (no umlauts, spaces or capitals)"
         message = f"'{self.slug}.md' cannot be an article's file name: {reason} – rename the file in every language"

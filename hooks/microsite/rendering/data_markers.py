@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import upstream
-from ..markers import SYNTAX, Marker, replace_markers
+from ..markers import Marker, replace_markers
 from .accessibility_statement import render_accessibility_statement
 from .articles import render_article_index, render_author, render_latest_articles, render_topic
 from .context import RenderContext
@@ -68,8 +68,12 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
     body_start = page.file.content_string.rstrip("\n").count("\n") - markdown.rstrip("\n").count("\n")
 
     def replace(marker: Marker) -> str:
-        line = body_start + markdown.count("\n", 0, marker.start) + 1
-        context = RenderContext.of_page(state, page, files, f"{source}:{line}")
+        # Where the marker starts; for one an invisible character keeps from being read, where that is.
+        invisible = marker.invisible_character()
+        at = marker.start + (invisible or 0)
+        line = body_start + markdown.count("\n", 0, at) + 1
+        column = "" if invisible is None else ":" + str(at - markdown.rfind("\n", 0, at))
+        context = RenderContext.of_page(state, page, files, f"{source}:{line}{column}")
         # A blank line before the output (whole lines), so that Markdown treats it as blocks of its own.
         if context.data.findings:
             return "\n" + render_problems(context, [str(finding) for finding in context.data.findings])
@@ -87,9 +91,7 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
 
 def render_marker(context: RenderContext, marker: Marker) -> str:
     if marker.name is None:
-        raise upstream.BuildError(
-            f"{context.where}: cannot read the data marker '{marker.written}' – write it as {SYNTAX}"
-        )
+        raise upstream.BuildError(f"{context.where}: {marker.problem()}")
     renderer = RENDERERS.get(marker.name)
     if renderer is None:
         known = ", ".join(sorted(RENDERERS))
