@@ -50,11 +50,13 @@ def searchable_text(text: str) -> str:
 # What separates words in the search, besides what Material's `separator` says (whitespace and
 # hyphens): quotation marks, so that a word in quotes is found, and the invisible characters that
 # `searchable_text` deletes from the index, for a reader who pastes a word with one into the search
-# box. Not the ASCII apostrophe: "don't" stays one word. A regular expression for the browser.
+# box. Not the keyboard's apostrophe: "don't" stays one word. The typographic one is a closing quote
+# too: inside a word the index has the keyboard's instead, and typed into the search box ("don’t")
+# it separates two words, both of which the page has. A regular expression for the browser.
 SEARCH_SEPARATORS = (
     "["
-    + "".join(f"\\u{ord(character):04x}" for character in TYPOGRAPHIC_QUOTES + '"')
-    + ("".join(f"\\u{ord(character):04x}" for character in SOFT_HYPHEN + ZERO_WIDTH) + "]+")
+    + "".join(f"\\u{ord(character):04x}" for character in TYPOGRAPHIC_QUOTES + '"' + SOFT_HYPHEN + ZERO_WIDTH)
+    + "]+"
 )
 
 
