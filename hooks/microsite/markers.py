@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .pasted_text import first_invisible, invisible_character_problem
+
 _MARKER = re.compile(r"<!--\s*data\s*:(?P<body>.*?)-->", re.DOTALL)
 _BODY = re.compile(r"^\s*(?P<name>[a-z0-9-]+)(?:\s+(?P<argument>[a-z0-9-]+))?\s*$")
 SYNTAX = "'<!-- data: NAME -->' or '<!-- data: NAME ID -->' in lowercase"
@@ -25,6 +27,16 @@ class Marker:
     # None when the marker cannot be read.
     name: str | None
     argument: str | None
+
+    def invisible_character(self) -> int | None:
+        """Where, in `written`, an invisible character is that keeps the marker from being read (a
+        non-breaking space is as good as a space between its words)."""
+        return first_invisible(self.written, spaces=False) if self.name is None else None
+
+    def problem(self) -> str:
+        """Why the marker cannot be read, and what to do (for a marker without a name)."""
+        invisible = invisible_character_problem(self.written, "data marker", "retype the marker", spaces=False)
+        return invisible or f"cannot read the data marker '{self.written}' – write it as {SYNTAX}"
 
     @property
     def normalized(self) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from .languages import Languages
+from .pasted_text import invisible_character_problem
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -35,9 +36,13 @@ class Refused(Exception):
 
 
 def check_name(kind: str, name: str, example: str) -> None:
-    if not NAME.match(name):
-        rule = "use lowercase letters, digits and single hyphens (no umlauts, spaces or capitals)"
-        raise Refused(f"'{name}' is not a valid {kind}: {rule}, e.g. '{example}'")
+    if NAME.match(name):
+        return
+    invisible = invisible_character_problem(name, kind, f"type the {kind} again, e.g. '{example}'")
+    if invisible is not None:
+        raise Refused(invisible)
+    rule = "use lowercase letters, digits and single hyphens (no umlauts, spaces or capitals)"
+    raise Refused(f"'{name}' is not a valid {kind}: {rule}, e.g. '{example}'")
 
 
 def yaml_text(value: str) -> str:

@@ -4,8 +4,8 @@ hook events themselves, in one place: what a move to another engine would have t
 - mkdocs-static-i18n: which languages are built, which one is being built now, whether the last
   language build is done; it builds the whole site once per language, the source language into the
   site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
-- MkDocs: Files of generated pages and of files shared between languages, relative URLs, the error
-  that stops a build.
+- MkDocs: Files of generated pages and of files shared between languages, relative URLs, a page's front
+  matter title, the error that stops a build.
 - Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
   selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written.
@@ -17,6 +17,7 @@ import html
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -225,6 +226,15 @@ def page_address(page: Page) -> str:
 def page_file_path(page: Page) -> str:
     """Where the built page is written, below the site folder, its language folder first ('en/artikel/x.html')."""
     return page.file.dest_uri
+
+
+def set_front_matter_title(page: Page, clean: Callable[[str], str]) -> None:
+    """Give the page the title its front matter gives as `clean` makes it. MkDocs takes `page.title`
+    from the front matter's `title` (`page.meta`), and Material the browser tab's `<title>` and the
+    navigation's entries; a page without one keeps the title MkDocs finds for it."""
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = clean(title)
 
 
 def page_title(page: Page) -> str:

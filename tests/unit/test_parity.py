@@ -156,6 +156,7 @@ def test_every_check_has_a_failing_fixture_or_a_test_of_its_own() -> None:
         "unreadable-page",
         # tests/unit/test_parity_images.py
         "image-file",
+        "invisible-character",
     }
     assert covered == set(parity.CHECKS)
 
@@ -172,6 +173,18 @@ def test_missing_and_orphan_translations(tmp_path: Path) -> None:
     assert findings_of(project) == [
         "docs/de/andere.md:1: warning: [missing-translation] no English translation: create docs/en/andere.md (same file name)",
         "docs/en/extra.md:1: [orphan-translation] no source docs/de/extra.md: rename this file to match its source, or delete it if the source was removed",
+    ]
+
+
+def test_an_invisible_character_in_a_page_name_is_named_in_every_language(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    for language in ("de", "en"):
+        (project / "docs" / language / "andere.md").rename(project / "docs" / language / "an\u00addere.md")
+    todo = "delete it: rename the file (in every language folder)"
+    assert findings_of(project) == [
+        f"docs/{language}/an\u00addere.md:1: [invisible-character] the file name has an invisible character, "
+        f"U+00AD SOFT HYPHEN, after 'an' – {todo}"
+        for language in ("de", "en")
     ]
 
 

@@ -15,6 +15,7 @@ from ..data.explain import explain
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..findings import Finding
 from ..languages import Languages
+from ..pasted_text import invisible_character_problem, plain_text
 from ..scaffold import NAME
 from ..text_files import UnreadableText, read_utf8
 from .model import Article, FirstPublication
@@ -120,6 +121,10 @@ class ArticleFile:
     def _check_name(self, page_folder: str) -> list[Finding]:
         if self.has_valid_name:
             return []
+        todo = "rename the file in every language"
+        invisible = invisible_character_problem(self.slug, "file name", todo)
+        if invisible is not None:
+            return [self.data.file_finding(invisible)]
         reason = "only digits are the index's page numbers" if self.slug.isdigit() else "use lowercase letters, "
         reason += "" if self.slug.isdigit() else "digits and single hyphens (no umlauts, spaces or capitals)"
         message = f"'{self.slug}.md' cannot be an article's file name: {reason} – rename the file in every language"
@@ -193,7 +198,9 @@ class ArticleFile:
             slug=self.slug,
             language=self.language,
             path=f"{self.page_folder}/{self.slug}.md",
-            title=title if isinstance(title, str) and title.strip() else self.slug,
+            # Plain where it is read: the cards, feeds, citation files and metadata all take it from here
+            # (see site_output/titles.py).
+            title=plain_text(title) if isinstance(title, str) and title.strip() else self.slug,
             description=description if isinstance(description, str) else "",
             date=_day(field("date")) or today,
             updated=_day(field("updated")),

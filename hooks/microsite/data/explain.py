@@ -1,7 +1,8 @@
 """A schema violation (jsonschema's ValidationError) as findings an editor can act on.
 
 Each kind of violation gets its own wording: what was expected, what was found, what to write. A
-schema may add an `x-hint` to a field, which is appended as the thing to do.
+schema may add an `x-hint` to a field, which is appended as the thing to do, and an `x-name`, what the
+value is called in a message ("id", "address").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from jsonschema.exceptions import ValidationError
 
 from ..findings import Finding
 from ..languages import Languages
+from ..pasted_text import first_invisible, invisible_character_problem
 from .yaml_positions import DataFile, FieldPath
 
 TYPE_NAMES = {
@@ -62,8 +64,10 @@ class _Violation:
         """The schema is a bilingual text: one field per language, nothing else."""
         return set(self.schema.get("properties", {})) == set(self.languages.codes)
 
-    def finding(self, message: str, path: FieldPath | None = None, *, key: bool = False) -> Finding:
-        return self.data_file.finding(self.path if path is None else path, message, key=key)
+    def finding(
+        self, message: str, path: FieldPath | None = None, *, key: bool = False, character: str | None = None
+    ) -> Finding:
+        return self.data_file.finding(self.path if path is None else path, message, key=key, character=character)
 
     def with_hint(self, message: str) -> str:
         return f"{message} – {self.hint}" if self.hint else message
@@ -109,6 +113,13 @@ def _pattern(v: _Violation) -> list[Finding]:
         return [v.finding(f"empty {language} translation – write the {language} text")]
     if empty:
         return [v.finding("empty text – write the text or remove the field")]
+    # Pasted into a name, an invisible character makes it differ from the same name typed: say which
+    # one and where, since the value looks right.
+    invisible = first_invisible(str(v.error.instance))
+    if invisible is not None:
+        what = v.schema.get("x-name", "value")
+        problem = invisible_character_problem(str(v.error.instance), what, f"retype the {what}")
+        return [v.finding(str(problem), character=str(v.error.instance)[invisible])]
     todo = v.hint or "see the field description in the schema"
     return [v.finding(f"{describe(v.error.instance)} is not valid – {todo}")]
 

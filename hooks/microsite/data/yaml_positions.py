@@ -51,6 +51,8 @@ class DataFile:
     valid: bool = False
     # Whether `content` was built: not after a syntax error or a refusal.
     parsed: bool = False
+    # The lines as written, to find a character inside a value.
+    lines: list[str] = field(default_factory=list, repr=False)
 
     def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key); of its nearest written parent if it is missing."""
@@ -60,8 +62,19 @@ class DataFile:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
-    def finding(self, path: FieldPath, message: str, *, key: bool = False, check: str = "") -> Finding:
-        line, column = self.position(path, key=key)
+    def character_position(self, path: FieldPath, character: str) -> tuple[int, int]:
+        """Line and column of the first `character` in the value at `path` as written; the value's own
+        where it is not written there as itself (an escape such as "\\u00ad", or on a later line)."""
+        line, column = self.position(path)
+        written = self.lines[line - 1] if line <= len(self.lines) else ""
+        found = written.find(character, column - 1)
+        return (line, found + 1) if found >= 0 else (line, column)
+
+    def finding(
+        self, path: FieldPath, message: str, *, key: bool = False, check: str = "", character: str | None = None
+    ) -> Finding:
+        """A finding at the value at `path` (or its key), or at the first `character` in it."""
+        line, column = self.position(path, key=key) if character is None else self.character_position(path, character)
         shown = format_path(path)
         return Finding(self.display_path, line, f"{shown}: {message}" if shown else message, check, column)
 
@@ -151,6 +164,7 @@ def parse_yaml(text: str, data_file: DataFile) -> list[Finding]:
     refusals = too_large(data_file, len(text.encode("utf-8")))
     if refusals:
         return refusals
+    data_file.lines = text.split("\n")
     loader = PlainLoader(text)
     reader = _Reader(loader, data_file)
     try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..data.yaml_positions import DataFile
 from ..findings import Finding, Subject, Summary
 from ..languages import Languages
+from ..pasted_text import invisible_character_problem
 from ..problems import Problem
 from .block_language import check_page_language
 from .compare import compare_pages
@@ -71,8 +72,10 @@ def check_project(
     statuses: list[PairStatus] = []
     translations = TranslationStatus(policy, languages.source)
     source_pages = _pages(root, languages.source)
+    _check_page_names(source_pages, languages.source, report)
     for language in languages.translations:
         translated = _pages(root, language)
+        _check_page_names(translated, language, report)
         _check_page_sets(source_pages, translated, languages, language, report, policy)
         for relative in sorted(source_pages - translated):
             translations.pages.append(PageTranslation(relative, language, State.MISSING))
@@ -115,6 +118,16 @@ def _pages(root: Path, language: str) -> set[str]:
     """The pages of a language, by their path below its folder."""
     folder = root / "docs" / language
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*.md") if not path.is_dir()}
+
+
+def _check_page_names(pages: set[str], language: str, report: Report) -> None:
+    """A page's file name is its address, and pairs it with its translations: an invisible character
+    pasted into it makes an address nobody can type, and a name that looks like its counterpart's
+    without being it."""
+    for relative in sorted(pages):
+        problem = invisible_character_problem(relative, "file name", "rename the file (in every language folder)")
+        if problem is not None:
+            report.add(Finding(f"docs/{language}/{relative}", 1, problem, "invisible-character"))
 
 
 def _check_page_sets(

@@ -17,6 +17,7 @@ CHECKS = {
     "unreadable-page": "a page cannot be read: it is not saved as UTF-8, or is no readable file",
     "missing-translation": "a source page has no translation",
     "orphan-translation": "a translation has no source page",
+    "invisible-character": "a page's file name has an invisible character in it",
     "front-matter-keys": "front matter keys differ",
     "heading-structure": "headings differ in number, order or level",
     "heading-id": "an explicit heading id differs",

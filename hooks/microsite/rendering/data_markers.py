@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..markers import SYNTAX, Marker, replace_markers
+from ..markers import Marker, replace_markers
 from ..problems import Problem
 from .accessibility_statement import render_accessibility_statement
 from .articles import render_article_index, render_author, render_latest_articles, render_topic
@@ -65,8 +65,12 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
     body_start = page.file.content_string.rstrip("\n").count("\n") - markdown.rstrip("\n").count("\n")
 
     def replace(marker: Marker) -> str:
-        line = body_start + markdown.count("\n", 0, marker.start) + 1
-        context = RenderContext.of_page(state, page, files, f"{source}:{line}")
+        # Where the marker starts; for one an invisible character keeps from being read, where that is.
+        invisible = marker.invisible_character()
+        at = marker.start + (invisible or 0)
+        line = body_start + markdown.count("\n", 0, at) + 1
+        column = "" if invisible is None else ":" + str(at - markdown.rfind("\n", 0, at))
+        context = RenderContext.of_page(state, page, files, f"{source}:{line}{column}")
         # A blank line before the output (whole lines), so that Markdown treats it as blocks of its own.
         try:
             return "\n" + render_marker(context, marker)
@@ -80,7 +84,7 @@ def render_markers(state: BuildState, markdown: str, page: Page, files: Files) -
 
 def render_marker(context: RenderContext, marker: Marker) -> str:
     if marker.name is None:
-        raise Problem(context.finding(f"cannot read the data marker '{marker.written}' – write it as {SYNTAX}"))
+        raise Problem(context.finding(marker.problem()))
     renderer = RENDERERS.get(marker.name)
     if renderer is None:
         known = ", ".join(sorted(RENDERERS))

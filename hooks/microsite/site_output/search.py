@@ -4,6 +4,13 @@ mkdocs-static-i18n merges every language into one index at `search/search_index.
 languages in its `lang`, so a German page finds English pages and the other way round. After the last
 language is built, that index is split into one per language root (`search/…` and `en/search/…`)
 with locations relative to that root, and each page's search is pointed at its language root.
+
+Text pasted from word processors brings soft hyphens, non-breaking and zero-width spaces and
+typographic quotes into the pages. Readers keep seeing them (a soft hyphen is a hyphenation hint), but
+Material's search would index a word with a soft hyphen inside, or „in quotes“, as a word of its own
+that nobody types: each index is written with its titles and texts made searchable
+(pasted_text.searchable_text), and with those quotes and characters separating words for the browser
+(its `separator`, which Material's search worker applies to the index and to what a reader types).
 """
 
 from __future__ import annotations
@@ -14,21 +21,28 @@ from typing import TYPE_CHECKING
 from .. import upstream
 from ..findings import Finding
 from ..languages import Languages
+from ..pasted_text import SEARCH_SEPARATORS, searchable_text
 from ..problems import Problem
 
 if TYPE_CHECKING:
     from ..state import BuildState
 
 
+# Material's default, and lunr's, where the index names none.
+DEFAULT_SEPARATOR = r"[\s\-]+"
+
+
 def split_index(index: dict, languages: Languages) -> dict[str, dict]:
-    """The merged index as one index per language, locations relative to the language root."""
-    per_language = {
-        language: {"config": {**index["config"], "lang": [language]}, "docs": []} for language in languages.codes
-    }
+    """The merged index as one index per language, locations relative to the language root, its
+    titles and texts searchable whatever was pasted into them."""
+    configured = index["config"].get("separator") or DEFAULT_SEPARATOR
+    config = {**index["config"], "separator": f"(?:{configured})|{SEARCH_SEPARATORS}"}
+    per_language = {language: {"config": {**config, "lang": [language]}, "docs": []} for language in languages.codes}
     for doc in index["docs"]:
         language = languages.of_path(doc["location"])
         location = doc["location"].removeprefix(languages.root(language))
-        per_language[language]["docs"].append({**doc, "location": location})
+        searchable = {field: searchable_text(doc[field]) for field in ("title", "text") if field in doc}
+        per_language[language]["docs"].append({**doc, **searchable, "location": location})
     return per_language
 
 

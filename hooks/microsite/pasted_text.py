@@ -1,0 +1,89 @@
+"""Characters that come with text pasted from word processors and web pages.
+
+Some are invisible: a soft hyphen (a hint where a word may be hyphenated), non-breaking spaces,
+zero-width spaces and joiners, a byte-order mark inside the text, and the controls of bidirectional
+text. Others are typographic: quotation marks and the apostrophe.
+
+- In prose they are wanted or harmless, and readers see them as written.
+- In a name that is part of an address or points at a record (an id, a file name, a URL) an invisible
+  character makes two names that look the same differ: it is an error there, named by
+  `invisible_character_problem`, so that the editor can delete it.
+- A title is cleaned where it is read (`plain_text`): the browser tab, the navigation, the metadata
+  and the feeds show it without soft hyphens and zero-width characters, with plain spaces.
+- The search index is cleaned as it is written (`searchable_text`), so that a word is found whatever
+  was pasted into it; `SEARCH_SEPARATORS` are what separates words besides spaces and hyphens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SOFT_HYPHEN = "\u00ad"
+NON_BREAKING_SPACES = "\u00a0\u2007\u202f"
+# Zero-width space, non-joiner, joiner, word joiner, and the zero-width no-break space (a byte-order
+# mark anywhere but at the start of a file).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Left-to-right and right-to-left marks, embeddings, overrides and isolates.
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE = SOFT_HYPHEN + NON_BREAKING_SPACES + ZERO_WIDTH + BIDI_CONTROLS
+TYPOGRAPHIC_QUOTES = "„“”‚‘’«»‹›"
+TYPOGRAPHIC_APOSTROPHE = "’"
+
+_PLAIN = str.maketrans({**dict.fromkeys(SOFT_HYPHEN + ZERO_WIDTH), **dict.fromkeys(NON_BREAKING_SPACES, " ")})
+_APOSTROPHE_IN_WORD = re.compile(rf"(?<=\w){TYPOGRAPHIC_APOSTROPHE}(?=\w)")
+# How much of a name a message quotes before its invisible character.
+CONTEXT_LENGTH = 20
+
+
+def plain_text(text: str) -> str:
+    """`text` without soft hyphens and zero-width characters, its non-breaking spaces plain spaces."""
+    return text.translate(_PLAIN)
+
+
+def searchable_text(text: str) -> str:
+    """`text` as the search index holds it: plain (`plain_text`), and an apostrophe inside a word the
+    one on every keyboard (don’t → don't), so that what a reader types finds what an editor pasted."""
+    return _APOSTROPHE_IN_WORD.sub("'", plain_text(text))
+
+
+# What separates words in the search, besides what Material's `separator` says (whitespace and
+# hyphens): quotation marks, so that a word in quotes is found, and the invisible characters that
+# `searchable_text` deletes from the index, for a reader who pastes a word with one into the search
+# box. Not the keyboard's apostrophe: "don't" stays one word. The typographic one is a closing quote
+# too: inside a word the index has the keyboard's instead, and typed into the search box ("don’t")
+# it separates two words, both of which the page has. A regular expression for the browser.
+SEARCH_SEPARATORS = (
+    "["
+    + "".join(f"\\u{ord(character):04x}" for character in TYPOGRAPHIC_QUOTES + '"' + SOFT_HYPHEN + ZERO_WIDTH)
+    + "]+"
+)
+
+
+def character_name(character: str) -> str:
+    """A character as editors can look it up: 'U+00AD SOFT HYPHEN'."""
+    return f"U+{ord(character):04X} {unicodedata.name(character, 'UNNAMED CHARACTER')}"
+
+
+def first_invisible(text: str, *, spaces: bool = True) -> int | None:
+    """Where the first invisible character of `text` is; with `spaces=False`, not counting the
+    non-breaking spaces (where any whitespace is as good as a space)."""
+    wanted = INVISIBLE if spaces else INVISIBLE.translate(dict.fromkeys(map(ord, NON_BREAKING_SPACES)))
+    return next((index for index, character in enumerate(text) if character in wanted), None)
+
+
+def invisible_character_problem(text: str, what: str, todo: str, *, spaces: bool = True) -> str | None:
+    """What is wrong with a name that has an invisible character in it, and what to do; None if none.
+
+    The message names the character and the visible text before it, never quotes the name itself
+    (which would carry the character into the message unseen)."""
+    index = first_invisible(text, spaces=spaces)
+    if index is None:
+        return None
+    before = "".join(character for character in text[:index] if character not in INVISIBLE)
+    if not before:
+        place = "at its beginning"
+    else:
+        shown = before if len(before) <= CONTEXT_LENGTH else "…" + before[-CONTEXT_LENGTH:]
+        place = f"after {shown!r}"
+    return f"the {what} has an invisible character, {character_name(text[index])}, {place} – delete it: {todo}"
