@@ -1,22 +1,27 @@
-"""The preview tests' tools: a running `mkdocs serve` on a copy of the project (Preview), the edits made in
-it and put back (Editor), what its log and pages must show, and the broken states a file passes through while
-an editor works on it. Shared by tests/build/test_preview_recovery*.py."""
+"""The preview tests' tools: a running `make serve` on a copy of the fixture publication (Preview), the
+edits made in it and put back (Editor), what its log and pages must show, and the broken states a file
+passes through while an editor works on it. Shared by tests/build/test_preview_recovery*.py."""
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import functools
+import os
+import shutil
+import signal
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from microsite.upstream import content_span
-from project import ROOT
+from project import PUBLICATION, ROOT, assemble_publication, free_port, mkdocs_env
 
 # How the preview's log ends a rebuild: "Documentation built in" is not written for every one.
 BUILD_ENDS = ("Reloading browsers", "An error happened during the rebuild")
@@ -27,6 +32,48 @@ REBUILD_SECONDS = 20
 
 
 QUIET_SECONDS = 0.6
+# How long the preview may take to start: setting up is done (the environment exists), one build is left.
+START_SECONDS = 60
+
+
+def editors_project(destination: Path) -> Path:
+    """The fixture publication as an editor's clone has it: with the Makefile, the lock and the project's
+    environment (a link to this checkout's: `make serve` finds it set up and sets up nothing)."""
+    project = assemble_publication(destination)
+    for name in ("Makefile", "requirements.lock"):
+        # The lock's date too: make compares it with the environment's, and would set it up again if newer.
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+@contextmanager
+def make_serve(folder: Path) -> Iterator[Preview]:
+    """`make serve` on a new copy of the fixture publication below `folder`, as an editor runs it, until
+    the block ends; its output in `folder/serve.log`."""
+    project = editors_project(folder / "project")
+    port = free_port()
+    log_path = folder / "serve.log"
+    command = ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
+    with log_path.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            command, cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    running = Preview(project, port, log_path, server)
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while "Serving on" not in running.log():
+            assert server.poll() is None and time.monotonic() < deadline, "the preview did not start:\n" + running.log()
+            time.sleep(0.2)
+        yield running
+    finally:
+        # make and the server it started: the whole process group, as Ctrl+C in the terminal does.
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 @dataclass
@@ -116,8 +163,45 @@ class Editor:
         return log
 
 
-# The pages the states below change, or that show the data they change.
-PAGES = ["zeitleiste.html", "netzwerke.html", "impressum.html", "en/netzwerke.html", "index.html"]
+def _publication_data(name: str) -> dict:
+    return yaml.safe_load((PUBLICATION / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+# The fixture's article folder (data/articles.yml) and the article the slips are made in: one with every
+# field a slip can touch (authors, topics, an old address).
+ARTICLES = _publication_data("articles")["page_folder"]
+ARTICLE = next(
+    path.relative_to(PUBLICATION / "docs" / "de").as_posix()
+    for path in sorted((PUBLICATION / "docs" / "de" / ARTICLES).glob("*.md"))
+    if "moved_from:" in path.read_text(encoding="utf-8")
+)
+# The page of the timeline and of the networks (the pages that show those data files).
+TIMELINE, NETWORKS = (
+    next(
+        path.name
+        for path in sorted((PUBLICATION / "docs" / "de").glob("*.md"))
+        if f"<!-- data: {marker} -->" in path.read_text(encoding="utf-8")
+    )
+    for marker in ("timeline", "networks")
+)
+# The legal notice, a written page without data (mkdocs.yml, extra.footer_pages).
+LEGAL_NOTICE = "impressum.md"
+
+
+def built(page: str) -> str:
+    return page.removesuffix(".md") + ".html"
+
+
+# The pages the states below change, or that show what they change.
+PAGES = [
+    built(TIMELINE),
+    built(NETWORKS),
+    built(LEGAL_NOTICE),
+    f"en/{built(NETWORKS)}",
+    "index.html",
+    built(f"{ARTICLES}/index.md"),
+    built(ARTICLE),
+]
 
 
 def last_build(log: str) -> str:
@@ -133,6 +217,13 @@ def assert_named(log: str, file: str, *, line: int | None = None) -> None:
     assert "Traceback" not in log, log
     place = f"{file}:{line}:" if line else file
     assert any(place in problem for problem in problems(log)), f"no warning names {place}:\n{log}"
+
+
+def assert_box_names(preview: Preview, page: str, place: str) -> None:
+    """The page is served with the preview's box of problems at the top of its text, naming `place`."""
+    content = preview.content(page)
+    box_start = content.find('<div class="admonition failure" role="alert">')
+    assert box_start != -1 and place in content[box_start : content.find("</div>", box_start)], (page, content)
 
 
 def assert_shows_problem(preview: Preview, page: str, file: str) -> None:
@@ -167,22 +258,17 @@ def latin_1(text: str) -> bytes:
     return text.encode("latin-1", errors="replace")
 
 
-def quoted_article_page(project: Path) -> str:
-    """The page the data quotes its passages from."""
-    timeline = yaml.safe_load((project / "data" / "timeline.yml").read_text(encoding="utf-8"))
-    return timeline["events"][0]["source"]["page"]
-
-
-QUOTED = quoted_article_page(ROOT)
+# The page the data quotes its first passage from.
+QUOTED = _publication_data("timeline")["events"][0]["source"]["page"]
 
 
 # state: (the file, what is saved instead of its good text, the line to be named, the page that shows it)
 BROKEN_STATES = {
-    "half-written data file": ("data/timeline.yml", cut_in_a_record, None, "zeitleiste.html"),
-    "data file saved as Latin-1": ("data/networks.yml", latin_1, first_line_latin_1_changes, "netzwerke.html"),
-    "page saved as Latin-1": ("docs/de/impressum.md", latin_1, first_line_latin_1_changes, "impressum.html"),
-    "empty data file": ("data/networks.yml", lambda text: b"", lambda text: 1, "netzwerke.html"),
-    "empty page": ("docs/de/impressum.md", lambda text: b"", lambda text: 1, "impressum.html"),
+    "half-written data file": ("data/timeline.yml", cut_in_a_record, None, built(TIMELINE)),
+    "data file saved as Latin-1": ("data/networks.yml", latin_1, first_line_latin_1_changes, built(NETWORKS)),
+    "page saved as Latin-1": (f"docs/de/{LEGAL_NOTICE}", latin_1, first_line_latin_1_changes, built(LEGAL_NOTICE)),
+    "empty data file": ("data/networks.yml", lambda text: b"", lambda text: 1, built(NETWORKS)),
+    "empty page": (f"docs/de/{LEGAL_NOTICE}", lambda text: b"", lambda text: 1, built(LEGAL_NOTICE)),
 }
 
 
@@ -201,3 +287,49 @@ def windows_line_endings(text: str) -> bytes:
 
 def byte_order_mark(text: str) -> bytes:
     return codecs.BOM_UTF8 + text.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """An ordinary slip: in `file`, `written` where `meant` belongs."""
+
+    file: str
+    meant: str
+    written: str
+    # Besides the page of `file` (if it is a page), the pages that must name it: the lists it is in.
+    shown_on: tuple[str, ...] = ()
+
+
+ARTICLE_FILE = f"docs/de/{ARTICLE}"
+ARTICLE_LISTS = (built(f"{ARTICLES}/index.md"),)
+
+
+def slips(project: Path) -> dict[str, Slip]:
+    """The slips, made in the fixture's own words: its article's authors, topics, date and old address, its
+    timeline's reference to a partnership, its settings."""
+    article = (project / ARTICLE_FILE).read_text(encoding="utf-8")
+    fields = yaml.safe_load(article.split("---\n")[1])
+    day = datetime.date.fromisoformat(str(fields["date"]))
+    reference = next(
+        line for line in (project / "data/timeline.yml").read_text().splitlines() if "partnership:" in line
+    )
+    policy = next(line for line in (project / "mkdocs.yml").read_text().splitlines() if "outdated: notice" in line)
+    return {
+        "unknown topic id": Slip(
+            ARTICLE_FILE, f"topics: [{fields['topics'][0]}", f"topics: [{fields['topics'][0]}x", ARTICLE_LISTS
+        ),
+        "unknown author id": Slip(
+            ARTICLE_FILE, f"authors: [{fields['authors'][0]}", f"authors: [{fields['authors'][0]}x", ARTICLE_LISTS
+        ),
+        "German date": Slip(ARTICLE_FILE, f"date: {day.isoformat()}", f"date: {day:%d.%m.%Y}", ARTICLE_LISTS),
+        "old address that is a live page": Slip(
+            ARTICLE_FILE, f"moved_from: [{fields['moved_from'][0]}]", f"moved_from: [{LEGAL_NOTICE}]", ARTICLE_LISTS
+        ),
+        "unknown partnership in the data": Slip("data/timeline.yml", reference, reference + "x", (built(TIMELINE),)),
+        "misspelt data marker": Slip(f"docs/de/{TIMELINE}", "<!-- data: timeline -->", "<!-- data: timelines -->"),
+        "colon in a page's title": Slip(f"docs/de/{LEGAL_NOTICE}", "\ntitle: ", "\ntitle: Wichtig: "),
+        "misspelt setting": Slip("mkdocs.yml", policy, policy.replace("notice", "notise"), tuple(PAGES)),
+    }
+
+
+SLIPS = list(slips(PUBLICATION))

@@ -1,8 +1,9 @@
-"""`make serve` through the states a file passes through while an editor works on it.
+"""`make serve` through the states a file passes through while an editor works on it, and through the
+slips editors make.
 
-One real `mkdocs serve --no-strict` (as `make serve` runs it) on a copy of the project, shared by every
-state: each state is saved, the rebuild awaited, what the editor sees (the log, the page) checked; then
-the good file is restored and the page must come back exactly as it was, the server running throughout.
+One real `make serve` on a copy of the fixture publication, shared by every state: each state is saved,
+the rebuild awaited, what the editor sees (the log, the page, the lists the page is in) checked; then the
+good file is restored and every page must come back exactly as it was, the server answering throughout.
 
 The strict build on the same broken states: tests/build/test_preview_recovery_strict_build.py.
 """
@@ -10,51 +11,43 @@ The strict build on the same broken states: tests/build/test_preview_recovery_st
 from __future__ import annotations
 
 import functools
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
 from preview_server import (
+    ARTICLE,
+    ARTICLE_FILE,
+    ARTICLE_LISTS,
     BROKEN_STATES,
+    LEGAL_NOTICE,
+    NETWORKS,
     PAGES,
     QUOTED,
+    SLIPS,
+    TIMELINE,
     Editor,
     Preview,
+    assert_box_names,
     assert_named,
     assert_recovered,
     assert_shows_problem,
+    built,
     byte_order_mark,
     first_line_latin_1_changes,
     last_build,
     latin_1,
+    make_serve,
     page_with_a_marker,
     problems,
+    slips,
     windows_line_endings,
 )
-from project import copy_project, free_port, mkdocs_env
 
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
-    folder = tmp_path_factory.mktemp("preview")
-    project = copy_project(folder / "project")
-    port = free_port()
-    log_path = folder / "serve.log"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
-    with log_path.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(command, cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT)
-    running = Preview(project, port, log_path, server)
-    try:
-        deadline = time.monotonic() + 60
-        while "Serving on" not in running.log():
-            assert server.poll() is None and time.monotonic() < deadline, "the preview did not start:\n" + running.log()
-            time.sleep(0.2)
+    with make_serve(tmp_path_factory.mktemp("preview")) as running:
         yield running
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 @pytest.fixture
@@ -104,48 +97,48 @@ def test_a_half_typed_marker_is_shown_and_the_preview_goes_on(
 def test_a_mistyped_nav_order_is_a_warning_until_it_is_fixed(
     preview: Preview, editor: Editor, baseline: dict[str, str]
 ) -> None:
-    file = "docs/de/impressum.md"
+    file = f"docs/de/{LEGAL_NOTICE}"
     good = editor.good_text(file)
     log = editor.write(file, good.replace("\n---\n", "\nnav_order: 9x\n---\n", 1).encode("utf-8"))
     assert_named(log, file)
     assert "'nav_order' must be a number" in log
-    assert preview.content("impressum.html")
+    assert preview.content(built(LEGAL_NOTICE))
     assert_recovered(preview, editor, baseline)
 
 
 def test_deleted_page(preview: Preview, editor: Editor, baseline: dict[str, str]) -> None:
-    file = "docs/de/netzwerke.md"
+    file = f"docs/de/{NETWORKS}"
     log = editor.preview.save(editor.path(file).unlink)
     assert_named(log, file)
-    assert preview.fetch("netzwerke.html") == (404, "")
+    assert preview.fetch(built(NETWORKS)) == (404, "")
     assert preview.content("index.html")
     assert_recovered(preview, editor, baseline)
 
 
 def test_renamed_translation(preview: Preview, editor: Editor, baseline: dict[str, str]) -> None:
-    file, new_name = "docs/en/netzwerke.md", "docs/en/networks.md"
+    file, new_name = f"docs/en/{NETWORKS}", f"docs/en/renamed-{NETWORKS}"
     log = editor.preview.save(functools.partial(editor.path(file).rename, editor.path(new_name)))
     # The translation under a name without source is an error; its source, untranslated now, gets a
     # stand-in at the old address (the translation policy's default), which the log names too.
     assert_named(log, new_name)
     assert f"[missing-translation] no English translation: create {file}" in log
-    status, stand_in = preview.fetch("en/netzwerke.html")
+    status, stand_in = preview.fetch(f"en/{built(NETWORKS)}")
     assert status == 200 and '<html lang="en"' in stand_in and 'hreflang="de"' in stand_in
     # The renamed page is shown, with its problem above its text.
-    renamed = preview.content("en/networks.html")
+    renamed = preview.content(f"en/{built('renamed-' + NETWORKS)}")
     assert f"{new_name}:1: [orphan-translation]" in renamed and "<h1" in renamed
     assert_recovered(preview, editor, baseline)
-    assert preview.fetch("en/networks.html") == (404, "")
+    assert preview.fetch(f"en/{built('renamed-' + NETWORKS)}") == (404, "")
 
 
 @pytest.mark.parametrize("save", [windows_line_endings, byte_order_mark])
 def test_page_saved_differently_builds_the_same(
     preview: Preview, editor: Editor, baseline: dict[str, str], save: Callable[[str], bytes]
 ) -> None:
-    file = "docs/de/zeitleiste.md"
+    file = f"docs/de/{TIMELINE}"
     log = editor.write(file, save(editor.good_text(file)))
     assert "Traceback" not in log, log
-    assert preview.content("zeitleiste.html") == baseline["zeitleiste.html"]
+    assert preview.content(built(TIMELINE)) == baseline[built(TIMELINE)]
     assert_recovered(preview, editor, baseline)
 
 
@@ -153,6 +146,31 @@ def test_page_saved_differently_builds_the_same(
 def test_page_saved_differently_warns_of_nothing(
     preview: Preview, editor: Editor, save: Callable[[str], bytes]
 ) -> None:
-    file = "docs/de/zeitleiste.md"
+    file = f"docs/de/{TIMELINE}"
     log = editor.write(file, save(editor.good_text(file)))
     assert problems(last_build(log)) == [], log
+
+
+@pytest.mark.parametrize("name", SLIPS)
+def test_a_slip_is_named_where_it_is_and_in_the_lists_it_is_in_until_the_next_good_save(
+    preview: Preview, editor: Editor, baseline: dict[str, str], name: str
+) -> None:
+    slip = slips(preview.project)[name]
+    good = editor.good_text(slip.file)
+    assert good.count(slip.meant) >= 1, (slip.file, slip.meant)
+    # The line of the slip (a `meant` that starts with a line break is on the line after it).
+    line = good[: good.index(slip.meant) + 1].count("\n") + 1
+    log = editor.write(slip.file, good.replace(slip.meant, slip.written, 1).encode("utf-8"))
+    assert_named(log, slip.file, line=line)
+    own_page = [built(slip.file.removeprefix("docs/de/"))] if slip.file.startswith("docs/de/") else []
+    for page in PAGES:
+        assert preview.content(page), page
+    for page in own_page + list(slip.shown_on):
+        assert_box_names(preview, page, f"{slip.file}:{line}")
+    if slip.file == ARTICLE_FILE:
+        # The article stays in its lists while it is fixed.
+        assert any(
+            f'href="{ARTICLE.split("/", 1)[1].removesuffix(".md")}.html"' in preview.content(page)
+            for page in ARTICLE_LISTS
+        )
+    assert_recovered(preview, editor, baseline)
