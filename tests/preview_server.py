@@ -163,6 +163,19 @@ def cut_in_a_record(text: str) -> bytes:
     return "".join([*lines[: second_record + 3], half_line]).encode("utf-8")
 
 
+def title_line(text: str) -> int:
+    """The line of the front matter's title."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith("title:"))
+
+
+def colon_in_the_title(text: str) -> bytes:
+    """The page with ': ' added to its title, unquoted, as an editor types a subtitle."""
+    lines = text.splitlines(keepends=True)
+    number = title_line(text) - 1
+    lines[number] = lines[number].rstrip("\n") + ": ein Untertitel\n"
+    return "".join(lines).encode("utf-8")
+
+
 def latin_1(text: str) -> bytes:
     return text.encode("latin-1", errors="replace")
 
@@ -183,6 +196,7 @@ BROKEN_STATES = {
     "page saved as Latin-1": ("docs/de/impressum.md", latin_1, first_line_latin_1_changes, "impressum.html"),
     "empty data file": ("data/networks.yml", lambda text: b"", lambda text: 1, "netzwerke.html"),
     "empty page": ("docs/de/impressum.md", lambda text: b"", lambda text: 1, "impressum.html"),
+    "page with ': ' in its title": ("docs/de/impressum.md", colon_in_the_title, title_line, "impressum.html"),
 }
 
 

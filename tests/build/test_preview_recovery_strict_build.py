@@ -10,7 +10,7 @@ from preview_server import BROKEN_STATES
 from project import build_site, copy_project
 
 
-@pytest.mark.parametrize("state", ["page saved as Latin-1", "empty page"])
+@pytest.mark.parametrize("state", ["page saved as Latin-1", "empty page", "page with ': ' in its title"])
 def test_the_strict_build_stops_at_a_page_it_cannot_show(tmp_path: Path, state: str) -> None:
     """What the preview shows as a warning fails `mkdocs build --strict`, with the file and line."""
     file, save, line_of, _ = BROKEN_STATES[state]

@@ -14,6 +14,7 @@ import yaml
 
 from ..findings import Finding
 from .yaml_refusals import line_break_refusals, size_refusal, structure_refusals
+from .yaml_syntax import explain as explain_syntax_error
 
 FieldPath = tuple[str | int, ...]
 
@@ -65,8 +66,8 @@ class DataFile:
         shown = format_path(path)
         return Finding(self.display_path, line, f"{shown}: {message}" if shown else message, check, column)
 
-    def file_finding(self, message: str, line: int = 1, column: int = 1) -> Finding:
-        return Finding(self.display_path, line, message, column=column)
+    def file_finding(self, message: str, line: int = 1, column: int = 1, check: str = "") -> Finding:
+        return Finding(self.display_path, line, message, check, column)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -120,34 +121,25 @@ def too_large(data_file: DataFile, size: int) -> list[Finding]:
     return [data_file.file_finding(message)] if message else []
 
 
-def _within(text: str, line: int, column: int) -> tuple[int, int]:
-    """A place in `text`: the end of the file for a mark past it (the parser's mark for "the file
-    ended too early" is on the line after a last line without a line break)."""
-    lines = text.split("\n")
-    if line <= len(lines):
-        return line, column
-    return len(lines), len(lines[-1]) + 1
-
-
-def _syntax_error(error: yaml.YAMLError, text: str, data_file: DataFile) -> Finding:
+def _syntax_error(error: yaml.YAMLError, text: str, data_file: DataFile, check: str) -> Finding:
     if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        line, column = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        todo = "check the indentation, the colons and the quotes on this line and the one above"
-        return data_file.file_finding(f"YAML syntax error: {what} – {todo}", line, column)
+        problem = explain_syntax_error(error, text)
+        return data_file.file_finding(problem.message, problem.line, problem.column, check)
     if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
         # The first unacceptable character is the first of its kind (libyaml counts its position in bytes).
         before = text[: max(text.find(chr(error.character)), 0)]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         character = f"U+{error.character:04X}"
         todo = "delete it (it is invisible, and often comes with text pasted from another program)"
-        return data_file.file_finding(f"the character {character} cannot be in a data file – {todo}", line, column)
-    return data_file.file_finding(f"YAML syntax error: {error} – check the file's structure")
+        return data_file.file_finding(
+            f"the character {character} cannot be in a data file – {todo}", line, column, check
+        )
+    return data_file.file_finding(f"YAML syntax error: {error} – check the file's structure", check=check)
 
 
-def parse_yaml(text: str, data_file: DataFile) -> list[Finding]:
-    """Fill `data_file` from YAML text; returns the findings (refusals, syntax errors, repeated fields)."""
+def parse_yaml(text: str, data_file: DataFile, *, syntax_check: str = "") -> list[Finding]:
+    """Fill `data_file` from YAML text; returns the findings (refusals, syntax errors, repeated fields).
+    A syntax error's finding has the check id `syntax_check` (a page's front matter has one)."""
     refusals = too_large(data_file, len(text.encode("utf-8")))
     if refusals:
         return refusals
@@ -161,7 +153,7 @@ def parse_yaml(text: str, data_file: DataFile) -> list[Finding]:
             data_file.content = None if node is None else reader.construct(node, ())
             data_file.parsed = True
     except yaml.YAMLError as error:
-        reader.findings.append(_syntax_error(error, text, data_file))
+        reader.findings.append(_syntax_error(error, text, data_file, syntax_check))
     finally:
         loader.dispose()
     return refusals + reader.findings

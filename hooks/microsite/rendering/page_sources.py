@@ -18,7 +18,10 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File, Files
 
 from .. import upstream
+from ..data.yaml_positions import DataFile, parse_yaml
 from ..findings import Finding
+from ..frontmatter import CHECK as FRONT_MATTER
+from ..frontmatter import UnclosedFrontMatter, front_matter_lines
 from ..parity.pages import UnreadablePage, read_page
 from .labels import label
 
@@ -26,7 +29,10 @@ if TYPE_CHECKING:
     from ..state import BuildState
 
 # What the build's own page reading finds; a page that cannot be read is parity's 'unreadable-page'.
-CHECKS = {"empty-page": "a page has no content at all"}
+CHECKS = {
+    "empty-page": "a page has no content at all",
+    FRONT_MATTER: "a page's front matter cannot be read: a YAML mistake, or no closing '---' line",
+}
 log = logging.getLogger("mkdocs.hooks.microsite")
 
 
@@ -40,6 +46,25 @@ def page_problem(file: File) -> Finding | None:
         return unreadable.finding
     if not text.strip():
         return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page")
+    return front_matter_problem(text, shown)
+
+
+def front_matter_problem(text: str, shown: str) -> Finding | None:
+    """What keeps a page's front matter from being read, if anything: MkDocs would show it as text then,
+    and build the page without its title and description."""
+    try:
+        split = front_matter_lines(text)
+    except UnclosedFrontMatter as unclosed:
+        return Finding(shown, 1, str(unclosed), FRONT_MATTER, column=1)
+    if split is None:
+        return None
+    front_matter = DataFile(name="front matter", display_path=shown)
+    syntax = [finding for finding in parse_yaml(split[0], front_matter, syntax_check=FRONT_MATTER) if finding.check]
+    if syntax:
+        return syntax[0]
+    if front_matter.parsed and not isinstance(front_matter.content, (dict, type(None))):
+        message = "the front matter must be fields, one a line ('title: …') – write each as 'name: value'"
+        return Finding(shown, 2, message, FRONT_MATTER, column=1)
     return None
 
 
