@@ -32,12 +32,27 @@ PlainLoader.yaml_implicit_resolvers = {
 }
 
 
-def format_path(path: FieldPath) -> str:
-    """A field's path as editors read it: partnerships[0].city.name."""
-    text = ""
+def format_path(path: FieldPath, content: Any = None) -> str:
+    """A field's path as editors read it, in the `content` it leads into: the items of a list counted
+    from 1, as an editor counts them, a record named by its id: "partnerships, record 4
+    ('oklahoma-city'), city.name"; an item that is no group of fields is an entry ("topics, entry 1")."""
+    text, after_item = "", False
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            content = content[part] if isinstance(content, list) and 0 <= part < len(content) else None
+            text += f"{', ' if text else ''}{_item_name(part, content)}"
+        else:
+            content = content.get(part) if isinstance(content, dict) else None
+            text += f"{', ' if after_item else '.' if text else ''}{part}"
+        after_item = isinstance(part, int)
     return text
+
+
+def _item_name(index: int, item: Any) -> str:
+    if not isinstance(item, dict):
+        return f"entry {index + 1}"
+    record_id = item.get("id")
+    return f"record {index + 1}" + (f" ('{record_id}')" if isinstance(record_id, str) and record_id.strip() else "")
 
 
 @dataclass
@@ -63,7 +78,7 @@ class DataFile:
 
     def finding(self, path: FieldPath, message: str, *, key: bool = False, check: str = "") -> Finding:
         line, column = self.position(path, key=key)
-        shown = format_path(path)
+        shown = format_path(path, self.content)
         return Finding(self.display_path, line, f"{shown}: {message}" if shown else message, check, column)
 
     def file_finding(self, message: str, line: int = 1, column: int = 1, check: str = "") -> Finding:
@@ -79,6 +94,9 @@ class _Reader:
 
     def __init__(self, loader: PlainLoader, data_file: DataFile) -> None:
         self.loader, self.data_file, self.findings = loader, data_file, []
+        # Fields written twice: (path, first line, line, column), told once the content is built, so that
+        # their path names the record they are in.
+        self.repeated: list[tuple[FieldPath, int, int, int]] = []
 
     def construct(self, node: yaml.Node, path: FieldPath) -> Any:
         self.data_file.positions[path] = _mark(node)
@@ -106,9 +124,7 @@ class _Reader:
             if key in mapping:
                 first_line = self.data_file.key_positions[key_path][0]
                 line, column = _mark(key_node)
-                written_twice = f"the field '{key}' is written twice (first on line {first_line})"
-                message = f"{format_path(key_path)}: {written_twice} – keep one of them"
-                self.findings.append(self.data_file.file_finding(message, line, column))
+                self.repeated.append((key_path, first_line, line, column))
                 continue
             self.data_file.key_positions[key_path] = _mark(key_node)
             mapping[key] = self.construct(value_node, key_path)
@@ -156,4 +172,8 @@ def parse_yaml(text: str, data_file: DataFile, *, syntax_check: str = "") -> lis
         reader.findings.append(_syntax_error(error, text, data_file, syntax_check))
     finally:
         loader.dispose()
+    for key_path, first_line, line, column in reader.repeated:
+        written_twice = f"the field '{key_path[-1]}' is written twice (first on line {first_line})"
+        message = f"{format_path(key_path, data_file.content)}: {written_twice} – keep one of them"
+        reader.findings.append(data_file.file_finding(message, line, column))
     return refusals + reader.findings
