@@ -17,6 +17,7 @@ built site's link check's, see lychee.py).
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import posixpath
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from markdown_it.token import Token
 
 from .. import upstream
 from ..findings import Finding
-from ..parity.pages import markdown_parser
+from ..parity.pages import new_markdown_parser
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -74,8 +75,9 @@ def markdown_page_links(text: str) -> list[MarkdownLink]:
     return links
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
-    parser = markdown_parser()
+    parser = new_markdown_parser()
     # Every address as written: the parser's own check would drop some, and its percent-encoding
     # would show an address otherwise than the editor wrote it.
     parser.validateLink = lambda address: True
@@ -284,5 +286,7 @@ def warn_in_language_builds(state: BuildState) -> None:
             docs_shown=docs_shown,
         )
         for page, text in upstream.written_pages(files):
-            for finding in check_links(page, markdown_page_links(text), targets):
+            # A page without '[' has no Markdown link or image: it needs no parse.
+            links = markdown_page_links(text) if "[" in text else []
+            for finding in check_links(page, links, targets):
                 log.warning(finding.text())

@@ -57,9 +57,15 @@ TOP_LEVEL_KINDS = {
 }
 
 
+def new_markdown_parser() -> MarkdownIt:
+    """A parser of the Markdown editors write, of its own: to change its options, as the link checks do."""
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin).use(deflist_plugin)
+
+
 @functools.cache
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin).use(deflist_plugin)
+    """The parser parity reads pages with, made once."""
+    return new_markdown_parser()
 
 
 def plain_numbers(text: str) -> Counter:
