@@ -34,6 +34,7 @@ MISTAKES = {
     "first line without a colon": ("title\ndescription: x\n", (1, 1), NO_COLON),
     "reserved first character": ("title: @stadt\n", (1, 8), 'a text cannot begin with @ in YAML – put the text in quotes: title: "@stadt"'),
     "reserved first character of a list item": ("topics:\n  - `a`\n", (2, 5), 'a text cannot begin with ` in YAML – put the text in quotes: - "`a`"'),
+    "text beginning with an asterisk": ("title: *Wichtig* sagt er\n", (1, 8), 'a text cannot begin with * in YAML – put the text in quotes: title: "*Wichtig* sagt er"'),
     "second document": ("a: 1\n---\nb: 2\n", (2, 1), "a '---' line in the middle: YAML would begin another document here – remove the line"),
 }  # fmt: skip
 

@@ -258,18 +258,21 @@ def _colon_in_text(problem: Place, context: Place | None, lines: list[_Line]) ->
 
 
 def _reserved_start(problem: Place, context: Place | None, lines: list[_Line]) -> SyntaxProblem | None:
-    """`title: @stadt`: a text that begins with a character YAML reserves."""
-    character = _at(lines, problem)
-    line = lines[problem[0] - 1]
-    before = line.text[: problem[1] - 1].rstrip()
-    if not character or character not in RESERVED_STARTS or not before.endswith((":", "-")):
-        return None
-    if ": " in line.text[line.field_indent :]:
-        written = _with_quoted_value(line)
-    else:
-        written = f"- {_quoted(line.text[problem[1] - 1 :])}"
-    message = f"a text cannot begin with {character} in YAML – put the text in quotes: {written}"
-    return SyntaxProblem(*problem, message)
+    """`title: @stadt`, `title: *Wichtig* …`: a text that begins with a character YAML reserves, where the
+    reader stopped or where it was reading."""
+    for place in (problem, context) if context else (problem,):
+        character = _at(lines, place)
+        line = lines[place[0] - 1]
+        before = line.text[: place[1] - 1].rstrip()
+        if not character or character not in RESERVED_STARTS or not before.endswith((":", "-")):
+            continue
+        if ": " in line.text[line.field_indent :]:
+            written = _with_quoted_value(line)
+        else:
+            written = f"- {_quoted(line.text[place[1] - 1 :])}"
+        message = f"a text cannot begin with {character} in YAML – put the text in quotes: {written}"
+        return SyntaxProblem(*place, message)
+    return None
 
 
 def _no_colon(problem: Place, context: Place | None, lines: list[_Line]) -> SyntaxProblem | None:

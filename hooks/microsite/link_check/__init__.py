@@ -36,7 +36,7 @@ from ..findings import Finding
 from ..languages import Languages
 from .checks import project_checks
 from .lychee import run_lychee
-from .page_links import warn_in_language_builds as warn_about_page_links
+from .page_links import warn_about_page_links
 from .site import Site, detect_site_url
 
 if TYPE_CHECKING:

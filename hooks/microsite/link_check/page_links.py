@@ -270,10 +270,14 @@ def _relative(path: str, page: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(page) or ".")
 
 
-def warn_in_language_builds(state: BuildState) -> None:
+def warn_about_page_links(state: BuildState) -> None:
     """The links of every language build whose pages are rendered and not yet checked, as warnings: a
     strict build fails on them, the preview shows them and goes on."""
-    docs_shown = Path(state.config.docs_dir).resolve().relative_to(state.project).as_posix() + "/"
+    docs_dir = Path(state.config.docs_dir).resolve()
+    docs_shown = (
+        docs_dir.relative_to(state.project) if docs_dir.is_relative_to(state.project) else docs_dir
+    ).as_posix()
+    docs_shown += "/"
     while state.files_to_check:
         _, files = state.files_to_check.popitem()
         build_files = upstream.build_files(files)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,9 +60,10 @@ def front_matter_problem(text: str, shown: str) -> Finding | None:
     if split is None:
         return None
     front_matter = DataFile(name="front matter", display_path=shown)
-    syntax = [finding for finding in parse_yaml(split[0], front_matter, syntax_check=FRONT_MATTER) if finding.check]
-    if syntax:
-        return syntax[0]
+    # A syntax error, or what plain YAML never needs (an alias where a text begins with '*', say).
+    found = parse_yaml(split[0], front_matter, syntax_check=FRONT_MATTER)
+    if found:
+        return replace(found[0], check=FRONT_MATTER)
     if front_matter.parsed and not isinstance(front_matter.content, (dict, type(None))):
         message = "the front matter must be fields, one a line ('title: …') – write each as 'name: value'"
         return Finding(shown, 2, message, FRONT_MATTER, column=1)
