@@ -86,3 +86,5 @@ def test_a_pages_front_matter_gets_the_same_messages_on_the_pages_lines(text: st
 def test_a_page_with_a_good_front_matter_or_none_has_no_problem() -> None:
     assert front_matter_problem("---\ntitle: Seite\n---\n\n# Seite\n", PAGE) is None
     assert front_matter_problem("# Seite\n\n---\n\nText\n", PAGE) is None
+    # MkDocs reads a field written twice (the last one counts): the page can be built as it is.
+    assert front_matter_problem("---\nnav_order: 1\nnav_order: 2\n---\n\n# Seite\n", PAGE) is None

@@ -60,9 +60,10 @@ def front_matter_problem(text: str, shown: str) -> Finding | None:
     if split is None:
         return None
     front_matter = DataFile(name="front matter", display_path=shown)
-    # A syntax error, or what plain YAML never needs (an alias where a text begins with '*', say).
+    # A syntax error, or what plain YAML never needs (an alias where a text begins with '*', say). A field
+    # written twice is no such problem: MkDocs reads the page, with the last of them.
     found = parse_yaml(split[0], front_matter, syntax_check=FRONT_MATTER)
-    if found:
+    if found and not front_matter.parsed:
         return replace(found[0], check=FRONT_MATTER)
     if front_matter.parsed and not isinstance(front_matter.content, (dict, type(None))):
         message = "the front matter must be fields, one a line ('title: …') – write each as 'name: value'"
