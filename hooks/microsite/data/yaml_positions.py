@@ -34,8 +34,8 @@ PlainLoader.yaml_implicit_resolvers = {
 
 def format_path(path: FieldPath, content: Any = None) -> str:
     """A field's path as editors read it, in the `content` it leads into: the items of a list counted
-    from 1, as an editor counts them, a record named by its id: "partnerships, record 4
-    ('oklahoma-city'), city.name"; an item that is no group of fields is an entry ("topics, entry 1")."""
+    from 1, as an editor counts them, a record named by its id: "partnerships, record 4 ('harbour'),
+    city.name"; an item that is no group of fields is an entry ("topics, entry 1")."""
     text, after_item = "", False
     for part in path:
         if isinstance(part, int):
