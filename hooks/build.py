@@ -104,6 +104,7 @@ def on_env(env, *, config, files):
     site_output.plain_page_titles(files)
     site_output.order_navigation(_build)
     site_output.link_collection_pages(_build, files)
+    _build.files_to_check[_build.language] = files
 
 
 @guarded
@@ -141,9 +142,12 @@ def on_post_template(output_content, *, template_name, config):
 
 
 # After the i18n plugin (-100), whose last language build writes the merged sitemap and search index.
+# The links in the Markdown of each language build, once its pages are rendered: the first language's
+# are checked here in the build of the next, which the plugin runs from inside the first.
 @event_priority(-110)
 @guarded
 def on_post_build(*, config):
+    link_check.warn_about_page_links(_build)
     if _build.is_last_language_build():
         # Each on its own, so that the preview writes the problems into the pages whatever happens before.
         for finish in (site_output.finish_site, link_check.warn_in_build):

@@ -23,7 +23,7 @@ from .templates import theme_templates
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
 
 
@@ -47,6 +47,9 @@ class BuildState:
     generated: dict | None = None
     # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
     navigation: dict[str, Navigation] = field(default_factory=dict)
+    # Each language build's files, from `on_env` until the links in its Markdown are checked, once its
+    # pages are rendered (link_check/page_links.py).
+    files_to_check: dict[str, Files] = field(default_factory=dict)
     # Where every translation stands (parity/status.py), from the parity check in `on_pre_build`.
     translations: TranslationStatus | None = None
     # The source language's files that are no pages, by their path below its folder, noted in each language

@@ -5,7 +5,8 @@ hook events themselves, in one place: what a move to another engine would have t
   language build is done; it builds the whole site once per language, the source language into the
   site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
 - MkDocs: Files of generated pages and of files shared between languages, relative URLs, a page's front
-  matter title, the error that stops a build.
+  matter title, the error that stops a build; the files a language build has and the anchors of its
+  rendered pages, which the links in the Markdown are checked against.
 - Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
   selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written.
@@ -17,7 +18,8 @@ import html
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +30,9 @@ from .languages import Languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
 
 # The error that stops a build with its message and no traceback (mkdocs build prints it as is).
 BuildError = PluginError
@@ -248,3 +251,49 @@ def page_description(config: MkDocsConfig, page: Page | None) -> str | None:
     matter's `description`, else the site's (in the language being built); None where neither is set."""
     description = (page.meta.get("description") if page is not None else None) or config.site_description
     return Markup(description).striptags() if description else None
+
+
+def build_files(files: Files) -> dict[str, str]:
+    """Every file a language build has, by its path below docs/ ('de/x.md'): a 'page', a 'file'
+    (picture, PDF…), or 'excluded' from the site (exclude_docs, draft_docs, a name beginning with '.')."""
+    return {
+        file.src_uri: "excluded" if file.inclusion.is_excluded() else "page" if file.is_documentation_page() else "file"
+        for file in files
+    }
+
+
+def written_pages(files: Files) -> Iterator[tuple[str, str]]:
+    """(path below docs/, Markdown) of every page of the build written by an editor, not generated.
+    A page that cannot be read is left out: the build names it (rendering/page_sources.py)."""
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue
+        try:
+            yield file.src_uri, file.content_string
+        except (OSError, UnicodeDecodeError):
+            continue
+
+
+@dataclass(frozen=True)
+class PageAnchors:
+    """What a `#fragment` can name on a rendered page: every id in it (headings, elements with an id,
+    raw HTML's), and its headings' ids in the order of its table of contents."""
+
+    present: frozenset[str]
+    headings: tuple[str, ...]
+
+
+def rendered_anchors(files: Files) -> dict[str, PageAnchors]:
+    """The anchors of every page of the build that MkDocs has rendered, by its path below docs/."""
+    anchors = {}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.present_anchor_ids is not None:
+            anchors[file.src_uri] = PageAnchors(frozenset(page.present_anchor_ids), tuple(_heading_ids(page.toc)))
+    return anchors
+
+
+def _heading_ids(items: list[AnchorLink]) -> Iterator[str]:
+    for item in items:
+        yield item.id
+        yield from _heading_ids(item.children)

@@ -106,6 +106,20 @@ def test_a_mistyped_nav_order_is_a_warning_until_it_is_fixed(
     assert_recovered(preview, editor, baseline)
 
 
+def test_a_broken_link_is_a_warning_naming_its_line_and_the_preview_goes_on(
+    preview: Preview, editor: Editor, baseline: dict[str, str]
+) -> None:
+    file = f"docs/de/{LEGAL_NOTICE}"
+    good = editor.good_text(file)
+    log = editor.write(file, (good + "\nSiehe [die fehlende Seite](zz-fehlt.md).\n").encode("utf-8"))
+    line = good.count("\n") + 2
+    assert_named(log, file, line=line)
+    assert f"{file}:{line}: [broken-link] link “die fehlende Seite” → zz-fehlt.md: there is no page" in log, log
+    assert "Doc file" not in log, log
+    assert_box_names(preview, built(LEGAL_NOTICE), f"{file}:{line}: [broken-link]")
+    assert_recovered(preview, editor, baseline)
+
+
 def test_deleted_page(preview: Preview, editor: Editor, baseline: dict[str, str]) -> None:
     file = f"docs/de/{NETWORKS}"
     log = editor.preview.save(editor.path(file).unlink)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from microsite.data import DataError, load
+from microsite.data.yaml_positions import format_path
 from microsite.languages import Languages
 from project import ROOT, microsite
 
@@ -186,3 +187,24 @@ def test_valid_data_saved_with_another_programs_conventions_loads_cleanly(tmp_pa
     for path in (project / "data").glob("*.yml"):
         path.write_bytes(SAVED_AS[saved_as](path.read_text(encoding="utf-8")).encode("utf-8"))
     assert problems_of(project) == []
+
+
+def test_a_field_is_named_with_its_record_counted_from_1_and_its_id() -> None:
+    content = {
+        "partnerships": [{"id": "alpha"}, {"id": "beta", "city": {"sources": [{"url": "x"}]}}, {"since": 1978}],
+        "networks": [{"id": "forum", "partnerships": ["alpha", "gamma"]}],
+    }
+    assert [
+        format_path(path, content)
+        for path in [
+            ("partnerships", 1, "city", "sources", 0, "url"),
+            ("partnerships", 2, "since"),
+            ("networks", 0, "partnerships", 1),
+            ("partnerships",),
+        ]
+    ] == [
+        "partnerships, record 2 ('beta'), city.sources, record 1, url",
+        "partnerships, record 3, since",
+        "networks, record 1 ('forum'), partnerships, entry 2",
+        "partnerships",
+    ]

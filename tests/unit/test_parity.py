@@ -22,6 +22,7 @@ from parity_project import (
     PARAGRAPH_DE,
     PARAGRAPH_EN,
     SOURCE,
+    TRANSLATION,
     findings_of,
     line_of,
     make_project,
@@ -46,7 +47,7 @@ FAILING_PAIRS = [
         "front-matter-keys",
         replaced("description: A page.\n", ""),
         1,
-        f"front matter lacks 'description', which {DE} has – add 'description:' with the translated value",
+        f"front matter lacks 'description', which {DE}:{line_of(SOURCE, 'description:')} has – add 'description:' with the translated value",
     ),
     (
         "heading-structure",
@@ -63,8 +64,8 @@ FAILING_PAIRS = [
     (
         "block-structure",
         replaced("- two\n", "- two\n- three\n"),
-        "- one",
-        f"the structure differs from {DE} (from {DE}:12 on): 3 list items here, 2 there – give the translation the same paragraphs, lists, tables, quotes and admonitions",
+        "- three",
+        f"the structure differs from {DE} from here on: a list item here, a table in {DE}:{line_of(SOURCE, '| a |')} (3 list items here, 2 there) – give the translation the same paragraphs, lists, tables, quotes and admonitions",
     ),
     (
         "code-block",
@@ -216,8 +217,17 @@ def test_a_page_that_is_not_utf8_is_a_finding_with_its_line(tmp_path: Path) -> N
 def test_front_matter_keys_that_are_not_text_are_compared_too(tmp_path: Path) -> None:
     source = SOURCE.replace("description: Eine Seite.\n", "description: Eine Seite.\n1: eins\n~: nichts\n")
     assert findings_of(make_project(tmp_path / "project", source=source)) == [
-        f"{EN}:1: [front-matter-keys] front matter lacks '{key}', which {DE} has – add '{key}:' with the translated value"
-        for key in ("1", "None")
+        f"{EN}:1: [front-matter-keys] front matter lacks '{key}', which {DE}:{line_of(source, written)} has – "
+        f"add '{key}:' with the translated value"
+        for key, written in (("1", "1:"), ("None", "~:"))
+    ]
+
+
+def test_a_front_matter_key_the_source_lacks_is_named_on_its_line(tmp_path: Path) -> None:
+    translation = replaced("description: A page.\n", "description: A page.\nsubtitle: More.\n")
+    assert findings_of(make_project(tmp_path / "project", translation=translation)) == [
+        f"{EN}:{line_of(stamp(translation, SOURCE), 'subtitle:')}: [front-matter-keys] front matter has 'subtitle', "
+        f"which {DE} lacks – remove it here or add it there"
     ]
 
 
@@ -244,3 +254,27 @@ def test_a_byte_order_mark_and_windows_line_endings_change_nothing(tmp_path: Pat
     saved_by_another_editor(unstamped / EN)
     assert microsite("translated", "--project", str(unstamped), EN).returncode == 0
     assert findings_of(unstamped) == []
+
+
+def test_where_the_blocks_do_not_line_up_each_finding_names_the_lines_that_differ(tmp_path: Path) -> None:
+    """A block left out of the translation: the rest is still compared block by block, so a changed
+    number is named on its own line and its source's, not on the page's first line or heading."""
+    translation = replaced("> A quote.\n\n", "").replace("year 1978", "year 1979", 1)
+    stamped = stamp(translation, SOURCE)
+    assert findings_of(make_project(tmp_path / "project", translation=translation)) == [
+        f"{EN}:{line_of(stamped, '!!! note')}: [block-structure] the structure differs from {DE} from here on: an "
+        f"admonition here, a block quote in {DE}:{line_of(SOURCE, '> Ein Zitat')} (0 block quotes here, 1 there; 3 paragraphs "
+        "here, 4 there) – give the translation the same paragraphs, lists, tables, quotes and admonitions",
+        f"{EN}:{line_of(stamped, 'A paragraph')}: [number] numbers differ: 1978 in {DE}:{line_of(SOURCE, 'Ein Absatz')} "
+        "but not here; 1979 here but not there – check the figures, years and dates",
+    ]
+    # Two paragraphs the translation lacks: each link is named with the line of its own paragraph.
+    source = SOURCE.replace(
+        "<!-- data: timeline -->", "<!-- data: timeline -->\n\nMit [Link](dritte.md).\n\n[Und](v.md)."
+    )
+    found = findings_of(make_project(tmp_path / "link", source=source))
+    assert [text for text in found if "[internal-link]" in text] == [
+        f"{EN}:{line_of(stamp(TRANSLATION, source), '<!-- data')}: [internal-link] link to '{target}' in "
+        f"{DE}:{line_of(source, written)} is missing here – link to the same page (the path is the same in every language)"
+        for target, written in (("dritte.md", "Mit [Link]"), ("v.md", "[Und]"))
+    ], found

@@ -14,16 +14,16 @@ def test_data_texts_missing_empty_identical_untracked_and_outdated(tmp_path: Pat
     data = DATA.replace("      en: Start\n", "      en: ''\n").replace("  # parity-ignore: identical-translation", "")
     project = make_project(tmp_path / "project", data=data)
     assert findings_of(project) == [
-        "data/timeline.yml:7: [data-translation] events[0].title: the English text is empty – write it ('en: …')",
-        "data/timeline.yml:10: [identical-translation] events[0].place: 'Alpha' is the same in every language – translate it, or if it is a name, "
+        "data/timeline.yml:7: [data-translation] events, record 1 ('start'), title: the English text is empty – write it ('en: …')",
+        "data/timeline.yml:10: [identical-translation] events, record 1 ('start'), place: 'Alpha' is the same in every language – translate it, or if it is a name, "
         "declare it with '# parity-ignore: identical-translation' at the end of this line",
-        "data/timeline.yml:3: [untracked-translation] events[0] ('start') has no 'translated_from', so changes to its German texts cannot be noticed – "
+        "data/timeline.yml:3: [untracked-translation] events, record 1 ('start') has no 'translated_from', so changes to its German texts cannot be noticed – "
         "once its translations match, run: make translated FILES='data/timeline.yml#start'",
     ]
     outdated = stamp_data(DATA).replace("de: Beginn", "de: Anfang")
     project = make_project(tmp_path / "outdated", data=outdated)
     assert findings_of(project) == [
-        "data/timeline.yml:4: warning: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (what changed cannot "
+        "data/timeline.yml:4: warning: [outdated] events, record 1 ('start'): its German text changed since the translation was brought in line (what changed cannot "
         "be shown: that version is not in this clone's git history (a shallow clone?)) – update the other languages, then run: "
         "make translated FILES='data/timeline.yml#start'"
     ]
@@ -34,8 +34,8 @@ def test_data_texts_are_keyed_by_the_languages_of_the_project(tmp_path: Path) ->
     project = make_project(tmp_path / "project", data=data)
     found = findings_of(project, Languages(("de", "en", "fr")))
     assert [text for text in found if "[data-translation]" in text] == [
-        "data/timeline.yml:9: [data-translation] events[0].title: the French text is empty – write it ('fr: …')",
-        "data/timeline.yml:10: warning: [data-translation] events[0].place: the French text is missing – write it ('fr: …')",
+        "data/timeline.yml:9: [data-translation] events, record 1 ('start'), title: the French text is empty – write it ('fr: …')",
+        "data/timeline.yml:10: warning: [data-translation] events, record 1 ('start'), place: the French text is missing – write it ('fr: …')",
     ]
 
 

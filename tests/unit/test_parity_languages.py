@@ -88,7 +88,7 @@ def test_a_declaration_for_a_block_that_is_translated_is_reported(tmp_path: Path
 def test_a_data_text_in_the_wrong_language(tmp_path: Path) -> None:
     data = stamp_data(DATA).replace("      en: Start\n", f"      en: {GERMAN}\n")
     message = (
-        "events[0].title.en: this text is in German, not in English – write it in English; if it is meant to stay so "
+        "events, record 1 ('start'), title.en: this text is in German, not in English – write it in English; if it is meant to stay so "
         "(a name, a quotation), declare it with '# parity-ignore: wrong-language' at the end of this line"
     )
     assert findings_of(make_project(tmp_path / "project", data=data)) == [

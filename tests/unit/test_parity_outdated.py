@@ -50,7 +50,7 @@ def test_outdated_data_with_history_names_the_new_text(tmp_path: Path) -> None:
     data.write_text(data.read_text(encoding="utf-8").replace("de: Beginn", "de: Anfang"), encoding="utf-8")
     git(project, "commit", "-qam", "source changed")
     assert findings_of(project) == [
-        "data/timeline.yml:4: warning: [outdated] events[0] ('start'): its German text changed since the translation was brought in line (now: 'Anfang') – "
+        "data/timeline.yml:4: warning: [outdated] events, record 1 ('start'): its German text changed since the translation was brought in line (now: 'Anfang') – "
         "update the other languages, then run: make translated FILES='data/timeline.yml#start'"
     ]
 

@@ -14,6 +14,8 @@ from jsonschema import Draft202012Validator
 from ..data.explain import explain
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..findings import Finding
+from ..frontmatter import CHECK as FRONT_MATTER
+from ..frontmatter import NO_CLOSING_FENCE, UnclosedFrontMatter, front_matter_lines
 from ..languages import Languages
 from ..pasted_text import invisible_character_problem, plain_text
 from ..scaffold import NAME
@@ -21,7 +23,6 @@ from ..text_files import UnreadableText, read_utf8
 from .model import Article, FirstPublication
 
 SCHEMA = Path(__file__).with_name("article.schema.json")
-FENCE = "---"
 # Facts about the article rather than words: the same in every language.
 LANGUAGE_NEUTRAL: tuple[FieldPath, ...] = (
     ("date",),
@@ -88,7 +89,7 @@ class ArticleFile:
         front_matter = self._split(text)
         if front_matter is None:
             return
-        self.findings += parse_yaml(front_matter, self.data)
+        self.findings += parse_yaml(front_matter, self.data, syntax_check=FRONT_MATTER)
         if not self.data.parsed:
             return
         if not isinstance(self.front_matter, dict):
@@ -104,19 +105,19 @@ class ArticleFile:
 
     def _split(self, text: str) -> str | None:
         """The front matter with the line numbers of the file: its opening `---` becomes an empty line."""
-        lines = text.split("\n")
-        if lines[0].strip() != FENCE:
+        try:
+            split = front_matter_lines(text)
+        except UnclosedFrontMatter:
+            self.findings.append(self.data.file_finding(NO_CLOSING_FENCE, check=FRONT_MATTER))
+            return None
+        if split is None:
             message = "an article starts with its front matter – add a '---' line, the fields (title, description, "
             self.findings.append(
                 self.data.file_finding(message + "date, authors), and another '---' line above the text")
             )
             return None
-        end = next((number for number in range(1, len(lines)) if lines[number].rstrip() in (FENCE, "...")), None)
-        if end is None:
-            self.findings.append(self.data.file_finding("the front matter has no closing '---' line – add it"))
-            return None
-        self.body = "\n".join(lines[end + 1 :])
-        return "\n".join(["", *lines[1:end]])
+        front_matter, self.body = split
+        return front_matter
 
     def _check_name(self, page_folder: str) -> list[Finding]:
         if self.has_valid_name:

@@ -14,6 +14,7 @@ import yaml
 
 from ..findings import Finding
 from .yaml_refusals import line_break_refusals, size_refusal, structure_refusals
+from .yaml_syntax import explain as explain_syntax_error
 
 FieldPath = tuple[str | int, ...]
 
@@ -31,12 +32,27 @@ PlainLoader.yaml_implicit_resolvers = {
 }
 
 
-def format_path(path: FieldPath) -> str:
-    """A field's path as editors read it: partnerships[0].city.name."""
-    text = ""
+def format_path(path: FieldPath, content: Any = None) -> str:
+    """A field's path as editors read it, in the `content` it leads into: the items of a list counted
+    from 1, as an editor counts them, a record named by its id: "partnerships, record 4 ('harbour'),
+    city.name"; an item that is no group of fields is an entry ("topics, entry 1")."""
+    text, after_item = "", False
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            content = content[part] if isinstance(content, list) and 0 <= part < len(content) else None
+            text += f"{', ' if text else ''}{_item_name(part, content)}"
+        else:
+            content = content.get(part) if isinstance(content, dict) else None
+            text += f"{', ' if after_item else '.' if text else ''}{part}"
+        after_item = isinstance(part, int)
     return text
+
+
+def _item_name(index: int, item: Any) -> str:
+    if not isinstance(item, dict):
+        return f"entry {index + 1}"
+    record_id = item.get("id")
+    return f"record {index + 1}" + (f" ('{record_id}')" if isinstance(record_id, str) and record_id.strip() else "")
 
 
 @dataclass
@@ -75,11 +91,11 @@ class DataFile:
     ) -> Finding:
         """A finding at the value at `path` (or its key), or at the first `character` in it."""
         line, column = self.position(path, key=key) if character is None else self.character_position(path, character)
-        shown = format_path(path)
+        shown = format_path(path, self.content)
         return Finding(self.display_path, line, f"{shown}: {message}" if shown else message, check, column)
 
-    def file_finding(self, message: str, line: int = 1, column: int = 1) -> Finding:
-        return Finding(self.display_path, line, message, column=column)
+    def file_finding(self, message: str, line: int = 1, column: int = 1, check: str = "") -> Finding:
+        return Finding(self.display_path, line, message, check, column)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -91,6 +107,9 @@ class _Reader:
 
     def __init__(self, loader: PlainLoader, data_file: DataFile) -> None:
         self.loader, self.data_file, self.findings = loader, data_file, []
+        # Fields written twice: (path, first line, line, column), told once the content is built, so that
+        # their path names the record they are in.
+        self.repeated: list[tuple[FieldPath, int, int, int]] = []
 
     def construct(self, node: yaml.Node, path: FieldPath) -> Any:
         self.data_file.positions[path] = _mark(node)
@@ -118,9 +137,7 @@ class _Reader:
             if key in mapping:
                 first_line = self.data_file.key_positions[key_path][0]
                 line, column = _mark(key_node)
-                written_twice = f"the field '{key}' is written twice (first on line {first_line})"
-                message = f"{format_path(key_path)}: {written_twice} – keep one of them"
-                self.findings.append(self.data_file.file_finding(message, line, column))
+                self.repeated.append((key_path, first_line, line, column))
                 continue
             self.data_file.key_positions[key_path] = _mark(key_node)
             mapping[key] = self.construct(value_node, key_path)
@@ -133,34 +150,25 @@ def too_large(data_file: DataFile, size: int) -> list[Finding]:
     return [data_file.file_finding(message)] if message else []
 
 
-def _within(text: str, line: int, column: int) -> tuple[int, int]:
-    """A place in `text`: the end of the file for a mark past it (the parser's mark for "the file
-    ended too early" is on the line after a last line without a line break)."""
-    lines = text.split("\n")
-    if line <= len(lines):
-        return line, column
-    return len(lines), len(lines[-1]) + 1
-
-
-def _syntax_error(error: yaml.YAMLError, text: str, data_file: DataFile) -> Finding:
+def _syntax_error(error: yaml.YAMLError, text: str, data_file: DataFile, check: str) -> Finding:
     if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
-        line, column = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        todo = "check the indentation, the colons and the quotes on this line and the one above"
-        return data_file.file_finding(f"YAML syntax error: {what} – {todo}", line, column)
+        problem = explain_syntax_error(error, text)
+        return data_file.file_finding(problem.message, problem.line, problem.column, check)
     if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
         # The first unacceptable character is the first of its kind (libyaml counts its position in bytes).
         before = text[: max(text.find(chr(error.character)), 0)]
         line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
         character = f"U+{error.character:04X}"
         todo = "delete it (it is invisible, and often comes with text pasted from another program)"
-        return data_file.file_finding(f"the character {character} cannot be in a data file – {todo}", line, column)
-    return data_file.file_finding(f"YAML syntax error: {error} – check the file's structure")
+        return data_file.file_finding(
+            f"the character {character} cannot be in a data file – {todo}", line, column, check
+        )
+    return data_file.file_finding(f"YAML syntax error: {error} – check the file's structure", check=check)
 
 
-def parse_yaml(text: str, data_file: DataFile) -> list[Finding]:
-    """Fill `data_file` from YAML text; returns the findings (refusals, syntax errors, repeated fields)."""
+def parse_yaml(text: str, data_file: DataFile, *, syntax_check: str = "") -> list[Finding]:
+    """Fill `data_file` from YAML text; returns the findings (refusals, syntax errors, repeated fields).
+    A syntax error's finding has the check id `syntax_check` (a page's front matter has one)."""
     refusals = too_large(data_file, len(text.encode("utf-8")))
     if refusals:
         return refusals
@@ -175,7 +183,11 @@ def parse_yaml(text: str, data_file: DataFile) -> list[Finding]:
             data_file.content = None if node is None else reader.construct(node, ())
             data_file.parsed = True
     except yaml.YAMLError as error:
-        reader.findings.append(_syntax_error(error, text, data_file))
+        reader.findings.append(_syntax_error(error, text, data_file, syntax_check))
     finally:
         loader.dispose()
+    for key_path, first_line, line, column in reader.repeated:
+        written_twice = f"the field '{key_path[-1]}' is written twice (first on line {first_line})"
+        message = f"{format_path(key_path, data_file.content)}: {written_twice} – keep one of them"
+        reader.findings.append(data_file.file_finding(message, line, column))
     return refusals + reader.findings

@@ -20,7 +20,9 @@ the site in.
     python -m microsite check-links --external [SITE_DIR]    links to other sites, online (make check-external)
 
 The checks on the built HTML and the Markdown sources also run after the last language is built, as
-warnings, so that a strict build fails on them.
+warnings, so that a strict build fails on them. Before those, in every language build, the links and
+images in the Markdown are checked against that build's files and rendered headings (page_links.py),
+in MkDocs' stead, with the line of each.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ..findings import Finding
 from ..languages import Languages
 from .checks import project_checks
 from .lychee import run_lychee
+from .page_links import warn_about_page_links
 from .site import Site, detect_site_url
 
 if TYPE_CHECKING:
@@ -94,4 +97,4 @@ def _own_project() -> Path:
     return Path(__file__).resolve().parents[3]
 
 
-__all__ = ["CHECKS", "check_site", "warn_in_build"]
+__all__ = ["CHECKS", "check_site", "warn_about_page_links", "warn_in_build"]

@@ -8,13 +8,14 @@ decoded). Code, in blocks or inline, is not read: an address shown in code is no
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..parity.pages import markdown_parser
+from ..parity.pages import new_markdown_parser
 from .html_scan import Element, scan
 
 # Inline tokens whose content is text a reader sees (the rest are markup, or handled below).
@@ -53,8 +54,9 @@ def markdown_links(text: str) -> MarkdownLinks:
     return links
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
-    parser = markdown_parser()
+    parser = new_markdown_parser()
     # Reference definitions as tokens of their own, with their lines.
     parser.options["inline_definitions"] = True
     # Every address as written (entities decoded): the parser's own check would leave a javascript:

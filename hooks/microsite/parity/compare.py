@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..findings import Finding
 from ..page_files import local_target
@@ -69,11 +70,12 @@ def _compare_front_matter_keys(pair: _Pair) -> None:
     translation_keys = set(pair.translation.front_matter) - META_KEYS
     # Sorted as text: YAML keys can be numbers (`1:`) or null (`~:`) too.
     for key in sorted(source_keys - translation_keys, key=str):
-        message = f"front matter lacks '{key}', which {pair.other} has – add '{key}:' with the translated value"
+        there = f"{pair.other}:{pair.source.key_lines.get(str(key), 1)}"
+        message = f"front matter lacks '{key}', which {there} has – add '{key}:' with the translated value"
         pair.add("front-matter-keys", 1, message)
     for key in sorted(translation_keys - source_keys, key=str):
         message = f"front matter has '{key}', which {pair.other} lacks – remove it here or add it there"
-        pair.add("front-matter-keys", 1, message)
+        pair.add("front-matter-keys", pair.translation.key_lines.get(str(key), 1), message)
 
 
 def _headings(page: Page) -> list[Block]:
@@ -125,25 +127,32 @@ def _structure(blocks: list[Block]) -> list[tuple[str, Counter]]:
 
 
 def _compare_block_structure(pair: _Pair) -> None:
-    """The same blocks in the same order, reported once, where the two sequences first part. Where they part
-    only at paragraphs of images, the images are reported instead (`_compare_contents`)."""
+    """The same blocks in the same order, reported once, where the two pages first part: the first block,
+    or block within one (a list item, a table row…), that is not the source's. Where they part only at
+    paragraphs of images, the images are reported instead (`_compare_contents`)."""
     source, translation = pair.source, pair.translation
-    if (source.counts == translation.counts and pair.aligned()) or pair.aligned_but_figures():
+    source_kinds, kinds = [part.kind for part in source.parts], [part.kind for part in translation.parts]
+    if (source.counts == translation.counts and source_kinds == kinds) or pair.aligned_but_figures():
         return
-    first = _first_different_block(source.blocks, translation.blocks)
-    block = translation.blocks[first] if first < len(translation.blocks) else None
-    line = block.line if block else (translation.blocks[-1].line if translation.blocks else 1)
-    at = f" (from {pair.other}:{source.blocks[first].line} on)" if first < len(source.blocks) else ""
-    detail = "; ".join(_count_differences(source.counts, translation.counts)) or "the blocks come in another order"
-    pair.add("block-structure", line, f"the structure differs from {pair.other}{at}: {detail} – {BLOCK_TODO}", block)
-
-
-def _first_different_block(source_blocks: list[Block], blocks: list[Block]) -> int:
-    """The index of the first block that differs in kind or content counts, or where the shorter ends."""
-    return next(
-        (index for index, (a, b) in enumerate(zip(source_blocks, blocks)) if a.kind != b.kind or a.counts != b.counts),
-        min(len(source_blocks), len(blocks)),
+    first = next(
+        (index for index, (a, b) in enumerate(zip(source_kinds, kinds)) if a != b), min(len(source_kinds), len(kinds))
     )
+    parts = translation.parts
+    if first < len(parts):
+        here, line, block = f"{_a(parts[first].kind)} here", parts[first].line, translation.blocks[parts[first].block]
+    else:
+        here, line, block = "this page ends here", parts[-1].line if parts else 1, None
+    if first < len(source.parts):
+        there = f"{_a(source.parts[first].kind)} in {pair.other}:{source.parts[first].line}"
+    else:
+        there = f"{pair.other} ends there"
+    detail = "; ".join(_count_differences(source.counts, translation.counts)) or "the blocks come in another order"
+    message = f"the structure differs from {pair.other} from here on: {here}, {there} ({detail}) – {BLOCK_TODO}"
+    pair.add("block-structure", line, message, block)
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind.startswith(('a', 'e', 'i', 'o', 'u', 'HTML')) else 'a'} {kind}"
 
 
 def _count_differences(source_counts: Counter, counts: Counter) -> list[str]:
@@ -172,28 +181,59 @@ def _compare_in_order(pair: _Pair, check: str, attribute: str, noun: str) -> Non
 
 def _compare_contents(pair: _Pair) -> None:
     """Block by block where the blocks line up (paragraphs of images left out where only they differ, and
-    their images compared where they stand); else the whole pages, each as one block."""
-    if pair.aligned():
-        corresponding = list(zip(pair.source.blocks, pair.translation.blocks))
-    elif pair.aligned_but_figures():
+    their images compared where they stand); else matched around the difference (`_corresponding_blocks`)."""
+    if not pair.aligned() and pair.aligned_but_figures():
         corresponding = list(zip(_text_blocks(pair.source), _text_blocks(pair.translation)))
         _compare_figures(pair)
     else:
-        source_blocks = pair.source.blocks
-        source_line = source_blocks[0].line if source_blocks else 1
-        corresponding = [(_merged(source_blocks, source_line), _merged(pair.translation.blocks, 1))]
+        corresponding = _corresponding_blocks(pair)
     for source_block, block in corresponding:
         _compare_block_contents(pair, source_block, block)
 
 
+def _corresponding_blocks(pair: _Pair) -> list[tuple[Block, Block]]:
+    """Block by block where the blocks line up. Where they do not, the blocks of the same kinds in the
+    same order are matched around the difference, and each stretch that differs is compared as one
+    block on each side, named by its first line (or, where one side has none, the line it would be at)."""
+    source_blocks, blocks = pair.source.blocks, pair.translation.blocks
+    if pair.aligned():
+        return list(zip(source_blocks, blocks))
+    matcher = SequenceMatcher(None, [b.kind for b in source_blocks], [b.kind for b in blocks], autojunk=False)
+    corresponding = []
+    for operation, source_start, source_end, start, end in matcher.get_opcodes():
+        if operation == "equal":
+            corresponding += zip(source_blocks[source_start:source_end], blocks[start:end])
+        else:
+            source_line = _line_at(source_blocks, source_start)
+            corresponding.append(
+                (
+                    _merged(source_blocks[source_start:source_end], source_line),
+                    _merged(blocks[start:end], _line_at(blocks, start)),
+                )
+            )
+    return corresponding
+
+
 def _merged(blocks: list[Block], line: int) -> Block:
+    """A stretch of blocks as one, at `line`: a single block as it is, so that what is declared on it holds."""
+    if len(blocks) == 1:
+        return blocks[0]
     merged = Block(kind="page", line=line)
     for block in blocks:
         for attribute in ("internal_links", "external_links", "mailto", "images", "numbers"):
             getattr(merged, attribute).update(getattr(block, attribute))
+            for item in getattr(block, attribute):
+                merged.origins.setdefault((attribute, item), block.line)
         for src, image_line in block.image_lines.items():
             merged.image_lines.setdefault(src, image_line)
     return merged
+
+
+def _line_at(blocks: list[Block], index: int) -> int:
+    """The line of the block at `index`; after the last block, the last block's line."""
+    if index < len(blocks):
+        return blocks[index].line
+    return blocks[-1].line if blocks else 1
 
 
 def _figures_by_place(page: Page) -> dict[int, list[Block]]:
@@ -304,11 +344,12 @@ def _same_file(pair: _Pair, theirs: str) -> str:
 def _compare_targets(pair: _Pair, targets: _Targets, a: Block, b: Block) -> None:
     source, translation = getattr(a, targets.attribute), getattr(b, targets.attribute)
     for target in sorted((source - translation).elements()):
-        message = f"{targets.noun} '{target}' in {pair.other}:{a.line} is missing here – {targets.todo}"
+        there = f"{pair.other}:{a.line_of(targets.attribute, target)}"
+        message = f"{targets.noun} '{target}' in {there} is missing here – {targets.todo}"
         pair.add(targets.check, b.line, message, b, a)
     for target in sorted((translation - source).elements()):
         message = f"{targets.noun} '{target}' here is not in {pair.other}:{a.line} – {targets.todo}"
-        pair.add(targets.check, b.line, message, b, a)
+        pair.add(targets.check, b.line_of(targets.attribute, target), message, b, a)
 
 
 def _compare_numbers(pair: _Pair, a: Block, b: Block) -> None:
@@ -317,7 +358,9 @@ def _compare_numbers(pair: _Pair, a: Block, b: Block) -> None:
         return
     only_source = sorted((a.numbers - b.numbers).elements())
     only_here = sorted((b.numbers - a.numbers).elements())
-    parts = ([f"{', '.join(only_source)} in {pair.other}:{a.line} but not here"] if only_source else []) + (
+    there = f"{pair.other}:{a.line_of('numbers', only_source[0]) if only_source else a.line}"
+    parts = ([f"{', '.join(only_source)} in {there} but not here"] if only_source else []) + (
         [f"{', '.join(only_here)} here but not there"] if only_here else []
     )
-    pair.add("number", b.line, f"numbers differ: {'; '.join(parts)} – check the figures, years and dates", b, a)
+    line = b.line_of("numbers", only_here[0]) if only_here else b.line
+    pair.add("number", line, f"numbers differ: {'; '.join(parts)} – check the figures, years and dates", b, a)

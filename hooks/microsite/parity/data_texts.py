@@ -132,7 +132,7 @@ def _check_data_file(
     for record_path, record in record_lists(data_file.content):
         state, change = _check_record_stamp(root, data_file, record_path, record, judging, report)
         for language in judging.languages.translations:
-            missing = tuple(format_path(path) for path in missing_texts(record, language, judging.languages))
+            missing = tuple(format_path(path, record) for path in missing_texts(record, language, judging.languages))
             records.append(
                 RecordTranslation(
                     data_file.display_path,
@@ -213,7 +213,7 @@ class _DataTexts:
             else:
                 line = self.data_file.position(path, key=True)[0]
             message = (
-                f"{format_path(path)}: the {Languages.name(language)} text is "
+                f"{format_path(path, self.data_file.content)}: the {Languages.name(language)} text is "
                 f"{'missing' if value is None else 'empty'} – write it ('{language}: …')"
             )
             # A translation not written yet is shown in the source language, marked so (where the policy
@@ -233,7 +233,8 @@ class _DataTexts:
         lines = (self.data_file.position(last)[0], self.data_file.position((*path, self.languages.source))[0])
         declared = [exemption for line in lines for exemption in self.exemptions.get(line, [])]
         message = (
-            f"{format_path(path)}: '{values[0]}' is the same in every language – translate it, or if it is a name, "
+            f"{format_path(path, self.data_file.content)}: '{values[0]}' is the same in every language – translate it, "
+            "or if it is a name, "
             "declare it with '# parity-ignore: identical-translation' at the end of this line"
         )
         finding = _finding(self.data_file, last, "identical-translation", message)
@@ -248,7 +249,8 @@ class _DataTexts:
                 continue
             line = self.data_file.position((*path, key))[0]
             message = (
-                f"{format_path((*path, key))}: this text is in {Languages.name(found)}, not in {Languages.name(key)} – "
+                f"{format_path((*path, key), self.data_file.content)}: this text is in {Languages.name(found)}, not in "
+                f"{Languages.name(key)} – "
                 f"write it in {Languages.name(key)}; if it is meant to stay so (a name, a quotation), "
                 "declare it with '# parity-ignore: wrong-language' at the end of this line"
             )
@@ -262,7 +264,7 @@ def _check_record_stamp(
     """A record without a stamp, or stamped from other source-language texts: its state, and when the
     source changed."""
     languages = judging.languages
-    name = f"{format_path(record_path)} ('{record['id']}')"
+    name = format_path(record_path, data_file.content)
     command = f"make translated FILES='{data_file.display_path}#{record['id']}'"
     source_name = Languages.name(languages.source)
     value = record.get(STAMP_KEY)

@@ -48,11 +48,25 @@ BLOCK_KINDS = {
     "dl_open": "definition list",
 }
 CODE_TOKENS = ("fence", "code_block")
+# What the other top-level blocks are called in a message, by the token that opens them.
+TOP_LEVEL_KINDS = {
+    "heading_open": "heading",
+    "fence": "code block",
+    "code_block": "code block",
+    "html_block": "HTML block",
+    "hr": "horizontal rule",
+}
+
+
+def new_markdown_parser() -> MarkdownIt:
+    """A parser of the Markdown editors write, of its own: to change its options, as the link checks do."""
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin).use(deflist_plugin)
 
 
 @functools.cache
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin).use(deflist_plugin)
+    """The parser parity reads pages with, made once."""
+    return new_markdown_parser()
 
 
 def plain_numbers(text: str) -> Counter:
@@ -86,6 +100,12 @@ class Block:
     prose: list[str] = field(default_factory=list)
     # Check id → line of the `<!-- parity-ignore: … -->` declared right before this block.
     ignore: dict[str, int] = field(default_factory=dict)
+    # Blocks compared as one (compare.py): the line of the block each link, image or number is in.
+    origins: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def line_of(self, attribute: str, item: str) -> int:
+        """The line of the block a link, image or number (in the Counter `attribute`) is in."""
+        return self.origins.get((attribute, item), self.line)
 
     @property
     def text(self) -> str:
@@ -109,6 +129,16 @@ class Block:
         return judged_words(self.text)
 
 
+@dataclass(frozen=True)
+class Part:
+    """A block or a block within one (a list item, a table row…), in the order the page has them."""
+
+    kind: str
+    line: int
+    # The index of the top-level block it is, or is in.
+    block: int
+
+
 @dataclass
 class Page:
     path: Path
@@ -121,6 +151,10 @@ class Page:
     counts: Counter
     page_exemptions: list[Exemption]
     inline_exemptions: list[Exemption]
+    # Every block and block within one, in order: where two pages' structures part.
+    parts: list[Part] = field(default_factory=list)
+    # The line of each front matter key.
+    key_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def below_language(self) -> str:
@@ -182,16 +216,35 @@ def parse_text(text: str, path: Path, shown: str, language: str) -> Page:
         reader.read(token)
     exemptions = _page_exemptions(reader.front_matter)
     return Page(
-        path, shown, language, text, reader.front_matter, reader.blocks, reader.counts, exemptions, reader.declared
+        path,
+        shown,
+        language,
+        text,
+        reader.front_matter,
+        reader.blocks,
+        reader.counts,
+        exemptions,
+        reader.declared,
+        reader.parts,
+        reader.key_lines,
     )
 
 
-def _front_matter(yaml_text: str) -> dict:
+def _front_matter(yaml_text: str, first_line: int) -> tuple[dict, dict[str, int]]:
+    """The front matter's fields, and the line of each key (the YAML starts on `first_line` of the page)."""
+    loader = PlainLoader(yaml_text)
     try:
-        loaded = yaml.load(yaml_text, Loader=PlainLoader)
-    except yaml.YAMLError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode):
+            return {}, {}
+        lines = {str(loader.construct_object(key)): first_line + key.start_mark.line for key, _ in node.value}
+        loaded = loader.construct_document(node)
+    # A number too long for Python to convert is a ValueError.
+    except (yaml.YAMLError, ValueError):
+        return {}, {}
+    finally:
+        loader.dispose()
+    return (loaded, lines) if isinstance(loaded, dict) else ({}, {})
 
 
 def _page_exemptions(front_matter: dict) -> list[Exemption]:
@@ -211,10 +264,14 @@ class _PageReader:
         self.pending: dict[str, int] = {}
         self.depth = 0
         self.current: Block | None = None
+        self.parts: list[Part] = []
+        self.key_lines: dict[str, int] = {}
 
     def read(self, token: Token) -> None:
         if token.type == "front_matter":
-            self.front_matter = _front_matter(token.content)
+            # The YAML starts on the line after the opening '---'.
+            first_line = (token.map[0] if token.map else 0) + 2
+            self.front_matter, self.key_lines = _front_matter(token.content, first_line)
             return
         # Paragraphs of tight list items are hidden: they are not paragraphs a writer made.
         kind = None if token.hidden else BLOCK_KINDS.get(token.type)
@@ -226,6 +283,11 @@ class _PageReader:
             self._start_block(token, kind)
         elif kind and self.current is not None:
             self.current.counts[kind] += 1
+        part = kind or (TOP_LEVEL_KINDS.get(token.type) if self.depth == 0 else None)
+        if part and token.type == "html_block" and self.current is not None and self.current.marker:
+            part = "data marker"
+        if part:
+            self.parts.append(Part(part, self._line(token), len(self.blocks) - 1))
         if self.current is not None:
             self._read_content(self.current, token)
         self.depth += token.nesting

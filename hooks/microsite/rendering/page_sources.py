@@ -11,13 +11,16 @@ shows the problem in place of its content: never an empty page, nor the previous
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, Files
 
+from ..data.yaml_positions import DataFile, parse_yaml
 from ..findings import Finding
-from ..front_matter_fields import check_front_matter
+from ..frontmatter import CHECK as FRONT_MATTER
+from ..frontmatter import UnclosedFrontMatter, front_matter_lines
 from ..parity.pages import UnreadablePage, read_page
 from ..problems import Problem
 from .labels import label
@@ -28,11 +31,11 @@ if TYPE_CHECKING:
 # What the build's own page reading finds; a page that cannot be read is parity's 'unreadable-page'.
 CHECKS = {
     "empty-page": "a page has no content at all",
-    "front-matter": "a page's front matter (between the '---' lines at its top) is no valid YAML",
+    FRONT_MATTER: "a page's front matter cannot be read: a YAML mistake, or no closing '---' line",
 }
 
 
-def page_problems(file: File) -> tuple[Finding | None, list[Finding]]:
+def page_problems(file: File) -> tuple[Finding | None, Finding | None]:
     """Why a written page cannot be built as it is, if it cannot; and what is wrong with its front matter.
     Read as parity reads it: as UTF-8, without a byte-order mark, so that the build and parity name the
     same byte of a page."""
@@ -40,10 +43,31 @@ def page_problems(file: File) -> tuple[Finding | None, list[Finding]]:
     try:
         text = read_page(Path(file.abs_src_path), shown)
     except UnreadablePage as unreadable:
-        return unreadable.finding, []
+        return unreadable.finding, None
     if not text.strip():
-        return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page"), []
-    return None, check_front_matter(text, shown)
+        return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page"), None
+    return None, front_matter_problem(text, shown)
+
+
+def front_matter_problem(text: str, shown: str) -> Finding | None:
+    """What keeps a page's front matter from being read, if anything: MkDocs would show it as text then,
+    and build the page without its title and description."""
+    try:
+        split = front_matter_lines(text)
+    except UnclosedFrontMatter as unclosed:
+        return Finding(shown, 1, str(unclosed), FRONT_MATTER, column=1)
+    if split is None:
+        return None
+    front_matter = DataFile(name="front matter", display_path=shown)
+    # A syntax error, or what plain YAML never needs (an alias where a text begins with '*', say). A field
+    # written twice is no such problem: MkDocs reads the page, with the last of them.
+    found = parse_yaml(split[0], front_matter, syntax_check=FRONT_MATTER)
+    if found and not front_matter.parsed:
+        return replace(found[0], check=FRONT_MATTER)
+    if front_matter.parsed and not isinstance(front_matter.content, (dict, type(None))):
+        message = "the front matter must be fields, one a line ('title: …') – write each as 'name: value'"
+        return Finding(shown, 2, message, FRONT_MATTER, column=1)
+    return None
 
 
 def code_span(text: str) -> str:
@@ -68,7 +92,7 @@ def stand_in_for_unbuildable_pages(state: BuildState, files: Files) -> None:
         if file.abs_src_path is None:
             continue  # generated: its Markdown was given by rendering/generated_pages.py
         problem, front_matter = page_problems(file)
-        if front_matter and f"docs/{file.src_uri}" not in articles:
+        if front_matter is not None and f"docs/{file.src_uri}" not in articles:
             state.problems.stop_or_report(Problem(front_matter))
         if problem is None:
             continue
