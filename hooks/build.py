@@ -110,6 +110,7 @@ def on_env(env, *, config, files):
 @guarded
 def on_page_markdown(markdown, *, page, config, files):
     rendering.note_page_source(_build, page)
+    rendering.keep_page_fields_usable(_build, page)
     markdown = rendering.render_markers(_build, markdown, page, files)
     markdown = rendering.frame_article(_build, markdown, page, files)
     return rendering.add_translation_notice(_build, markdown, page, files)

@@ -226,6 +226,16 @@ def page_address(page: Page) -> str:
     return page.url
 
 
+def page_meta(page: Page) -> dict[str, Any]:
+    """The page's front matter as MkDocs read it, which the theme and the plugins read from."""
+    return page.meta
+
+
+def page_markdown_source(page: Page) -> str:
+    """The page's Markdown file as written (a generated page's as given), front matter included."""
+    return page.file.content_string
+
+
 def page_file_path(page: Page) -> str:
     """Where the built page is written, below the site folder, its language folder first ('en/artikel/x.html')."""
     return page.file.dest_uri

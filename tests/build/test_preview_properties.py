@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from preview_server import ARTICLE
+from preview_server import ARTICLE, LEGAL_NOTICE
 from project import assemble_publication
 
 # Each example is a whole build of the fixture in both languages (about a second): few, without a deadline,
@@ -110,12 +110,13 @@ def with_slip(text: str, position: int, slip: str) -> str:
 
 
 @PROPERTIES
-@given(front_matter=front_matters)
-def test_any_front_matter_of_an_article_is_built_or_named(project: Path, front_matter: dict[str, Any]) -> None:
-    article = project / "docs" / "de" / ARTICLE
-    body = article.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+@given(page=st.sampled_from([ARTICLE, LEGAL_NOTICE]), front_matter=front_matters)
+def test_any_front_matter_of_a_page_is_built_or_named(project: Path, page: str, front_matter: dict[str, Any]) -> None:
+    """An article's, whose fields the collection reads, and a written page's, which MkDocs and Material read."""
+    file = project / "docs" / "de" / page
+    body = file.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     written = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
-    with saved(article, f"---\n{written}---\n{body}"):
+    with saved(file, f"---\n{written}---\n{body}"):
         assert_each_names_its_place(preview_build(project))
 
 

@@ -12,7 +12,7 @@ from .data_markers import RENDERERS, render_markers, render_problems
 from .footer import link_footer_pages
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
 from .page_sources import CHECKS as PAGE_CHECKS
-from .page_sources import stand_in_for_unbuildable_pages
+from .page_sources import keep_page_fields_usable, stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
 from .problem_boxes import note_page_source, show_problems_in_pages
@@ -46,6 +46,7 @@ __all__ = [
     "format_event_date",
     "frame_article",
     "give_generated_pages_their_markdown",
+    "keep_page_fields_usable",
     "link_footer_pages",
     "link_status_page",
     "note_page_source",

@@ -10,23 +10,35 @@ shows the problem in place of its content: never an empty page, nor the previous
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jsonschema import Draft202012Validator
 from mkdocs.structure.files import File, Files
 
+from .. import upstream
+from ..data.explain import explain
 from ..data.yaml_positions import DataFile, parse_yaml
 from ..findings import Finding
+from ..front_matter_fields import read_front_matter
 from ..frontmatter import CHECK as FRONT_MATTER
 from ..frontmatter import UnclosedFrontMatter, front_matter_lines
+from ..languages import Languages
 from ..parity.pages import UnreadablePage, read_page
 from ..problems import Problem
 from .labels import label
 
 if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
     from ..state import BuildState
+
+# The fields of any page's front matter that MkDocs, Material and the hooks read, and the kind each must be.
+PAGE_SCHEMA = Path(__file__).resolve().parent.parent / "page.schema.json"
 
 # What the build's own page reading finds; a page that cannot be read is parity's 'unreadable-page'.
 CHECKS = {
@@ -102,3 +114,30 @@ def stand_in_for_unbuildable_pages(state: BuildState, files: Files) -> None:
             state.problems.report(problem)
         if state.preview:
             file.content_string = problem_page(problem, state.language)
+
+
+@functools.cache
+def _page_fields() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(PAGE_SCHEMA.read_text(encoding="utf-8")))
+
+
+def keep_page_fields_usable(state: BuildState, page: Page) -> None:
+    """The fields of the page's front matter that MkDocs, Material and the hooks read (page.schema.json),
+    each of the kind they need: one of another kind (`search: true`, on which Material's search fails) is
+    named with its line and what to write, and in the live preview left out of the page. An article's
+    front matter is named by the collection, with every field (articles/)."""
+    meta = upstream.page_meta(page)
+    errors = list(_page_fields().iter_errors(meta))
+    if not errors:
+        return
+    shown = f"docs/{upstream.page_source(page)}"
+    if not (state.articles and shown in state.articles.sources.get(state.language, ())):
+        fields = read_front_matter(upstream.page_markdown_source(page), shown)
+        if fields is None:
+            fields = DataFile(name="front matter", display_path=shown, content=meta, parsed=True)
+        language = Languages((state.language,))
+        state.problems.stop_or_report(
+            Problem([finding for error in errors for finding in explain(error, fields, language)])
+        )
+    for field in {str(error.absolute_path[0]) for error in errors if error.absolute_path}:
+        del meta[field]
