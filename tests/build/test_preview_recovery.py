@@ -188,3 +188,21 @@ def test_a_slip_is_named_where_it_is_and_in_the_lists_it_is_in_until_the_next_go
             for page in ARTICLE_LISTS
         )
     assert_recovered(preview, editor, baseline)
+
+
+def test_the_log_of_a_save_says_only_what_an_editor_needs(preview: Preview, editor: Editor) -> None:
+    """No narration of the i18n plugin's language builds, no 'Cleaning site directory', nothing that asks an
+    editor to run the tests: a save without a problem is four lines (upstream.LOG_NOISE_PREFIXES)."""
+    file = f"docs/de/{TIMELINE}"
+    log = editor.write(file, windows_line_endings(editor.good_text(file)))
+    said = [line.split(" -  ", 1)[1] for line in log.splitlines() if " -  " in line]
+    # The time MkDocs prints in brackets, and the seconds the build took, differ from save to save.
+    kinds = [
+        " ".join(word for word in line.split() if not word.startswith("[") and not word[0].isdigit()) for line in said
+    ]
+    assert kinds == [
+        "Detected file changes",
+        "Building documentation...",
+        "Documentation built in seconds",
+        "Reloading browsers",
+    ], log
