@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +19,7 @@ from microsite.parity.policy import policy_of_project
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
 from microsite.upstream import ERROR_PAGE
 from mkdocs.config import load_config
-from project import PUBLICATION, publication_data
+from project import PUBLICATION, assemble_publication, publication_data
 
 # The languages of the fixture publication (tests/publication/mkdocs.yml). Every project the tests build
 # is assembled from it and has them, so that tests can be parametrized by them before anything is built.
@@ -98,6 +101,24 @@ def written_pages(project: Path) -> list[str]:
             for path in sorted(folder.rglob("*.md"))
         ]
     return pages
+
+
+def reader_pages(project: Path) -> list[str]:
+    """Every page readers navigate to, from the project's Markdown and data: known before it is built."""
+    return (
+        written_pages(project)
+        + generated_pages(project)
+        + status_pages(project)
+        + accessibility_statement_pages(project)
+    )
+
+
+@contextlib.contextmanager
+def assembled_publication() -> Iterator[Path]:
+    """The fixture publication assembled for a moment, for what tests must know of it before anything is
+    built (their parameters): its data are read as the build reads them, with the generator's schemas."""
+    with tempfile.TemporaryDirectory(prefix="publication-") as folder:
+        yield assemble_publication(Path(folder) / "project")
 
 
 def article_collection(project: Path) -> Collection | None:
