@@ -78,8 +78,7 @@ def build_site(destination: Path, site_url: str, config_file: Path) -> subproces
 
 def microsite(*arguments: str, project: Path = ROOT) -> subprocess.CompletedProcess:
     """The command line, as the Makefile runs it: `python -m microsite COMMAND …` in the project. Without
-    `project` it is run in this repository with its generator, for a command that names its project
-    (`--project`, or check-links' site and `--project`)."""
+    `project`, in this repository: only for a command told with `--project` which project to check."""
     return subprocess.run(
         [sys.executable, "-m", "microsite", *arguments],
         cwd=project,
