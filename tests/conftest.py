@@ -1,17 +1,23 @@
-"""Shared fixtures: the site built with --strict under a sub-path, and served there on 127.0.0.1."""
+"""Shared fixtures: the fixture publication (tests/publication/) assembled once with the generator, its
+site built with --strict under a sub-path and served there on 127.0.0.1, and Debian's Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from microsite.measurements import sources_fingerprint
-from project import ROOT, SUB_PATH, build_site, free_port
+from chromium import CHROMIUM, CHROMIUM_ARGS, missing_tool
+from project import SUB_PATH, assemble_publication, build_site, free_port
 from site_model import BuiltSite
-from static_host import SubPathHandler
+from static_host import served_under_sub_path
+
+
+@pytest.fixture(scope="session")
+def publication_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture publication assembled into a project, once: to read and to build, never to change (a
+    test that changes a project assembles its own)."""
+    return assemble_publication(tmp_path_factory.mktemp("publication") / "project")
 
 
 @pytest.fixture(scope="session")
@@ -20,23 +26,33 @@ def site_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> BuiltSite:
+def built_site(tmp_path_factory: pytest.TempPathFactory, publication_project: Path, site_port: int) -> BuiltSite:
     destination = tmp_path_factory.mktemp("site")
     site_url = f"http://127.0.0.1:{site_port}{SUB_PATH}"
-    sources = sources_fingerprint(ROOT)
-    result = build_site(destination, site_url)
+    result = build_site(destination, site_url, config_file=publication_project / "mkdocs.yml")
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, sources=sources)
+    return BuiltSite(
+        root=destination, site_url=site_url, log=result.stdout + result.stderr, project=publication_project
+    )
 
 
 @pytest.fixture(scope="session")
 def served_site(built_site: BuiltSite, site_port: int) -> Iterator[str]:
-    handler = functools.partial(SubPathHandler, directory=str(built_site.root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield built_site.site_url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_under_sub_path(built_site.root, site_port) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """One Chromium for every browser test: Playwright's sync API runs one instance per process."""
+    if not CHROMIUM.exists():
+        missing_tool(
+            f"Chromium not found at {CHROMIUM}: browser tests skipped "
+            "(install it with 'apt-get install -y chromium', as .ci/run does)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -1,6 +1,6 @@
-"""A copy of the project whose translations lag, in every way the translation policy tolerates: an
-outdated page (its source changed in a later commit), a page with no translation, and a data record
-with a text not translated yet. Chosen from the project's own pages and data, never by name."""
+"""A project of the fixture publication whose translations lag, in every way the translation policy
+tolerates: an outdated page (its source changed in a later commit), a page with no translation, and a
+data record with a text not translated yet. Chosen from the project's own pages and data, never by name."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import yaml
 from microsite import parity
 from microsite.parity.pages import parse_page
 from microsite.parity.status import State
-from project import copy_project, publication_data
+from project import assemble_publication, publication_data
 from site_model import LANGUAGES
 
 SOURCE = LANGUAGES.source
@@ -35,7 +35,7 @@ class Lag:
 
 
 def lagging_project(destination: Path) -> Lag:
-    project = copy_project(destination)
+    project = assemble_publication(destination)
     _git(project, "init", "-q")
     _commit(project, "the publication, translated", CHANGED_ON - datetime.timedelta(days=30))
     outdated = _change_a_paragraph_under_a_section(project)

@@ -4,7 +4,6 @@ a browser reads the same, and the check's findings on it. Shared by tests/build/
 from __future__ import annotations
 
 from microsite import link_check
-from project import ROOT
 from site_model import LANGUAGES, BuiltSite
 
 ARTICLE_START = '<article class="md-content__inner md-typeset">'
@@ -44,7 +43,7 @@ def written_page(site: BuiltSite, language: str) -> str:
     tests' links are written relative to that folder."""
     for path in site.content_paths():
         in_root = "/" not in path.removeprefix(LANGUAGES.root(language))
-        written = not path.endswith("index.html") and (ROOT / source(path)).is_file()
+        written = not path.endswith("index.html") and (site.project / source(path)).is_file()
         if LANGUAGES.of_path(path) == language and in_root and written:
             return path
     raise AssertionError(f"no written {language} page")
@@ -65,5 +64,5 @@ def seed(site: BuiltSite, page: str, html: str, after: str = ARTICLE_START) -> i
 
 
 def findings(site: BuiltSite) -> list[str]:
-    found = link_check.check_site(site.root, site_url=site.site_url, languages=LANGUAGES, project=ROOT)
+    found = link_check.check_site(site.root, site_url=site.site_url, languages=LANGUAGES, project=site.project)
     return [finding.text() for finding in found]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from project import collection_folder, copy_project, microsite, person_ids
+from project import assemble_publication, collection_folder, microsite, person_ids
 from site_model import LANGUAGES
 
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
@@ -66,7 +66,7 @@ class Pasted:
 
 
 def pasted_project(destination: Path) -> Pasted:
-    project = copy_project(destination)
+    project = assemble_publication(destination)
     page = "pasted.md"
     article = f"{collection_folder(project)}/pasted-article.md"
     author = person_ids(project)[0]

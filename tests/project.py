@@ -1,4 +1,5 @@
-"""The project as the tests use it: copies of it to change, and strict builds of it."""
+"""Projects as the tests use them: the fixture publication assembled with the generator, to build or to
+change; strict builds of them; the command line run in them."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ GENERATOR_PARTS = ["hooks", "overrides", "lychee.toml"]
 
 
 def copy_project(destination: Path) -> Path:
+    """A copy of this repository's own project, the real publication as it is today. Only for
+    tests/benchmarks, which measure the real site; the tests run on assemble_publication's projects,
+    and on the real publication only in tests/test_real_publication.py."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -61,9 +65,7 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
-def build_site(
-    destination: Path, site_url: str, config_file: Path = ROOT / "mkdocs.yml"
-) -> subprocess.CompletedProcess:
+def build_site(destination: Path, site_url: str, config_file: Path) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
     return subprocess.run(
         [*command, "--site-dir", str(destination)],
@@ -75,7 +77,8 @@ def build_site(
 
 
 def microsite(*arguments: str, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """The command line, as the Makefile runs it: `python -m microsite COMMAND …` in the project."""
+    """The command line, as the Makefile runs it: `python -m microsite COMMAND …` in the project. Without
+    `project`, in this repository: only for a command told with `--project` which project to check."""
     return subprocess.run(
         [sys.executable, "-m", "microsite", *arguments],
         cwd=project,
@@ -85,17 +88,18 @@ def microsite(*arguments: str, project: Path = ROOT) -> subprocess.CompletedProc
     )
 
 
-def publication_data(name: str, project: Path = ROOT) -> dict:
-    """A data file of the publication as plain YAML, for tests that must not name its content."""
+def publication_data(name: str, project: Path) -> dict:
+    """A data file of a publication (the fixture, an assembled project, or a copy a test changed) as plain
+    YAML, for tests that must not name its content."""
     import yaml
 
     return yaml.safe_load((project / "data" / f"{name}.yml").read_text(encoding="utf-8"))
 
 
-def collection_folder(project: Path = ROOT) -> str:
+def collection_folder(project: Path) -> str:
     """The article collection's folder below each language folder (data/articles.yml)."""
     return publication_data("articles", project)["page_folder"]
 
 
-def person_ids(project: Path = ROOT) -> list[str]:
+def person_ids(project: Path) -> list[str]:
     return [person["id"] for person in publication_data("people", project)["people"]]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,19 +19,22 @@ from microsite.parity.policy import policy_of_project
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
 from microsite.upstream import ERROR_PAGE
 from mkdocs.config import load_config
-from project import ROOT, publication_data
+from project import PUBLICATION, assemble_publication, publication_data
 
-LANGUAGES = Languages.of_project(ROOT)
+# The languages of the fixture publication (tests/publication/mkdocs.yml). Every project the tests build
+# is assembled from it and has them, so that tests can be parametrized by them before anything is built.
+LANGUAGES = Languages.of_project(PUBLICATION)
 
 
 def configured_languages() -> tuple[str, ...]:
-    """The languages of the i18n plugin in mkdocs.yml, default language first."""
+    """The languages of the i18n plugin in the fixture's mkdocs.yml, default language first."""
     return LANGUAGES.codes
 
 
 @functools.cache
-def site_name(language: str) -> str:
-    config = load_config(str(ROOT / "mkdocs.yml"))
+def site_name(project: Path, language: str) -> str:
+    """The project's site name in `language` (mkdocs.yml: the language's own, else the top-level one)."""
+    config = load_config(str(project / "mkdocs.yml"))
     for configured in config.plugins["i18n"].config.languages:
         if configured.locale == language:
             return configured.site_name or config.site_name
@@ -43,58 +49,93 @@ def other_languages() -> tuple[str, ...]:
     return LANGUAGES.translations
 
 
-def generated_pages(root: Path = ROOT) -> list[str]:
-    """The pages generated from data/ and the articles, below each language root: one per partnership,
-    the article index's further pages, and one per topic and per author."""
-    data = load(root / "data", root / "docs", LANGUAGES)
+def generated_pages(project: Path) -> list[str]:
+    """The pages generated from the project's data/ and articles, below each language root: one per
+    partnership, the article index's further pages, and one per topic and per author."""
+    languages = Languages.of_project(project)
+    data = load(project / "data", project / "docs", languages)
     partnerships = data.get("partnerships")
     pages = [
-        LANGUAGES.root(language) + f"{partnerships['page_folder']}/{record['id']}.html"
-        for language in LANGUAGES.codes
+        languages.root(language) + f"{partnerships['page_folder']}/{record['id']}.html"
+        for language in languages.codes
         for record in (partnerships["partnerships"] if partnerships else [])
     ]
-    collection, _ = read_collection(root / "docs", LANGUAGES, data.files, root)
+    collection, _ = read_collection(project / "docs", languages, data.files, project)
     if collection is None:
         return pages
     settings = collection.settings
-    for language in LANGUAGES.codes:
+    for language in languages.codes:
         paths = [settings.index_path(number) for number in range(2, len(collection.index_pages(language)) + 1)]
         paths += [settings.topic_path(topic) for topic in collection.topics]
         paths += [settings.author_path(person) for person in collection.authors(language)]
-        pages += [LANGUAGES.root(language) + path.removesuffix(".md") + ".html" for path in paths]
+        pages += [languages.root(language) + path.removesuffix(".md") + ".html" for path in paths]
     return pages
 
 
-def status_pages(root: Path = ROOT) -> list[str]:
+def status_pages(project: Path) -> list[str]:
     """Each language's translation status page (mkdocs.yml, extra.translation_policy.status_page): generated
     too, and reached from every page's footer rather than from the menu."""
-    status_page = policy_of_project(root / "mkdocs.yml").status_page
-    return [LANGUAGES.root(language) + status_page.removesuffix(".md") + ".html" for language in LANGUAGES.codes]
+    languages = Languages.of_project(project)
+    status_page = policy_of_project(project / "mkdocs.yml").status_page
+    return [languages.root(language) + status_page.removesuffix(".md") + ".html" for language in languages.codes]
 
 
-def accessibility_statement_pages(root: Path = ROOT) -> list[str]:
+def accessibility_statement_pages(project: Path) -> list[str]:
     """Each language's accessibility statement (data/accessibility.yml, its `page`): generated, and reached
     from every page's footer rather than from the menu; none without that file."""
-    if not (root / "data" / "accessibility.yml").exists():
+    if not (project / "data" / "accessibility.yml").exists():
         return []
-    page = publication_data("accessibility", root)["page"]
-    return [LANGUAGES.root(language) + page.removesuffix(".md") + ".html" for language in LANGUAGES.codes]
+    languages = Languages.of_project(project)
+    page = publication_data("accessibility", project)["page"]
+    return [languages.root(language) + page.removesuffix(".md") + ".html" for language in languages.codes]
 
 
-def article_collection(root: Path = ROOT) -> Collection | None:
-    """The publication's articles as the build reads them (None without data/articles.yml)."""
-    data = load(root / "data", root / "docs", LANGUAGES)
-    collection, findings = read_collection(root / "docs", LANGUAGES, data.files, root)
+def written_pages(project: Path) -> list[str]:
+    """The pages written in Markdown, below each language root (docs/<language>/…)."""
+    languages = Languages.of_project(project)
+    pages = []
+    for language in languages.codes:
+        folder = project / "docs" / language
+        pages += [
+            languages.root(language) + path.relative_to(folder).with_suffix(".html").as_posix()
+            for path in sorted(folder.rglob("*.md"))
+        ]
+    return pages
+
+
+def reader_pages(project: Path) -> list[str]:
+    """Every page readers navigate to, from the project's Markdown and data: known before it is built."""
+    return (
+        written_pages(project)
+        + generated_pages(project)
+        + status_pages(project)
+        + accessibility_statement_pages(project)
+    )
+
+
+@contextlib.contextmanager
+def assembled_publication() -> Iterator[Path]:
+    """The fixture publication assembled for a moment, for what tests must know of it before anything is
+    built (their parameters): its data are read as the build reads them, with the generator's schemas."""
+    with tempfile.TemporaryDirectory(prefix="publication-") as folder:
+        yield assemble_publication(Path(folder) / "project")
+
+
+def article_collection(project: Path) -> Collection | None:
+    """The project's articles as the build reads them (None without data/articles.yml)."""
+    languages = Languages.of_project(project)
+    data = load(project / "data", project / "docs", languages)
+    collection, findings = read_collection(project / "docs", languages, data.files, project)
     # Warnings (an article without topics) do not stop the build.
     errors = [finding for finding in findings if finding.is_error]
     assert not errors, errors
     return collection
 
 
-def collection_of(root: Path = ROOT) -> Collection:
-    """The articles of a publication that has them."""
-    collection = article_collection(root)
-    assert collection is not None, f"{root}: no article collection (data/articles.yml)"
+def collection_of(project: Path) -> Collection:
+    """The articles of a project that has them."""
+    collection = article_collection(project)
+    assert collection is not None, f"{project}: no article collection (data/articles.yml)"
     return collection
 
 
@@ -204,8 +245,8 @@ class BuiltSite:
     root: Path
     site_url: str
     log: str
-    # The fingerprint of the sources it was built from (microsite.measurements), for what is measured on it.
-    sources: str = ""
+    # The project it was built from (its mkdocs.yml, docs/ and data/): what the site is expected to show.
+    project: Path
 
     def html_files(self) -> list[str]:
         """Every HTML file, site-relative; theme assets excluded."""

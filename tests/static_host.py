@@ -1,6 +1,6 @@
-"""The built site served as a static host serves it, on 127.0.0.1 under the site's sub-path: every
-missing address, in any folder, is answered with the site's root 404.html and status 404, as GitHub
-Pages and most static hosts do."""
+"""The built site served on 127.0.0.1 under the site's sub-path: as files alone, or as a static host
+serves it, where every missing address, in any folder, is answered with the site's root 404.html and
+status 404, as GitHub Pages and most static hosts do."""
 
 from __future__ import annotations
 
@@ -45,9 +45,23 @@ class RootErrorPageHandler(SubPathHandler):
 
 
 @contextlib.contextmanager
+def served_under_sub_path(site: Path, port: int) -> Iterator[str]:
+    """The site's address while its files are served; `port` is the one its site_url names."""
+    with _served(site, port, SubPathHandler) as address:
+        yield address
+
+
+@contextlib.contextmanager
 def served_like_github_pages(site: Path, port: int) -> Iterator[str]:
-    """The site's address while it is served; `port` is the one its site_url names."""
-    handler = functools.partial(RootErrorPageHandler, directory=str(site))
+    """The site's address while it is served with the root 404.html for every missing address; `port` is
+    the one its site_url names."""
+    with _served(site, port, RootErrorPageHandler) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def _served(site: Path, port: int, handler_class: type[SubPathHandler]) -> Iterator[str]:
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -1,10 +1,11 @@
 """What the project's own tests measured of the site's accessibility, for the accessibility statement.
 
-The browser tests (tests/browser/test_browser.py) run axe-core on every page in every language, and
-`make bench` (tests/benchmarks/reader_cost.py) has Lighthouse score some pages on a phone. Each writes
-what it found into `.measurements/accessibility.json` in the project (the folder of mkdocs.yml), with
-the day, the tool's version, and a fingerprint of the sources it measured (`SOURCES`); the build's
-accessibility statement (rendering/accessibility_statement.py) reads it back and states the figures.
+The real publication's test (tests/test_real_publication.py) runs axe-core on every page in every
+language, on a desktop and on a phone, and `make bench` (tests/benchmarks/reader_cost.py) has
+Lighthouse score some pages on a phone. Each writes what it found into `.measurements/accessibility.json`
+in the project (the folder of mkdocs.yml), with the day, the tool's version, and a fingerprint of the
+sources it measured (`SOURCES`); the build's accessibility statement (rendering/accessibility_statement.py)
+reads it back and states the figures.
 
 Why there: the figures belong to the checkout the tests ran on, like `.lycheecache`; not in docs/
 (editors' files, which a build never writes), not in site/ (every build makes it anew), and not

@@ -1,4 +1,6 @@
-"""The built site in Debian's Chromium, served on 127.0.0.1 under its sub-path: every page, both languages.
+"""The fixture publication's site in Debian's Chromium, served on 127.0.0.1 under its sub-path: every
+page, both languages. (axe-core on every page of the real publication, whose figures its accessibility
+statement states: tests/test_real_publication.py.)
 
 Chromium is started from /usr/bin/chromium (never `playwright install`, which downloads a browser).
 Where it is missing the tests are skipped with a line saying so, except under CI=true, where that fails.
@@ -13,18 +15,15 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import axe_result, violation_lines
-from microsite.measurements import record_axe
-from project import ROOT
+from chromium import axe_violations
 from site_model import (
     BuiltSite,
-    accessibility_statement_pages,
+    assembled_publication,
     configured_languages,
     counterpart_path,
-    generated_pages,
     language_of,
     language_root,
-    status_pages,
+    reader_pages,
 )
 
 pytestmark = pytest.mark.browser
@@ -32,18 +31,9 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 
 
-def source_pages() -> list[str]:
-    """Every page readers navigate to, from the Markdown sources and the data: known before the build."""
-    pages = generated_pages() + status_pages() + accessibility_statement_pages()
-    for language in configured_languages():
-        folder = ROOT / "docs" / language
-        pages += [
-            language_root(language) + path.relative_to(folder).with_suffix(".html").as_posix()
-            for path in sorted(folder.rglob("*.md"))
-        ]
-    return pages
-
-
+# Every page readers navigate to, from the publication's Markdown and data: known before the build.
+with assembled_publication() as publication:
+    SOURCE_PAGES = reader_pages(publication)
 ERROR_PAGES = [language_root(language) + "404.html" for language in configured_languages()]
 
 
@@ -84,10 +74,10 @@ def visit(browser, served_site: str) -> Iterator:
 
 
 def test_the_pages_tested_are_the_pages_in_the_sitemap(built_site: BuiltSite) -> None:
-    assert {built_site.site_url + path for path in source_pages()} == set(built_site.sitemap_entries())
+    assert {built_site.site_url + path for path in SOURCE_PAGES} == set(built_site.sitemap_entries())
 
 
-@pytest.mark.parametrize("path", source_pages() + ERROR_PAGES)
+@pytest.mark.parametrize("path", SOURCE_PAGES + ERROR_PAGES)
 def test_page_loads_only_from_its_own_host_without_errors_or_cookies(visit, served_site: str, path: str) -> None:
     seen = visit(path)
     own_origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
@@ -104,7 +94,7 @@ def switch_language(page, language: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-@pytest.mark.parametrize("path", source_pages() + ERROR_PAGES)
+@pytest.mark.parametrize("path", SOURCE_PAGES + ERROR_PAGES)
 def test_language_selector_lands_on_the_same_page_in_the_other_language(visit, served_site: str, path: str) -> None:
     for language in configured_languages():
         if language == language_of(path):
@@ -126,22 +116,9 @@ def test_language_selector_works_on_a_phone(visit, served_site: str, language: s
             assert seen.page.url == served_site + counterpart_path(path, other)
 
 
-@pytest.fixture(scope="module")
-def axe_results(built_site: BuiltSite) -> Iterator[dict[str, dict]]:
-    """axe-core's result on each page, recorded for the accessibility statement (microsite.measurements)
-    once every page has been checked: a run of some of them (-k) leaves the last whole run's figures."""
-    results: dict[str, dict] = {}
-    yield results
-    if set(results) == set(source_pages() + ERROR_PAGES):
-        version = next(iter(results.values()))["testEngine"]["version"]
-        found = {path: result["violations"] for path, result in results.items()}
-        record_axe(ROOT, version=version, sources=built_site.sources, found=found)
-
-
-@pytest.mark.parametrize("path", source_pages() + ERROR_PAGES)
-def test_axe_finds_no_accessibility_violations(visit, axe_results: dict[str, dict], path: str) -> None:
-    axe_results[path] = result = axe_result(visit(path).page)
-    violations = violation_lines(result)
+@pytest.mark.parametrize("path", SOURCE_PAGES + ERROR_PAGES)
+def test_axe_finds_no_accessibility_violations(visit, path: str) -> None:
+    violations = axe_violations(visit(path).page)
     assert not violations, "\n".join(violations)
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from microsite.articles import Article
 from pypdf import PdfReader
-from site_model import LANGUAGES, BuiltSite, article_collection
+from site_model import LANGUAGES, BuiltSite, article_collection, assembled_publication
 
 pytestmark = pytest.mark.browser
 
@@ -122,9 +123,9 @@ def page_parts(site: BuiltSite, page: str) -> PageParts:
     return parser.parts
 
 
-def newest_articles() -> dict[str, Article]:
+def newest_articles(project: Path) -> dict[str, Article]:
     """The newest article of each language, by its page."""
-    collection = article_collection()
+    collection = article_collection(project)
     assert collection is not None
     return {
         LANGUAGES.root(language) + article.path.removesuffix(".md") + ".html": article
@@ -133,12 +134,17 @@ def newest_articles() -> dict[str, Article]:
     }
 
 
+# The fixture publication's newest articles, known before its site is built.
+with assembled_publication() as publication:
+    NEWEST_ARTICLES = newest_articles(publication)
+
+
 def article_pages() -> list[str]:
-    return list(newest_articles())
+    return list(NEWEST_ARTICLES)
 
 
 def article_of(page: str) -> Article:
-    return newest_articles()[page]
+    return NEWEST_ARTICLES[page]
 
 
 @dataclass

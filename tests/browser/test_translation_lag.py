@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from chromium import axe_violations
 from lagging_project import Lag, lagging_project
-from project import SUB_PATH, build_site, free_port
+from project import PUBLICATION, SUB_PATH, build_site, free_port
 from site_model import LANGUAGES, language_of, status_pages
 from static_host import served_like_github_pages
 
@@ -57,7 +57,7 @@ def reader_pages(lag: Lag) -> dict[str, str]:
         "stand-in": lag.html(TRANSLATION, lag.untranslated),
         "original without translation": lag.html(SOURCE, lag.untranslated),
         "untranslated data text": lag.html(TRANSLATION, lag.record_page),
-        **{f"status page ({language_of(page)})": page for page in status_pages()},
+        **{f"status page ({language_of(page)})": page for page in status_pages(lag.project)},
         "missing address of the translation": f"{TRANSLATION}/nothing-here.html",
     }
 
@@ -67,7 +67,7 @@ PAGES = [
     "stand-in",
     "original without translation",
     "untranslated data text",
-    *(f"status page ({language_of(page)})" for page in status_pages()),
+    *(f"status page ({language_of(page)})" for page in status_pages(PUBLICATION)),
     "missing address of the translation",
 ]
 

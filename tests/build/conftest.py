@@ -13,4 +13,4 @@ from site_model import BuiltSite
 def site_copy(built_site: BuiltSite, tmp_path: Path) -> BuiltSite:
     root = tmp_path / "site"
     shutil.copytree(built_site.root, root)
-    return BuiltSite(root=root, site_url=built_site.site_url, log="")
+    return BuiltSite(root=root, site_url=built_site.site_url, log="", project=built_site.project)

@@ -3,7 +3,7 @@ data/accessibility.yml, with every part the law asks for; its automated figures 
 measurements of the sources being built; and every page's footer linking it, the legal notice and the
 privacy page in the page's language.
 
-The real site, and copies of the project with a made-up measurement file, an untranslated legal notice,
+The fixture publication's site, and copies of it with a made-up measurement file, an untranslated legal notice,
 a wrong footer setting and an overclaiming conformance.
 """
 
@@ -25,7 +25,7 @@ from microsite.measurements import FILE, sources_fingerprint
 from microsite.rendering.labels import label
 from microsite.rendering.texts import in_language
 from mkdocs.config import load_config
-from project import ROOT, build_site, copy_project, publication_data
+from project import assemble_publication, build_site, publication_data
 from site_model import LANGUAGES, BuiltSite, accessibility_statement_pages, status_pages
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -118,7 +118,7 @@ def resolved(page: str, href: str, site_url: str = SITE_URL) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
 
 
-def statement_data(project: Path = ROOT) -> dict:
+def statement_data(project: Path) -> dict:
     return publication_data("accessibility", project)
 
 
@@ -126,7 +126,7 @@ def shown(text: dict, language: str) -> str:
     return in_language(text, language, LANGUAGES.source).text
 
 
-def statement_page(language: str, project: Path = ROOT) -> str:
+def statement_page(language: str, project: Path) -> str:
     [page] = [page for page in accessibility_statement_pages(project) if LANGUAGES.of_path(page) == language]
     return page
 
@@ -134,12 +134,12 @@ def statement_page(language: str, project: Path = ROOT) -> str:
 def built(project: Path, destination: Path) -> BuiltSite:
     result = build_site(destination, SITE_URL, project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr)
+    return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr, project=project)
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_the_statement_has_every_part_the_law_asks_for_in_each_language(built_site: BuiltSite, language: str) -> None:
-    data, page = statement_data(), statement_page(language)
+    data, page = statement_data(built_site.project), statement_page(language, built_site.project)
     assert page == LANGUAGES.root(language) + data["page"].removesuffix(".md") + ".html"
     article = read(built_site, page).article
 
@@ -177,14 +177,14 @@ def test_the_statement_has_every_part_the_law_asks_for_in_each_language(built_si
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_the_statement_is_reached_from_the_footer_not_the_menu(built_site: BuiltSite, language: str) -> None:
-    page = statement_page(language)
+    page = statement_page(language, built_site.project)
     home = LANGUAGES.root(language) + "index.html"
     menu = [element.attrs["href"] for element in built_site.html(home).find_all("a", **{"class": "md-nav__link"})]
     assert page not in [resolved(home, href) for href in menu]
     assert page in [resolved(home, link.href) for link in read(built_site, home).footer.links]
 
 
-def footer_pages(project: Path = ROOT) -> list[str]:
+def footer_pages(project: Path) -> list[str]:
     return load_config(str(project / "mkdocs.yml")).extra["footer_pages"]
 
 
@@ -194,15 +194,17 @@ def title(project: Path, language: str, path: str) -> str:
 
 
 def test_every_page_links_the_legal_pages_and_the_statement_in_its_language(built_site: BuiltSite) -> None:
-    statuses = {LANGUAGES.of_path(page): page for page in status_pages()}
+    project = built_site.project
+    statuses = {LANGUAGES.of_path(page): page for page in status_pages(project)}
     for page in built_site.page_paths():
         language = LANGUAGES.of_path(page)
         root = LANGUAGES.root(language)
         links = read(built_site, page).footer.links
-        expected = [root + path.removesuffix(".md") + ".html" for path in footer_pages()]
-        expected += [statement_page(language), statuses[language]]
+        expected = [root + path.removesuffix(".md") + ".html" for path in footer_pages(project)]
+        expected += [statement_page(language, project), statuses[language]]
         assert [resolved(page, link.href, built_site.site_url) for link in links] == expected, page
-        texts = [title(ROOT, language, path) for path in footer_pages()] + [label(language, "accessibility.title")]
+        texts = [title(project, language, path) for path in footer_pages(project)]
+        texts.append(label(language, "accessibility.title"))
         assert [" ".join(link.text.split()) for link in links[: len(texts)]] == texts, page
 
 
@@ -236,7 +238,7 @@ def write_measurements(project: Path) -> None:
 def measured(tmp_path_factory: pytest.TempPathFactory) -> Copy:
     """A copy with the first footer page not translated, built without a measurement file and with one
     of its sources."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
+    root = assemble_publication(tmp_path_factory.mktemp("project"))
     untranslated = footer_pages(root)[0]
     for language in LANGUAGES.translations:
         (root / "docs" / language / untranslated).unlink()
@@ -294,7 +296,7 @@ def replace_in(file: Path, old: str, new: str) -> None:
 
 
 def test_a_wrong_footer_setting_stops_the_build_saying_what_to_write(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "project")
+    root = assemble_publication(tmp_path / "project")
     pages = footer_pages(root)
     replace_in(root / "mkdocs.yml", f"footer_pages: [{', '.join(pages)}]", "footer_pages: [no-such-page.md]")
     result = build_site(tmp_path / "site", SITE_URL, root / "mkdocs.yml")
@@ -312,7 +314,7 @@ def write_statement(project: Path, statement: dict) -> None:
 
 @pytest.mark.parametrize("what", ["barriers", "reviews"])
 def test_full_conformance_is_refused_while_the_data_does_not_bear_it_out(tmp_path: Path, what: str) -> None:
-    root = copy_project(tmp_path / "project")
+    root = assemble_publication(tmp_path / "project")
     statement = {**statement_data(root), "conformance": "full"}
     if what == "barriers":
         statement["barriers"] = statement["barriers"] or [
@@ -329,8 +331,8 @@ def test_full_conformance_is_refused_while_the_data_does_not_bear_it_out(tmp_pat
 
 
 def test_the_dates_are_written_in_the_pages_language(built_site: BuiltSite) -> None:
-    prepared = statement_data()["prepared"]
+    prepared = statement_data(built_site.project)["prepared"]
     for language in LANGUAGES.codes:
-        article = read(built_site, statement_page(language)).article
+        article = read(built_site, statement_page(language, built_site.project)).article
         day = format_date(datetime.date.fromisoformat(prepared), "long", locale=language)
         assert day in article.text

@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 from babel.dates import format_date
-from project import build_site, collection_folder, copy_project, microsite, person_ids, publication_data
+from project import assemble_publication, build_site, collection_folder, microsite, person_ids, publication_data
 from site_model import LANGUAGES, BuiltSite, PageHtml, built_path, collection_of, parse_html
 
 
@@ -33,9 +33,9 @@ def card_titles(html: PageHtml) -> int:
 
 
 def test_every_article_is_on_the_index_the_home_page_and_its_topic_and_author_pages(built_site: BuiltSite) -> None:
-    collection = collection_of()
+    collection = collection_of(built_site.project)
     settings = collection.settings
-    people = {person["id"]: person for person in publication_data("people")["people"]}
+    people = {person["id"]: person for person in publication_data("people", built_site.project)["people"]}
     for language in LANGUAGES.codes:
         articles = collection.of(language)
         assert articles
@@ -55,7 +55,7 @@ def test_every_article_is_on_the_index_the_home_page_and_its_topic_and_author_pa
 
 
 def test_an_article_starts_with_its_lead_authors_date_and_topics_in_its_language(built_site: BuiltSite) -> None:
-    collection = collection_of()
+    collection = collection_of(built_site.project)
     for language in LANGUAGES.codes:
         article = collection.of(language)[0]
         page = built_path(article.path, language)
@@ -73,7 +73,7 @@ def test_an_article_starts_with_its_lead_authors_date_and_topics_in_its_language
 
 
 def test_every_old_address_answers_in_its_language_and_leads_to_the_article(built_site: BuiltSite) -> None:
-    collection = collection_of()
+    collection = collection_of(built_site.project)
     moved = [(language, article) for language in LANGUAGES.codes for article in collection.of(language)]
     old_addresses = [(language, article, old) for language, article in moved for old in article.moved_from]
     assert old_addresses
@@ -123,41 +123,55 @@ def navigation_links(html: PageHtml) -> int:
     return sum(1 for element in html.find_all("a") if "md-nav__link" in element.attrs.get("class", ""))
 
 
+# The larger archive: as many more articles as make the index three pages or more of PAGE_SIZE each.
+ADDED_ARTICLES, PAGE_SIZE = 12, 5
+
+
 @pytest.fixture(scope="module")
-def larger_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
-    """The publication with 12 more articles, 5 to an index page."""
+def larger_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The publication with ADDED_ARTICLES more articles, newer than all the others, PAGE_SIZE to an index page."""
     tmp_path = tmp_path_factory.mktemp("larger")
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     settings_file = project / "data" / "articles.yml"
     settings_file.write_text(
         settings_file.read_text(encoding="utf-8").replace(
-            f"per_page: {publication_data('articles')['per_page']}", "per_page: 5"
+            f"per_page: {publication_data('articles', project)['per_page']}", f"per_page: {PAGE_SIZE}"
         ),
         encoding="utf-8",
     )
-    write_articles(project, 12, datetime.date(2030, 1, 1))
+    write_articles(project, ADDED_ARTICLES, datetime.date(2030, 1, 1))
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return project, BuiltSite(root=tmp_path / "site", site_url="http://127.0.0.1:8000/", log=result.stderr)
+    return BuiltSite(root=tmp_path / "site", site_url="http://127.0.0.1:8000/", log=result.stderr, project=project)
 
 
 def test_the_navigation_of_an_article_does_not_grow_with_the_archive(
-    built_site: BuiltSite, larger_site: tuple[Path, BuiltSite]
+    built_site: BuiltSite, larger_site: BuiltSite
 ) -> None:
-    _, larger = larger_site
+    larger = larger_site
     for language in LANGUAGES.codes:
-        article = collection_of().of(language)[-1]
+        article = collection_of(built_site.project).of(language)[-1]
         page = built_path(article.path, language)
         assert navigation_links(larger.html(page)) == navigation_links(built_site.html(page))
 
 
-def test_the_index_is_paged_newest_first_with_links_between_its_pages(larger_site: tuple[Path, BuiltSite]) -> None:
-    project, site = larger_site
-    collection = collection_of(project)
+def test_the_index_is_paged_newest_first_with_links_between_its_pages(
+    built_site: BuiltSite, larger_site: BuiltSite
+) -> None:
+    site = larger_site
+    collection = collection_of(site.project)
     for language in LANGUAGES.codes:
+        # The publication's articles and the added ones, PAGE_SIZE to a page, the last page with the rest.
+        total = len(collection_of(built_site.project).of(language)) + ADDED_ARTICLES
+        sizes = [min(PAGE_SIZE, total - start) for start in range(0, total, PAGE_SIZE)]
+        assert len(sizes) >= 3
         pages = collection.index_pages(language)
-        assert [len(page) for page in pages] == [5, 5, 3]
-        built = [built_path(collection.settings.index_path(number), language) for number in (1, 2, 3)]
+        assert [len(page) for page in pages] == sizes
+        added = [article.path for article in collection.of(language)[:ADDED_ARTICLES]]
+        assert added == [
+            f"{collection.settings.page_folder}/generated-{number}.md" for number in reversed(range(ADDED_ARTICLES))
+        ]
+        built = [built_path(collection.settings.index_path(number), language) for number in range(1, len(sizes) + 1)]
         for number, (page, articles) in enumerate(zip(built, pages, strict=True), start=1):
             html = site.html(page)
             assert card_titles(html) == len(articles)
@@ -172,13 +186,13 @@ def test_the_index_is_paged_newest_first_with_links_between_its_pages(larger_sit
             }
             if number > 1:
                 assert head_links["prev"] == built[number - 2]
-            if number < 3:
+            if number < len(built):
                 assert head_links["next"] == built[number]
 
 
-def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: tuple[Path, BuiltSite]) -> None:
-    project, site = larger_site
-    collection = collection_of(project)
+def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: BuiltSite) -> None:
+    site = larger_site
+    collection = collection_of(site.project)
     for language in LANGUAGES.codes:
         articles = collection.of(language)
         for position, article in enumerate(articles):
@@ -197,7 +211,7 @@ def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: 
 
 
 def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     folder, people = collection_folder(project), person_ids(project)
     topic = publication_data("articles", project)["topics"][-1]["id"]
     for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
@@ -221,7 +235,7 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
     site_root = tmp_path / "site"
     result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="")
+    site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="", project=project)
     collection = collection_of(project)
     for language in LANGUAGES.codes:
         for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
@@ -231,7 +245,7 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
             assert page in links_of(site, built_path(collection.settings.topic_path(topic), language))
             assert page in links_of(site, built_path(collection.settings.author_path(author), language))
         cards = parse_html((site_root / built_path("index.md", language)).read_text(encoding="utf-8"))
-        assert card_titles(cards) == min(3, len(collection.of(language)))
+        assert card_titles(cards) == min(collection.settings.on_home_page, len(collection.of(language)))
         feed = feedparser.parse((site_root / LANGUAGES.root(language) / "feed.xml").read_bytes())
         links = [entry.link for entry in feed.entries]
         for slug in ("second-one", "third-one"):
@@ -239,7 +253,7 @@ def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Pa
 
 
 def test_an_article_without_topics_is_built_strictly_and_the_build_log_says_what_to_add(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     folder, slug, title = collection_folder(project), "ohne-themen", "Titel ohne Themen"
     created = microsite(
         "new-article", slug, "--title", title, "--description", "Ein Satz.", "--author", person_ids(project)[0],
@@ -265,10 +279,11 @@ def test_an_article_without_topics_is_built_strictly_and_the_build_log_says_what
 
 
 def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alternative(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     collection = collection_of(project)
     folder = collection.settings.page_folder
-    article = collection.of(LANGUAGES.source)[0]
+    # The newest article without a picture: on the home page's cards, next to those of articles with one.
+    article = next(article for article in collection.of(LANGUAGES.source) if article.image is None)
     for language in LANGUAGES.codes:
         picture = project / "docs" / language / folder / "pictures" / "harbour.svg"
         picture.parent.mkdir(parents=True, exist_ok=True)
@@ -282,19 +297,27 @@ def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alter
     site_root = tmp_path / "site"
     result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="")
+    site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="", project=project)
+    pictured = collection_of(project)
     for language in LANGUAGES.codes:
-        for page in (built_path(article.path, language), built_path("index.md", language)):
+        on_home_page = pictured.of(language)[: pictured.settings.on_home_page]
+        assert article.path in [shown.path for shown in on_home_page]
+        expected = {
+            built_path(article.path, language): [f"Harbour {language}"],
+            built_path("index.md", language): [shown.image["alt"] for shown in on_home_page if shown.image],
+        }
+        for page, alternatives in expected.items():
             pictures = [
                 image for image in site.html(page).find_all("img") if "article-" in image.attrs.get("class", "")
             ]
-            assert [image.attrs["alt"] for image in pictures] == [f"Harbour {language}"], page
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), pictures[0].attrs["src"]))
-            assert (site_root / resolved).is_file(), resolved
+            assert [image.attrs["alt"] for image in pictures] == alternatives, page
+            for image in pictures:
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), image.attrs["src"]))
+                assert (site_root / resolved).is_file(), resolved
 
 
 def test_search_finds_an_article_on_its_page_not_on_the_pages_that_list_it(built_site: BuiltSite) -> None:
-    collection = collection_of()
+    collection = collection_of(built_site.project)
     for language in LANGUAGES.codes:
         article = collection.of(language)[0]
         listing = [built_path(collection.settings.index_path(1), language), built_path("index.md", language)]

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.utils import meta
 from site_model import (
-    ROOT,
     BuiltSite,
     configured_languages,
     counterpart_path,
@@ -24,16 +23,16 @@ from site_model import (
 MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
 
 
-def source_of(path: str) -> Path:
-    """The Markdown file a built page comes from (generated pages have none)."""
+def source_of(site: BuiltSite, path: str) -> Path:
+    """The Markdown file of the site's project a built page comes from (generated pages have none)."""
     language = language_of(path)
     relative = path.removeprefix(language_root(language)).removesuffix(".html") + ".md"
-    return ROOT / "docs" / language / relative
+    return site.project / "docs" / language / relative
 
 
 def written_paths(built_site: BuiltSite) -> list[str]:
     """Content pages written as Markdown (the others are generated from data/)."""
-    return [path for path in built_site.content_paths() if source_of(path).exists()]
+    return [path for path in built_site.content_paths() if source_of(built_site, path).exists()]
 
 
 def test_build_is_strict_and_clean(built_site: BuiltSite) -> None:
@@ -173,13 +172,14 @@ def test_every_page_has_the_description_of_its_front_matter(built_site: BuiltSit
     problems = []
     for path in built_site.content_paths():
         description = built_site.html(path).find("meta", name="description")
-        if not source_of(path).exists():
+        source = source_of(built_site, path)
+        if not source.exists():
             if description is None or not description.attrs["content"].strip():
                 problems.append(f"{path}: generated page without <meta name=description>")
             continue
-        _, front_matter = meta.get_data(source_of(path).read_text(encoding="utf-8"))
+        _, front_matter = meta.get_data(source.read_text(encoding="utf-8"))
         if not front_matter.get("description"):
-            problems.append(f"{source_of(path).relative_to(ROOT)}: no 'description' in the front matter")
+            problems.append(f"{source.relative_to(built_site.project)}: no 'description' in the front matter")
         elif description is None or description.attrs["content"] != front_matter["description"]:
             problems.append(f"{path}: <meta name=description> is {description and description.attrs['content']!r}")
     assert not problems, "\n".join(problems)
@@ -206,15 +206,15 @@ def foreign_interface_strings(built_site: BuiltSite, language: str) -> set[str]:
             and len(value) > 3
             and not key.startswith(("search.config", "direction", "language"))
         }
-        foreign.add(site_name(other))
-        foreign |= {title_of(path) for path in written_paths(built_site) if language_of(path) == other}
-    own_titles = {title_of(path) for path in written_paths(built_site) if language_of(path) == language}
+        foreign.add(site_name(built_site.project, other))
+        foreign |= {title_of(built_site, path) for path in written_paths(built_site) if language_of(path) == other}
+    own_titles = {title_of(built_site, path) for path in written_paths(built_site) if language_of(path) == language}
     # Names that are the same in both languages (a city's, say) give nothing away.
-    return foreign - own_titles - {site_name(language)} - {None}
+    return foreign - own_titles - {site_name(built_site.project, language)} - {None}
 
 
-def title_of(path: str) -> str | None:
-    _, front_matter = meta.get_data(source_of(path).read_text(encoding="utf-8"))
+def title_of(site: BuiltSite, path: str) -> str | None:
+    _, front_matter = meta.get_data(source_of(site, path).read_text(encoding="utf-8"))
     return front_matter.get("title")
 
 
@@ -247,7 +247,7 @@ def test_search_index_holds_only_its_languages_pages_with_its_stemmer(built_site
     own_pages = {
         path.removeprefix(language_root(language))
         for path in built_site.content_paths()
-        if language_of(path) == language and path not in status_pages()
+        if language_of(path) == language and path not in status_pages(built_site.project)
     }
     indexed = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
     assert indexed == own_pages

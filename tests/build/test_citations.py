@@ -24,7 +24,7 @@ from citeproc.source.json import CiteProcJSON
 from microsite.articles import Article
 from microsite.rendering.labels import label
 from microsite.scaffold import yaml_text
-from project import ROOT, build_site, collection_folder, copy_project, microsite, person_ids, publication_data
+from project import assemble_publication, build_site, collection_folder, microsite, person_ids, publication_data
 from site_model import LANGUAGES, BuiltSite, built_path, collection_of, site_name
 
 # Each file's ending, and the media type its link announces: the CSL project's registered one, and the
@@ -54,7 +54,7 @@ SPECIAL_TITLES = {
 }
 
 
-def people(project: Path = ROOT) -> dict[str, str]:
+def people(project: Path) -> dict[str, str]:
     return {person["id"]: person["name"] for person in publication_data("people", project)["people"]}
 
 
@@ -196,7 +196,7 @@ def family_and_given(name: str) -> tuple[str, str]:
     return latex_text(" ".join(parts["von"] + parts["last"])), latex_text(" ".join(parts["first"]))
 
 
-def expected_names(article: Article, project: Path = ROOT) -> list[tuple[str, str]]:
+def expected_names(article: Article, project: Path) -> list[tuple[str, str]]:
     """Each author's family and given names as BibTeX makes them of the name as data/people.yml writes it."""
     names = people(project)
     return [family_and_given(names[person]) for person in article.authors]
@@ -246,8 +246,8 @@ def csl_entry(path: Path) -> tuple[dict, str]:
 
 
 def test_every_article_ends_with_how_to_cite_it_in_its_language(built_site: BuiltSite) -> None:
-    names = people()
-    collection = collection_of()
+    names = people(built_site.project)
+    collection = collection_of(built_site.project)
     for language in LANGUAGES.codes:
         assert collection.of(language)
         for article in collection.of(language):
@@ -263,7 +263,7 @@ def test_every_article_ends_with_how_to_cite_it_in_its_language(built_site: Buil
             expected = [
                 *(names[person] for person in article.authors),
                 article.title,
-                site_name(language),
+                site_name(built_site.project, language),
                 format_date(article.date, "long", locale=language),
             ]
             assert [part for part in expected if part not in reference] == [], f"{page}: {reference}"
@@ -279,16 +279,17 @@ def test_every_article_ends_with_how_to_cite_it_in_its_language(built_site: Buil
 
 def test_the_block_offers_the_reference_as_bibtex_ris_and_csl_json_files(built_site: BuiltSite) -> None:
     for language in LANGUAGES.codes:
-        for article in collection_of().of(language):
+        for article in collection_of(built_site.project).of(language):
             assert set(reference_files(built_site, article)) == set(MEDIA_TYPES), html_path(article)
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_the_bibtex_file_is_one_entry_with_title_authors_year_and_address(built_site: BuiltSite, language: str) -> None:
-    for article in collection_of().of(language):
+    for article in collection_of(built_site.project).of(language):
         entry = read_bibtex(reference_files(built_site, article)[".bib"])
         assert latex_text(entry["title"]) == article.title
-        assert [family_and_given(name) for name in entry["author"].split(" and ")] == expected_names(article)
+        names = [family_and_given(name) for name in entry["author"].split(" and ")]
+        assert names == expected_names(article, built_site.project)
         assert entry["year"] == str(cited(article).date.year)
         assert entry["url"] == built_site.site_url + html_path(article)
         journal = cited(article).journal
@@ -299,30 +300,31 @@ def test_the_bibtex_file_is_one_entry_with_title_authors_year_and_address(built_
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_the_ris_file_is_one_record_of_ris_lines(built_site: BuiltSite, language: str) -> None:
-    for article in collection_of().of(language):
+    for article in collection_of(built_site.project).of(language):
         entry = read_ris(reference_files(built_site, article)[".ris"])
         assert entry["title"] == article.title
-        assert ris_authors(entry) == expected_names(article)
+        assert ris_authors(entry) == expected_names(article, built_site.project)
         assert entry["year"] == str(cited(article).date.year)
         assert entry["urls"] == [built_site.site_url + html_path(article)]
         journal = cited(article).journal
         assert (entry["type_of_reference"], entry["secondary_title"]) == (
-            ("JOUR", journal) if journal else ("ELEC", site_name(language))
+            ("JOUR", journal) if journal else ("ELEC", site_name(built_site.project, language))
         )
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_a_csl_processor_makes_a_bibliography_entry_of_the_csl_json_file(built_site: BuiltSite, language: str) -> None:
-    for article in collection_of().of(language):
+    for article in collection_of(built_site.project).of(language):
+        names = expected_names(article, built_site.project)
         item, entry = csl_entry(reference_files(built_site, article)[".csl.json"])
         assert item["title"] == article.title
         journal = cited(article).journal
         assert (item["type"], item["container-title"]) == (
-            ("article-journal", journal) if journal else ("webpage", site_name(language))
+            ("article-journal", journal) if journal else ("webpage", site_name(built_site.project, language))
         )
-        assert [(name["family"], name.get("given", "")) for name in item["author"]] == expected_names(article)
+        assert [(name["family"], name.get("given", "")) for name in item["author"]] == names
         assert article.title in entry
-        for family, _ in expected_names(article):
+        for family, _ in names:
             # A style capitalises the particle of a family name that starts the entry ("Van der …").
             assert family.casefold() in entry.casefold(), entry
         assert built_site.site_url + html_path(article) in entry
@@ -346,7 +348,7 @@ def special_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltS
     """The publication with one more article, made with new-article, whose title holds every character
     some format must escape."""
     tmp_path = tmp_path_factory.mktemp("citations")
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     slug, folder = "special-characters", collection_folder(project)
     created = microsite(
         "new-article", slug, "--title", SPECIAL_TITLES["source"], "--description", "Ein Satz.",
@@ -366,7 +368,7 @@ def special_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltS
     site_url = "http://127.0.0.1:8000/"
     result = build_site(tmp_path / "site", site_url, config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return project, BuiltSite(root=tmp_path / "site", site_url=site_url, log=result.stderr)
+    return project, BuiltSite(root=tmp_path / "site", site_url=site_url, log=result.stderr, project=project)
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
@@ -388,10 +390,10 @@ def test_braces_quotes_ampersands_and_umlauts_survive_in_every_format(
 
 
 def test_a_file_of_docs_where_a_reference_file_goes_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     article = collection_of(project).of(LANGUAGES.source)[0]
     in_the_way = f"docs/{LANGUAGES.source}/{article.path.removesuffix('.md')}.ris"
     (project / in_the_way).write_text("TY  - GEN\r\nER  - \r\n", encoding="utf-8")
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode != 0
-    assert f"{in_the_way}: the build writes the article's RIS reference there" in result.stdout + result.stderr
+    assert f"{in_the_way}:1: the build writes the article's RIS reference there" in result.stdout + result.stderr

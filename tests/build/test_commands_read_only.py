@@ -1,7 +1,7 @@
 """No check writes to docs/ or data/; the commands that write change exactly the files they name.
 
-Every command of `python -m microsite` runs on a copy of the project, as committed and in the middle of
-an editor's work (an outdated translation, a data mistake, pages saved with Windows line endings, with
+Every command of `python -m microsite` runs on the fixture publication, as committed and in the middle
+of an editor's work (an outdated translation, a data mistake, pages saved with Windows line endings, with
 a byte-order mark, as Latin-1, renamed, emptied). The bytes of every file under docs/ and data/ are
 compared before and after.
 """
@@ -15,12 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from project import ROOT, collection_folder, copy_project, microsite, person_ids
+from project import PUBLICATION, assemble_publication, collection_folder, microsite, person_ids
 from site_model import LANGUAGES, BuiltSite
 
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
-# Pages with a translation, below each language folder; one the checks read, one they stamp.
-PAGE, STAMPED_PAGE = "impressum.md", "zeitleiste.md"
+# Pages of the fixture publication with a translation, below each language folder; one the checks read,
+# one they stamp.
+PAGE, STAMPED_PAGE = "impressum.md", "chronik.md"
 EDITED_FOLDERS = ("docs", "data")
 
 
@@ -77,7 +78,7 @@ def mid_edit(project: Path) -> Path:
 
 @pytest.fixture(scope="module", params=["as committed", "mid-edit"])
 def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = copy_project(tmp_path_factory.mktemp("project") / "project")
+    copy = assemble_publication(tmp_path_factory.mktemp("project") / "project")
     return mid_edit(copy) if request.param == "mid-edit" else copy
 
 
@@ -118,13 +119,17 @@ REFUSALS = {
     "a malformed page name": ["new-article", "--title", "T", "--description", "D", "--", "Neue Seite"],
     "an article that exists": [
         "new-article",
-        next(path.stem for path in (ROOT / "docs" / SOURCE / collection_folder()).glob("*.md") if path.stem != "index"),
+        next(
+            path.stem
+            for path in (PUBLICATION / "docs" / SOURCE / collection_folder(PUBLICATION)).glob("*.md")
+            if path.stem != "index"
+        ),
         "--title",
         "T",
         "--description",
         "D",
         "--author",
-        person_ids()[0],
+        person_ids(PUBLICATION)[0],
     ],
     "a page without title": ["new-article", "neue-seite", "--title", "", "--description", "D"],
     "an article without author": ["new-article", "neue-seite", "--title", "T", "--description", "D"],
@@ -146,7 +151,7 @@ REFUSALS = {
         "--description",
         "D",
         "--author",
-        person_ids()[0],
+        person_ids(PUBLICATION)[0],
         "--topics",
         "no-such-topic",
     ],
@@ -198,7 +203,7 @@ def test_translated_refuses_a_file_outside_the_project(project: Path, tmp_path: 
 
 @pytest.fixture
 def fresh_project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return assemble_publication(tmp_path / "project")
 
 
 def assert_writes_what_it_names(project: Path, *arguments: str) -> set[str]:
@@ -238,9 +243,10 @@ def test_new_article_writes_the_pages_it_names(fresh_project: Path) -> None:
         "--description",
         "Ein Satz.",
         "--author",
-        person_ids()[0],
+        person_ids(fresh_project)[0],
     )
-    assert changed == {f"docs/{language}/{collection_folder()}/neue-seite.md" for language in LANGUAGES.codes}
+    folder = collection_folder(fresh_project)
+    assert changed == {f"docs/{language}/{folder}/neue-seite.md" for language in LANGUAGES.codes}
 
 
 def test_new_partnership_writes_the_data_file_it_names(fresh_project: Path) -> None:

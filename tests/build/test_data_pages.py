@@ -1,4 +1,4 @@
-"""Data rendered into pages, in both languages: the real site, and a temp copy an editor changes.
+"""Data rendered into pages, in both languages: the fixture publication's site, and a copy an editor changes.
 
 What each template writes is tested without a build, in tests/unit/test_rendering.py.
 """
@@ -13,7 +13,7 @@ import pytest
 from microsite.data import PublicationData, load
 from microsite.languages import Languages
 from microsite.rendering import event_sort_key, format_event_date
-from project import ROOT, SUB_PATH, build_site, copy_project, free_port, microsite
+from project import SUB_PATH, assemble_publication, build_site, free_port, microsite
 from site_model import BuiltSite, configured_languages, counterpart_path, language_of
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -22,12 +22,12 @@ ADDED_CITY = {"de": "Neustadt <script>alert('de')</script>", "en": "Newtown <scr
 ADDED_SUMMARY = {"de": "Eine neue Partnerschaft <b>fett</b>.", "en": "A new partnership <b>bold</b>."}
 
 
-def real_data() -> PublicationData:
-    return load(ROOT / "data", ROOT / "docs", Languages.of_project(ROOT))
+def data_of(project: Path) -> PublicationData:
+    return load(project / "data", project / "docs", Languages.of_project(project))
 
 
 def test_full_timelines_list_every_event_in_order_in_their_language(built_site: BuiltSite) -> None:
-    events = sorted(real_data().records("timeline"), key=event_sort_key)
+    events = sorted(data_of(built_site.project).records("timeline"), key=event_sort_key)
     expected = {
         language: [(str(event["date"]), format_event_date(event, language)) for event in events]
         for language in configured_languages()
@@ -52,7 +52,7 @@ def partnership_map(page_text: str) -> ElementTree.Element:
 
 
 def test_map_has_a_text_alternative_in_each_language(built_site: BuiltSite) -> None:
-    partnerships = real_data().get("partnerships")["partnerships"]
+    partnerships = data_of(built_site.project).get("partnerships")["partnerships"]
     texts = {path: (built_site.root / path).read_text(encoding="utf-8") for path in built_site.content_paths()}
     pages = [path for path, text in texts.items() if "partnership-map" in text]
     assert sorted(map(language_of, pages)) == sorted(configured_languages())
@@ -77,9 +77,9 @@ def test_map_has_a_text_alternative_in_each_language(built_site: BuiltSite) -> N
                         assert partnership["relation"][other] not in text, (path, partnership["id"], other)
 
 
-def added_partnership(data_text: str) -> str:
-    """A new partnership record, quoting a passage that the real data already quotes (so it exists)."""
-    data = real_data().get("partnerships")
+def added_partnership(project: Path, data_text: str) -> str:
+    """A new partnership record, quoting a passage that the project's data already quotes (so it exists)."""
+    data = data_of(project).get("partnerships")
     source = data["partnerships"][0]["sources"][0]
     quote = {language: source["passage"][language].replace("'", "''") for language in configured_languages()}
     return (
@@ -117,9 +117,9 @@ def added_partnership(data_text: str) -> str:
 
 @pytest.fixture(scope="module")
 def site_with_added_partnership(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = assemble_publication(tmp_path_factory.mktemp("project"))
     partnerships = project / "data" / "partnerships.yml"
-    partnerships.write_text(added_partnership(partnerships.read_text(encoding="utf-8")), encoding="utf-8")
+    partnerships.write_text(added_partnership(project, partnerships.read_text(encoding="utf-8")), encoding="utf-8")
     # As an editor does once both languages are written: record that the translation is complete.
     marked = microsite("translated", "data/partnerships.yml#neustadt", project=project)
     assert marked.returncode == 0, marked.stderr
@@ -127,12 +127,12 @@ def site_with_added_partnership(tmp_path_factory: pytest.TempPathFactory) -> Bui
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination, site_url, config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr)
+    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, project=project)
 
 
 def test_adding_a_partnership_yields_its_page_in_every_language(site_with_added_partnership: BuiltSite) -> None:
     site = site_with_added_partnership
-    folder = real_data().get("partnerships")["page_folder"]
+    folder = data_of(site.project).get("partnerships")["page_folder"]
     german = f"{folder}/neustadt.html"
     for language in configured_languages():
         path = counterpart_path(german, language)
@@ -167,7 +167,7 @@ def test_data_strings_are_escaped_where_they_are_rendered(site_with_added_partne
         text = (site.root / path).read_text(encoding="utf-8")
         assert "<script>alert(" not in text, path
         assert "<b>fett</b>" not in text and "<b>bold</b>" not in text, path
-    folder = real_data().get("partnerships")["page_folder"]
+    folder = data_of(site.project).get("partnerships")["page_folder"]
     german = (site.root / folder / "neustadt.html").read_text(encoding="utf-8")
     assert "Neustadt &lt;script&gt;alert(&#x27;de&#x27;)&lt;/script&gt;" in german
     assert "Eine neue Partnerschaft &lt;b&gt;fett&lt;/b&gt;." in german
@@ -181,7 +181,7 @@ def test_data_strings_are_escaped_where_they_are_rendered(site_with_added_partne
 
 
 def test_broken_data_stops_the_build_with_one_line_per_problem(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     partnerships = project / "data" / "partnerships.yml"
     text = partnerships.read_text(encoding="utf-8")
     broken = re.sub(r"(\n\s+since: )(\d{4})", r"\1'\2a'", text, count=1)
@@ -192,7 +192,7 @@ def test_broken_data_stops_the_build_with_one_line_per_problem(tmp_path: Path) -
     assert "Traceback" not in output
     line = broken.count("\n", 0, broken.index("a'")) + 1
     assert re.search(
-        rf"^data/partnerships\.yml:{line}:\d+: partnerships\[\d+\]\.since: expected a whole number",
+        rf"^data/partnerships\.yml:{line}:\d+: partnerships, record \d+ \('[a-z0-9-]+'\), since: expected a whole number",
         output,
         flags=re.MULTILINE,
     ), output
@@ -200,7 +200,7 @@ def test_broken_data_stops_the_build_with_one_line_per_problem(tmp_path: Path) -
 
 
 def test_unknown_marker_stops_the_build_naming_file_and_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     page = next((project / "docs" / configured_languages()[0]).glob("*.md"))
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- data: no-such-thing -->\n", encoding="utf-8")
     line = page.read_text(encoding="utf-8").count("\n", 0, page.read_text(encoding="utf-8").index("no-such-thing")) + 1
@@ -214,8 +214,8 @@ def test_unknown_marker_stops_the_build_naming_file_and_line(tmp_path: Path) -> 
 
 
 def test_a_written_page_in_place_of_a_generated_one_is_an_error(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    data = real_data().get("partnerships")
+    project = assemble_publication(tmp_path / "project")
+    data = data_of(project).get("partnerships")
     clash = project / "docs" / configured_languages()[0] / data["page_folder"] / f"{data['partnerships'][0]['id']}.md"
     clash.parent.mkdir(parents=True, exist_ok=True)
     clash.write_text("# Hand-written\n", encoding="utf-8")

@@ -11,7 +11,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from project import ROOT, build_site, collection_folder, copy_project, free_port, microsite, person_ids
+from project import (
+    assemble_publication,
+    build_site,
+    collection_folder,
+    free_port,
+    microsite,
+    person_ids,
+    publication_data,
+)
 from site_model import configured_languages
 
 
@@ -28,8 +36,8 @@ def check_ids(output: str) -> set[str]:
 
 
 def test_new_article_creates_every_language_and_only_asks_for_the_translation(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    folder, author = collection_folder(), person_ids()[-1]
+    project = assemble_publication(tmp_path / "project")
+    folder, author = collection_folder(project), person_ids(project)[-1]
     result = scaffold(
         project,
         "new-article",
@@ -72,10 +80,10 @@ def test_new_article_creates_every_language_and_only_asks_for_the_translation(tm
 
 @pytest.mark.parametrize("slug", ["Neue-Seite", "neue seite", "größe", "neue--seite", "-neu", "../neu", ""])
 def test_new_article_refuses_a_malformed_name(tmp_path: Path, slug: str) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     before = sorted(path.relative_to(project) for path in (project / "docs").rglob("*"))
     result = scaffold(
-        project, "new-article", "--title", "T", "--description", "D", "--author", person_ids()[0], "--", slug
+        project, "new-article", "--title", "T", "--description", "D", "--author", person_ids(project)[0], "--", slug
     )
     assert result.returncode == 2
     assert result.stderr.startswith(
@@ -85,13 +93,13 @@ def test_new_article_refuses_a_malformed_name(tmp_path: Path, slug: str) -> None
 
 
 def test_new_article_never_overwrites(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     existing = next(
-        path for path in (project / "docs" / "en" / collection_folder()).glob("*.md") if path.stem != "index"
+        path for path in (project / "docs" / "en" / collection_folder(project)).glob("*.md") if path.stem != "index"
     )
     before = existing.read_bytes()
     result = scaffold(
-        project, "new-article", existing.stem, "--title", "T", "--description", "D", "--author", person_ids()[0]
+        project, "new-article", existing.stem, "--title", "T", "--description", "D", "--author", person_ids(project)[0]
     )
     assert result.returncode == 2
     assert "already exist" in result.stderr and "nothing was written" in result.stderr
@@ -99,9 +107,11 @@ def test_new_article_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_new_partnership_adds_a_record_whose_empty_fields_the_checks_list(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     data_file = project / "data" / "partnerships.yml"
     before = data_file.read_text(encoding="utf-8")
+    # Records are counted from 1 in messages, and named by their id.
+    added = f"partnerships, record {len(publication_data('partnerships', project)['partnerships']) + 1} ('neustadt')"
     result = scaffold(project, "new-partnership", "neustadt")
     assert result.returncode == 0, result.stderr
     after = data_file.read_text(encoding="utf-8")
@@ -110,9 +120,7 @@ def test_new_partnership_adds_a_record_whose_empty_fields_the_checks_list(tmp_pa
     assert data.returncode == 1
     problems = data.stdout.splitlines()
     assert data.stderr == f"The publication data has {len(problems)} problems.\n"
-    assert problems and all(
-        line.startswith("data/partnerships.yml:") and "partnerships[3]" in line for line in problems
-    )
+    assert problems and all(line.startswith("data/partnerships.yml:") and added in line for line in problems)
     assert any("city.name.de: empty German translation – write the German text" in line for line in problems)
     assert any(
         "city.coordinates.lat: expected a number, found nothing – write the latitude" in line for line in problems
@@ -143,8 +151,15 @@ def wait_for(url: str, predicate, seconds: float = 60) -> str:
     raise AssertionError(f"{url} did not show what was expected within {seconds} s")
 
 
+def page_with_marker(project: Path, marker: str) -> str:
+    """The built path of the first source-language page (below the language folder) where `marker` stands."""
+    folder = project / "docs" / configured_languages()[0]
+    page = next(path for path in sorted(folder.rglob("*.md")) if f"<!-- data: {marker} -->" in path.read_text("utf-8"))
+    return page.relative_to(folder).with_suffix(".html").as_posix()
+
+
 def test_live_preview_shows_data_problems_as_warnings_and_keeps_going(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
@@ -166,14 +181,13 @@ def test_live_preview_shows_data_problems_as_warnings_and_keeps_going(tmp_path: 
         stderr=subprocess.STDOUT,
     )
     try:
-        folder = "partnerschaften"
-        url = f"http://127.0.0.1:{port}/{folder}/index.html"
+        url = f"http://127.0.0.1:{port}/{page_with_marker(project, 'partnership-cards')}"
         wait_for(url, lambda page: "partnership-card__title" in page)
         data_file = project / "data" / "partnerships.yml"
         good = data_file.read_text(encoding="utf-8")
         data_file.write_text(good.replace("    since: ", "    since: x", 1), encoding="utf-8")
         broken = wait_for(url, lambda page: "admonition failure" in page)
-        assert "partnerships[0].since: expected a whole number" in broken
+        assert "partnerships, record 1 (" in broken and "since: expected a whole number" in broken
         log.flush()
         assert "WARNING -  data/partnerships.yml:" in (tmp_path / "serve.log").read_text(encoding="utf-8")
         assert server.poll() is None, "the preview stopped"
@@ -187,10 +201,11 @@ def test_live_preview_shows_data_problems_as_warnings_and_keeps_going(tmp_path: 
 
 def test_one_language_preview(tmp_path: Path) -> None:
     language = configured_languages()[1]
+    project = assemble_publication(tmp_path / "project")
     env_site = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(env_site)],
-        cwd=ROOT,
+        cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_ONLY_LOCALE": language},
         capture_output=True,
         text=True,

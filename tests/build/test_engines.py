@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from project import SUB_PATH, copy_project, mkdocs_env
+from project import SUB_PATH, assemble_publication, mkdocs_env
 from site_model import BuiltSite
 
 ENGINES = ("mkdocs", "properdocs")
@@ -44,15 +44,18 @@ def build(engine: str, project: Path, destination: Path) -> subprocess.Completed
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Both engines' builds of one copy of the project (others may be editing the work tree meanwhile)."""
-    work = tmp_path_factory.mktemp("engines")
-    project = copy_project(work / "project")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return assemble_publication(tmp_path_factory.mktemp("engines") / "project")
+
+
+@pytest.fixture(scope="module")
+def sites(project: Path) -> dict[str, Path]:
+    """Both engines' builds of one project of the fixture publication."""
     built = {}
     for engine in ENGINES:
-        result = build(engine, project, work / engine)
+        result = build(engine, project, project.parent / engine)
         assert result.returncode == 0, f"{engine} build --strict failed:\n{result.stdout}\n{result.stderr}"
-        built[engine] = work / engine
+        built[engine] = project.parent / engine
     return built
 
 
@@ -105,11 +108,11 @@ def test_every_file_is_byte_identical_but_for_the_generator_tag(sites: dict[str,
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_each_page_names_the_engine_that_built_it(sites: dict[str, Path], engine: str) -> None:
+def test_each_page_names_the_engine_that_built_it(project: Path, sites: dict[str, Path], engine: str) -> None:
     # Material writes "mkdocs-{mkdocs_version}, mkdocs-material-…"; ProperDocs' mkdocs_version is "ProperDocs 1.6.7".
     expected = {"mkdocs": f"mkdocs-{version('mkdocs')}, ", "properdocs": f"mkdocs-ProperDocs {version('properdocs')}, "}
     # The redirects at old addresses are not rendered by the theme, and name no engine.
-    redirects = BuiltSite(root=sites[engine], site_url="", log="").redirect_paths()
+    redirects = BuiltSite(root=sites[engine], site_url="", log="", project=project).redirect_paths()
     pages = sorted(
         page for page in sites[engine].rglob("*.html") if page.relative_to(sites[engine]).as_posix() not in redirects
     )

@@ -24,11 +24,10 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.utils import meta
 from project import (
-    ROOT,
     SUB_PATH,
+    assemble_publication,
     build_site,
     collection_folder,
-    copy_project,
     free_port,
     microsite,
     mkdocs_env,
@@ -44,9 +43,9 @@ FEED_LINK_TYPE = "application/atom+xml"
 
 
 @functools.cache
-def language_config(language: str):
-    """The language's entry under the i18n plugin in mkdocs.yml (name, site_name, site_description)."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
+def language_config(project: Path, language: str):
+    """The language's entry under the i18n plugin in the project's mkdocs.yml (name, site_name, site_description)."""
+    config = load_config(str(project / "mkdocs.yml"))
     return next(entry for entry in config.plugins["i18n"].config.languages if entry.locale == language)
 
 
@@ -99,15 +98,16 @@ def test_each_language_has_a_valid_atom_feed_of_its_own(built_site: BuiltSite, l
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     feed = parsed.feed
+    project = built_site.project
     assert feed.language == language
-    assert feed.title == site_name(language)
-    assert feed.subtitle == language_config(language).site_description
+    assert feed.title == site_name(project, language)
+    assert feed.subtitle == language_config(project, language).site_description
     assert feed.id == feed_url(built_site, language)
     assert [(link.rel, link.href, link.get("hreflang")) for link in feed.links] == [
         ("self", feed_url(built_site, language), None),
         ("alternate", built_site.site_url + language_root(language) + "index.html", language),
     ]
-    newest = max(last_change(article) for article in articles_of(ROOT, language))
+    newest = max(last_change(article) for article in articles_of(project, language))
     assert tuple(feed.updated_parsed[:6]) == midnight_utc(newest)
 
 
@@ -115,17 +115,18 @@ def test_each_language_has_a_valid_atom_feed_of_its_own(built_site: BuiltSite, l
 def test_feed_lists_the_languages_articles_newest_first_with_lead_and_dates(
     built_site: BuiltSite, language: str
 ) -> None:
+    project = built_site.project
     expected = [
         (
-            article_url(built_site, ROOT, language, article["slug"]),
+            article_url(built_site, project, language, article["slug"]),
             article["title"],
             article["description"],
             midnight_utc(article["date"]),
             midnight_utc(last_change(article)),
         )
-        for article in articles_of(ROOT, language)
+        for article in articles_of(project, language)
     ]
-    assert expected, f"no articles in docs/{language}/{collection_folder()}/ to test the feed with"
+    assert expected, f"no articles in docs/{language}/{collection_folder(project)}/ to test the feed with"
     entries = read_feed(built_site, language).entries
     assert [
         (
@@ -143,12 +144,13 @@ def test_feed_lists_the_languages_articles_newest_first_with_lead_and_dates(
 
 @pytest.mark.parametrize("language", configured_languages())
 def test_feed_entries_name_their_authors_and_topics(built_site: BuiltSite, language: str) -> None:
-    people = {person["id"]: person["name"] for person in data_file("people")["people"]}
-    settings = data_file("articles")
+    project = built_site.project
+    people = {person["id"]: person["name"] for person in data_file("people", project)["people"]}
+    settings = data_file("articles", project)
     topics = {topic["id"]: topic["name"][language] for topic in settings["topics"]}
     author_page = built_site.site_url + language_root(language) + settings["author_folder"] + "/{}.html"
     entries = read_feed(built_site, language).entries
-    articles = articles_of(ROOT, language)
+    articles = articles_of(project, language)
     assert [[(author.name, author.href) for author in entry.authors] for entry in entries] == [
         [(people[person], author_page.format(person)) for person in article["authors"]] for article in articles
     ]
@@ -219,7 +221,7 @@ def expected_feed_links(site: BuiltSite, language: str) -> list[tuple[str, str, 
         (
             feed_url(site, feed_language),
             feed_language,
-            f"{site_name(feed_language)} ({language_config(feed_language).name})",
+            f"{site_name(site.project, feed_language)} ({language_config(site.project, feed_language).name})",
         )
         for feed_language in ordered
     ]
@@ -228,11 +230,11 @@ def expected_feed_links(site: BuiltSite, language: str) -> list[tuple[str, str, 
 def test_every_page_links_to_its_languages_feed_first_then_the_others(built_site: BuiltSite) -> None:
     pages = built_site.page_paths()
     named = []
+    folder = collection_folder(built_site.project)
     for language in configured_languages():
-        first_article = articles_of(ROOT, language)[0]["slug"]
+        first_article = articles_of(built_site.project, language)[0]["slug"]
         named += [
-            language_root(language) + page
-            for page in ("index.html", "404.html", f"{collection_folder()}/{first_article}.html")
+            language_root(language) + page for page in ("index.html", "404.html", f"{folder}/{first_article}.html")
         ]
     assert set(named) <= set(pages), set(named) - set(pages)
     problems = []
@@ -263,8 +265,9 @@ ADDED = {
 }
 
 
-def added_dates() -> dict[str, dict[str, datetime.date]]:
-    existing = [day(article["date"]) for article in articles_of(ROOT, configured_languages()[0])]
+def added_dates(publication: Path) -> dict[str, dict[str, datetime.date]]:
+    """When the added articles appeared and changed, from the dates of the publication's own articles."""
+    existing = [day(article["date"]) for article in articles_of(publication, configured_languages()[0])]
     newest, oldest = max(existing), min(existing)
     return {
         "neuester-artikel": {"date": newest + datetime.timedelta(days=10)},
@@ -275,9 +278,11 @@ def added_dates() -> dict[str, dict[str, datetime.date]]:
     }
 
 
-def add_article(project: Path, slug: str, language: str, authors: list[str], topics: list[str]) -> Path:
+def add_article(
+    project: Path, slug: str, language: str, added: dict[str, datetime.date], authors: list[str], topics: list[str]
+) -> Path:
     title, description, text = ADDED[slug][language]
-    dates = "".join(f"{field}: {value.isoformat()}\n" for field, value in added_dates()[slug].items())
+    dates = "".join(f"{field}: {value.isoformat()}\n" for field, value in added.items())
     page = project / "docs" / language / collection_folder(project) / f"{slug}.md"
     page.write_text(
         f"---\ntitle: {title}\ndescription: {description}\n{dates}"
@@ -288,13 +293,19 @@ def add_article(project: Path, slug: str, language: str, authors: list[str], top
 
 
 @pytest.fixture(scope="module")
-def site_with_two_more_articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Path]:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def site_with_two_more_articles(tmp_path_factory: pytest.TempPathFactory, publication_project: Path) -> BuiltSite:
+    """The fixture publication (publication_project, unchanged) with the two articles of ADDED."""
+    project = assemble_publication(tmp_path_factory.mktemp("project"))
     topics = [topic["id"] for topic in data_file("articles", project)["topics"]]
+    dates = added_dates(publication_project)
     translations = []
     for language in configured_languages():
-        add_article(project, "neuester-artikel", language, person_ids(project)[:2], topics[:1])
-        page = add_article(project, "aeltester-artikel", language, person_ids(project)[-1:], [])
+        add_article(
+            project, "neuester-artikel", language, dates["neuester-artikel"], person_ids(project)[:2], topics[:1]
+        )
+        page = add_article(
+            project, "aeltester-artikel", language, dates["aeltester-artikel"], person_ids(project)[-1:], []
+        )
         if language != configured_languages()[0]:
             translations += [
                 page.relative_to(project).as_posix(),
@@ -307,22 +318,22 @@ def site_with_two_more_articles(tmp_path_factory: pytest.TempPathFactory) -> tup
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination, site_url, config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr), project
+    return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, project=project)
 
 
 @pytest.mark.parametrize("language", configured_languages())
 def test_added_articles_appear_in_each_feed_by_date_of_first_publication(
-    site_with_two_more_articles: tuple[BuiltSite, Path], language: str
+    site_with_two_more_articles: BuiltSite, publication_project: Path, language: str
 ) -> None:
-    site, project = site_with_two_more_articles
-    before = [article["slug"] for article in articles_of(ROOT, language)]
+    site, project = site_with_two_more_articles, site_with_two_more_articles.project
+    before = [article["slug"] for article in articles_of(publication_project, language)]
     parsed = read_feed(site, language)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert [entry.id for entry in parsed.entries] == [
         article_url(site, project, language, slug) for slug in ["neuester-artikel", *before, "aeltester-artikel"]
     ]
     newest, oldest = parsed.entries[0], parsed.entries[-1]
-    dates = added_dates()
+    dates = added_dates(publication_project)
     assert (newest.title, newest.summary) == ADDED["neuester-artikel"][language][:2]
     assert len(newest.authors) == 2 and len(newest.tags) == 1
     assert tuple(oldest.published_parsed[:6]) == midnight_utc(dates["aeltester-artikel"]["date"])
@@ -333,7 +344,8 @@ def test_added_articles_appear_in_each_feed_by_date_of_first_publication(
 
 def with_a_control_character_in_a_title(project: Path, language: str) -> str:
     """Puts a control character (a YAML escape such as "\\x01" writes one) into the title of the
-    language's newest article, which XML has no place for; returns the article's source file."""
+    language's newest article, which XML has no place for; returns the article's source file and the
+    title's line, as `file:line`."""
     slug = articles_of(project, language)[0]["slug"]
     source = f"docs/{language}/{collection_folder(project)}/{slug}.md"
     page = project / source
@@ -342,15 +354,15 @@ def with_a_control_character_in_a_title(project: Path, language: str) -> str:
     _, front_matter = meta.get_data("\n".join(lines))
     lines[title] = "title: " + json.dumps(front_matter["title"] + "\x01", ensure_ascii=False)
     page.write_text("\n".join(lines), encoding="utf-8")
-    return source
+    return f"{source}:{title + 1}"
 
 
-def control_character_message(source: str) -> str:
-    return f"{source}: the title holds the character U+0001, which a feed cannot carry – remove it"
+def control_character_message(place: str) -> str:
+    return f"{place}: the title holds the character U+0001, which no feed can carry – remove it"
 
 
 def test_a_text_no_feed_can_carry_stops_the_build_with_where_to_fix_it(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     source = with_a_control_character_in_a_title(project, configured_languages()[-1])
     result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     output = result.stdout + result.stderr
@@ -359,7 +371,7 @@ def test_a_text_no_feed_can_carry_stops_the_build_with_where_to_fix_it(tmp_path:
 
 
 def test_the_preview_leaves_such_an_article_out_of_its_feed_and_goes_on(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     language = configured_languages()[-1]
     source = with_a_control_character_in_a_title(project, language)
     port, log_path = free_port(), tmp_path / "serve.log"
@@ -383,7 +395,7 @@ def test_the_preview_leaves_such_an_article_out_of_its_feed_and_goes_on(tmp_path
             server.wait(timeout=20)
     logged = log_path.read_text(encoding="utf-8")
     assert f"WARNING -  {control_character_message(source)}" in logged and "Traceback" not in logged, logged
-    slug = Path(source).stem
+    slug = Path(source.rsplit(":", 1)[0]).stem
     assert [entry.id.rsplit("/", 1)[-1] for entry in feeds[language].entries] == [
         f"{article['slug']}.html" for article in articles_of(project, language) if article["slug"] != slug
     ]
@@ -410,22 +422,25 @@ def served_feed(url: str, server: subprocess.Popen, seconds: float = 60) -> feed
 def test_a_language_without_a_site_name_of_its_own_takes_the_top_level_one(tmp_path: Path) -> None:
     """The i18n plugin overwrites `site_name` in each language build: the feeds, written after the last
     one, must still find the top-level name for the language that gives none."""
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     source, other = configured_languages()[0], configured_languages()[1]
     mkdocs_yml = project / "mkdocs.yml"
+    configured = {language: language_config(project, language) for language in (source, other)}
     lines = mkdocs_yml.read_text(encoding="utf-8").split("\n")
     top_level = next(number for number, line in enumerate(lines) if line.startswith("site_name:"))
     lines[top_level] = "site_name: Die Publikation"
-    own = f"site_name: {language_config(source).site_name}"
+    own = f"site_name: {configured[source].site_name}"
     lines.remove(next(line for line in lines[top_level + 1 :] if line.strip() == own))
     mkdocs_yml.write_text("\n".join(lines), encoding="utf-8")
-    site = BuiltSite(root=tmp_path / "site", site_url=f"http://127.0.0.1:{free_port()}{SUB_PATH}", log="")
+    site = BuiltSite(
+        root=tmp_path / "site", site_url=f"http://127.0.0.1:{free_port()}{SUB_PATH}", log="", project=project
+    )
     result = build_site(site.root, site.site_url, config_file=mkdocs_yml)
     assert result.returncode == 0, result.stdout + result.stderr
     assert read_feed(site, source).feed.title == "Die Publikation"
-    assert read_feed(site, other).feed.title == language_config(other).site_name
+    assert read_feed(site, other).feed.title == configured[other].site_name
     links = site.html(language_root(other) + "index.html").find_all("link", rel="alternate", type=FEED_LINK_TYPE)
     assert [link.attrs["title"] for link in links] == [
-        f"{language_config(other).site_name} ({language_config(other).name})",
-        f"Die Publikation ({language_config(source).name})",
+        f"{configured[other].site_name} ({configured[other].name})",
+        f"Die Publikation ({configured[source].name})",
     ]

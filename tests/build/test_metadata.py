@@ -3,13 +3,14 @@ the way they read it (extruct for JSON-LD and Open Graph): one schema.org item o
 Graph for its kind, and on each article Highwire Press citation tags. What is expected comes from the
 articles' front matter (read_collection), data/people.yml and mkdocs.yml, never from their content.
 
-Besides the real site, one build of a copy with an article written in the source language only, with a
+Besides the fixture publication's site, one build of a copy with an article written in the source language only, with a
 picture and an update: its stand-in in the other languages is no translation.
 """
 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import extruct
 import pytest
@@ -17,7 +18,7 @@ import yaml
 from microsite.articles import Article, Collection
 from microsite.languages import MkDocsYamlLoader
 from microsite.upstream import ERROR_PAGE
-from project import ROOT, build_site, collection_folder, copy_project, person_ids, publication_data
+from project import assemble_publication, build_site, collection_folder, person_ids, publication_data
 from site_model import LANGUAGES, BuiltSite, built_path, collection_of, site_name
 
 SOURCE = LANGUAGES.source
@@ -85,8 +86,8 @@ def in_language(text: dict[str, str], language: str) -> str:
     return text.get(language) or text[SOURCE]
 
 
-def publisher_name(language: str) -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+def publisher_name(project: Path, language: str) -> str:
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
     name = config["extra"]["publisher"]["name"]
     return name if isinstance(name, str) else in_language(name, language)
 
@@ -101,7 +102,8 @@ def addresses(value: object) -> list[str]:
 
 
 def test_every_page_is_one_schema_org_item_of_its_kind_in_its_language_and_site(built_site: BuiltSite) -> None:
-    articles = article_pages(collection_of())
+    project = built_site.project
+    articles = article_pages(collection_of(project))
     pages = built_site.page_paths()
     assert set(articles) < set(pages) and any(is_error_page(path) for path in pages)
     for path in pages:
@@ -110,9 +112,13 @@ def test_every_page_is_one_schema_org_item_of_its_kind_in_its_language_and_site(
         assert item["@type"] == ("Article" if path in articles else "WebPage"), path
         assert item["inLanguage"] == language, path
         site = item["isPartOf"]
-        assert (site["@type"], site["name"], site["inLanguage"]) == ("WebSite", site_name(language), language), path
+        assert (site["@type"], site["name"], site["inLanguage"]) == (
+            "WebSite",
+            site_name(project, language),
+            language,
+        ), path
         assert site["url"] == home_address(built_site, language), path
-        assert site["publisher"]["name"] == publisher_name(language), path
+        assert site["publisher"]["name"] == publisher_name(project, language), path
         canonical = head_link(built_site, path, "canonical")
         if is_error_page(path):
             # Hosts serve it at every missing address: it has none of its own.
@@ -122,7 +128,7 @@ def test_every_page_is_one_schema_org_item_of_its_kind_in_its_language_and_site(
 
 
 def test_every_page_has_open_graph_for_its_kind(built_site: BuiltSite) -> None:
-    articles = article_pages(collection_of())
+    articles = article_pages(collection_of(built_site.project))
     for path in built_site.page_paths():
         og = open_graph(built_site, path)
         html = built_site.html(path)
@@ -132,7 +138,7 @@ def test_every_page_has_open_graph_for_its_kind(built_site: BuiltSite) -> None:
         assert og["og:title"] == [item["headline"] if path in articles else item["name"]], path
         assert og["og:title"][0].strip(), path
         assert og["og:description"] == [html.find("meta", name="description").attrs["content"]], path
-        assert og["og:site_name"] == [site_name(language)], path
+        assert og["og:site_name"] == [site_name(built_site.project, language)], path
         assert og.get("og:url") == (None if is_error_page(path) else [built_site.site_url + path]), path
         # ogp.me's language_TERRITORY, for the page itself and for each of its translations.
         locales = og["og:locale"] + og.get("og:locale:alternate", [])
@@ -156,7 +162,7 @@ def test_every_address_of_the_site_in_the_metadata_is_a_built_file(built_site: B
 
 
 def test_the_languages_of_an_article_point_at_each_other(built_site: BuiltSite) -> None:
-    collection = collection_of()
+    collection = collection_of(built_site.project)
     pairs = [
         (article, translation)
         for article in collection.of(SOURCE)
@@ -180,9 +186,9 @@ def test_the_languages_of_an_article_point_at_each_other(built_site: BuiltSite) 
         assert "translationOfWork" not in original_item and "workTranslation" not in translated_item
 
 
-def expected_citation(article: Article) -> list[tuple[str, str]]:
+def expected_citation(project: Path, article: Article) -> list[tuple[str, str]]:
     """An original that appeared first elsewhere is cited as it appeared there; a translation as itself."""
-    people = {person["id"]: person for person in publication_data("people")["people"]}
+    people = {person["id"]: person for person in publication_data("people", project)["people"]}
     first = article.first_published if article.language == SOURCE else None
     tags = [("citation_title", article.title)]
     tags += [("citation_author", people[person]["name"]) for person in article.authors]
@@ -194,12 +200,12 @@ def expected_citation(article: Article) -> list[tuple[str, str]]:
 
 def assert_article_item(site: BuiltSite, path: str, article: Article) -> None:
     """The page's Article says what the article's front matter and its authors' records say."""
-    people = {person["id"]: person for person in publication_data("people")["people"]}
+    people = {person["id"]: person for person in publication_data("people", site.project)["people"]}
     item = schema_item(site, path)
     assert (item["headline"], item["description"]) == (article.title, article.description)
     assert item["datePublished"] == article.date.isoformat()
     assert item["dateModified"] == (article.updated or article.date).isoformat()
-    assert item["publisher"]["name"] == publisher_name(article.language)
+    assert item["publisher"]["name"] == publisher_name(site.project, article.language)
     assert [author["name"] for author in item["author"]] == [people[person]["name"] for person in article.authors]
     for author, person in zip(item["author"], article.authors, strict=True):
         affiliation = people[person].get("affiliation")
@@ -216,12 +222,12 @@ def assert_article_item(site: BuiltSite, path: str, article: Article) -> None:
 def test_an_article_page_describes_the_article_for_search_engines_and_reference_managers(
     built_site: BuiltSite,
 ) -> None:
-    articles = article_pages(collection_of())
+    articles = article_pages(collection_of(built_site.project))
     assert any(article.first_published and article.language == SOURCE for article in articles.values())
     assert any(article.first_published and article.language != SOURCE for article in articles.values())
     for path, article in articles.items():
         assert_article_item(built_site, path, article)
-        assert citation_tags(built_site, path) == expected_citation(article), path
+        assert citation_tags(built_site, path) == expected_citation(built_site.project, article), path
     for path in set(built_site.page_paths()) - set(articles):
         assert not citation_tags(built_site, path), path
 
@@ -234,7 +240,7 @@ PICTURE = "bilder/metadata-picture.svg"
 def source_only(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Article]:
     """A copy of the project with an article in the source language only, with a picture, an update, and
     characters in its title that mean something in HTML."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
+    root = assemble_publication(tmp_path_factory.mktemp("project"))
     folder = collection_folder(root)
     front_matter = {
         # What could end a script element, or start markup, if it were written as it is.
@@ -260,7 +266,7 @@ def source_only(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Ar
     assert result.returncode == 0, result.stdout + result.stderr
     article = collection_of(root).article_at(SOURCE, f"{folder}/{ARTICLE_SLUG}.md")
     assert article is not None and article.updated == datetime.date(2024, 4, 2)
-    return BuiltSite(root=site_root, site_url=site_url, log=result.stdout + result.stderr), article
+    return BuiltSite(root=site_root, site_url=site_url, log=result.stdout + result.stderr, project=root), article
 
 
 def test_a_stand_in_is_no_translation_and_names_none(source_only: tuple[BuiltSite, Article]) -> None:
@@ -283,8 +289,8 @@ def test_an_article_with_a_picture_shows_it_in_link_previews(source_only: tuple[
     site, article = source_only
     path = built_path(article.path, SOURCE)
     assert_article_item(site, path, article)
-    assert citation_tags(site, path) == expected_citation(article)
-    picture = site.site_url + LANGUAGES.root(SOURCE) + f"{collection_folder()}/{PICTURE}"
+    assert citation_tags(site, path) == expected_citation(site.project, article)
+    picture = site.site_url + LANGUAGES.root(SOURCE) + f"{collection_folder(site.project)}/{PICTURE}"
     og = open_graph(site, path)
     assert og["og:image"] == [picture] and og["og:image:alt"] == [article.image["alt"]]
     assert schema_item(site, path)["image"] == picture

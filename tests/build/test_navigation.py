@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from microsite.frontmatter import split_front_matter
-from project import ROOT
 from site_model import (
     LANGUAGES,
     BuiltSite,
@@ -64,10 +63,12 @@ def test_previous_and_next_links_follow_nav_order(built_site: BuiltSite, languag
     """In nav_order, without the pages the navigation leaves out (articles, topic and author pages, the
     index's further pages, which follow its first page)."""
     root = LANGUAGES.root(language)
-    articles = article_collection()
-    generated = [page.removeprefix(root) for page in generated_pages() if LANGUAGES.of_path(page) == language]
+    articles = article_collection(built_site.project)
+    generated = [
+        page.removeprefix(root) for page in generated_pages(built_site.project) if LANGUAGES.of_path(page) == language
+    ]
     expected = []
-    for page in expected_order(ROOT / "docs" / language, generated):
+    for page in expected_order(built_site.project / "docs" / language, generated):
         path = page.removesuffix(".html") + ".md"
         if articles is None or not articles.listed_elsewhere(path):
             expected.append(root + page)
@@ -82,7 +83,7 @@ def test_previous_and_next_links_follow_nav_order(built_site: BuiltSite, languag
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 def test_menu_lists_the_top_level_in_nav_order(built_site: BuiltSite, language: str) -> None:
     root = LANGUAGES.root(language)
-    expected = [page for page in expected_order(ROOT / "docs" / language, []) if page.count("/") <= 1]
+    expected = [page for page in expected_order(built_site.project / "docs" / language, []) if page.count("/") <= 1]
     expected = [page for page in expected if "/" not in page or page.endswith("/index.html")]
     menu = [
         root + e.attrs["href"]
@@ -96,7 +97,8 @@ def test_menu_lists_the_top_level_in_nav_order(built_site: BuiltSite, language: 
 def test_a_page_outside_the_menu_leads_to_no_previous_or_next_page(built_site: BuiltSite) -> None:
     """The status pages and the accessibility statement are reached from the footer: no step of the
     menu's chain, so neither Material's footer nor the head's rel=prev/next name a neighbour."""
-    for page in status_pages() + accessibility_statement_pages():
+    project = built_site.project
+    for page in status_pages(project) + accessibility_statement_pages(project):
         html = built_site.html(page)
         assert not [e for e in html.find_all("a") if "md-footer__link" in e.attrs.get("class", "")], page
         assert not [link for link in html.find_all("link") if link.attrs.get("rel") in ("prev", "next")], page

@@ -21,7 +21,7 @@ from microsite import parity
 from microsite.parity.pages import Page, parse_text
 from microsite.parity.status import State
 from microsite.rendering.labels import label
-from project import SUB_PATH, build_site, copy_project, microsite
+from project import SUB_PATH, assemble_publication, build_site, microsite
 from site_model import LANGUAGES, BuiltSite, built_path, status_pages
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
@@ -83,7 +83,7 @@ def change_words(project: Path, path: str, line: int) -> None:
 def built(project: Path, destination: Path) -> BuiltSite:
     result = build_site(destination, SITE_URL, config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr)
+    return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr, project=project)
 
 
 def resolved(page: str, href: str) -> str:
@@ -169,7 +169,7 @@ def share(site: BuiltSite, status_page: str) -> str:
 
 
 def test_an_outdated_translation_has_a_notice_and_is_listed_until_it_is_translated(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     language = LANGUAGES.translations[0]
     path, line, heading_index = page_to_change(project, language)
     git(project, "init", "-q", day=TRANSLATED_ON)
@@ -213,7 +213,7 @@ def test_an_outdated_translation_has_a_notice_and_is_listed_until_it_is_translat
 
 
 def test_every_page_links_its_languages_status_page_from_the_footer_not_the_menu(built_site: BuiltSite) -> None:
-    pages = {LANGUAGES.of_path(page): page for page in status_pages()}
+    pages = {LANGUAGES.of_path(page): page for page in status_pages(built_site.project)}
     assert set(pages.values()) <= set(built_site.content_paths())
     for page in built_site.content_paths():
         status_page = pages[LANGUAGES.of_path(page)]
@@ -224,7 +224,7 @@ def test_every_page_links_its_languages_status_page_from_the_footer_not_the_menu
 
 def test_searching_never_finds_the_status_pages(built_site: BuiltSite) -> None:
     """A list of every page's title would answer every search, and would grow the index readers download."""
-    for page in status_pages():
+    for page in status_pages(built_site.project):
         language = LANGUAGES.of_path(page)
         # Each language's index gives addresses below its language's folder.
         location = page.removeprefix(LANGUAGES.root(language))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from microsite.languages import Languages
-from project import copy_project, microsite, mkdocs_env
+from project import assemble_publication, microsite, mkdocs_env
 
 PAGE = "zz-link-check.md"
 TARGET = "zz-link-target.md"
@@ -84,7 +84,7 @@ def png() -> bytes:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = assemble_publication(tmp_path_factory.mktemp("project"))
     languages = Languages.of_project(project)
     for language, text in ((languages.source, TEXTS["source"]), (languages.translations[0], TEXTS["translation"])):
         folder = project / "docs" / language

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lagging_project import lagging_project
 from microsite import parity
-from project import build_site, copy_project
+from project import assemble_publication, build_site
 
 
 def findings_of(root: Path) -> list[str]:
@@ -43,7 +43,7 @@ def set_policy(project: Path, **settings: str) -> None:
 
 
 def test_a_changed_source_is_a_warning_and_the_strict_build_succeeds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     source = page_with_a_number(project, "de")
     _, changed = change_a_number(source)
     translation = f"docs/en/{source.name}"
@@ -57,7 +57,7 @@ def test_a_changed_source_is_a_warning_and_the_strict_build_succeeds(tmp_path: P
 
 
 def test_under_the_strict_policy_a_changed_source_fails_the_strict_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     set_policy(project, outdated="error")
     source = page_with_a_number(project, "de")
     number, changed = change_a_number(source)
@@ -74,7 +74,7 @@ def test_under_the_strict_policy_a_changed_source_fails_the_strict_build(tmp_pat
 
 
 def test_drift_in_a_translation_stamped_current_fails_under_every_policy(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     translation = page_with_a_number(project, "en")
     change_a_number(translation)
     shown = f"docs/en/{translation.name}"
@@ -85,7 +85,7 @@ def test_drift_in_a_translation_stamped_current_fails_under_every_policy(tmp_pat
 
 
 def test_a_wrong_policy_stops_the_build_naming_the_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     set_policy(project, outdated="sometimes")
     line = next(
         number

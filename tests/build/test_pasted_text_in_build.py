@@ -27,7 +27,7 @@ from pasted_project import (
     Pasted,
     pasted_project,
 )
-from project import SUB_PATH, build_site, copy_project
+from project import SUB_PATH, assemble_publication, build_site
 from site_model import LANGUAGES, BuiltSite, site_name
 
 # What a title shows nowhere but in the page's own text.
@@ -45,7 +45,7 @@ def site(pasted: Pasted, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     destination = tmp_path_factory.mktemp("pasted-site")
     result = build_site(destination, SITE_URL, config_file=pasted.project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr)
+    return BuiltSite(root=destination, site_url=SITE_URL, log=result.stdout + result.stderr, project=pasted.project)
 
 
 class _Texts(HTMLParser):
@@ -90,7 +90,9 @@ def test_the_browser_tab_and_the_navigation_show_the_title_plain(
     site: BuiltSite, pasted: Pasted, language: str
 ) -> None:
     for path, plain in ((pasted.page, PLAIN_PAGE_TITLE), (pasted.article, PLAIN_ARTICLE_TITLE)):
-        assert texts(site, pasted.html(language, path))["title"] == [f"{plain[language]} - {site_name(language)}"]
+        assert texts(site, pasted.html(language, path))["title"] == [
+            f"{plain[language]} - {site_name(pasted.project, language)}"
+        ]
     home = texts(site, LANGUAGES.root(language) + "index.html")
     assert [" ".join(text.split()) for text in home[f"a {pasted.page.removesuffix('.md')}.html"]] == [
         PLAIN_PAGE_TITLE[language]
@@ -147,7 +149,7 @@ def test_the_search_index_holds_plain_titles_and_whole_words(site: BuiltSite, pa
 
 
 def test_a_data_marker_with_an_invisible_character_stops_the_build_naming_it_and_where(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     marker = f"<!-- data: time{SHY}line -->"
     (project / "docs" / SOURCE / "pasted-marker.md").write_text(
         f"---\ntitle: Marker\n---\n\n# Marker\n\n{marker}\n", encoding="utf-8"

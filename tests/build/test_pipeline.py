@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from project import ROOT, copy_project, mkdocs_env
+from project import PUBLICATION, ROOT, assemble_publication, mkdocs_env
 
 # Builds in one process, as `mkdocs serve` rebuilds: MkDocs keeps the hooks it loaded (it caches
 # them by path), so whatever a module keeps from one build meets the next.
@@ -35,7 +35,7 @@ print(json.dumps({name: module.__file__ for name, module in list(sys.modules.ite
 
 
 def test_mkdocs_yml_lists_one_entry_hook() -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = yaml.load((PUBLICATION / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert config["hooks"] == ["hooks/build.py"]
 
 
@@ -54,7 +54,7 @@ def test_no_module_of_the_package_imports_a_hook_file() -> None:
 
 
 def test_every_module_is_loaded_once_and_no_build_leaks_into_the_next(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     data = yaml.safe_load((project / "data" / "partnerships.yml").read_text(encoding="utf-8"))
     first = data["partnerships"][0]
     old_summary = first["summary"]["en"]

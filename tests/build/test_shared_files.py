@@ -17,7 +17,7 @@ from microsite.languages import Languages
 from microsite.link_check import check_site
 from microsite.link_check.checks import check_alt_texts
 from microsite.link_check.site import Site
-from project import SUB_PATH, build_site, collection_folder, copy_project, microsite, person_ids
+from project import SUB_PATH, assemble_publication, build_site, collection_folder, microsite, person_ids
 from site_model import parse_html
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
@@ -114,7 +114,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with the page pair and the article pair; the pictures in docs/de/ only, but for the map,
     which has an English version of the same name."""
-    project = copy_project(tmp_path_factory.mktemp("shared") / "project")
+    project = assemble_publication(tmp_path_factory.mktemp("shared") / "project")
     docs, folder = project / "docs", collection_folder(project)
     write(docs / "de" / PAGE, SOURCE_PAGE)
     write(docs / "en" / PAGE, TRANSLATION)
@@ -188,7 +188,7 @@ def test_a_shared_picture_with_the_source_alt_text_is_untranslated(project: Path
 
 
 def test_a_symbolic_link_out_of_the_project_is_named_and_left_out(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     outside = tmp_path / "elsewhere.png"
     outside.write_bytes(HARBOUR)
     (project / "docs" / "de" / "aussen.png").symlink_to(outside)

@@ -21,7 +21,7 @@ from babel import Locale
 from microsite.frontmatter import split_front_matter
 from microsite.site_output.sitemaps import SITEMAP_NS, XHTML_NS
 from microsite.upstream import content_span
-from project import build_site, collection_folder, copy_project, microsite, person_ids
+from project import assemble_publication, build_site, collection_folder, microsite, person_ids
 from site_model import LANGUAGES, BuiltSite, texts_with_language
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -70,7 +70,7 @@ def ordinary_page(project: Path) -> str:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    root = copy_project(tmp_path_factory.mktemp("project"))
+    root = assemble_publication(tmp_path_factory.mktemp("project"))
     folder = collection_folder(root)
     created = microsite(
         "new-article", ARTICLE_SLUG, "--title", "Nur in der Quelle", "--description", "Ein Satz über die Quelle.",
@@ -92,7 +92,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     site_root = tmp_path_factory.mktemp("site")
     result = build_site(site_root, SITE_URL, config_file=root / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    site = BuiltSite(root=site_root, site_url=SITE_URL, log=result.stdout + result.stderr)
+    site = BuiltSite(root=site_root, site_url=SITE_URL, log=result.stdout + result.stderr, project=root)
     return Project(site, root, untranslated(root, article_path), untranslated(root, page_path))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from microsite.rendering.labels import label
-from project import build_site, copy_project, microsite, publication_data
+from project import assemble_publication, build_site, microsite, publication_data
 from site_model import LANGUAGES, BuiltSite, parse_html, texts_with_language
 
 # The text an editor has not translated yet: the first partnership's summary.
@@ -61,7 +61,7 @@ def partnership_page(project: Path, language: str) -> str:
 @pytest.fixture(scope="module")
 def untranslated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltSite]:
     """The project with the record's text in the source language only, and its site."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = assemble_publication(tmp_path_factory.mktemp("project"))
     partnerships = project / "data" / "partnerships.yml"
     text = partnerships.read_text(encoding="utf-8")
     for language in LANGUAGES.translations:
@@ -71,7 +71,7 @@ def untranslated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuiltS
     destination = tmp_path_factory.mktemp("site")
     result = build_site(destination, site_url, config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    return project, BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr)
+    return project, BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, project=project)
 
 
 def source_text(project: Path) -> str:
@@ -122,7 +122,7 @@ def test_the_source_language_pages_showing_the_record_are_unchanged(
 ) -> None:
     project, site = untranslated
     complete = tmp_path / "site"
-    result = build_site(complete, site.site_url, config_file=copy_project(tmp_path / "project") / "mkdocs.yml")
+    result = build_site(complete, site.site_url, config_file=assemble_publication(tmp_path / "project") / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     summary = (LANGUAGES.source, " ".join(source_text(project).split()))
     showing = [
@@ -137,7 +137,7 @@ def test_the_source_language_pages_showing_the_record_are_unchanged(
 
 
 def test_an_empty_translation_is_still_refused_with_its_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     partnerships = project / "data" / "partnerships.yml"
     language = LANGUAGES.translations[0]
     text, line = with_empty_language(partnerships.read_text(encoding="utf-8"), RECORD_FIELD, language)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from microsite.frontmatter import split_front_matter
-from project import ROOT, collection_folder, copy_project, microsite, person_ids, publication_data
+from project import ROOT, assemble_publication, collection_folder, microsite, person_ids, publication_data
 from site_model import LANGUAGES
 
 SLUG = "ein-neuer-artikel"
@@ -20,7 +20,7 @@ SLUG = "ein-neuer-artikel"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return assemble_publication(tmp_path / "project")
 
 
 def topic_ids(project: Path) -> list[str]:

@@ -15,7 +15,7 @@ import yaml
 from microsite.data import load
 from microsite.data.checks import article_sources
 from microsite.languages import Languages
-from project import ROOT, copy_project
+from project import ROOT, assemble_publication
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # The project's command line, as the Makefile's MICROSITE runs it (hooks/microsite/cli.py).
@@ -42,7 +42,7 @@ def pre_commit_hooks() -> dict[str, dict]:
     return {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
 
 
-def run_hook(hook: dict, files: list[str], project: Path = ROOT) -> subprocess.CompletedProcess:
+def run_hook(hook: dict, files: list[str], project: Path) -> subprocess.CompletedProcess:
     """As pre-commit runs it: the entry, then the staged files (unless pass_filenames is false), in the project."""
     command = hook["entry"].replace(".venv/bin/python", sys.executable).split()
     files = files if hook.get("pass_filenames", True) else []
@@ -209,9 +209,9 @@ def test_pre_commit_hooks_run_the_project_command_line_on_the_files_they_concern
     assert "\nMICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite\n" in makefile  # the same command line
 
 
-def test_pre_commit_hooks_pass_on_the_project() -> None:
+def test_pre_commit_hooks_pass_on_the_publication(publication_project: Path) -> None:
     for hook_id, hook in pre_commit_hooks().items():
-        result = run_hook(hook, ["docs/en/index.md", "data/timeline.yml"])
+        result = run_hook(hook, ["docs/en/index.md", "data/timeline.yml"], publication_project)
         assert result.returncode == 0, (hook_id, result.stdout, result.stderr)
 
 
@@ -230,7 +230,7 @@ def quoted_number(project: Path) -> tuple[str, str]:
 
 
 def test_pre_commit_parity_reports_only_the_staged_files(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = assemble_publication(tmp_path / "project")
     languages = Languages.of_project(project)
     page, number = quoted_number(project)
     translation = project / page

@@ -27,7 +27,7 @@ import pytest
 from microsite.data import DataError, load
 from microsite.data.yaml_positions import format_path
 from microsite.languages import Languages
-from project import ROOT, microsite
+from project import PUBLICATION, ROOT, microsite
 
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 VALID = FIXTURES / "valid"
@@ -47,9 +47,9 @@ def expected(case: str) -> list[str]:
 
 
 def make_project(root: Path, case: str | None = None) -> Path:
-    """`valid/` with the project's schemas and mkdocs.yml, and the case's files over it."""
+    """`valid/` with the generator's schemas and the fixture publication's mkdocs.yml, and the case's files over it."""
     shutil.copytree(VALID, root, dirs_exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(PUBLICATION / "mkdocs.yml", root / "mkdocs.yml")
     for schema in (ROOT / "data").glob("*.schema.json"):
         shutil.copy(schema, root / "data" / schema.name)
     for relative in case_files(case) if case else []:
@@ -74,8 +74,8 @@ def test_the_valid_fixture_has_no_problems(tmp_path: Path) -> None:
     assert problems_of(make_project(tmp_path)) == []
 
 
-def test_the_real_data_has_no_problems() -> None:
-    assert problems_of(ROOT) == []
+def test_the_fixture_publications_data_has_no_problems(publication_project: Path) -> None:
+    assert problems_of(publication_project) == []
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -47,11 +47,11 @@ def test_the_fixture_is_configured_as_the_real_publication_but_for_its_names() -
 
 def real_names() -> dict[str, set[str]]:
     """What names the real publication, by kind, read from its files."""
-    partnerships = publication_data("partnerships")
+    partnerships = publication_data("partnerships", ROOT)
     home, partners = partnerships["home_city"], [partnership["city"] for partnership in partnerships["partnerships"]]
-    people = publication_data("people")["people"]
+    people = publication_data("people", ROOT)["people"]
     real_config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
-    source = ROOT / "docs" / Languages.of_project(ROOT).source / collection_folder()
+    source = ROOT / "docs" / Languages.of_project(ROOT).source / collection_folder(ROOT)
     front_matters = [split_front_matter(page.read_text(encoding="utf-8"))[0] for page in source.glob("*.md")]
     return {
         "home city": set(home["name"].values()),

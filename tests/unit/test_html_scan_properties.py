@@ -12,14 +12,12 @@ from urllib.parse import quote
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from microsite.languages import Languages
 from microsite.link_check.html_scan import URL_ATTRIBUTES, scan
 from microsite.link_check.lychee import CheckedCopy
 from microsite.link_check.site import Site
 from microsite.link_check.unsafe_links import check_unsafe_links
-from project import ROOT
+from site_model import LANGUAGES
 
-LANGUAGES = Languages.of_project(ROOT)
 # Bounded so that these properties take a few seconds together.
 PROPERTY = settings(max_examples=150, deadline=500)
 HTML_PIECES = [
@@ -118,7 +116,10 @@ def test_the_source_scan_names_a_line_of_the_page_or_nothing(markdown: str) -> N
 def test_lychee_s_report_is_shown_without_the_temporary_folder(name: str) -> None:
     temporary = Path("/tmp/a temporary folder/tmp1234")
     site = Site(
-        root=Path("/tmp/the built site"), site_url="https://example.org/sub/path/", languages=LANGUAGES, project=ROOT
+        root=Path("/tmp/the built site"),
+        site_url="https://example.org/sub/path/",
+        languages=LANGUAGES,
+        project=Path("/tmp/the project"),
     )
     checked = CheckedCopy(site, served=temporary / "sub" / "path", root_dir=temporary)
     file = f"folder/{name}"

@@ -13,6 +13,7 @@ import math
 import random
 import re
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import pytest
 from microsite.data import PublicationData, load
@@ -21,7 +22,7 @@ from microsite.rendering.cartography import central_longitude, clip_line, clip_r
 from microsite.rendering.map_labels import ASCENT, DESCENT, Box, Label, Layout, TextLine, place_labels, text_width
 from microsite.rendering.partnership_map import GEODATA
 from microsite.rendering.topojson import decode_arcs, polygons, shared_arcs
-from test_rendering import FOLDER, LANGUAGES, ROOT, SVG, context
+from test_rendering import FOLDER, LANGUAGES, SVG, context
 
 # Two squares side by side, quantized (a unit is half a degree), with the edge between them an arc of
 # its own: [10, 11] × [20, 21] and [11, 12] × [20, 21] in degrees.
@@ -335,8 +336,10 @@ def distance(box: Box, point: tuple[float, float]) -> float:
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
-def test_the_real_map_has_land_and_borders_under_readable_labels(language: str) -> None:
-    map_ = drawn(load(ROOT / "data", ROOT / "docs", LANGUAGES), language)
+def test_the_publications_map_has_land_and_borders_under_readable_labels(
+    publication_project: Path, language: str
+) -> None:
+    map_ = drawn(load(publication_project / "data", publication_project / "docs", LANGUAGES), language)
     assert_readable(map_)
     assert map_.land and map_.svg.find(f"{SVG}path[@class='partnership-map__borders']").get("d")
     assert all(map_.on_land(x, y) for x, y, _ in map_.dots)

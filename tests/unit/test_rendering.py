@@ -10,12 +10,12 @@ import dataclasses
 import datetime
 import re
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import pytest
 from microsite import upstream
 from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
-from microsite.languages import Languages
 from microsite.parity.policy import TranslationPolicy
 from microsite.parity.status import ChangedSection, PageTranslation, SourceChange, State, TranslationStatus
 from microsite.rendering import (
@@ -36,10 +36,9 @@ from microsite.rendering import (
     render_timeline,
 )
 from mkdocs.structure.files import File, Files
-from project import ROOT
-from site_model import parse_html
+from project import PUBLICATION, ROOT, publication_data
+from site_model import LANGUAGES, parse_html
 
-LANGUAGES = Languages.of_project(ROOT)
 TEMPLATES = folder_templates([ROOT / "overrides"])
 HOSTILE = "<script>alert(\"x\")</script> & 'y'"
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;y&#39;"
@@ -147,7 +146,8 @@ def made_up_translations() -> Translations:
     change = SourceChange(datetime.date(2024, 3, 15), None, (ChangedSection(HOSTILE, "changed"),))
     pages = [PageTranslation("article.md", language, State.OUTDATED, change) for language in LANGUAGES.translations]
     status = TranslationStatus(TranslationPolicy(), LANGUAGES.source, pages)
-    return Translations(status, LANGUAGES, ROOT / "docs", lambda path: path.removesuffix(".md") + ".html")
+    # No pages to read: each page's title is its path.
+    return Translations(status, LANGUAGES, ROOT / "nowhere", lambda path: path.removesuffix(".md") + ".html")
 
 
 def context(language: str, data: PublicationData | None = None, page: str = "index.md") -> RenderContext:
@@ -321,10 +321,11 @@ def test_problems_are_listed_escaped_in_an_admonition(language: str) -> None:
     )
 
 
-def test_every_marker_renders_the_real_data() -> None:
+def test_every_marker_renders_the_publications_data(publication_project: Path) -> None:
     """Each view model has every name its template uses (the templates fail on an undefined one)."""
-    data = load(ROOT / "data", ROOT / "docs", LANGUAGES)
-    collection, findings = read_collection(ROOT / "docs", LANGUAGES, data.files, ROOT)
+    project = publication_project
+    data = load(project / "data", project / "docs", LANGUAGES)
+    collection, findings = read_collection(project / "docs", LANGUAGES, data.files, project)
     assert not [finding for finding in findings if finding.is_error]
     folder = data.get("partnerships")["page_folder"]
     arguments = {
@@ -334,16 +335,22 @@ def test_every_marker_renders_the_real_data() -> None:
         "latest-articles": None,
     }
     for language in LANGUAGES.codes:
-        pages = [
-            f"{language}/{path.relative_to(ROOT / 'docs' / language).as_posix()}"
-            for path in (ROOT / "docs" / language).rglob("*.md")
+        # Every file of docs/, pictures too: the cards and headers link an article's picture.
+        written = [
+            f"{language}/{path.relative_to(project / 'docs' / language).as_posix()}"
+            for path in (project / "docs" / language).rglob("*")
+            if path.is_file()
         ]
         generated = [f"{language}/{folder}/{record['id']}.md" for record in data.records("partnerships")]
+        generated += [
+            f"{language}/{collection.settings.index_path(number)}"
+            for number in range(2, len(collection.index_pages(language)) + 1)
+        ]
         generated += [f"{language}/{collection.settings.topic_path(topic)}" for topic in collection.topics]
         generated += [
             f"{language}/{collection.settings.author_path(person)}" for person in collection.authors(language)
         ]
-        files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in pages + generated])
+        files = Files([File(path, "/docs", "/site", use_directory_urls=False) for path in written + generated])
         real = render_context(language, f"{language}/index.html", files, data, collection)
         for name, renderer in RENDERERS.items():
             argument = arguments.get(name, data.records("partnerships")[0]["id"])
@@ -351,10 +358,13 @@ def test_every_marker_renders_the_real_data() -> None:
 
 
 def test_the_code_and_templates_name_no_city_of_the_publication() -> None:
-    """The generator serves any publication: its cities come from data/ only."""
-    partnerships = load(ROOT / "data", ROOT / "docs", LANGUAGES).get("partnerships")
-    cities = [partnerships["home_city"], *(record["city"] for record in partnerships["partnerships"])]
-    names = {name for each in cities for name in each["name"].values()}
+    """The generator serves any publication: its cities come from data/ only. Those of this repository's
+    publication and of the fixture's, read as names only (how many, or which, is not what is tested)."""
+    names = set()
+    for project in (ROOT, PUBLICATION):
+        partnerships = publication_data("partnerships", project)
+        cities = [partnerships["home_city"], *(record["city"] for record in partnerships["partnerships"])]
+        names |= {name for each in cities for name in each["name"].values()}
     sources = [*(ROOT / "hooks").rglob("*.py"), *(path for path in (ROOT / "overrides").rglob("*") if path.is_file())]
     for source in sources:
         text = source.read_text(encoding="utf-8")

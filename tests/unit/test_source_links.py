@@ -9,12 +9,10 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from microsite.languages import Languages
 from microsite.link_check.site import Site
 from microsite.link_check.unsafe_links import check_unsafe_links, unsafe_in_markdown
-from project import ROOT
+from site_model import LANGUAGES
 
-LANGUAGES = Languages.of_project(ROOT)
 RUNS = "a browser would run this as a program – link to a page or an https:// address"
 DATA_IMAGE = (
     "the image is written into the page instead of being a file, so it is not cached, not checked and not "

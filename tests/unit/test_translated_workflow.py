@@ -22,7 +22,7 @@ import pytest
 import yaml
 from microsite import parity
 from microsite.parity.stamps import STAMP_KEY
-from project import ROOT, copy_project, microsite
+from project import ROOT, assemble_publication, microsite
 
 WORKFLOW = ROOT / ".github" / "workflows" / "translated.yml"
 BRANCH = "translation-of-a-page"
@@ -133,7 +133,7 @@ def checkout(tmp_path: Path, change) -> Checkout:
     installed = VENV / ".installed"
     if not installed.is_file():
         pytest.skip(f"{VENV} was not made by `make setup` (no .installed): the setup step would make it")
-    seed = copy_project(tmp_path / "seed")
+    seed = assemble_publication(tmp_path / "seed")
     for name in CHECKOUT_FILES:
         shutil.copy2(ROOT / name, seed / name)
     translation, source = pair_in_step(seed)

@@ -26,6 +26,7 @@ from feedgen.feed import FeedGenerator
 
 from .. import upstream
 from ..findings import Finding
+from ..front_matter_fields import front_matter_line
 from ..languages import Languages
 from ..problems import Problem
 from ..rendering.texts import in_language
@@ -169,23 +170,46 @@ def _topic_name(state: BuildState, topic_id: str, language: str) -> str:
 
 def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) -> list[Finding]:
     """What of the article's entry XML has no place for (control characters, which a YAML escape such
-    as "\\x01" writes), each named where an editor finds it."""
+    as "\\x01" writes), each named at its line, where an editor finds it."""
     source = _source(state, article)
-    texts = [(source, "the title", article.title), (source, "the description", article.description)]
-    texts += [("data/people.yml", f"the name of '{person}'", _name(people, person)) for person in article.authors]
+    article_text = (Path(state.config.docs_dir) / article.language / article.path).read_text(encoding="utf-8")
+    texts = [
+        (source, front_matter_line(article_text, field), f"the {field}", text)
+        for field, text in (("title", article.title), ("description", article.description))
+    ]
+    texts += [
+        ("data/people.yml", _data_line(state, "people", ("people", person, "name")), f"the name of '{person}'",
+         _name(people, person))
+        for person in article.authors
+    ]  # fmt: skip
     texts += [
         (
             "data/articles.yml",
+            _data_line(state, "articles", ("topics", topic, "name", article.language)),
             f"the {Languages.name(article.language)} name of the topic '{topic}'",
             _topic_name(state, topic, article.language),
         )
         for topic in article.topics
     ]
     return [
-        Finding(file, 1, f"{what} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it")
-        for file, what, text in texts
+        Finding(
+            file, line, f"{what} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it"
+        )
+        for file, line, what, text in texts
         if (found := _NOT_IN_XML.search(text))
     ]
+
+
+def _data_line(state: BuildState, name: str, place: tuple[str, str, *tuple[str, ...]]) -> int:
+    """The line of a record's field in a data file: `place` is the list, the record's id and the field's path."""
+    data_file = state.data.parsed.get(name)
+    if data_file is None:
+        return 1
+    records, record_id, *field = place
+    for index, record in enumerate(data_file.content.get(records, [])):
+        if record.get("id") == record_id:
+            return data_file.position((records, index, *field))[0]
+    return 1
 
 
 def _source(state: BuildState, article: Article) -> str:

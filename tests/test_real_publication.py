@@ -1,0 +1,102 @@
+"""The real publication, this repository's mkdocs.yml, docs/ and data/ as they are today, whatever they
+hold: every check of `make check` passes (the data check, translation parity without an error, the
+strict build, the link check), and axe-core finds nothing on any page of its site, on a desktop and on
+a phone. That run's figures are recorded for the publication's accessibility statement
+(microsite.measurements).
+
+Nothing here expects anything of the publication's content: editors add to it every month. What the
+generator does is tested on the fixture publication (tests/publication/), never on this one.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+
+import pytest
+from chromium import axe_result, violation_lines
+from microsite.measurements import record_axe, sources_fingerprint
+from project import ROOT, SUB_PATH, build_site, free_port, microsite
+from site_model import BuiltSite
+from static_host import served_under_sub_path
+
+# As the browser tests open pages.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@dataclass(frozen=True)
+class RealBuild:
+    result: subprocess.CompletedProcess
+    site: BuiltSite
+    port: int
+    # The fingerprint of the sources built (microsite.measurements), taken before the build.
+    sources: str
+
+
+@pytest.fixture(scope="module")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> RealBuild:
+    """The strict build of the real publication into a temporary folder (never site/), under a sub-path."""
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    sources = sources_fingerprint(ROOT)
+    destination = tmp_path_factory.mktemp("real-site")
+    result = build_site(destination, site_url, config_file=ROOT / "mkdocs.yml")
+    site = BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, project=ROOT)
+    return RealBuild(result, site, port, sources)
+
+
+def built(build: RealBuild) -> BuiltSite:
+    assert build.result.returncode == 0, f"mkdocs build --strict failed:\n{build.site.log}"
+    return build.site
+
+
+def test_the_data_check_passes() -> None:
+    result = microsite("check-data", project=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_parity_finds_no_error() -> None:
+    """Warnings are allowed: the translation policy publishes a lagging translation with a notice."""
+    result = microsite("parity", "--format", "json", project=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    errors = [finding for finding in json.loads(result.stdout) if finding["level"] == "error"]
+    assert errors == []
+
+
+def test_the_strict_build_succeeds(real_build: RealBuild) -> None:
+    assert built(real_build).page_paths()
+
+
+def test_the_link_check_passes(real_build: RealBuild) -> None:
+    result = microsite("check-links", str(built(real_build).root), project=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_on_any_page_and_its_figures_are_recorded(browser, real_build: RealBuild) -> None:
+    """Every page the theme rendered, the error pages included, in each viewport. The figures are
+    recorded before the verdict, so that the statement states what was found."""
+    site = built(real_build)
+    pages = site.page_paths()
+    found: dict[str, dict[str, dict]] = {page: {} for page in pages}
+    problems, version = [], ""
+    with served_under_sub_path(site.root, real_build.port) as address:
+        for viewport_name, viewport in VIEWPORTS.items():
+            context = browser.new_context(viewport=viewport, service_workers="block")
+            tab = context.new_page()
+            for page in pages:
+                tab.goto(address + page, wait_until="networkidle")
+                result = axe_result(tab)
+                version = result["testEngine"]["version"]
+                for violation in result["violations"]:
+                    found[page].setdefault(violation["id"], violation)
+                problems += [f"{page} ({viewport_name}): {line}" for line in violation_lines(result)]
+            context.close()
+    record_axe(
+        ROOT,
+        version=version,
+        sources=real_build.sources,
+        found={page: list(violations.values()) for page, violations in found.items()},
+    )
+    assert not problems, "\n".join(problems)
