@@ -8,7 +8,6 @@ import codecs
 import datetime
 import functools
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import yaml
 from microsite.upstream import content_span
-from project import PUBLICATION, ROOT, assemble_publication, free_port, mkdocs_env
+from project import PUBLICATION, as_editors_clone, assemble_publication, free_port, mkdocs_env
 
 # How the preview's log ends a rebuild: "Documentation built in" is not written for every one.
 BUILD_ENDS = ("Reloading browsers", "An error happened during the rebuild")
@@ -36,22 +35,11 @@ QUIET_SECONDS = 0.6
 START_SECONDS = 60
 
 
-def editors_project(destination: Path) -> Path:
-    """The fixture publication as an editor's clone has it: with the Makefile, the lock and the project's
-    environment (a link to this checkout's: `make serve` finds it set up and sets up nothing)."""
-    project = assemble_publication(destination)
-    for name in ("Makefile", "requirements.lock"):
-        # The lock's date too: make compares it with the environment's, and would set it up again if newer.
-        shutil.copy2(ROOT / name, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    return project
-
-
 @contextmanager
 def make_serve(folder: Path) -> Iterator[Preview]:
     """`make serve` on a new copy of the fixture publication below `folder`, as an editor runs it, until
     the block ends; its output in `folder/serve.log`."""
-    project = editors_project(folder / "project")
+    project = as_editors_clone(assemble_publication(folder / "project"))
     port = free_port()
     log_path = folder / "serve.log"
     command = ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
@@ -329,6 +317,10 @@ def slips(project: Path) -> dict[str, Slip]:
         "misspelt data marker": Slip(f"docs/de/{TIMELINE}", "<!-- data: timeline -->", "<!-- data: timelines -->"),
         "colon in a page's title": Slip(f"docs/de/{LEGAL_NOTICE}", "\ntitle: ", "\ntitle: Wichtig: "),
         "misspelt setting": Slip("mkdocs.yml", policy, policy.replace("notice", "notise"), tuple(PAGES)),
+        "tab in a data file": Slip("data/networks.yml", "\n    kind: ", "\n\tkind: ", (built(NETWORKS),)),
+        "wrong kind of value in a page's front matter": Slip(
+            f"docs/de/{LEGAL_NOTICE}", "\ntitle: ", "\nsearch: true\ntitle: "
+        ),
     }
 
 

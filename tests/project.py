@@ -21,31 +21,39 @@ PUBLICATION = ROOT / "tests" / "publication"
 GENERATOR_PARTS = ["hooks", "overrides", "lychee.toml"]
 
 
+def copy_parts(destination: Path, parts: list[str], source: Path = ROOT) -> Path:
+    """The named files and folders of `source` copied into `destination` (the files with their dates)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source / part, destination / part)
+    return destination
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of this repository's own project, the real publication as it is today. Only for
-    tests/benchmarks, which measure the real site; the tests run on assemble_publication's projects,
-    and on the real publication only in tests/test_real_publication.py."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / part)
-    return destination
+    tests/benchmarks, which measure the real site, and for the tests that the real publication builds and
+    grows (tests/test_real_publication.py, tests/build/test_growing_publication.py); the other tests run on
+    assemble_publication's projects."""
+    return copy_parts(destination, PROJECT_PARTS)
+
+
+def as_editors_clone(project: Path) -> Path:
+    """The project with what an editor's clone has besides: the Makefile, the lock, and the environment
+    (a link to this checkout's, so that make finds it set up and sets up nothing)."""
+    # The lock keeps its date: make compares it with the environment's, and would set it up again if newer.
+    copy_parts(project, ["Makefile", "requirements.lock"])
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
 
 
 def assemble_publication(destination: Path, publication: Path = PUBLICATION) -> Path:
     """A complete project at `destination`: the generator from this repository (hooks/, overrides/,
     lychee.toml and data/*.schema.json) with the publication's mkdocs.yml, docs/ and data. The schemas
     are the generator's: a schema file in the publication's data/ is left out."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in GENERATOR_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / part)
+    copy_parts(destination, GENERATOR_PARTS)
     shutil.copy(publication / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(publication / "docs", destination / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     publication_data_files = shutil.ignore_patterns("__pycache__", "*.schema.json")

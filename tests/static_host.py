@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from microsite.upstream import ERROR_PAGE
-from project import SUB_PATH
+from project import SUB_PATH, build_site, free_port
 
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,6 +48,17 @@ class RootErrorPageHandler(SubPathHandler):
 def served_under_sub_path(site: Path, port: int) -> Iterator[str]:
     """The site's address while its files are served; `port` is the one its site_url names."""
     with _served(site, port, SubPathHandler) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def built_and_served_like_github_pages(project: Path, site: Path) -> Iterator[str]:
+    """The project built strictly into `site`, for a free port under SUB_PATH, and its address while it is
+    served there like GitHub Pages."""
+    port = free_port()
+    result = build_site(site, f"http://127.0.0.1:{port}{SUB_PATH}", config_file=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with served_like_github_pages(site, port) as address:
         yield address
 
 

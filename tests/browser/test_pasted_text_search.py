@@ -11,9 +11,8 @@ from collections.abc import Iterator
 import pytest
 from pasted_project import PAGE_SEARCHES, Pasted, pasted_project
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from project import SUB_PATH, build_site, free_port
 from site_model import LANGUAGES
-from static_host import served_like_github_pages
+from static_host import built_and_served_like_github_pages
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +28,7 @@ def pasted(tmp_path_factory: pytest.TempPathFactory) -> Pasted:
 
 @pytest.fixture(scope="module")
 def address(pasted: Pasted, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    destination = tmp_path_factory.mktemp("pasted-site")
-    result = build_site(destination, f"http://127.0.0.1:{port}{SUB_PATH}", config_file=pasted.project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with served_like_github_pages(destination, port) as served:
+    with built_and_served_like_github_pages(pasted.project, tmp_path_factory.mktemp("pasted-site")) as served:
         yield served
 
 

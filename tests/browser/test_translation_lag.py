@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import pytest
 from chromium import axe_violations
 from lagging_project import Lag, lagging_project
-from project import PUBLICATION, SUB_PATH, build_site, free_port
+from project import PUBLICATION
 from site_model import LANGUAGES, language_of, status_pages
-from static_host import served_like_github_pages
+from static_host import built_and_served_like_github_pages
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,7 @@ def lag(tmp_path_factory: pytest.TempPathFactory) -> Lag:
 
 @pytest.fixture(scope="module")
 def address(lag: Lag, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    destination = tmp_path_factory.mktemp("lag-site")
-    result = build_site(destination, f"http://127.0.0.1:{port}{SUB_PATH}", config_file=lag.project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with served_like_github_pages(destination, port) as served:
+    with built_and_served_like_github_pages(lag.project, tmp_path_factory.mktemp("lag-site")) as served:
         yield served
 
 

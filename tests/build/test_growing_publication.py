@@ -14,17 +14,14 @@ whatever it holds, it must go on building as it grows.
 from __future__ import annotations
 
 import datetime
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from microsite.scaffold import yaml_text
-from project import ROOT, mkdocs_env
+from project import as_editors_clone, copy_project, mkdocs_env
 
-# What a clone holds besides the generator's tests and tools.
-CLONE_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides", "lychee.toml", "Makefile", "requirements.lock"]
 TOPIC, PERSON, PARTNERSHIP = "zz-wachstum", "zz-erika-beispiel", "zz-neustadt"
 ARTICLES = {
     "zz-erster-beitrag": {
@@ -77,19 +74,6 @@ PERSON_PASSAGE = {language: texts[2].split("\n\n")[1] for language, texts in ART
 PARTNERSHIP_PASSAGE = {language: texts[2] for language, texts in ARTICLES["zz-dritter-beitrag"].items()}
 
 
-def clone_of_the_publication(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in CLONE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            # The lock's date too: make compares it with the environment's, and would set it up again if newer.
-            shutil.copy2(source, destination / part)
-    (destination / ".venv").symlink_to(ROOT / ".venv")
-    return destination
-
-
 def make(project: Path, *arguments: str) -> str:
     """A make target in the clone, as an editor runs it; its output, after checking that it succeeded."""
     result = subprocess.run(
@@ -116,7 +100,7 @@ def write_article(path: Path, title: str, description: str, body: str) -> None:
 
 @pytest.fixture(scope="module")
 def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = clone_of_the_publication(tmp_path_factory.mktemp("grown") / "project")
+    project = as_editors_clone(copy_project(tmp_path_factory.mktemp("grown") / "project"))
     folder = yaml.safe_load((project / "data" / "articles.yml").read_text(encoding="utf-8"))["page_folder"]
     # A topic and a person, by hand: the guide's "Ein neues Thema tragen Sie in data/articles.yml ein …".
     append_record(

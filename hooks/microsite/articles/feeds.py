@@ -17,7 +17,6 @@ and no links to them.
 from __future__ import annotations
 
 import datetime
-import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from .collection import Collection
     from .model import Article
 
-log = logging.getLogger("mkdocs.hooks.microsite")
 
 FEED = "feed.xml"
 ATOM_TYPE = "application/atom+xml"

@@ -5,7 +5,6 @@ Read-only: `make parity`, `make check` and the build only report; nothing here w
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,8 +26,6 @@ from .status import PageTranslation, SourceChange, State, TranslationStatus
 
 if TYPE_CHECKING:
     from ..state import BuildState
-
-log = logging.getLogger("mkdocs.hooks.microsite")
 
 
 @dataclass
