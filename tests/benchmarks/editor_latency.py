@@ -1,6 +1,7 @@
 """The editor's wait: seconds from saving an edit to `mkdocs serve` (as make serve runs it) serving the rebuilt page.
 
-On the real site, an edit of a page and of a data file; on a generated publication, an edit of one article.
+On the real site, in every state an editor meets (a page, a data file, an article, a draft whose translation
+is not recorded yet); on a generated publication, an edit of one article.
 """
 
 from __future__ import annotations
@@ -14,10 +15,28 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from measure import ENV, RUNS
-from project import copy_project, free_port
+from microsite.languages import Languages
+from microsite.markers import find_markers
+from project import collection_folder, copy_project, free_port, microsite, person_ids, publication_data
+
+# The preview's target (issue 19): a save shows in the preview within a second (the median of the saves),
+# in every state.
+TARGET_S = 1.0
+STATES = {
+    "page": "a written page (Markdown) edited",
+    "data": "a data file edited",
+    "article": "an article edited",
+    "draft_made": "a draft made with new-article (translation not recorded)",
+    "draft_edit": "that draft edited",
+}
+# The data file edited, and the marker of the page that shows it.
+DATA_FILE, DATA_MARKER = "figures.yml", "key-figures"
+# What MkDocs logs at the end of each (re)build.
+BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:
@@ -35,7 +54,7 @@ def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) ->
 
 
 @contextmanager
-def mkdocs_serve(project: Path, port: int, log: Path | None = None) -> Iterator[None]:
+def mkdocs_serve(project: Path, port: int, log: Path | None = None) -> Iterator[subprocess.Popen]:
     """`mkdocs serve` of `project` (as make serve runs it) on `port`, its output in `log`; stopped on leaving."""
     with open(log or os.devnull, "w", encoding="utf-8") as output:
         server = subprocess.Popen(
@@ -46,7 +65,7 @@ def mkdocs_serve(project: Path, port: int, log: Path | None = None) -> Iterator[
             stderr=subprocess.STDOUT,
         )
         try:
-            yield
+            yield server
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -64,31 +83,180 @@ def markdown_edit(markdown: Path, token: str) -> Callable[[], object]:
     return lambda: markdown.write_text(markdown.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
 
 
-def data_edit(figures: Path, token: str) -> Callable[[], object]:
-    """Saving `figures` with `token` added to its first German label (read before the clock starts)."""
-    text = figures.read_text(encoding="utf-8")
-    label = re.search(r"^(\s+de: )(.+)$", text, flags=re.MULTILINE)
+def data_edit(data_file: Path, language: str, token: str) -> Callable[[], object]:
+    """Saving `data_file` with `token` added to its first text in `language` (read before the clock starts)."""
+    text = data_file.read_text(encoding="utf-8")
+    label = re.search(rf"^(\s+{language}: )(.+)$", text, flags=re.MULTILINE)
     edited = text[: label.end()] + f" {token}" + text[label.end() :]
-    return lambda: figures.write_text(edited, encoding="utf-8")
+    return lambda: data_file.write_text(edited, encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What the bench edits in its copy of the project, found in the copy's own files: a source-language
+    page written by hand, the page that shows a data file, and an article (paths below the project, and
+    the pages' addresses in the preview)."""
+
+    language: str
+    page: tuple[Path, str]
+    data: tuple[Path, str]
+    article: tuple[Path, str]
+
+    @classmethod
+    def of(cls, project: Path) -> Edited:
+        language = Languages.of_project(project).source
+        pages = project / "docs" / language
+        written = [
+            path
+            for path in sorted(pages.glob("*.md"))
+            if path.name != "index.md" and not any(find_markers(path.read_text(encoding="utf-8")))
+        ]
+        # The key figures: a data file whose every record shows on the page that has its marker.
+        figures = next(
+            path
+            for path in sorted(pages.rglob("*.md"))
+            if any(marker.name == DATA_MARKER for marker in find_markers(path.read_text(encoding="utf-8")))
+        )
+        folder = collection_folder(project)
+        article = next(path for path in sorted((pages / folder).glob("*.md")) if path.name != "index.md")
+        return cls(
+            language=language,
+            page=(written[0], address(pages, written[0])),
+            data=(project / "data" / DATA_FILE, address(pages, figures)),
+            article=(article, address(pages, article)),
+        )
+
+
+def address(pages: Path, markdown: Path) -> str:
+    """The address of a source-language page in the preview (plain .html addresses, as mkdocs.yml sets)."""
+    return markdown.relative_to(pages).with_suffix(".html").as_posix()
+
+
+def cpu_seconds(process: int) -> float:
+    """The CPU seconds (user and system) a process has used so far, from Linux's /proc."""
+    fields = Path(f"/proc/{process}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rebuilds_since(log_text: str) -> list[float]:
+    """The seconds of every rebuild that MkDocs logged as finished in this part of its log."""
+    return [float(seconds) for seconds in BUILT_IN.findall(log_text)]
+
+
+def new_draft(project: Path, edited: Edited, run: int) -> tuple[Path, str, str, float]:
+    """A new article made with the scaffold (`new-article`), as an editor starts one: its source page, its
+    address, its title, and the moment (perf_counter) its files were saved. Its translations are copies
+    not recorded as translated, which parity reports (`untracked-translation`)."""
+    token = f"Entwurf{run}x{time.monotonic_ns()}"
+    slug = f"entwurf-{run}-{time.monotonic_ns()}"
+    topics = [topic["id"] for topic in publication_data("articles", project)["topics"]]
+    made = microsite(
+        "new-article",
+        slug,
+        "--title",
+        token,
+        "--description",
+        f"{token}.",
+        "--author",
+        person_ids(project)[0],
+        "--topics",
+        topics[0],
+        project=project,
+    )
+    if made.returncode != 0:
+        raise RuntimeError(f"new-article failed: {made.stdout}{made.stderr}")
+    folder = collection_folder(project)
+    pages = project / "docs" / edited.language
+    source = pages / folder / f"{slug}.md"
+    created = [project / "docs" / language / folder / f"{slug}.md" for language in Languages.of_project(project).codes]
+    # The clock starts when the files were written, not when the command started (Python's start-up is
+    # not the preview's wait): the time since then, on the wall clock, taken from perf_counter's now.
+    saved = time.perf_counter() - (time.time() - min(path.stat().st_mtime for path in created))
+    return source, address(pages, source), token, saved
 
 
 def editor_latency(workspace: Path) -> dict:
-    """On the real site: seconds from saving a page's or a data file's edit to the rebuilt page being served."""
+    """On the real site, in each state an editor's save meets: seconds from the save to `mkdocs serve`
+    serving the rebuilt page that shows it (median of RUNS saves each), and how long MkDocs says each
+    rebuild took (the rest is the server's wait before it builds: see the README's Performance section).
+
+    States: a page written by hand edited; a data file edited; an article edited; a draft made with the
+    scaffold, whose translation is not recorded yet (each save of `new-article` until its page is served,
+    and then an edit of that draft). Each save is made once the server has finished every build.
+    """
     project = copy_project(workspace / "editor")
+    edited = Edited.of(project)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    markdown, figures = project / "docs" / "de" / "impressum.md", project / "data" / "figures.yml"
-    markdown_samples, data_samples = [], []
     log = workspace / "editor-serve.log"
-    with mkdocs_serve(project, port, log=log):
-        wait_for(base + "impressum.html", lambda page: "<html" in page)
+    with mkdocs_serve(project, port, log=log) as server:
+        saves = Saves(log, server.pid)
+        wait_for(base + edited.page[1], lambda page: "<html" in page)
+        for state, (path, page) in (("page", edited.page), ("article", edited.article)):
+            for run in range(RUNS):
+                token = f"Bearbeitung{run}x{time.monotonic_ns()}"
+                saves.ready()
+                saves.record(state, served_after(markdown_edit(path, token), base + page, token))
         for run in range(RUNS):
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-            wait_quiet(log)
-            markdown_samples.append(served_after(markdown_edit(markdown, token), base + "impressum.html", token))
-            wait_quiet(log)
-            data_samples.append(served_after(data_edit(figures, token), base + "index.html", token))
-    return {"markdown_edit_s": statistics.median(markdown_samples), "data_edit_s": statistics.median(data_samples)}
+            edit = data_edit(edited.data[0], edited.language, token)
+            saves.ready()
+            saves.record("data", served_after(edit, base + edited.data[1], token))
+        for run in range(RUNS):
+            saves.ready()
+            draft, page, title, saved = new_draft(project, edited, run)
+            saves.record("draft_made", wait_for(base + page, lambda text, title=title: title in text) - saved)
+            token = f"Bearbeitung{run}x{time.monotonic_ns()}"
+            saves.ready()
+            saves.record("draft_edit", served_after(markdown_edit(draft, token), base + page, token))
+    return {
+        "target_s": TARGET_S,
+        "states": {
+            state: {
+                "what": STATES[state],
+                "samples_s": [sample["served_s"] for sample in taken],
+                "median_s": statistics.median(sample["served_s"] for sample in taken),
+                # MkDocs' own figure for the rebuilds each save started (one, unless the save was seen twice),
+                # and the rest of the wait: the server's wait before it builds, and serving.
+                "rebuilds_s": [sample["rebuilds_s"] for sample in taken],
+                "median_build_s": statistics.median(sum(sample["rebuilds_s"]) for sample in taken),
+                "median_rest_s": statistics.median(sample["served_s"] - sum(sample["rebuilds_s"]) for sample in taken),
+                "median_cpu_s": statistics.median(sample["cpu_s"] for sample in taken),
+            }
+            for state, taken in saves.samples.items()
+        },
+        "pages": {"page": edited.page[1], "data": edited.data[1], "article": edited.article[1]},
+    }
+
+
+class Saves:
+    """The saves measured in each state: each one's wait, the server's CPU seconds until it served the
+    page (which other work on the machine does not inflate, unlike the wait), and the rebuilds MkDocs
+    logged for it."""
+
+    def __init__(self, log: Path, server: int) -> None:
+        self.log = log
+        self.server = server
+        self.samples: dict[str, list[dict]] = {state: [] for state in STATES}
+        self._offset = 0
+        self._cpu = 0.0
+
+    def ready(self) -> None:
+        """Waits until the server has finished every build, before a save."""
+        wait_quiet(self.log)
+        self._offset = len(self._text())
+        self._cpu = cpu_seconds(self.server)
+
+    def record(self, state: str, seconds: float) -> None:
+        """The save's wait in `state` (its page just served), and once the server is idle again the rebuilds
+        it started."""
+        cpu = cpu_seconds(self.server) - self._cpu
+        wait_quiet(self.log)
+        rebuilds = rebuilds_since(self._text()[self._offset :])
+        self.samples[state].append({"served_s": seconds, "cpu_s": cpu, "rebuilds_s": rebuilds})
+
+    def _text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
 
 
 def wait_quiet(log: Path, seconds: float = 900) -> None:
