@@ -11,6 +11,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -35,8 +36,16 @@ STATES = {
 }
 # The data file edited, and the marker of the page that shows it.
 DATA_FILE, DATA_MARKER = "figures.yml", "key-figures"
-# What MkDocs logs at the end of each (re)build.
-BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+# What `mkdocs serve` logs as it notices a save, starts to build (after waiting for more changes), and
+# has built and serves the new site; and after its first build. (Not "Documentation built in …": MkDocs'
+# log drops a message it has logged before, such as a rebuild as long as an earlier one.)
+NOTICED, BUILDING, REBUILT, FAILED = (
+    "Detected file changes",
+    "Building documentation...",
+    "Reloading browsers",
+    "An error happened during the rebuild",
+)
+SERVING = "Serving on"
 
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:
@@ -138,11 +147,6 @@ def cpu_seconds(process: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def rebuilds_since(log_text: str) -> list[float]:
-    """The seconds of every rebuild that MkDocs logged as finished in this part of its log."""
-    return [float(seconds) for seconds in BUILT_IN.findall(log_text)]
-
-
 def new_draft(project: Path, edited: Edited, run: int) -> tuple[Path, str, str, float]:
     """A new article made with the scaffold (`new-article`), as an editor starts one: its source page, its
     address, its title, and the moment (perf_counter) its files were saved. Its translations are copies
@@ -177,8 +181,7 @@ def new_draft(project: Path, edited: Edited, run: int) -> tuple[Path, str, str, 
 
 def editor_latency(workspace: Path) -> dict:
     """On the real site, in each state an editor's save meets: seconds from the save to `mkdocs serve`
-    serving the rebuilt page that shows it (median of RUNS saves each), and how long MkDocs says each
-    rebuild took (the rest is the server's wait before it builds: see the README's Performance section).
+    serving the rebuilt page that shows it (median of RUNS saves each), in parts (PARTS).
 
     States: a page written by hand edited; a data file edited; an article edited; a draft made with the
     scaffold, whose translation is not recorded yet (each save of `new-article` until its page is served,
@@ -189,74 +192,126 @@ def editor_latency(workspace: Path) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = workspace / "editor-serve.log"
-    with mkdocs_serve(project, port, log=log) as server:
-        saves = Saves(log, server.pid)
+    with mkdocs_serve(project, port, log=log) as server, ServerLog(log) as lines:
+        saves = Saves(lines, server.pid)
         wait_for(base + edited.page[1], lambda page: "<html" in page)
         for state, (path, page) in (("page", edited.page), ("article", edited.article)):
             for run in range(RUNS):
                 token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-                saves.ready()
-                saves.record(state, served_after(markdown_edit(path, token), base + page, token))
+                saves.save(state, markdown_edit(path, token), base + page, token)
         for run in range(RUNS):
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-            edit = data_edit(edited.data[0], edited.language, token)
-            saves.ready()
-            saves.record("data", served_after(edit, base + edited.data[1], token))
+            saves.save("data", data_edit(edited.data[0], edited.language, token), base + edited.data[1], token)
         for run in range(RUNS):
             saves.ready()
             draft, page, title, saved = new_draft(project, edited, run)
-            saves.record("draft_made", wait_for(base + page, lambda text, title=title: title in text) - saved)
+            saves.record("draft_made", saved, wait_for(base + page, lambda text, title=title: title in text))
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-            saves.ready()
-            saves.record("draft_edit", served_after(markdown_edit(draft, token), base + page, token))
+            saves.save("draft_edit", markdown_edit(draft, token), base + page, token)
     return {
         "target_s": TARGET_S,
-        "states": {
-            state: {
-                "what": STATES[state],
-                "samples_s": [sample["served_s"] for sample in taken],
-                "median_s": statistics.median(sample["served_s"] for sample in taken),
-                # MkDocs' own figure for the rebuilds each save started (one, unless the save was seen twice),
-                # and the rest of the wait: the server's wait before it builds, and serving.
-                "rebuilds_s": [sample["rebuilds_s"] for sample in taken],
-                "median_build_s": statistics.median(sum(sample["rebuilds_s"]) for sample in taken),
-                "median_rest_s": statistics.median(sample["served_s"] - sum(sample["rebuilds_s"]) for sample in taken),
-                "median_cpu_s": statistics.median(sample["cpu_s"] for sample in taken),
-            }
-            for state, taken in saves.samples.items()
-        },
+        "states": {state: summary(STATES[state], taken) for state, taken in saves.samples.items()},
         "pages": {"page": edited.page[1], "data": edited.data[1], "article": edited.article[1]},
     }
 
 
-class Saves:
-    """The saves measured in each state: each one's wait, the server's CPU seconds until it served the
-    page (which other work on the machine does not inflate, unlike the wait), and the rebuilds MkDocs
-    logged for it."""
+def summary(what: str, samples: list[dict]) -> dict:
+    """A state's saves: each one's figures, and the median of each figure."""
+    return {
+        "what": what,
+        "samples_s": [sample["served_s"] for sample in samples],
+        "median_s": statistics.median(sample["served_s"] for sample in samples),
+        "samples": samples,
+        **{f"median_{figure}": statistics.median(sample[figure] for sample in samples) for figure in PARTS},
+    }
 
-    def __init__(self, log: Path, server: int) -> None:
-        self.log = log
+
+# The parts of a save's wait, from what the server logged meanwhile (its log read every few milliseconds):
+# until it notices the change (it looks for changed files every half second), until it starts to build
+# (once nothing has changed for a tenth of a second), the build, and from the build's end until the page
+# is served. And the CPU seconds the server used from the save until the page was served.
+PARTS = ("noticed_s", "waited_s", "build_s", "after_build_s", "cpu_s")
+
+
+class Saves:
+    """The saves measured in each state, and what the server did for each."""
+
+    def __init__(self, lines: ServerLog, server: int) -> None:
+        self.lines = lines
         self.server = server
         self.samples: dict[str, list[dict]] = {state: [] for state in STATES}
-        self._offset = 0
         self._cpu = 0.0
+
+    def save(self, state: str, edit: Callable[[], object], url: str, token: str) -> None:
+        """Makes `edit` once the server is idle, and records the wait until `url` serves `token`."""
+        self.ready()
+        saved = time.perf_counter()
+        edit()
+        self.record(state, saved, wait_for(url, lambda page: token in page))
 
     def ready(self) -> None:
         """Waits until the server has finished every build, before a save."""
-        wait_quiet(self.log)
-        self._offset = len(self._text())
+        wait_quiet(self.lines.path)
         self._cpu = cpu_seconds(self.server)
 
-    def record(self, state: str, seconds: float) -> None:
-        """The save's wait in `state` (its page just served), and once the server is idle again the rebuilds
-        it started."""
+    def record(self, state: str, saved: float, served: float) -> None:
+        """A save in `state` at the moment `saved` (perf_counter), its page served at `served`."""
         cpu = cpu_seconds(self.server) - self._cpu
-        wait_quiet(self.log)
-        rebuilds = rebuilds_since(self._text()[self._offset :])
-        self.samples[state].append({"served_s": seconds, "cpu_s": cpu, "rebuilds_s": rebuilds})
+        wait_quiet(self.lines.path)
+        noticed = self.lines.first(NOTICED, after=saved)
+        building = self.lines.first(BUILDING, after=noticed)
+        rebuilt = self.lines.first(REBUILT, FAILED, after=building)
+        self.samples[state].append(
+            {
+                "served_s": served - saved,
+                "noticed_s": noticed - saved,
+                "waited_s": building - noticed,
+                "build_s": rebuilt - building,
+                "after_build_s": served - rebuilt,
+                "cpu_s": cpu,
+                "builds": len(self.lines.all(BUILDING, after=saved, before=served)),
+            }
+        )
 
-    def _text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
+
+class ServerLog:
+    """`mkdocs serve`'s log, read while it is written: each line with the moment (perf_counter) it was read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: list[tuple[float, str]] = []
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+
+    def __enter__(self) -> ServerLog:
+        self._reader.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._reader.join()
+
+    def _read(self) -> None:
+        with open(self.path, encoding="utf-8", errors="replace") as log:
+            partial = ""
+            while not self._stop.is_set():
+                partial += log.read()
+                *complete, partial = partial.split("\n")
+                moment = time.perf_counter()
+                self.lines += [(moment, line) for line in complete]
+                time.sleep(0.005)
+
+    def all(self, *texts: str, after: float, before: float = float("inf")) -> list[float]:
+        """The moments of the lines with one of `texts` read between `after` and `before`."""
+        return [
+            moment for moment, line in list(self.lines) if after <= moment <= before and any(t in line for t in texts)
+        ]
+
+    def first(self, *texts: str, after: float) -> float:
+        moments = self.all(*texts, after=after)
+        if not moments:
+            raise RuntimeError(f"mkdocs serve logged none of {texts} (see {self.path})")
+        return moments[0]
 
 
 def wait_quiet(log: Path, seconds: float = 900) -> None:
@@ -266,9 +321,9 @@ def wait_quiet(log: Path, seconds: float = 900) -> None:
         text = log.read_text(encoding="utf-8", errors="replace")
         if text != last:
             last, quiet_since = text, time.monotonic()
-        started = text.count("Building documentation...")
-        finished = text.count("Documentation built in") + text.count("An error happened during the rebuild")
-        if started == finished and time.monotonic() - quiet_since >= 2:
+        last_build = text.rfind(BUILDING)
+        finished = last_build == -1 or any(end in text[last_build:] for end in (REBUILT, FAILED, SERVING))
+        if finished and time.monotonic() - quiet_since >= 2:
             return
         time.sleep(0.1)
     raise TimeoutError(f"mkdocs serve did not settle within {seconds:.0f} s (see {log})")
