@@ -87,6 +87,46 @@ def served_after(edit: Callable[[], object], url: str, token: str, seconds: floa
     return wait_for(url, lambda page: token in page, seconds) - start
 
 
+class Browser:
+    """A browser tab with a page of `mkdocs serve` open, as an editor has it: MkDocs' livereload script in
+    the page asks the server for a newer build than the page's (a request the server answers once one is
+    done), then loads the page again. Unlike asking for the page over and over, this costs the server
+    nothing while it builds."""
+
+    # What the server writes into each page it serves: the build the page is of, and the request's id.
+    SCRIPT = re.compile(r"livereload\((\d+), (\d+)\)")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.build, self.request = "0", "0"
+
+    def open(self, page: str) -> str:
+        """The page's HTML, as the browser loads it; '' for a page the server does not have (yet)."""
+        try:
+            with urllib.request.urlopen(self.base + page, timeout=60) as response:
+                html = response.read().decode("utf-8")
+        except OSError:
+            return ""
+        script = self.SCRIPT.search(html)
+        if script:
+            self.build, self.request = script.groups()
+        return html
+
+    def reloaded(self, page: str, token: str, seconds: float = 60) -> float:
+        """The moment (perf_counter) the browser, reloading after each new build, shows `page` with `token`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            poll = f"{self.base}livereload/{self.build}/{self.request}"
+            with urllib.request.urlopen(poll, timeout=seconds) as response:
+                newer = response.read().decode("ascii").strip()
+            if newer == self.build:
+                continue
+            self.build = newer
+            if token in self.open(page):
+                return time.perf_counter()
+        raise TimeoutError(f"{self.base}{page} did not show {token} within {seconds:.0f} s")
+
+
 def markdown_edit(markdown: Path, token: str) -> Callable[[], object]:
     """Saving `markdown` with `token` as a new last paragraph."""
     return lambda: markdown.write_text(markdown.read_text(encoding="utf-8") + f"\n{token}\n", encoding="utf-8")
@@ -180,8 +220,8 @@ def new_draft(project: Path, edited: Edited, run: int) -> tuple[Path, str, str, 
 
 
 def editor_latency(workspace: Path) -> dict:
-    """On the real site, in each state an editor's save meets: seconds from the save to `mkdocs serve`
-    serving the rebuilt page that shows it (median of RUNS saves each), in parts (PARTS).
+    """On the real site, in each state an editor's save meets: seconds from the save to the browser showing
+    the rebuilt page (median of RUNS saves each), in parts (PARTS).
 
     States: a page written by hand edited; a data file edited; an article edited; a draft made with the
     scaffold, whose translation is not recorded yet (each save of `new-article` until its page is served,
@@ -193,21 +233,22 @@ def editor_latency(workspace: Path) -> dict:
     base = f"http://127.0.0.1:{port}/"
     log = workspace / "editor-serve.log"
     with mkdocs_serve(project, port, log=log) as server, ServerLog(log) as lines:
-        saves = Saves(lines, server.pid)
+        saves = Saves(lines, server.pid, Browser(base))
         wait_for(base + edited.page[1], lambda page: "<html" in page)
         for state, (path, page) in (("page", edited.page), ("article", edited.article)):
             for run in range(RUNS):
                 token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-                saves.save(state, markdown_edit(path, token), base + page, token)
+                saves.save(state, markdown_edit(path, token), page, token)
         for run in range(RUNS):
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-            saves.save("data", data_edit(edited.data[0], edited.language, token), base + edited.data[1], token)
+            saves.save("data", data_edit(edited.data[0], edited.language, token), edited.data[1], token)
         for run in range(RUNS):
-            saves.ready()
+            # The editor has the article they edited last open while the scaffold makes the draft.
+            saves.ready(edited.article[1])
             draft, page, title, saved = new_draft(project, edited, run)
-            saves.record("draft_made", saved, wait_for(base + page, lambda text, title=title: title in text))
+            saves.record("draft_made", saved, saves.browser.reloaded(page, title))
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
-            saves.save("draft_edit", markdown_edit(draft, token), base + page, token)
+            saves.save("draft_edit", markdown_edit(draft, token), page, token)
     return {
         "target_s": TARGET_S,
         "states": {state: summary(STATES[state], taken) for state, taken in saves.samples.items()},
@@ -228,30 +269,32 @@ def summary(what: str, samples: list[dict]) -> dict:
 
 # The parts of a save's wait, from what the server logged meanwhile (its log read every few milliseconds):
 # until it notices the change (it looks for changed files every half second), until it starts to build
-# (once nothing has changed for a tenth of a second), the build, and from the build's end until the page
-# is served. And the CPU seconds the server used from the save until the page was served.
+# (once nothing has changed for a tenth of a second), the build, and from the build's end until the
+# browser has the page again. And the CPU seconds the server used from the save until then.
 PARTS = ("noticed_s", "waited_s", "build_s", "after_build_s", "cpu_s")
 
 
 class Saves:
     """The saves measured in each state, and what the server did for each."""
 
-    def __init__(self, lines: ServerLog, server: int) -> None:
+    def __init__(self, lines: ServerLog, server: int, browser: Browser) -> None:
         self.lines = lines
         self.server = server
+        self.browser = browser
         self.samples: dict[str, list[dict]] = {state: [] for state in STATES}
         self._cpu = 0.0
 
-    def save(self, state: str, edit: Callable[[], object], url: str, token: str) -> None:
-        """Makes `edit` once the server is idle, and records the wait until `url` serves `token`."""
-        self.ready()
+    def save(self, state: str, edit: Callable[[], object], page: str, token: str) -> None:
+        """Makes `edit` once the server is idle, with `page` open, and records the wait until it shows `token`."""
+        self.ready(page)
         saved = time.perf_counter()
         edit()
-        self.record(state, saved, wait_for(url, lambda page: token in page))
+        self.record(state, saved, self.browser.reloaded(page, token))
 
-    def ready(self) -> None:
-        """Waits until the server has finished every build, before a save."""
+    def ready(self, page: str) -> None:
+        """Waits until the server has finished every build, then opens `page`, before a save."""
         wait_quiet(self.lines.path)
+        self.browser.open(page)
         self._cpu = cpu_seconds(self.server)
 
     def record(self, state: str, saved: float, served: float) -> None:

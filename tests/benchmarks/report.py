@@ -176,13 +176,14 @@ def real_site_table(real: dict, editor: dict | None) -> tuple[list[str], list[st
         target = editor["target_s"]
         lines += [
             "",
-            f"The editor's wait in `mkdocs serve`: seconds from a save to the page serving it (target: ≤ {target:g} s, "
-            "the median of the saves, in every state), and its parts, from what the server logged meanwhile: until it "
-            "noticed the save (it looks every half second), until it began to build (once nothing changed for a tenth "
-            "of a second), the build, and from the build's end until the page was served; and the server's CPU "
-            "seconds until then, which other work on the machine does not inflate. Medians of each save's figures.",
+            f"The editor's wait in `mkdocs serve`: seconds from a save to the browser showing the rebuilt page, as "
+            f"MkDocs' livereload script reloads it (target: ≤ {target:g} s, the median of the saves, in every state), "
+            "and its parts, from what the server logged meanwhile: until it noticed the save (it looks every half "
+            "second), until it began to build (once nothing changed for a tenth of a second), the build, and from the "
+            "build's end until the browser had the page; and the server's CPU seconds until then, which other work on "
+            "the machine does not inflate. Medians of each save's figures.",
             "",
-            "| state | saved → served | each save | noticed | waited | build | served after | server CPU |",
+            "| state | saved → shown | each save | noticed | waited | build | shown after | server CPU |",
             "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         for figures in editor["states"].values():
