@@ -46,6 +46,8 @@ NOTICED, BUILDING, REBUILT, FAILED = (
     "An error happened during the rebuild",
 )
 SERVING = "Serving on"
+# How often `mkdocs serve` looks for changed files (MkDocs' LiveReloadServer, its polling interval).
+LOOKOUT_SECONDS = 0.5
 
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:
@@ -244,7 +246,7 @@ def editor_latency(workspace: Path) -> dict:
             saves.save("data", data_edit(edited.data[0], edited.language, token), edited.data[1], token)
         for run in range(RUNS):
             # The editor has the article they edited last open while the scaffold makes the draft.
-            saves.ready(edited.article[1])
+            saves.ready("draft_made", edited.article[1])
             draft, page, title, saved = new_draft(project, edited, run)
             saves.record("draft_made", saved, saves.browser.reloaded(page, title))
             token = f"Bearbeitung{run}x{time.monotonic_ns()}"
@@ -286,15 +288,21 @@ class Saves:
 
     def save(self, state: str, edit: Callable[[], object], page: str, token: str) -> None:
         """Makes `edit` once the server is idle, with `page` open, and records the wait until it shows `token`."""
-        self.ready(page)
+        self.ready(state, page)
         saved = time.perf_counter()
         edit()
         self.record(state, saved, self.browser.reloaded(page, token))
 
-    def ready(self, page: str) -> None:
-        """Waits until the server has finished every build, then opens `page`, before a save."""
+    def ready(self, state: str, page: str) -> None:
+        """Waits until the server has finished every build, opens `page`, and waits until the moment of the
+        state's next save in the server's half-second look-out for changes.
+
+        An editor saves at any moment of it, so its part of the wait is anything up to half a second. Saves
+        made a fixed time after the server went quiet would all meet it at about the same moment, so the
+        state's saves are spread evenly over it: the k-th of RUNS waits (k + ½) / RUNS of it more."""
         wait_quiet(self.lines.path)
         self.browser.open(page)
+        time.sleep((len(self.samples[state]) + 0.5) / RUNS * LOOKOUT_SECONDS)
         self._cpu = cpu_seconds(self.server)
 
     def record(self, state: str, saved: float, served: float) -> None:
