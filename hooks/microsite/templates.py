@@ -25,7 +25,8 @@ Performance). MkDocs makes each of them with `Theme.get_env`, which upstream.py 
 - `LISTINGS` keeps the names of the files below each folder of the theme with the identity and the
   modification time of every directory in it: a file added, removed or renamed anywhere in it changes a
   directory's time, and the folder is listed again. A folder changed in the second before it was listed
-  is not kept (a file system's clock may not tick between two changes that close together).
+  is not kept (a file system's clock may not tick between two changes that close together). Hidden
+  files and folders are not listed, as MkDocs never copies them: Material's 14,000 icons are in one.
 
 Neither is state of one build that another could see: what a later build gets from them is exactly
 what compiling the same source or listing the same folders would give it (templates, their globals and
@@ -81,8 +82,8 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 class FolderListings:
-    """The names of the files below folders, as Jinja's FileSystemLoader lists them, kept while no
-    directory in them changes (see the module's docstring)."""
+    """The names of the files below folders, as Jinja's FileSystemLoader lists them but for hidden ones,
+    kept while no directory in them changes (see the module's docstring)."""
 
     # A directory whose time is closer than this to the listing is not trusted to show the next change.
     SETTLED_SECONDS = 1.0
@@ -96,16 +97,32 @@ class FolderListings:
         kept = self._listings.get(key)
         if kept is not None and all(_directory_state(path) == state for path, state in kept[0].items()):
             return list(kept[1])
-        # The directories first: a change after this is seen at the next call, whatever the listing holds.
+        # Whatever changes from now on has a later time than this, and is seen at the next call.
         settled = (time.time() - self.SETTLED_SECONDS) * 1e9
-        directories = {folder: _directory_state(folder)}
-        directories.update({path: _directory_state(path) for path, _, _ in os.walk(folder, followlinks=followlinks)})
-        names = jinja2.FileSystemLoader([folder], followlinks=followlinks).list_templates()
+        directories, names = _listed(folder, followlinks)
         if all(state is not None and state[2] < settled for state in directories.values()):
             self._listings[key] = (directories, tuple(names))
         else:
             self._listings.pop(key, None)
         return names
+
+
+def _listed(folder: str, followlinks: bool) -> tuple[dict[str, tuple | None], list[str]]:
+    """Each directory below `folder` (and itself) with its state, and the names of the files in them as
+    Jinja's FileSystemLoader.list_templates gives them ('partials/footer.html'), leaving out hidden files
+    and folders (a name that starts with '.'): MkDocs lists a theme's files only to copy them, and never
+    copies a hidden one (add_files_from_theme); Material's `.icons` are 14,000 files its templates include
+    by name."""
+    directories = {folder: _directory_state(folder)}
+    names = set()
+    for path, folders, files in os.walk(folder, followlinks=followlinks):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        directories[path] = _directory_state(path)
+        for file in files:
+            if not file.startswith("."):
+                name = os.path.join(path, file)[len(folder) :].strip(os.path.sep).replace(os.path.sep, "/")
+                names.add(name.removeprefix("./"))
+    return directories, sorted(names)
 
 
 def _directory_state(path: str) -> tuple[int, int, int] | None:
@@ -119,7 +136,7 @@ def _directory_state(path: str) -> tuple[int, int, int] | None:
 
 class ThemeFolders(jinja2.FileSystemLoader):
     """The loader MkDocs makes for the theme (the same folders, searched the same way), listing their
-    files from LISTINGS."""
+    files but the hidden ones from LISTINGS."""
 
     def list_templates(self) -> list[str]:
         return sorted({name for folder in self.searchpath for name in LISTINGS.names(folder, self.followlinks)})

@@ -15,6 +15,9 @@ import time
 from pathlib import Path
 
 import yaml
+from microsite.templates import theme_environment
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 from project import assemble_publication, build_site, mkdocs_env
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -111,3 +114,14 @@ def test_a_rebuild_after_edits_is_what_a_new_process_builds(tmp_path: Path) -> N
 
 def partnerships_folder(project: Path) -> str:
     return yaml.safe_load((project / "data" / "partnerships.yml").read_text(encoding="utf-8"))["page_folder"]
+
+
+def test_mkdocs_copies_the_same_theme_files_with_the_listings_kept(tmp_path: Path) -> None:
+    project = assemble_publication(tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    # MkDocs lists the theme's files to find those it copies; the listing leaves out hidden ones.
+    theirs, ours = Files([]), Files([])
+    theirs.add_files_from_theme(config.theme.get_env(), config)
+    ours.add_files_from_theme(theme_environment(config.theme.get_env()), config)
+    assert [file.src_uri for file in theirs], "the theme has files to copy"
+    assert [file.src_uri for file in ours] == [file.src_uri for file in theirs]

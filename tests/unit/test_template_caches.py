@@ -38,15 +38,17 @@ def test_one_file_compiled_by_environments_of_other_settings_renders_as_each_com
     assert theme_environment(theme).get_template("text.html").render(text="<b>") == "<b>"
 
 
-def test_the_theme_loader_lists_what_jinja_lists(tmp_path: Path) -> None:
+def test_the_theme_loader_lists_what_jinja_lists_but_hidden_files(tmp_path: Path) -> None:
     overrides, theme = tmp_path / "overrides", tmp_path / "theme"
-    for name in ("main.html", "partials/footer.html", "assets/site.css", ".icons/a/b.svg"):
+    for name in ("main.html", "partials/footer.html", "assets/site.css", ".icons/a/b.svg", "assets/.hidden.js"):
         for folder in (overrides, theme) if name != "assets/site.css" else (overrides,):
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text("x", encoding="utf-8")
     (theme / "base.html").write_text("x", encoding="utf-8")
     folders = [str(overrides), str(theme)]
-    assert ThemeFolders(folders).list_templates() == jinja2.FileSystemLoader(folders).list_templates()
+    every = jinja2.FileSystemLoader(folders).list_templates()
+    assert ".icons/a/b.svg" in every and "assets/.hidden.js" in every
+    assert ThemeFolders(folders).list_templates() == [name for name in every if "/." not in f"/{name}"]
 
 
 def test_a_file_added_or_removed_anywhere_in_a_folder_is_listed_as_it_is(tmp_path: Path) -> None:
