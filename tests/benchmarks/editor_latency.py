@@ -1,7 +1,8 @@
-"""The editor's wait: seconds from saving an edit to `mkdocs serve` (as make serve runs it) serving the rebuilt page.
+"""The editor's wait: seconds from saving an edit to the rebuilt page, in `mkdocs serve` as make serve runs it.
 
 On the real site, in every state an editor meets (a page, a data file, an article, a draft whose translation
-is not recorded yet); on a generated publication, an edit of one article.
+is not recorded yet), until a browser with the page open shows it (MkDocs' livereload); on a generated
+publication, an edit of one article, until the server serves the page rebuilt.
 """
 
 from __future__ import annotations
