@@ -142,6 +142,14 @@ def on_post_template(output_content, *, template_name, config):
     return site_output.place_error_page(_build, page, template_name)
 
 
+# `mkdocs serve` only, once its first build is done and before it serves it: what an editor's first save
+# would otherwise wait for is loaded while they read the page.
+@guarded
+def on_serve(server, *, config, builder):
+    parity.load_model_meanwhile()
+    return server
+
+
 # After the i18n plugin (-100), whose last language build writes the merged sitemap and search index.
 # The links in the Markdown of each language build, once its pages are rendered: the first language's
 # are checked here in the build of the next, which the plugin runs from inside the first.

@@ -8,6 +8,7 @@ the build, the checks and the tests all ask a `Languages`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +67,23 @@ class MkDocsYamlLoader(yaml.SafeLoader):
 MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+# A build reads mkdocs.yml for its languages and for several settings, and every rebuild of `mkdocs serve`
+# again: each text is parsed once, and kept by the whole text (a file changed in any character is another
+# text, parsed anew). What callers get is only read.
+@functools.lru_cache(maxsize=2)
+def mkdocs_yml_document(text: str) -> yaml.Node | None:
+    """mkdocs.yml's text as YAML nodes, with the line of every value."""
+    return yaml.compose(text, Loader=MkDocsYamlLoader)
+
+
+@functools.lru_cache(maxsize=2)
+def _mkdocs_yml_content(text: str) -> object:
+    return yaml.load(text, Loader=MkDocsYamlLoader)
+
+
 def _i18n_languages(mkdocs_yml: Path) -> list[dict]:
     try:
-        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader) or {}
+        config = _mkdocs_yml_content(mkdocs_yml.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise ValueError(f"{mkdocs_yml}: cannot read it ({error})") from None
     for plugin in config.get("plugins", []) if isinstance(config, dict) else []:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .findings import Finding
-from .languages import MkDocsYamlLoader
+from .languages import mkdocs_yml_document
 
 
 class SettingError(ValueError):
@@ -22,7 +22,7 @@ class SettingError(ValueError):
 def extra_setting(mkdocs_yml: Path, key: str, error: type[SettingError] = SettingError) -> yaml.Node | None:
     """The YAML node of `extra.<key>` (None where mkdocs.yml sets none); `error` if the file cannot be read."""
     try:
-        document = yaml.compose(mkdocs_yml.read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+        document = mkdocs_yml_document(mkdocs_yml.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as problem:
         raise error(Finding(mkdocs_yml.name, 1, f"cannot read it ({problem})")) from None
     return _value(_value(document, "extra"), key)

@@ -18,7 +18,7 @@ from .findings import plural
 from .languages import Languages
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
-from .templates import theme_templates
+from .templates import theme_environment, theme_templates
 
 if TYPE_CHECKING:
     import jinja2
@@ -81,6 +81,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     if previous is not None and previous.config is config:
         return previous
     project = Path(config.config_file_path).resolve().parent
+    upstream.adapt_theme_environments(config, theme_environment)
     languages = upstream.built_languages(config)
     problems = Problems(preview)
     docs_dir = Path(config.docs_dir)

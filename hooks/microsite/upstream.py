@@ -6,7 +6,8 @@ hook events themselves, in one place: what a move to another engine would have t
   site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
 - MkDocs: Files of generated pages and of files shared between languages, relative URLs, a page's front
   matter title, the error that stops a build; the files a language build has and the anchors of its
-  rendered pages, which the links in the Markdown are checked against.
+  rendered pages, which the links in the Markdown are checked against; the Jinja environments of the
+  theme, which it makes whenever it needs one (`Theme.get_env`).
 - Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
   selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written.
@@ -29,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from .languages import Languages
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
@@ -94,6 +96,19 @@ def is_last_language_build(config: MkDocsConfig) -> bool:
     `building` while it does; a hook running after it in the outer build sees it cleared again.
     """
     return not _i18n(config).building
+
+
+def adapt_theme_environments(config: MkDocsConfig, adapt: Callable[[Environment], Environment]) -> None:
+    """Every Jinja environment of the theme that this build makes, as `adapt` makes it of MkDocs' own.
+
+    MkDocs makes a new one with `config.theme.get_env()` in each language build (before any event could
+    see it, and lists the theme's files with it), and so do plugins (Material's search, for each word it
+    translates). The i18n plugin keeps the Theme object for every language build of the build."""
+    theme = config.theme
+    if "get_env" in vars(theme):  # adapted already: each environment is adapted once
+        return
+    make = type(theme).get_env
+    theme.get_env = lambda: adapt(make(theme))
 
 
 def relative_url(url: str, other: str) -> str:

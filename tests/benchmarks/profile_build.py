@@ -1,11 +1,19 @@
-"""Where a build's time goes: cProfile of one strict build of the generated publication, project or stock.
+"""Where a build's time goes: cProfile of one strict build of the generated publication, project or stock;
+or of the rebuilds `mkdocs serve` makes of the real site.
 
     PYTHONPATH=hooks:tests:tests/benchmarks .venv/bin/python tests/benchmarks/profile_build.py 400
     … profile_build.py 400 --stock          # the same pages, MkDocs + Material + mkdocs-static-i18n alone
     … profile_build.py 400 --top 40 --save /tmp/ours.prof
+    … profile_build.py real --rebuilds 5    # a copy of the real site: one build, then 5 rebuilds profiled
+
+With --rebuilds, the builds are made as `mkdocs serve` makes them, in one process and in the preview's
+mode, and only the rebuilds after the first build are profiled: what a save costs once the server runs
+(a new config each time, the hooks and whatever the process keeps loaded). Each rebuild's wall and CPU
+seconds without the profiler are printed first.
 
 Prints the functions with the most cumulative time, then the most own time, with the share of the
-whole build. Not part of make bench: profiling slows the build down by about a half, unevenly.
+whole build (of one rebuild, averaged, with --rebuilds). Not part of make bench: profiling slows the
+build down by about a half, unevenly.
 """
 
 from __future__ import annotations
@@ -14,12 +22,15 @@ import argparse
 import cProfile
 import os
 import pstats
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import corpus
 from measure import SUB_PATH
+from project import copy_project
 
 
 def profile(project: Path, site: Path) -> cProfile.Profile:
@@ -42,34 +53,81 @@ def profile(project: Path, site: Path) -> cProfile.Profile:
     return profiler
 
 
-def print_top(profiler: cProfile.Profile, top: int) -> None:
+def profile_rebuilds(project: Path, site: Path, rebuilds: int) -> cProfile.Profile:
+    """A first build of `project` as `mkdocs serve` makes it, then `rebuilds` rebuilds in the same process:
+    each timed without the profiler, then again under it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    serve_url = "http://127.0.0.1:8000/"
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", "SITE_URL": serve_url})
+    os.chdir(project)
+    sys.path.insert(0, str(project))
+
+    def rebuild() -> None:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
+        build(config, serve_url=serve_url)
+
+    first = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
+    first.plugins.on_startup(command="serve", dirty=False)
+    build(first, serve_url=serve_url)
+    walls, cpus = [], []
+    for _ in range(rebuilds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        rebuild()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    print(f"{rebuilds} rebuilds without the profiler, wall: {', '.join(f'{value:.3f}' for value in walls)} s")
+    print(f"{rebuilds} rebuilds without the profiler, CPU:  {', '.join(f'{value:.3f}' for value in cpus)} s")
+    print(f"medians: wall {statistics.median(walls):.3f} s, CPU {statistics.median(cpus):.3f} s")
+    profiler = cProfile.Profile()
+    for _ in range(rebuilds):
+        profiler.enable()
+        rebuild()
+        profiler.disable()
+    return profiler
+
+
+def print_top(profiler: cProfile.Profile, top: int, builds: int = 1) -> None:
+    """The top functions, in seconds per build (averaged over `builds` profiled builds)."""
     stats = pstats.Stats(profiler)
-    total = max(stats.total_tt, 1e-9)
+    total = max(stats.total_tt / builds, 1e-9)
     for key, title in (("cumulative", "cumulative"), ("tottime", "own")):
-        print(f"\nTop {top} by {title} time (total {total:.1f} s under the profiler):")
+        per = " a rebuild" if builds > 1 else ""
+        print(f"\nTop {top} by {title} time (total {total:.2f} s{per} under the profiler):")
         rows = sorted(stats.stats.items(), key=lambda item: item[1][3 if key == "cumulative" else 2], reverse=True)
         for (filename, line, name), (_, calls, own, cumulative, _) in rows[:top]:
-            seconds = cumulative if key == "cumulative" else own
+            seconds = (cumulative if key == "cumulative" else own) / builds
+            calls = round(calls / builds)
             where = "/".join(Path(filename).parts[-3:]) if filename != "~" else "built-in"
             print(f"{seconds:8.2f} s {100 * seconds / total:5.1f} % {calls:>9} calls  {name}  ({where}:{line})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("size", type=int, help="article pairs")
+    parser.add_argument("size", help="article pairs, or 'real' for a copy of the real site")
     parser.add_argument("--stock", action="store_true", help="build the same pages with the tools alone")
+    parser.add_argument("--rebuilds", type=int, help="profile this many rebuilds as mkdocs serve makes them")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--save", type=Path, help="also write the profile here (for pstats or snakeviz)")
     arguments = parser.parse_args()
+    if arguments.size != "real" and not arguments.size.isdigit():
+        parser.error(f"size: a number of article pairs, or 'real' (not {arguments.size!r})")
     with tempfile.TemporaryDirectory() as folder:
         workspace = Path(folder)
-        project = corpus.generate(workspace / "corpus", arguments.size)
+        if arguments.size == "real":
+            project = copy_project(workspace / "real")
+        else:
+            project = corpus.generate(workspace / "corpus", int(arguments.size))
         if arguments.stock:
             project = corpus.stock_project(project, workspace / "stock")
-        profiler = profile(project, workspace / "site")
+        if arguments.rebuilds:
+            profiler = profile_rebuilds(project, workspace / "site", arguments.rebuilds)
+        else:
+            profiler = profile(project, workspace / "site")
     if arguments.save:
         profiler.dump_stats(arguments.save)
-    print_top(profiler, arguments.top)
+    print_top(profiler, arguments.top, arguments.rebuilds or 1)
     return 0
 
 

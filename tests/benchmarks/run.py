@@ -6,8 +6,9 @@ The parts, each printed against its targets as it finishes (BENCH_PARTS chooses;
   strictly by the project and, in turn, by MkDocs + Material + mkdocs-static-i18n alone (scale.py);
   its parity and link checks; at N = 400 the wait in `mkdocs serve` after saving an article. The scale
   table holds the targets of issue 12.
-- real: the real site's strict build, and the time from saving a Markdown or a data edit to the
-  rebuilt page being served by `mkdocs serve`.
+- real: the real site's strict build, and the time from a save to `mkdocs serve` serving the rebuilt
+  page, in every state an editor meets: a page, a data file, an article, and a draft made with the
+  scaffold whose translation is not recorded yet (editor_latency.py); target: 1 s (issue 19).
 - parity: the parity check on 1,000 generated page pairs (parity.py).
 - readers: for readers, the bytes transferred (gzip) and Lighthouse's mobile scores; the size of the
   partnership map's SVG.

@@ -34,6 +34,7 @@ from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .project import PairStatus, ParityResult, check_project, summary, warn_in_build
 from .report import CHECKS
 from .status import State, TranslationStatus
+from .text_language import load_model_meanwhile
 
 __all__ = [
     "CHECKS",
@@ -44,6 +45,7 @@ __all__ = [
     "TranslationPolicy",
     "TranslationStatus",
     "check_project",
+    "load_model_meanwhile",
     "mark_page",
     "mark_records",
     "policy_of_project",

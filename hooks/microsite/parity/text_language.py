@@ -8,8 +8,9 @@ declare every name.
 
 The identifier is py3langid, restricted to the publication's languages. Its model ships in the
 wheel (nothing is downloaded) and is loaded on first use, once per process: loading takes most of a
-second, and a build that skips every pair verified unchanged never needs it. The model is read-only,
-so keeping it between builds carries no build state.
+second, and a build that skips every pair verified unchanged never needs it. The live preview loads it
+meanwhile once it serves its first build (`load_model_meanwhile`), so that an editor's first save does
+not wait for it. The model is read-only, so keeping it between builds carries no build state.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import copy
 import functools
 import itertools
 import re
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -85,6 +87,12 @@ def _identifier(codes: tuple[str, ...]) -> LanguageIdentifier | None:
     restricted = copy.copy(full)
     restricted.set_languages(sorted(labels))
     return restricted
+
+
+def load_model_meanwhile() -> None:
+    """Loads the model in the background, for builds to come in this process (an editor's saves in the
+    live preview, where a page's first edit needs it)."""
+    threading.Thread(target=_full_identifier, name="language model", daemon=True).start()
 
 
 @functools.cache

@@ -12,6 +12,7 @@ words. Here: what goes where and what it says; the SVG itself is the template
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -102,7 +103,15 @@ def arc_control(home: Point, partner: Point) -> dict[str, str]:
 
 def land_and_borders(view: View, centre: float) -> dict[str, str]:
     """The land and the borders between countries in view, as SVG path data."""
-    topology = json.loads(GEODATA.read_text(encoding="utf-8"))
+    return dict(_outlines_in_view(GEODATA.read_text(encoding="utf-8"), view, centre))
+
+
+# Cutting the world's outlines to the view is the map's largest cost, and each language build (and every
+# rebuild of `mkdocs serve`) draws the same view: the result is kept by its whole input, the geodata's
+# text included, so that it is what drawing it again would give.
+@functools.lru_cache(maxsize=4)
+def _outlines_in_view(geodata: str, view: View, centre: float) -> dict[str, str]:
+    topology = json.loads(geodata)
     arcs = decode_arcs(topology)
     rings = [ring for polygon in polygons(topology, arcs, "land") for ring in polygon]
     land = in_view(view, rings, centre, closed=True)
