@@ -8,13 +8,16 @@ with `make translated`. Then `make check` (the data, translation parity, the str
 check, as CI runs them) passes, and the new pages are there in both languages.
 
 Nothing here depends on what the publication holds today, only on its settings (the article folder);
-whatever it holds, it must go on building as it grows.
+whatever it holds, it must go on building as it grows. Its names are the first that are free in it (the
+publication may hold an article of the same name one day).
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -98,39 +101,75 @@ def write_article(path: Path, title: str, description: str, body: str) -> None:
     path.write_text("---\n" + "\n".join(fields) + f"\n---\n\n# {title}\n\n{body}\n", encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class Grown:
+    """The grown clone, and the suffix that makes the names of what it grew by free in it."""
+
+    project: Path
+    suffix: str
+
+    def name(self, base: str) -> str:
+        return base + self.suffix
+
+    @property
+    def slugs(self) -> list[str]:
+        return [self.name(slug) for slug in ARTICLES]
+
+
+def free_suffix(project: Path, folder: str) -> str:
+    """'' if no article, topic, person or partnership of the publication has one of the names used here;
+    else the first '-N' that makes them all free."""
+    data = {name: yaml.safe_load((project / "data" / f"{name}.yml").read_text(encoding="utf-8")) for name in
+            ("articles", "people", "partnerships")}  # fmt: skip
+    ids = {record["id"] for name, key in (("articles", "topics"), ("people", "people"), ("partnerships", "partnerships"))
+           for record in data[name][key]}  # fmt: skip
+    for suffix in itertools.chain([""], (f"-{number}" for number in itertools.count(2))):
+        names = [base + suffix for base in (TOPIC, PERSON, PARTNERSHIP)]
+        files = [
+            project / "docs" / language / folder / f"{slug}{suffix}.md"
+            for slug in ARTICLES
+            for language in ("de", "en")
+        ]
+        if not (set(names) & ids) and not any(file.exists() for file in files):
+            return suffix
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="module")
-def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def grown(tmp_path_factory: pytest.TempPathFactory) -> Grown:
     project = as_editors_clone(copy_project(tmp_path_factory.mktemp("grown") / "project"))
     folder = yaml.safe_load((project / "data" / "articles.yml").read_text(encoding="utf-8"))["page_folder"]
+    grown = Grown(project, free_suffix(project, folder))
+    topic, person, partnership = grown.name(TOPIC), grown.name(PERSON), grown.name(PARTNERSHIP)
     # A topic and a person, by hand: the guide's "Ein neues Thema tragen Sie in data/articles.yml ein …".
     append_record(
         project,
         "articles.yml",
-        f"  - id: {TOPIC}\n    name:\n      de: Berufliche Bildung\n      en: Vocational training\n",
+        f"  - id: {topic}\n    name:\n      de: Berufliche Bildung\n      en: Vocational training\n",
     )
     append_record(
         project,
         "people.yml",
-        f"  - id: {PERSON}\n    name: Erika Beispiel\n    role:\n      de: Referentin für Städtepartnerschaften\n"
+        f"  - id: {person}\n    name: Erika Beispiel\n    role:\n      de: Referentin für Städtepartnerschaften\n"
         "      en: City Partnerships Officer\n    contact: editor\n    email: erika.beispiel@example.org\n"
-        f"    source:\n      page: {folder}/zz-erster-beitrag.md\n      passage:\n"
+        f"    source:\n      page: {folder}/{grown.name('zz-erster-beitrag')}.md\n      passage:\n"
         f"        de: {PERSON_PASSAGE['de']}\n        en: {PERSON_PASSAGE['en']}\n",
     )
     # Three articles, each started with the scaffold and written in both languages.
-    for slug, texts in ARTICLES.items():
+    for slug, texts in zip(grown.slugs, ARTICLES.values()):
         title, description, _ = texts["de"]
         make(project, "new-article", f"SLUG={slug}", f"TITLE={title}", f"DESCRIPTION={description}",
-             f"AUTHOR={PERSON}", f"TOPICS={TOPIC}")  # fmt: skip
+             f"AUTHOR={person}", f"TOPICS={topic}")  # fmt: skip
         for language, (title, description, body) in texts.items():
             write_article(project / "docs" / language / folder / f"{slug}.md", title, description, body)
     # A partnership, started with the scaffold and filled in.
-    make(project, "new-partnership", f"ID={PARTNERSHIP}")
+    make(project, "new-partnership", f"ID={partnership}")
     partnerships = project / "data" / "partnerships.yml"
     text = partnerships.read_text(encoding="utf-8")
-    skeleton_start = text.index(f"  - id: {PARTNERSHIP}\n")
+    skeleton_start = text.index(f"  - id: {partnership}\n")
     partnerships.write_text(
         text[:skeleton_start]
-        + f"""  - id: {PARTNERSHIP}
+        + f"""  - id: {partnership}
     city:
       name:
         de: Neustadt
@@ -156,31 +195,35 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
         en: Vocational training
     projects: []
     sources:
-      - page: {folder}/zz-dritter-beitrag.md
+      - page: {folder}/{grown.name("zz-dritter-beitrag")}.md
         passage:
           de: {PARTNERSHIP_PASSAGE["de"]}
           en: {PARTNERSHIP_PASSAGE["en"]}
 """,
         encoding="utf-8",
     )
-    translations = [f"docs/en/{folder}/{slug}.md" for slug in ARTICLES]
-    translations += [f"data/articles.yml#{TOPIC}", f"data/people.yml#{PERSON}", f"data/partnerships.yml#{PARTNERSHIP}"]
+    translations = [f"docs/en/{folder}/{slug}.md" for slug in grown.slugs]
+    translations += [f"data/articles.yml#{topic}", f"data/people.yml#{person}", f"data/partnerships.yml#{partnership}"]
     make(project, "translated", f"FILES={' '.join(translations)}")
-    return project
+    return grown
 
 
-def test_a_publication_grown_as_the_guide_says_passes_every_check_of_ci(grown: Path) -> None:
-    output = make(grown, "check", "SITE_DIR=site")
+def test_a_publication_grown_as_the_guide_says_passes_every_check_of_ci(grown: Grown) -> None:
+    output = make(grown.project, "check", "SITE_DIR=site")
     assert "Traceback" not in output, output
 
 
-def test_the_grown_publication_has_its_new_pages_in_both_languages(grown: Path) -> None:
-    make(grown, "build", "SITE_DIR=site")
-    folder = yaml.safe_load((grown / "data" / "articles.yml").read_text(encoding="utf-8"))
-    partnerships = yaml.safe_load((grown / "data" / "partnerships.yml").read_text(encoding="utf-8"))["page_folder"]
+def test_the_grown_publication_has_its_new_pages_in_both_languages(grown: Grown) -> None:
+    project = grown.project
+    make(project, "build", "SITE_DIR=site")
+    folder = yaml.safe_load((project / "data" / "articles.yml").read_text(encoding="utf-8"))
+    partnerships = yaml.safe_load((project / "data" / "partnerships.yml").read_text(encoding="utf-8"))["page_folder"]
     for root in ("", "en/"):
-        pages = [f"{folder['page_folder']}/{slug}.html" for slug in ARTICLES]
-        pages += [f"{folder['topic_folder']}/{TOPIC}.html", f"{folder['author_folder']}/{PERSON}.html"]
-        pages += [f"{partnerships}/{PARTNERSHIP}.html"]
+        pages = [f"{folder['page_folder']}/{slug}.html" for slug in grown.slugs]
+        pages += [
+            f"{folder['topic_folder']}/{grown.name(TOPIC)}.html",
+            f"{folder['author_folder']}/{grown.name(PERSON)}.html",
+        ]
+        pages += [f"{partnerships}/{grown.name(PARTNERSHIP)}.html"]
         for page in pages:
-            assert (grown / "site" / root / page).is_file(), root + page
+            assert (project / "site" / root / page).is_file(), root + page
