@@ -52,15 +52,20 @@ def check_data(arguments: argparse.Namespace) -> Outcome:
     root = project_of(arguments)
     if not (root / "data").is_dir():
         raise Refused(f"{root}: no data/ folder here – run this in the project, or name its folder with --project")
+    from .allowed_characters import allowed_characters
     from .articles import read_collection
     from .data import DataError, load
 
     languages = Languages.of_project(root)
+    allowed = allowed_characters(root / "mkdocs.yml")
+    if allowed.findings:
+        wrong = list(allowed.findings)
+        return Outcome(wrong, f"mkdocs.yml: extra.allowed_invisible_characters has {plural(len(wrong), 'problem')}.")
     try:
-        data = load(root / "data", root / "docs", languages, display_root=root)
+        data = load(root / "data", root / "docs", languages, display_root=root, allowed=allowed.characters)
     except DataError as error:
         return Outcome(error.findings, f"The publication data has {plural(len(error.findings), 'problem')}.")
-    collection, findings = read_collection(root / "docs", languages, data.files, root)
+    collection, findings = read_collection(root / "docs", languages, data.files, root, allowed=allowed.characters)
     errors = sum(1 for finding in findings if finding.is_error)
     # Warnings (an article without topics) are reported, and do not fail the check.
     warnings = plural(len(findings) - errors, "warning") if len(findings) > errors else ""

@@ -9,7 +9,13 @@ text. Others are typographic: quotation marks and the apostrophe.
   character makes two names that look the same differ: it is an error there, named by
   `invisible_character_problem`, so that the editor can delete it.
 - A title is cleaned where it is read (`plain_text`): the browser tab, the navigation, the metadata
-  and the feeds show it without soft hyphens and zero-width characters, with plain spaces.
+  and the feeds show it without soft hyphens and zero-width characters, with plain spaces (the preview
+  goes on with a title that has a zero-width character, which is an error, below).
+- In any text of the front matter or the data, and as bidirectional overrides in a page's text, the
+  controls of bidirectional text and the zero-width characters (`HIDDEN`) make what readers see differ
+  from what is written (a "Trojan source"): errors there, named by `hidden_character_problem`, unless
+  they join what needs joining (`is_wanted_joiner`) or the publication allows the character
+  (allowed_characters.py).
 - The search index is cleaned as it is written (`searchable_text`), so that a word is found whatever
   was pasted into it; `SEARCH_SEPARATORS` are what separates words besides spaces and hyphens.
 """
@@ -27,6 +33,35 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # Left-to-right and right-to-left marks, embeddings, overrides and isolates.
 BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 INVISIBLE = SOFT_HYPHEN + NON_BREAKING_SPACES + ZERO_WIDTH + BIDI_CONTROLS
+# Embeddings, overrides and isolates: what no German or English prose needs, and what can reorder a
+# text's display (the left-to-right and right-to-left marks only set the direction of what is around them).
+BIDI_OVERRIDES = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ARABIC_LETTER_MARK = "\u061c"
+# What makes a text display differently from what it is: reported in every text of front matter and data.
+HIDDEN = ZERO_WIDTH + BIDI_CONTROLS + ARABIC_LETTER_MARK
+ZERO_WIDTH_NON_JOINER, ZERO_WIDTH_JOINER = "\u200c", "\u200d"
+# Scripts whose spelling needs a (non-)joiner between two letters (Persian's ZWNJ, the conjuncts of
+# the Indic scripts), by the first word of their letters' Unicode names.
+JOINING_SCRIPTS = frozenset(
+    {
+        "ARABIC",
+        "SYRIAC",
+        "NKO",
+        "MONGOLIAN",
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "ORIYA",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "SINHALA",
+    }
+)
+EMOJI_PRESENTATION = "\ufe0f"
+EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)
 TYPOGRAPHIC_QUOTES = "„“”‚‘’«»‹›"
 TYPOGRAPHIC_APOSTROPHE = "’"
 
@@ -87,3 +122,67 @@ def invisible_character_problem(text: str, what: str, todo: str, *, spaces: bool
         shown = before if len(before) <= CONTEXT_LENGTH else "…" + before[-CONTEXT_LENGTH:]
         place = f"after {shown!r}"
     return f"the {what} has an invisible character, {character_name(text[index])}, {place} – delete it: {todo}"
+
+
+def is_wanted_joiner(text: str, index: int) -> bool:
+    """Whether the character at `index` is a joiner that the text needs: a zero-width joiner inside an
+    emoji sequence (👩‍🔬: after a pictograph, its emoji presentation or skin tone, before a pictograph),
+    or a zero-width (non-)joiner between two letters of a script that spells with it (Persian, Hindi…)."""
+    character = text[index]
+    if character not in (ZERO_WIDTH_JOINER, ZERO_WIDTH_NON_JOINER) or not 0 < index < len(text) - 1:
+        return False
+    before, after = text[index - 1], text[index + 1]
+    emoji_before = _is_pictograph(before) or before == EMOJI_PRESENTATION or ord(before) in EMOJI_MODIFIERS
+    if character == ZERO_WIDTH_JOINER and emoji_before and _is_pictograph(after):
+        return True
+    return _script_letter(before) is not None and _script_letter(before) == _script_letter(after)
+
+
+def _is_pictograph(character: str) -> bool:
+    return unicodedata.category(character) == "So"
+
+
+def _script_letter(character: str) -> str | None:
+    """The joining script of a letter or mark (a virama), None for any other character."""
+    if unicodedata.category(character)[0] not in "LM":
+        return None
+    script = unicodedata.name(character, "").split(" ", 1)[0]
+    return script if script in JOINING_SCRIPTS else None
+
+
+_HIDDEN = re.compile(f"[{HIDDEN}]")
+_BIDI_OVERRIDES = re.compile(f"[{BIDI_OVERRIDES}]")
+
+
+def hidden_characters(text: str, allowed: frozenset[str] = frozenset(), *, overrides_only: bool = False) -> list[int]:
+    """Where in `text` the `HIDDEN` characters (with `overrides_only`, the `BIDI_OVERRIDES`) are that it
+    does not need: not `allowed` by the publication, and no joiner it needs (`is_wanted_joiner`)."""
+    pattern = _BIDI_OVERRIDES if overrides_only else _HIDDEN
+    return [
+        found.start()
+        for found in pattern.finditer(text)
+        if found.group() not in allowed and not is_wanted_joiner(text, found.start())
+    ]
+
+
+HIDDEN_TODO = "it is invisible, and makes the text display differently from what it is"
+ALLOW_TODO = "(where the text needs it: extra.allowed_invisible_characters in mkdocs.yml)"
+
+
+def hidden_character_problem(text: str, found: list[int]) -> str:
+    """What is wrong with a text with the hidden characters `found` (`hidden_characters`), and what to do.
+    Like `invisible_character_problem`, it names the first and the visible text before it."""
+    index = found[0]
+    before = "".join(character for character in text[:index] if character not in INVISIBLE + HIDDEN)
+    place = "at its beginning" if not before else f"after {_shown_end(before)!r}"
+    name = character_name(text[index])
+    if len(found) == 1:
+        return f"the text has an invisible character, {name}, {place} – delete it: {HIDDEN_TODO} {ALLOW_TODO}"
+    return (
+        f"the text has {len(found)} invisible characters, the first {name}, {place} – delete them: they are "
+        f"invisible, and make the text display differently from what it is {ALLOW_TODO}"
+    )
+
+
+def _shown_end(text: str) -> str:
+    return text if len(text) <= CONTEXT_LENGTH else "…" + text[-CONTEXT_LENGTH:]

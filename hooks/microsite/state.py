@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import upstream
+from .allowed_characters import allowed_characters
 from .articles import Collection, read_collection
 from .data import PublicationData, load_usable
 from .findings import plural
@@ -55,6 +56,8 @@ class BuildState:
     # The source language's files that are no pages, by their path below its folder, noted in each language
     # build's `on_files` before the i18n plugin leaves them out of a translation's (rendering/shared_files.py).
     source_files: dict[str, File] = field(default_factory=dict)
+    # The invisible characters the publication allows in its texts (allowed_characters.py).
+    allowed_characters: frozenset[str] = frozenset()
 
     @property
     def language(self) -> str:
@@ -85,7 +88,12 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     languages = upstream.built_languages(config)
     problems = Problems(preview)
     docs_dir = Path(config.docs_dir)
-    data = problems.carry_on(_load_data, PublicationData(files={}), project, docs_dir, languages, problems)
+    allowed = allowed_characters(project / "mkdocs.yml")
+    if allowed.findings:
+        problems.stop_or_report(Problem(list(allowed.findings)))
+    data = problems.carry_on(
+        _load_data, PublicationData(files={}), project, docs_dir, languages, allowed.characters, problems
+    )
     return BuildState(
         config=config,
         preview=preview,
@@ -95,13 +103,18 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         configured_languages=Languages.of_project(project),
         data=data,
         templates=theme_templates(config),
-        articles=problems.carry_on(_read_articles, None, project, docs_dir, languages, data, problems),
+        articles=problems.carry_on(
+            _read_articles, None, project, docs_dir, languages, data, allowed.characters, problems
+        ),
+        allowed_characters=allowed.characters,
     )
 
 
-def _load_data(project: Path, docs_dir: Path, languages: Languages, problems: Problems) -> PublicationData:
+def _load_data(
+    project: Path, docs_dir: Path, languages: Languages, allowed: frozenset[str], problems: Problems
+) -> PublicationData:
     """The data; with problems, a strict build stops, and the preview goes on with the files it can use."""
-    data = load_usable(project / "data", docs_dir, languages)
+    data = load_usable(project / "data", docs_dir, languages, allowed=allowed)
     if data.findings:
         header = f"The publication data has {plural(len(data.findings), 'problem')}:"
         problems.stop_or_report(Problem(data.findings, header=header))
@@ -109,11 +122,18 @@ def _load_data(project: Path, docs_dir: Path, languages: Languages, problems: Pr
 
 
 def _read_articles(
-    project: Path, docs_dir: Path, languages: Languages, data: PublicationData, problems: Problems
+    project: Path,
+    docs_dir: Path,
+    languages: Languages,
+    data: PublicationData,
+    allowed: frozenset[str],
+    problems: Problems,
 ) -> Collection | None:
     """The collection; an article with problems stops a strict build, and in the preview stays in it with
     whatever of its front matter can be used, its problems shown on its page and in the lists of it."""
-    collection, findings = read_collection(docs_dir, languages, data.files, project, unusable=data.unusable)
+    collection, findings = read_collection(
+        docs_dir, languages, data.files, project, unusable=data.unusable, allowed=allowed
+    )
     errors = [finding for finding in findings if finding.is_error]
     if errors:
         problems.stop_or_report(Problem(errors, header=f"The articles have {plural(len(errors), 'problem')}:"))

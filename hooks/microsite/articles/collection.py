@@ -97,6 +97,7 @@ def read_collection(
     *,
     unusable: Iterable[str] = (),
     today: datetime.date | None = None,
+    allowed: frozenset[str] = frozenset(),
 ) -> tuple[Collection | None, list[Finding]]:
     """The collection and its findings (errors, and warnings about what is allowed but likely a slip: an
     article without topics); None without data/articles.yml. `unusable`: the data files that exist but
@@ -105,7 +106,8 @@ def read_collection(
     Every article with a file name that can be an address is in the collection, whatever its findings:
     a strict build stops on them, and the live preview goes on with what of its front matter is right
     (`ArticleFile.article`, dated `today` where its date is wrong), so that it stays in the lists it
-    belongs to while an editor corrects it."""
+    belongs to while an editor corrects it. `allowed`: the invisible characters the publication allows in
+    its texts (allowed_characters.py)."""
     content = data.get("articles")
     if content is None:
         return None, []
@@ -118,7 +120,7 @@ def read_collection(
         folder = docs_dir / language / settings.page_folder
         paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
         files[language] = [
-            read_article(path, language, settings.page_folder, display_root)
+            read_article(path, language, settings.page_folder, display_root, allowed)
             for path in paths
             if path.name != "index.md"
         ]

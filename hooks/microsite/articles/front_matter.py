@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from ..data.checks import check_hidden_characters
 from ..data.explain import explain
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..findings import Finding
@@ -79,7 +80,9 @@ class ArticleFile:
     def finding(self, path: FieldPath, message: str) -> Finding:
         return self.data.finding(path, message)
 
-    def read(self, page_folder: str) -> None:
+    def read(self, page_folder: str, allowed: frozenset[str] = frozenset()) -> None:
+        """Read and check the file; `allowed`: the invisible characters the publication allows in its texts
+        (allowed_characters.py)."""
         self.page_folder = page_folder
         try:
             text = read_utf8(self.path).replace("\r\n", "\n").replace("\r", "\n")
@@ -100,6 +103,7 @@ class ArticleFile:
             finding for error in errors for finding in explain(error, self.data, Languages((self.language,)))
         ]
         self.wrong_fields = {str(error.absolute_path[0]) for error in errors if error.absolute_path}
+        self.findings += check_hidden_characters(self.data, allowed, {tuple(error.absolute_path) for error in errors})
         self.findings += self._check_name(page_folder) + self._check_days()
         self.data.valid = not self.findings
 
@@ -215,10 +219,12 @@ class ArticleFile:
         )
 
 
-def read_article(path: Path, language: str, page_folder: str, display_root: Path) -> ArticleFile:
+def read_article(
+    path: Path, language: str, page_folder: str, display_root: Path, allowed: frozenset[str] = frozenset()
+) -> ArticleFile:
     display_path = path.relative_to(display_root).as_posix()
     file = ArticleFile(path, language, display_path)
-    file.read(page_folder)
+    file.read(page_folder, allowed)
     return file
 
 

@@ -1,15 +1,18 @@
 """What the schemas cannot say: the schema line, real dates, unique ids, references between files,
-and passages quoted word for word from the article pages."""
+passages quoted word for word from the article pages, and texts that display differently from what
+they are."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
 from ..frontmatter import split_front_matter
 from ..languages import Languages
+from ..pasted_text import hidden_character_problem, hidden_characters
 from ..text_files import SAVE_AS_UTF8, UnreadableText, read_utf8
 from .yaml_positions import DataFile, FieldPath
 
@@ -154,4 +157,32 @@ def check_sources(data_file: DataFile, languages: Languages, pages: PageTexts) -
                 todo = "quote the article word for word (same quotes, dashes and spelling)"
                 message = f"this passage is not in {shown} – {todo}"
                 findings.append(data_file.finding((*path, "passage", language), message))
+    return findings
+
+
+def texts(content: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Every text in a data file or front matter, with its path."""
+    if isinstance(content, str):
+        return [(path, content)]
+    if isinstance(content, dict):
+        return [found for key, value in content.items() for found in texts(value, (*path, key))]
+    if isinstance(content, list):
+        return [found for index, value in enumerate(content) for found in texts(value, (*path, index))]
+    return []
+
+
+def check_hidden_characters(
+    data_file: DataFile, allowed: frozenset[str], named: Collection[FieldPath] = ()
+) -> list[Finding]:
+    """Every text (a title, a name, an id, an address, a description) with a bidirectional control or a
+    zero-width character it does not need (pasted_text.py), at the first of them; not those whose value
+    the schema has named already (`named`: an id or address with one is not of its pattern)."""
+    findings = []
+    for path, text in texts(data_file.content):
+        found = hidden_characters(text, allowed)
+        if found and path not in named:
+            character = text[found[0]]
+            occurrence = text.count(character, 0, found[0])
+            problem = hidden_character_problem(text, found)
+            findings.append(data_file.finding(path, problem, character=character, occurrence=occurrence))
     return findings

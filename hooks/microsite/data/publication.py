@@ -18,6 +18,7 @@ from .checks import (
     SCHEMA_SUFFIX,
     PageTexts,
     check_dates,
+    check_hidden_characters,
     check_references,
     check_schema_line,
     check_sources,
@@ -91,8 +92,12 @@ class PublicationData:
 class _Loading:
     """One run of `load`: the schemas, the article pages' texts and the findings so far."""
 
-    def __init__(self, data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path) -> None:
+    def __init__(
+        self, data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path, allowed: frozenset[str]
+    ) -> None:
         self.data_dir, self.languages, self.display_root = data_dir, languages, display_root
+        # The invisible characters the publication allows in its texts (allowed_characters.py).
+        self.allowed = allowed
         self.pages = PageTexts(docs_dir)
         self.findings: list[Finding] = []
         # Files whose content can be used despite their findings: those only misquote an article.
@@ -146,29 +151,42 @@ class _Loading:
             validator.iter_errors(data_file.content), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
         )
         schema_findings = [finding for error in errors for finding in explain(error, data_file, self.languages)]
+        hidden = check_hidden_characters(data_file, self.allowed, {tuple(error.absolute_path) for error in errors})
         data_file.valid = not schema_findings
         if not data_file.valid:
-            return findings + schema_findings
+            return findings + schema_findings + hidden
         structure = findings + check_unique_ids(data_file) + check_dates(data_file)
         if not structure:
             self.usable.add(data_file.name)
-        return structure + check_sources(data_file, self.languages, self.pages)
+        # Like a misquoted passage, a text with a hidden character can be shown while it is corrected.
+        return structure + hidden + check_sources(data_file, self.languages, self.pages)
 
 
-def load(data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path | None = None) -> PublicationData:
-    """Read and check every data file; raises DataError listing every finding."""
-    data = load_usable(data_dir, docs_dir, languages, display_root)
+def load(
+    data_dir: Path,
+    docs_dir: Path,
+    languages: Languages,
+    display_root: Path | None = None,
+    allowed: frozenset[str] = frozenset(),
+) -> PublicationData:
+    """Read and check every data file; raises DataError listing every finding. `allowed`: the invisible
+    characters the publication allows in its texts (allowed_characters.py)."""
+    data = load_usable(data_dir, docs_dir, languages, display_root, allowed)
     if data.findings:
         raise DataError(data.findings)
     return data
 
 
 def load_usable(
-    data_dir: Path, docs_dir: Path, languages: Languages, display_root: Path | None = None
+    data_dir: Path,
+    docs_dir: Path,
+    languages: Languages,
+    display_root: Path | None = None,
+    allowed: frozenset[str] = frozenset(),
 ) -> PublicationData:
     """Read and check every data file, for the live preview: the files that can be used despite their
     findings, and every finding. A file that names records of another that does not exist cannot be."""
-    loading = _Loading(data_dir, docs_dir, languages, display_root or data_dir.parent)
+    loading = _Loading(data_dir, docs_dir, languages, display_root or data_dir.parent, allowed)
     data_files = {}
     for yaml_path in sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]):
         data_file = loading.read(yaml_path)

@@ -64,6 +64,8 @@ class DataFile:
     content: Any = None
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    # The line each text ends on (a folded or literal text goes on below the line of its field).
+    end_lines: dict[FieldPath, int] = field(default_factory=dict)
     valid: bool = False
     # Whether `content` was built: not after a syntax error or a refusal.
     parsed: bool = False
@@ -78,19 +80,38 @@ class DataFile:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
-    def character_position(self, path: FieldPath, character: str) -> tuple[int, int]:
-        """Line and column of the first `character` in the value at `path` as written; the value's own
-        where it is not written there as itself (an escape such as "\\u00ad", or on a later line)."""
+    def character_position(self, path: FieldPath, character: str, occurrence: int = 0) -> tuple[int, int]:
+        """Line and column of the `occurrence`-th (from 0) `character` in the value at `path` as written, on
+        any of its lines; the value's own where it is not written there as itself (an escape such as
+        "\\u00ad")."""
         line, column = self.position(path)
-        written = self.lines[line - 1] if line <= len(self.lines) else ""
-        found = written.find(character, column - 1)
-        return (line, found + 1) if found >= 0 else (line, column)
+        start = column - 1
+        for number in range(line, min(self.end_lines.get(path, line), len(self.lines)) + 1):
+            written = self.lines[number - 1]
+            found = written.find(character, start)
+            while found >= 0:
+                if occurrence == 0:
+                    return number, found + 1
+                occurrence -= 1
+                found = written.find(character, found + 1)
+            start = 0
+        return line, column
 
     def finding(
-        self, path: FieldPath, message: str, *, key: bool = False, check: str = "", character: str | None = None
+        self,
+        path: FieldPath,
+        message: str,
+        *,
+        key: bool = False,
+        check: str = "",
+        character: str | None = None,
+        occurrence: int = 0,
     ) -> Finding:
-        """A finding at the value at `path` (or its key), or at the first `character` in it."""
-        line, column = self.position(path, key=key) if character is None else self.character_position(path, character)
+        """A finding at the value at `path` (or its key), or at its `occurrence`-th (from 0) `character`."""
+        if character is None:
+            line, column = self.position(path, key=key)
+        else:
+            line, column = self.character_position(path, character, occurrence)
         shown = format_path(path, self.content)
         return Finding(self.display_path, line, f"{shown}: {message}" if shown else message, check, column)
 
@@ -117,6 +138,7 @@ class _Reader:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.construct(item, (*path, index)) for index, item in enumerate(node.value)]
+        self.data_file.end_lines[path] = node.end_mark.line + 1
         return self.scalar(node)
 
     def scalar(self, node: yaml.Node) -> Any:

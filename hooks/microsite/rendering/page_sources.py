@@ -6,6 +6,12 @@ read here first, after the i18n plugin has made this language's Files (as genera
 their Markdown) and before MkDocs reads any. A page that cannot be read stops `mkdocs build` with its
 file, line and what to do; an empty page is a warning. In the preview both are warnings, and the page
 shows the problem in place of its content: never an empty page, nor the previous build's.
+
+Read here too: the invisible characters that make a page display differently from what it is
+(pasted_text.py). Any of them in a text of its front matter (an article's is the collection's to
+check); in its Markdown, only the bidirectional embeddings, overrides and isolates, which no German or
+English prose needs, while a right-to-left mark may belong to a quotation and a zero-width space or
+non-joiner to the typography of a word.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from jsonschema import Draft202012Validator
 from mkdocs.structure.files import File, Files
 
 from .. import upstream
+from ..data.checks import check_hidden_characters
 from ..data.explain import explain
 from ..data.yaml_positions import DataFile, parse_yaml
 from ..findings import Finding
@@ -29,6 +36,7 @@ from ..frontmatter import CHECK as FRONT_MATTER
 from ..frontmatter import UnclosedFrontMatter, front_matter_lines
 from ..languages import Languages
 from ..parity.pages import UnreadablePage, read_page
+from ..pasted_text import hidden_character_problem, hidden_characters
 from ..problems import Problem
 from .labels import label
 
@@ -40,25 +48,54 @@ if TYPE_CHECKING:
 # The fields of any page's front matter that MkDocs, Material and the hooks read, and the kind each must be.
 PAGE_SCHEMA = Path(__file__).resolve().parent.parent / "page.schema.json"
 
+HIDDEN_CHARACTER = "hidden-character"
 # What the build's own page reading finds; a page that cannot be read is parity's 'unreadable-page'.
 CHECKS = {
     "empty-page": "a page has no content at all",
     FRONT_MATTER: "a page's front matter cannot be read: a YAML mistake, or no closing '---' line",
+    HIDDEN_CHARACTER: "a text of a page's front matter, or a line of its Markdown, has an invisible character that "
+    "makes it display differently from what it is",
 }
 
 
-def page_problems(file: File) -> tuple[Finding | None, Finding | None]:
-    """Why a written page cannot be built as it is, if it cannot; and what is wrong with its front matter.
-    Read as parity reads it: as UTF-8, without a byte-order mark, so that the build and parity name the
-    same byte of a page."""
+def page_problems(
+    file: File, allowed: frozenset[str] = frozenset(), *, article: bool = False
+) -> tuple[Finding | None, list[Finding]]:
+    """Why a written page cannot be built as it is, if it cannot; and what is wrong in a page that can be:
+    its front matter cannot be read, or a text of it has an invisible character (`allowed`: those the
+    publication allows). An `article`'s front matter is the collection's to check (articles/), with every
+    field. Read as parity reads it: as UTF-8, without a byte-order mark, so that the build and parity name
+    the same byte of a page."""
     shown = f"docs/{file.src_uri}"
     try:
         text = read_page(Path(file.abs_src_path), shown)
     except UnreadablePage as unreadable:
-        return unreadable.finding, None
+        return unreadable.finding, []
     if not text.strip():
-        return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page"), None
-    return None, front_matter_problem(text, shown)
+        return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page"), []
+    problem = None if article else front_matter_problem(text, shown)
+    return None, ([problem] if problem else []) + hidden_characters_in_page(text, shown, allowed, article=article)
+
+
+def hidden_characters_in_page(text: str, shown: str, allowed: frozenset[str], *, article: bool) -> list[Finding]:
+    """Each text of the page's front matter (not an `article`'s) with an invisible character, and each line
+    of its Markdown with a bidirectional override, at the first of them."""
+    front_matter = None if article else read_front_matter(text, shown)
+    found = [] if front_matter is None else check_hidden_characters(front_matter, allowed)
+    findings = [replace(finding, check=HIDDEN_CHARACTER) for finding in found]
+    try:
+        split = front_matter_lines(text)
+    except UnclosedFrontMatter:
+        split = None
+    # The Markdown's first line: the one after the closing '---' of a front matter, whose lines the YAML keeps.
+    first = 1 if split is None else split[0].count("\n") + 3
+    body = text.replace("\r\n", "\n").replace("\r", "\n") if split is None else split[1]
+    for number, line in enumerate(body.split("\n"), start=first):
+        overrides = hidden_characters(line, allowed, overrides_only=True)
+        if overrides:
+            message = hidden_character_problem(line, overrides)
+            findings.append(Finding(shown, number, message, HIDDEN_CHARACTER, column=overrides[0] + 1))
+    return findings
 
 
 def front_matter_problem(text: str, shown: str) -> Finding | None:
@@ -103,9 +140,9 @@ def stand_in_for_unbuildable_pages(state: BuildState, files: Files) -> None:
     for file in files.documentation_pages():
         if file.abs_src_path is None:
             continue  # generated: its Markdown was given by rendering/generated_pages.py
-        problem, front_matter = page_problems(file)
-        if front_matter is not None and f"docs/{file.src_uri}" not in articles:
-            state.problems.stop_or_report(Problem(front_matter))
+        problem, found = page_problems(file, state.allowed_characters, article=f"docs/{file.src_uri}" in articles)
+        if found:
+            state.problems.stop_or_report(Problem(found))
         if problem is None:
             continue
         if problem.check == "unreadable-page":
