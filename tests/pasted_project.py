@@ -1,7 +1,8 @@
 """A copy of the project with a page and an article as editors paste them from a word processor: soft
-hyphens, non-breaking spaces, zero-width spaces and joiners in their titles and texts, words in
-typographic quotes, a typographic apostrophe. Both in every language, each translation recorded as
-current (the `translated` command). The words are made up, so that no page of the publication has them.
+hyphens and non-breaking spaces in their titles, zero-width spaces and joiners too in their headings and
+texts (in a title those are errors: tests/unit/test_hidden_characters.py), words in typographic quotes, a
+typographic apostrophe. Both in every language, each translation recorded as current (the `translated`
+command). The words are made up, so that no page of the publication has them.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ from site_model import LANGUAGES
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
 SHY, NBSP, NNBSP, ZWSP, WJ = "\u00ad", "\u00a0", "\u202f", "\u200b", "\u2060"
 
-# The title as pasted, and as the browser tab, the navigation, the metadata and the search show it.
+# The title as pasted, and as the browser tab, the navigation, the metadata and the search show it; the
+# heading as pasted, which readers see as written.
 PAGE_TITLE = {
+    SOURCE: f"Quell{SHY}wasser{SHY}partner{NBSP}im{NNBSP}Nebel{SHY}land",
+    TRANSLATION: f"Spring{SHY}water{NBSP}partners{NNBSP}in Fog{SHY}land",
+}
+PAGE_HEADING = {
     SOURCE: f"Quell{SHY}wasser{WJ}partner{NBSP}im{NNBSP}Nebel{ZWSP}land",
     TRANSLATION: f"Spring{SHY}water{NBSP}partners{NNBSP}in{WJ} Fog{ZWSP}land",
 }
@@ -39,6 +45,10 @@ PAGE_SEARCHES = {
 }
 
 ARTICLE_TITLE = {
+    SOURCE: f"Moor{SHY}licht{NBSP}über Nebel{SHY}land",
+    TRANSLATION: f"Moor{SHY}light{NBSP}over Fog{SHY}land",
+}
+ARTICLE_HEADING = {
     SOURCE: f"Moor{SHY}licht{NBSP}über Nebel{ZWSP}land",
     TRANSLATION: f"Moor{SHY}light{NBSP}over Fog{ZWSP}land",
 }
@@ -74,13 +84,13 @@ def pasted_project(destination: Path) -> Pasted:
         _write(
             project / "docs" / language / page,
             f"title: {PAGE_TITLE[language]}\ndescription: {DESCRIPTION[language]}\n",
-            f"# {PAGE_TITLE[language]}\n\n{PAGE_TEXT[language]}\n",
+            f"# {PAGE_HEADING[language]}\n\n{PAGE_TEXT[language]}\n",
         )
         _write(
             project / "docs" / language / article,
             f"title: {ARTICLE_TITLE[language]}\ndescription: {DESCRIPTION[language]}\n"
             f"date: 2001-02-03\nauthors: [{author}]\n",
-            f"# {ARTICLE_TITLE[language]}\n\n{ARTICLE_TEXT[language]}\n",
+            f"# {ARTICLE_HEADING[language]}\n\n{ARTICLE_TEXT[language]}\n",
         )
     recorded = microsite(
         "translated", f"docs/{TRANSLATION}/{page}", f"docs/{TRANSLATION}/{article}", "--project", str(project)

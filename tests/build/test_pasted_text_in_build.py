@@ -1,10 +1,11 @@
 """Text pasted from word processors, built: a copy of the project with a page and an article whose
-titles and texts hold soft hyphens, non-breaking spaces, zero-width spaces and joiners, typographic
-quotes and an apostrophe (tests/pasted_project.py), in every language.
+titles hold soft hyphens and non-breaking spaces, and whose headings and texts hold zero-width spaces
+and joiners too, typographic quotes and an apostrophe (tests/pasted_project.py), in every language.
 
 Readers see the text as written, soft hyphens and all; the title as the browser tab, the navigation,
 the metadata, the feed, the citation files and the search show it is plain; the search index holds
-each word whole. And a data marker with an invisible character stops the build, naming it and where.
+each word whole. And a data marker with an invisible character stops the build, naming it and where,
+and so do a title with a bidirectional override and a line of Markdown with one.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import feedparser
 import pytest
 from microsite.upstream import content_span
 from pasted_project import (
-    ARTICLE_TITLE,
-    PAGE_TITLE,
+    ARTICLE_HEADING,
+    PAGE_HEADING,
     PLAIN_ARTICLE_TITLE,
     PLAIN_PAGE_TITLE,
     SHY,
@@ -103,7 +104,7 @@ def test_the_browser_tab_and_the_navigation_show_the_title_plain(
 def test_readers_see_the_heading_as_written_and_nothing_around_the_text_holds_a_pasted_character(
     site: BuiltSite, pasted: Pasted, language: str
 ) -> None:
-    for path, written in ((pasted.page, PAGE_TITLE), (pasted.article, ARTICLE_TITLE)):
+    for path, written in ((pasted.page, PAGE_HEADING), (pasted.article, ARTICLE_HEADING)):
         built = pasted.html(language, path)
         assert texts(site, built)["h1"] == [written[language]]
         html = (site.root / built).read_text(encoding="utf-8")
@@ -162,3 +163,24 @@ def test_a_data_marker_with_an_invisible_character_stops_the_build_naming_it_and
         "delete it: retype the marker"
     )
     assert expected in result.stdout + result.stderr
+
+
+def test_a_title_and_a_line_with_a_bidirectional_override_stop_the_build_naming_them_and_where(tmp_path: Path) -> None:
+    project = assemble_publication(tmp_path / "project")
+    (project / "docs" / SOURCE / "umgedreht.md").write_text(
+        "---\ntitle: Die \u202eetnenitnoK\u202c\n---\n\n# Kontinente\n\nDie \u2067Liste\u2069 gilt.\n", encoding="utf-8"
+    )
+    result = build_site(tmp_path / "site", SITE_URL, config_file=project / "mkdocs.yml")
+    assert result.returncode != 0
+    todo = (
+        "delete them: they are invisible, and make the text display differently from what it is (where the text "
+        "needs it: extra.allowed_invisible_characters in mkdocs.yml)"
+    )
+    page = f"docs/{SOURCE}/umgedreht.md"
+    for expected in (
+        f"{page}:2:12: [hidden-character] title: the text has 2 invisible characters, the first U+202E "
+        f"RIGHT-TO-LEFT OVERRIDE, after 'Die ' – {todo}",
+        f"{page}:7:5: [hidden-character] the text has 2 invisible characters, the first U+2067 RIGHT-TO-LEFT "
+        f"ISOLATE, after 'Die ' – {todo}",
+    ):
+        assert expected in result.stdout + result.stderr
