@@ -185,4 +185,3 @@ def test_a_shared_picture_with_the_source_alt_text_is_untranslated(project: Path
     finally:
         page.write_text(original, encoding="utf-8")
     assert found == [("bilder.html", "untranslated-alt"), ("en/bilder.html", "untranslated-alt")]
-
