@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 
-from microsite import link_check, parity, problems, rendering, site_output
+from microsite import link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.articles import feeds
 from microsite.state import BuildState, start_build
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -67,9 +67,11 @@ def on_pre_build(*, config):
 
 # Before the i18n plugin (-100), so that it localizes the generated pages like written ones, and while the
 # Files still hold the source language's files, which the plugin leaves out of a translation's build.
+# First, what a refused symbolic link leads to is left out (the preview's case: a build stopped already).
 @event_priority(0)
 @guarded
 def _files_before_i18n(files, *, config):
+    symbolic_links.leave_out_of_files(_build, files)
     rendering.note_source_files(_build, files)
     return rendering.add_generated_files(_build, files)
 
@@ -80,7 +82,6 @@ def _files_before_i18n(files, *, config):
 @event_priority(-105)
 @guarded
 def _files_after_i18n(files, *, config):
-    rendering.drop_files_outside_project(_build, files)
     return rendering.share_source_files(_build, files)
 
 

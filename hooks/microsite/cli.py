@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import findings as reporting
-from . import scaffold
+from . import scaffold, symbolic_links
 from .findings import Finding, Summary, plural
 from .languages import Languages
 
@@ -39,12 +39,30 @@ class Refused(Exception):
     """The command cannot do what it was asked; nothing was written. Exit status 2."""
 
 
+class LinksRefused(Exception):
+    """The project has symbolic links that are not followed (symbolic_links.py): the command read nothing
+    below docs/, data/ or overrides/ and wrote nothing. Reported as findings, exit status 1."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{plural(len(findings), 'symbolic link')} cannot be followed")
+        self.findings = findings
+
+
 def project_of(arguments: argparse.Namespace) -> Path:
     root = Path(arguments.project)
     if not (root / "mkdocs.yml").is_file() or not (root / "docs").is_dir():
         raise Refused(
             f"{root}: no mkdocs.yml and docs/ here – run this in the project, or name its folder with --project"
         )
+    return without_refused_links(root)
+
+
+def without_refused_links(root: Path) -> Path:
+    """The project, before any command reads or writes below its docs/, data/ or overrides/: none of them
+    may follow a symbolic link out of its folder."""
+    refused = symbolic_links.refused_links(root)
+    if refused:
+        raise LinksRefused(refused)
     return root
 
 
@@ -136,7 +154,7 @@ def check_links(arguments: argparse.Namespace) -> Outcome:
 
 
 def new_article(arguments: argparse.Namespace) -> Outcome:
-    root = Path(arguments.project)
+    root = without_refused_links(Path(arguments.project))
     # TOPICS=a,b as the Makefile passes it: commas between ids, spaces around them forgiven, each id once.
     topics = tuple(dict.fromkeys(topic.strip() for topic in arguments.topics.split(",") if topic.strip()))
     created = scaffold.new_article(
@@ -152,7 +170,7 @@ def new_article(arguments: argparse.Namespace) -> Outcome:
 
 
 def new_partnership(arguments: argparse.Namespace) -> Outcome:
-    root = Path(arguments.project)
+    root = without_refused_links(Path(arguments.project))
     path = scaffold.new_partnership(root, arguments.id)
     shown = path.relative_to(root).as_posix()
     return Outcome(
@@ -224,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     try:
         return report(arguments.run(arguments), arguments)
+    except LinksRefused as refused:
+        return report(Outcome(refused.findings, f"{refused}: nothing was read or written"), arguments)
     except (Refused, scaffold.Refused) as refusal:
         print(f"refused: {refusal}", file=sys.stderr)
     except (ValueError, OSError) as error:

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import upstream
+from . import symbolic_links, upstream
 from .allowed_characters import allowed_characters
 from .articles import Collection, read_collection
 from .data import PublicationData, load_usable
-from .findings import plural
+from .findings import Finding, plural
 from .languages import Languages
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
@@ -44,6 +44,9 @@ class BuildState:
     templates: jinja2.Environment
     # The articles of every language (None without data/articles.yml).
     articles: Collection | None = None
+    # The symbolic links below docs/, data/ and overrides/ that are not followed (symbolic_links.py), which
+    # the preview leaves out.
+    refused_links: list[Finding] = field(default_factory=list)
     # Every generated page's Markdown by src_uri (rendering/generated_pages.py), made once per build.
     generated: dict | None = None
     # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
@@ -84,9 +87,14 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     if previous is not None and previous.config is config:
         return previous
     project = Path(config.config_file_path).resolve().parent
+    problems = Problems(preview)
+    # Before anything below docs/, data/ or overrides/ is read: a strict build stops here.
+    refused_links = symbolic_links.refused_links(project)
+    if refused_links:
+        header = f"{plural(len(refused_links), 'symbolic link')} cannot be followed, and nothing was built:"
+        problems.stop_or_report(Problem(refused_links, header=header))
     upstream.adapt_theme_environments(config, theme_environment)
     languages = upstream.built_languages(config)
-    problems = Problems(preview)
     docs_dir = Path(config.docs_dir)
     allowed = allowed_characters(project / "mkdocs.yml")
     if allowed.findings:
@@ -102,6 +110,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         languages=languages,
         configured_languages=Languages.of_project(project),
         data=data,
+        refused_links=refused_links,
         templates=theme_templates(config),
         articles=problems.carry_on(
             _read_articles, None, project, docs_dir, languages, data, allowed.characters, problems

@@ -39,13 +39,16 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import CodeType
 from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2.bccache import Bucket
+from jinja2.loaders import split_template_path
+
+from .symbolic_links import followable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -136,10 +139,19 @@ def _directory_state(path: str) -> tuple[int, int, int] | None:
 
 class ThemeFolders(jinja2.FileSystemLoader):
     """The loader MkDocs makes for the theme (the same folders, searched the same way), listing their
-    files but the hidden ones from LISTINGS."""
+    files but the hidden ones from LISTINGS, and loading a template only from inside its folder: one that
+    is a refused symbolic link (symbolic_links.py) is passed over, as if the folder did not have it."""
 
     def list_templates(self) -> list[str]:
         return sorted({name for folder in self.searchpath for name in LISTINGS.names(folder, self.followlinks)})
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            candidate = Path(folder, *pieces)
+            if candidate.is_file() and followable(candidate, Path(folder)):
+                return jinja2.FileSystemLoader(folder, self.encoding).get_source(environment, template)
+        raise jinja2.TemplateNotFound(template)
 
 
 def compile_settings(environment: jinja2.Environment) -> str:

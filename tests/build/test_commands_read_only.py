@@ -188,17 +188,22 @@ def test_refusals_of_what_exists_or_is_broken_write_nothing(project: Path, tmp_p
 
 
 def test_translated_refuses_a_file_outside_the_project(project: Path, tmp_path: Path) -> None:
-    """Whether named with '..' or reached through a link in the project, a file outside it is not written."""
+    """Whether named with '..' or reached through a link in the project, a file outside it is not written:
+    a link out of the project is refused before anything is read (symbolic_links.py)."""
     project = Path(shutil.copytree(project, tmp_path / "project"))
     outside = tmp_path / "outside.yml"
     shutil.copy(project / "data" / "timeline.yml", outside)
     before = outside.read_bytes()
-    (project / "data" / "linked.yml").symlink_to(outside)
-    for named in ("../outside.yml", f"docs/../../{outside.name}", "data/linked.yml"):
+    for named in ("../outside.yml", f"docs/../../{outside.name}"):
         result, changed = run(project, "translated", named)
         assert result.returncode == 2, result.stdout + result.stderr
         assert result.stderr.startswith(f"refused: {named}: outside the project – name a translation below docs/")
         assert changed == set() and outside.read_bytes() == before
+    (project / "data" / "linked.yml").symlink_to(outside)
+    result, changed = run(project, "translated", "data/linked.yml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("data/linked.yml:1: [file-outside-project] this file is a symbolic link out of")
+    assert changed == set() and outside.read_bytes() == before
 
 
 @pytest.fixture

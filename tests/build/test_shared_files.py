@@ -185,19 +185,3 @@ def test_a_shared_picture_with_the_source_alt_text_is_untranslated(project: Path
     finally:
         page.write_text(original, encoding="utf-8")
     assert found == [("bilder.html", "untranslated-alt"), ("en/bilder.html", "untranslated-alt")]
-
-
-def test_a_symbolic_link_out_of_the_project_is_named_and_left_out(tmp_path: Path) -> None:
-    project = assemble_publication(tmp_path / "project")
-    outside = tmp_path / "elsewhere.png"
-    outside.write_bytes(HARBOUR)
-    (project / "docs" / "de" / "aussen.png").symlink_to(outside)
-    site = tmp_path / "site"
-    result = build_site(site, SITE_URL, config_file=project / "mkdocs.yml")
-    assert result.returncode == 1
-    assert (
-        "docs/de/aussen.png:1: [file-outside-project] this file is a symbolic link to a file outside the project, "
-        "which the build does not follow – it is left out of the site; put the file itself here (a copy, not a link)"
-    ) in result.stdout + result.stderr
-    assert not (site / "aussen.png").exists()
-    assert not (site / "en" / "aussen.png").exists()

@@ -1,15 +1,20 @@
 """The editor's guide (CONTRIBUTING.md) documents, in each of its languages, every check id the
-parity and link checks can emit, and no other."""
+parity and link checks, the build's page checks and the symbolic-link check can emit, and no other."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from microsite import link_check, parity, rendering
+from microsite import link_check, parity, rendering, symbolic_links
 from project import ROOT
 
-CHECKERS = {"translation parity": parity.CHECKS, "link check": link_check.CHECKS, "pages": rendering.CHECKS}
+CHECKERS = {
+    "translation parity": parity.CHECKS,
+    "link check": link_check.CHECKS,
+    "pages": rendering.CHECKS,
+    "symbolic links": symbolic_links.CHECKS,
+}
 
 
 @pytest.mark.parametrize("language", ["Deutsch", "English"])

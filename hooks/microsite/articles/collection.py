@@ -18,6 +18,7 @@ from ..findings import Finding
 from ..frontmatter import split_front_matter
 from ..languages import Languages
 from ..page_files import serving_file
+from ..symbolic_links import followable
 from .front_matter import ArticleFile, read_article
 from .model import Article, Settings
 
@@ -118,7 +119,7 @@ def read_collection(
     index_titles: dict[str, str] = {}
     for language in languages.codes:
         folder = docs_dir / language / settings.page_folder
-        paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+        paths = sorted(path for path in folder.glob("*.md") if followable(path, docs_dir)) if folder.is_dir() else []
         files[language] = [
             read_article(path, language, settings.page_folder, display_root, allowed)
             for path in paths

@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 
 from ..findings import Finding, plural
 from ..languages import Languages
+from ..symbolic_links import followable
 from .checks import (
     RECORD_LISTS,
     SCHEMA_SUFFIX,
@@ -189,6 +190,8 @@ def load_usable(
     loading = _Loading(data_dir, docs_dir, languages, display_root or data_dir.parent, allowed)
     data_files = {}
     for yaml_path in sorted([*data_dir.glob("*.yml"), *data_dir.glob("*.yaml")]):
+        if not followable(yaml_path, data_dir):
+            continue  # a refused symbolic link, named by symbolic_links.py
         data_file = loading.read(yaml_path)
         if data_file is not None:
             data_files[data_file.name] = data_file

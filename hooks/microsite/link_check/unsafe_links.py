@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding
+from ..symbolic_links import followable
 from .html_scan import Element
 from .markdown_sources import markdown_links
 from .site import Site
@@ -122,7 +123,8 @@ def check_unsafe_links(site: Site) -> list[Finding]:
     """Unsafe addresses in every language's Markdown, and in the built pages' content."""
     findings, reported = [], set()
     for language in site.languages.codes:
-        for path in sorted((site.project / "docs" / language).rglob("*.md")):
+        docs = site.project / "docs"
+        for path in sorted(path for path in (docs / language).rglob("*.md") if followable(path, docs)):
             source = path.relative_to(site.project).as_posix()
             for unsafe in unsafe_in_markdown(_read(path)):
                 findings.append(Finding(source, unsafe.line, unsafe.message(), CHECK))

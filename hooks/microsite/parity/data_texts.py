@@ -19,6 +19,7 @@ import yaml
 from ..data.yaml_positions import DataFile, FieldPath, PlainLoader, format_path, parse_yaml
 from ..findings import Finding
 from ..languages import Languages
+from ..symbolic_links import followable
 from .changes import History, source_history
 from .policy import TranslationPolicy
 from .report import Exemption, Report, declared_checks
@@ -88,7 +89,7 @@ def check_data(
     policy = policy or TranslationPolicy()
     records = [] if records is None else records
     checked = []
-    for path in sorted((root / "data").glob("*.yml")):
+    for path in sorted(path for path in (root / "data").glob("*.yml") if followable(path, root / "data")):
         shown = path.relative_to(root).as_posix()
         try:
             text = path.read_text(encoding="utf-8")

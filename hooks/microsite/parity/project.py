@@ -14,6 +14,7 @@ from ..findings import Finding, Subject, Summary
 from ..languages import Languages
 from ..pasted_text import invisible_character_problem
 from ..problems import Problem
+from ..symbolic_links import followable
 from .block_language import check_page_language
 from .compare import compare_pages
 from .data_texts import check_data
@@ -114,7 +115,12 @@ def _tolerate(report: Report, first: int, translation: str) -> None:
 def _pages(root: Path, language: str) -> set[str]:
     """The pages of a language, by their path below its folder."""
     folder = root / "docs" / language
-    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.md") if not path.is_dir()}
+    docs = root / "docs"
+    return {
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.md")
+        if not path.is_dir() and followable(path, docs)
+    }
 
 
 def _check_page_names(pages: set[str], language: str, report: Report) -> None:

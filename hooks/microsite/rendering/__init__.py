@@ -11,8 +11,7 @@ from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
 from .footer import link_footer_pages
 from .generated_pages import add_generated_files, give_generated_pages_their_markdown
-from .page_sources import CHECKS as PAGE_CHECKS
-from .page_sources import keep_page_fields_usable, stand_in_for_unbuildable_pages
+from .page_sources import CHECKS, keep_page_fields_usable, stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
 from .problem_boxes import note_page_source, show_problems_in_pages
@@ -23,15 +22,11 @@ from .record_lists import (
     render_partnership_cards,
     render_recommendations,
 )
-from .shared_files import CHECKS as SHARED_FILE_CHECKS
-from .shared_files import drop_files_outside_project, note_source_files, share_source_files
+from .shared_files import note_source_files, share_source_files
 from .timeline import event_sort_key, format_event_date, render_timeline
 from .translation_notice import add_translation_notice, render_translation_notice
 from .translation_status import link_status_page, render_translation_status
 from .translations import Translations
-
-# What the build itself finds in the files below docs/.
-CHECKS = {**PAGE_CHECKS, **SHARED_FILE_CHECKS}
 
 __all__ = [
     "CHECKS",
@@ -40,7 +35,6 @@ __all__ = [
     "Translations",
     "add_generated_files",
     "add_translation_notice",
-    "drop_files_outside_project",
     "event_sort_key",
     "folder_templates",
     "format_event_date",

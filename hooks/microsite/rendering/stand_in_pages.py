@@ -29,6 +29,7 @@ import yaml
 from .. import upstream
 from ..frontmatter import split_front_matter
 from ..parity.pages import markdown_parser
+from ..symbolic_links import followable
 from ..templates import FOLDER
 from ..text_files import UnreadableText, read_utf8
 from .generated_pages import GeneratedPage, generated_pages
@@ -61,7 +62,9 @@ def stand_in_pages(state: BuildState) -> dict[str, StandInPage]:
     """src_uri → a stand-in for every source page without a page at the same path in another language."""
     docs, source = Path(state.config.docs_dir), state.languages.source
     # The same pages the parity check counts: every Markdown file below the source language's folder.
-    paths = sorted(path.relative_to(docs / source).as_posix() for path in (docs / source).rglob("*.md"))
+    paths = sorted(
+        path.relative_to(docs / source).as_posix() for path in (docs / source).rglob("*.md") if followable(path, docs)
+    )
     pages = {}
     for path in paths:
         untranslated = [language for language in state.languages.translations if not (docs / language / path).exists()]
