@@ -65,14 +65,23 @@ EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)
 TYPOGRAPHIC_QUOTES = "„“”‚‘’«»‹›"
 TYPOGRAPHIC_APOSTROPHE = "’"
 
-_PLAIN = str.maketrans({**dict.fromkeys(SOFT_HYPHEN + ZERO_WIDTH), **dict.fromkeys(NON_BREAKING_SPACES, " ")})
+# The joiners are left to `plain_text`, which keeps those a text needs.
+_PLAIN = str.maketrans(
+    {
+        **dict.fromkeys(SOFT_HYPHEN + ZERO_WIDTH.replace(ZERO_WIDTH_JOINER, "").replace(ZERO_WIDTH_NON_JOINER, "")),
+        **dict.fromkeys(NON_BREAKING_SPACES, " "),
+    }
+)
 _APOSTROPHE_IN_WORD = re.compile(rf"(?<=\w){TYPOGRAPHIC_APOSTROPHE}(?=\w)")
 # How much of a name a message quotes before its invisible character.
 CONTEXT_LENGTH = 20
 
 
 def plain_text(text: str) -> str:
-    """`text` without soft hyphens and zero-width characters, its non-breaking spaces plain spaces."""
+    """`text` without soft hyphens and zero-width characters, its non-breaking spaces plain spaces; a
+    joiner that the text needs (`is_wanted_joiner`: an emoji sequence, a Persian or Hindi word) stays."""
+    if ZERO_WIDTH_JOINER in text or ZERO_WIDTH_NON_JOINER in text:
+        text = _JOINERS.sub(lambda found: found.group() if is_wanted_joiner(found.string, found.start()) else "", text)
     return text.translate(_PLAIN)
 
 
@@ -151,6 +160,7 @@ def _script_letter(character: str) -> str | None:
 
 
 _HIDDEN = re.compile(f"[{HIDDEN}]")
+_JOINERS = re.compile(f"[{ZERO_WIDTH_JOINER}{ZERO_WIDTH_NON_JOINER}]")
 _BIDI_OVERRIDES = re.compile(f"[{BIDI_OVERRIDES}]")
 
 

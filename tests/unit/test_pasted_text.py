@@ -29,6 +29,14 @@ def test_a_plain_text_has_no_soft_hyphens_nor_zero_width_characters_and_only_pla
         assert plain_text(f"Klima{character}schutz") == "Klimaschutz", name
 
 
+def test_a_plain_text_keeps_the_joiners_a_word_or_an_emoji_needs() -> None:
+    # A Persian word spelled with a non-joiner, and a scientist emoji: a title keeps them whole.
+    persian, scientist = "می\u200cخواهم", "👩\u200d🔬"
+    assert plain_text(persian) == persian
+    assert plain_text(f"{scientist} Forschung") == f"{scientist} Forschung"
+    assert plain_text("Städte\u200cpartner\u200dschaft") == "Städtepartnerschaft"
+
+
 def test_a_plain_text_keeps_quotes_apostrophes_and_letters() -> None:
     typographic = "„Klimaschutz“ ‚Stadt‘ «Netz» ‹Rat› “city” don’t Ærø"
     assert plain_text(typographic) == typographic
