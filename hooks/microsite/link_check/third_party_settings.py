@@ -12,7 +12,7 @@ Not readers' requests, and so not here: `extra.consent` (a cookie dialog), `extr
 inlined in the page), and the `social` and `privacy` plugins, which fetch at build time.
 
 A deliberate exception is declared host by host, with a reason readers can be told (the privacy page shows
-it: rendering/third_party_hosts.py):
+it where it writes `<!-- data: third-party-hosts -->`: rendering/third_party_hosts.py):
 
     extra:
       third_party_hosts:
@@ -77,11 +77,17 @@ class SettingRequest:
 def allowed_third_party_hosts(extra: Mapping) -> list[str]:
     """The hosts that mkdocs.yml declares as exceptions (`extra.third_party_hosts`), each with a reason;
     what a page may load from besides the site itself (the Content-Security-Policy adds them)."""
+    return [host for host, _ in declared_reasons(extra)]
+
+
+def declared_reasons(extra: Mapping) -> list[tuple[str, str | Mapping[str, str]]]:
+    """(host, reason) of each exception the config's `extra` declares with a host name and a reason; the reason
+    one text, or one per language. Entries that are not such are left out (declared_hosts names them)."""
     entries = extra.get(SETTING) if isinstance(extra, Mapping) else None
     if not isinstance(entries, list):
         return []
     return [
-        entry["host"]
+        (entry["host"], entry["reason"])
         for entry in entries
         if isinstance(entry, Mapping) and _host_problem(entry.get("host")) is None and _has_reason(entry.get("reason"))
     ]
