@@ -135,7 +135,7 @@ def _requests(document: yaml.Node | None, own_host: str | None) -> Iterator[Sett
     font = _value(theme, "font")
     if font is None and theme is not None:
         what = "theme: without `font:`, Material loads the fonts Roboto and Roboto Mono"
-        yield SettingRequest(_line(theme), GOOGLE_FONTS, what, FONT_ADVICE)
+        yield SettingRequest(_key_line(document, "theme"), GOOGLE_FONTS, what, FONT_ADVICE)
     elif font is not None and not (isinstance(font, yaml.ScalarNode) and font.value.lower() in YAML_FALSE):
         yield SettingRequest(_line(font), GOOGLE_FONTS, "theme.font: Material loads the fonts", FONT_ADVICE)
     analytics = _value(extra, "analytics")
@@ -143,7 +143,7 @@ def _requests(document: yaml.Node | None, own_host: str | None) -> Iterator[Sett
     if isinstance(provider, yaml.ScalarNode) and provider.value == "google":
         what = "extra.analytics: Material loads Google Analytics"
         advice = "remove extra.analytics: the site promises its readers that they are not tracked"
-        yield SettingRequest(_line(analytics), (GOOGLE_ANALYTICS,), what, advice)
+        yield SettingRequest(_key_line(extra, "analytics"), (GOOGLE_ANALYTICS,), what, advice)
     repo_url = _value(document, "repo_url")
     repo_host = _repository_api_host(repo_url.value if isinstance(repo_url, yaml.ScalarNode) else "")
     if repo_host:
@@ -271,6 +271,13 @@ def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         return None
     return next((value for name, value in node.value if name.value == key), None)
+
+
+def _key_line(node: yaml.Node | None, key: str) -> int:
+    """The line a setting's name is written on (its value, a group of settings, begins on the next)."""
+    if isinstance(node, yaml.MappingNode):
+        return next((_line(name) for name, _ in node.value if name.value == key), 1)
+    return 1
 
 
 def _line(node: yaml.Node | None) -> int:
