@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from microsite.link_check.css_scan import CssAddress, css_addresses
 from microsite.link_check.page_scripts import check_page_scripts
 from microsite.link_check.site import Site
@@ -152,8 +153,6 @@ def test_a_declared_host_is_not_reported_and_a_declaration_needs_a_host_and_a_re
     ]
     assert not any("www.youtube.com" in finding for finding in found)
     assert any("bilder.example.com when the page opens" in finding for finding in found)
-    import yaml
-
     extra = yaml.safe_load(declared)["extra"]
     assert allowed_third_party_hosts(extra) == ["www.youtube.com"]
 
