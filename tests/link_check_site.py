@@ -14,6 +14,9 @@ DATA_IMAGE = (
     "the image is written into the page instead of being a file, so it is not cached, not checked and not "
     "reviewable in a diff – save it as a file next to the page and show that: ![what it shows](picture.png)"
 )
+SCRIPT = (
+    "the site runs only its own scripts, from the theme and overrides/ – remove it; to show a video or map, link to it"
+)
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
 # How an editor may write an attribute in raw HTML; a browser reads each the same.
 ATTRIBUTE_STYLES = {

@@ -9,6 +9,7 @@ from link_check_site import (
     FIX_LINK,
     NOT_FOUND,
     RUNS,
+    SCRIPT,
     SOURCE,
     STYLES,
     TRANSLATION,
@@ -91,7 +92,9 @@ def test_missing_script(site_copy: BuiltSite, style: str) -> None:
     page = written_page(site_copy, SOURCE)
     line = seed(site_copy, page, tag(style, "script", "", src="missing.js"))
     assert findings(site_copy) == [
-        f"{page}:{line}: [broken-link] script → missing.js: the site has no such file – correct the link, or add the missing file (source: {source(page)})"
+        f"{page}:{line}: [broken-link] script → missing.js: the site has no such file – correct the link, or add the missing file (source: {source(page)})",
+        # And in a page's content no script is the site's own (page_scripts.py).
+        f"{page}:{line}: [page-script] script → missing.js: {SCRIPT} (source: {source(page)})",
     ]
 
 

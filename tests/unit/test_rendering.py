@@ -111,6 +111,12 @@ def made_up_data() -> PublicationData:
 SETTINGS = Settings(page_folder="texts", per_page=1, on_home_page=2, topic_folder="texts/on", author_folder="texts/by")
 # The argument each marker is given in these tests: a partnership, a topic or a person of the made-up data.
 ARGUMENTS = {"topic": "north-topic", "author": "writer", "article-index": "2"}
+# What a marker reads from mkdocs.yml instead of the data: the declared hosts, with a hostile reason.
+CONFIGS = {
+    "third-party-hosts": {
+        "extra": {"third_party_hosts": [{"host": "video.example.org", "reason": {"de": HOSTILE, "en": HOSTILE}}]}
+    }
+}
 
 
 def made_up_article(language: str, slug: str, day: int) -> Article:
@@ -217,7 +223,10 @@ def test_events_sort_by_date_with_seasons_between_months() -> None:
 @pytest.mark.parametrize("language", LANGUAGES.codes)
 @pytest.mark.parametrize("name", sorted(RENDERERS))
 def test_every_marker_writes_whole_lines_of_escaped_html(name: str, language: str) -> None:
-    output = RENDERERS[name](context(language), ARGUMENTS.get(name, "north"))
+    marker_context = context(language)
+    if name in CONFIGS:
+        marker_context = dataclasses.replace(marker_context, config=CONFIGS[name])
+    output = RENDERERS[name](marker_context, ARGUMENTS.get(name, "north"))
     assert_escaped(output)
     assert output.startswith("<") and output.endswith(">\n"), output
     # A blank line would end an HTML block in Markdown; only a partnership's page mixes in headings.

@@ -7,6 +7,7 @@ What could make reading a file slow, unbounded or surprising is refused first (`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,6 +118,18 @@ class DataFile:
 
     def file_finding(self, message: str, line: int = 1, column: int = 1, check: str = "") -> Finding:
         return Finding(self.display_path, line, message, check, column)
+
+    def texts(self) -> Iterator[tuple[FieldPath, str]]:
+        """Every text of the content, with its field's path, in the order written."""
+        pending: list[tuple[FieldPath, Any]] = [((), self.content)]
+        while pending:
+            path, value = pending.pop()
+            if isinstance(value, str):
+                yield path, value
+            elif isinstance(value, dict):
+                pending += reversed([((*path, key), item) for key, item in value.items()])
+            elif isinstance(value, list):
+                pending += reversed([((*path, index), item) for index, item in enumerate(value)])
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

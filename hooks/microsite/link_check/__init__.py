@@ -11,6 +11,9 @@ Two layers, one report:
 - links a published page must not have (javascript:, vbscript:, data:), found in the Markdown
   sources (docs/<language>/**/*.md, with their file and line) and, for what templates and data put
   there, in the built pages' content.
+- requests to other hosts (third_party.py: Markdown, front matter, stylesheets, overrides/, mkdocs.yml,
+  and the built pages as a net), unless mkdocs.yml declares the host; and scripts or event handlers in
+  what editors write (page_scripts.py: Markdown, front matter, data, the built content).
 
 Every finding names the built file and line, the source it comes from (Markdown page, data record or
 theme template), the link text, the target and why it failed; never the temporary folder lychee read
@@ -48,6 +51,11 @@ CHECKS = {
     "invalid-mailto": "an e-mail link is not a valid address",
     "missing-alt": "an image has no alt text, and is not marked as decoration",
     "untranslated-alt": "an image has the same alt text as on the other language's page",
+    "third-party-request": "a page makes the browser load something from another host as it opens (a picture, "
+    "video, embedded page, script, stylesheet or font; also by a setting of mkdocs.yml), which tells that host who "
+    "reads it",
+    "third-party-hosts": "an exception in mkdocs.yml (extra.third_party_hosts) has no host name or no reason",
+    "page-script": "a <script> or an event handler (onclick=, onerror=…) in a page's Markdown, front matter or data",
     "sitemap-missing-page": "the sitemap lists a page that the site does not have",
     "page-not-in-sitemap": "a page of the site is not in the sitemap",
     "unsafe-link": "a link or image has a javascript:, vbscript: or data: address, which a browser would run or "

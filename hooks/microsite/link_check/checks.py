@@ -1,7 +1,8 @@
 """What lychee cannot know, checked on the built HTML of each page's content: links from one language
 into the other, e-mail links that are not addresses, images without alt text (but those marked as
 decoration) or with the other language's, and the sitemap against the pages; and links a page must not
-have (unsafe_links.py), in the Markdown sources and the built pages."""
+have (unsafe_links.py), requests to other hosts (third_party.py) and scripts (page_scripts.py), in the
+sources and the built pages."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from ..findings import Finding
 from ..languages import Languages
 from ..site_output.sitemaps import NAMESPACES
 from .html_scan import Element
+from .page_scripts import check_page_scripts
 from .site import Site
+from .third_party import check_third_party_requests
 from .unsafe_links import check_unsafe_links
 
 # An image marked as decoration (`![](line.svg){ role="presentation" }`): its empty alt text is meant.
@@ -24,7 +27,16 @@ EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 
 
 def project_checks(site: Site) -> list[Finding]:
-    checks = [check_language_leaks, check_mailto, check_alt_texts, check_scripts, check_sitemap, check_unsafe_links]
+    checks = [
+        check_language_leaks,
+        check_mailto,
+        check_alt_texts,
+        check_scripts,
+        check_sitemap,
+        check_unsafe_links,
+        check_third_party_requests,
+        check_page_scripts,
+    ]
     return [finding for check in checks for finding in check(site)]
 
 
@@ -134,14 +146,8 @@ def check_scripts(site: Site) -> list[Finding]:
 
 
 def _scripts(site: Site, page: str) -> list[Element]:
-    """The scripts of a page's content; with the theme's too on the pages that stand for their template.
-
-    The theme writes the same scripts into every page of a folder (addresses relative to the folder),
-    so reading the whole of one page per folder, and of each error page (a template of its own), finds
-    them all at a fraction of the cost of reading every page whole.
-    """
-    stands_for_template = page == site.first_page_in(posixpath.dirname(page)) or page.endswith(upstream.ERROR_PAGE)
-    elements = site.page_elements(page) if stands_for_template else site.content_elements(page)
+    """The scripts of a page's content; with the theme's too on the pages that stand for their template."""
+    elements = site.page_elements(page) if site.stands_for_template(page) else site.content_elements(page)
     return [element for element in elements if element.tag == "script"]
 
 

@@ -16,6 +16,12 @@ LINKING_TAGS = frozenset({"a", "img", "link", "script", "source", "iframe"})
 # Attributes whose value is an address a browser follows, loads or submits to; any element with one
 # is read, whatever its tag (<video poster>, <form action>, <button formaction>, SVG's <image href>…).
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data")
+# What else makes a page load or run something, read for the checks of requests to other hosts and of
+# scripts (third_party.py, page_scripts.py): a <style> element (its CSS is kept as its `content`), an
+# inline style (`style="…url(…)"`), and an event handler attribute (`onclick=`, `onerror=`…).
+STYLE_TAG = "style"
+STYLE_ATTRIBUTE = "style"
+EVENT_HANDLER_PREFIX = "on"
 # What an element is called in a message; a link is called by its text.
 ELEMENT_NAMES = {
     "img": "image",
@@ -48,6 +54,8 @@ class Element:
     # Where its start tag ends: the position just after its `>`.
     end_line: int = 0
     end_column: int = 0
+    # A <style> element's CSS, as written between its tags (it starts at end_line, end_column).
+    content: str = ""
 
     def holds(self, line: int, column: int) -> bool:
         """Whether a position of the page is inside this element's start tag."""
@@ -65,6 +73,10 @@ class Element:
             else:
                 found.append((name, value))
         return found
+
+    def event_handlers(self) -> list[str]:
+        """The names of its event handler attributes (`onclick`, `onerror`…), lower-cased as a browser reads them."""
+        return [name for name in self.attrs if name.startswith(EVENT_HANDLER_PREFIX)]
 
     def description(self) -> str:
         """The element as a message names it: a link by its text, an image by what it is and its alt text."""
@@ -107,10 +119,12 @@ class _LinkingElementParser(HTMLParser):
         self._start = (line, column)
         self._link: Element | None = None
         self._link_text: list[str] = []
+        self._style: Element | None = None
+        self._style_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = _attributes(attrs)
-        if tag not in LINKING_TAGS and not any(name in attributes for name in URL_ATTRIBUTES):
+        if tag not in LINKING_TAGS and tag != STYLE_TAG and not _loads_or_runs(attributes):
             return
         element = Element(tag, attributes, *self._position())
         element.end_line, element.end_column = _after(self.get_starttag_text() or "", element.line, element.column)
@@ -121,13 +135,20 @@ class _LinkingElementParser(HTMLParser):
             self._link = element
         elif tag == "img" and self._link is not None:
             self._link_text.append(element.attrs.get("alt", ""))
+        elif tag == STYLE_TAG:
+            self._end_style()
+            self._style = element
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
             self._end_link()
+        elif tag == STYLE_TAG:
+            self._end_style()
 
     def handle_data(self, data: str) -> None:
-        if self._link is not None:
+        if self._style is not None:
+            self._style_text.append(data)
+        elif self._link is not None:
             self._link_text.append(data)
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
@@ -138,11 +159,17 @@ class _LinkingElementParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._end_link()
+        self._end_style()
 
     def _end_link(self) -> None:
         if self._link is not None:
             self._link.text = "".join(self._link_text)
         self._link, self._link_text = None, []
+
+    def _end_style(self) -> None:
+        if self._style is not None:
+            self._style.content = "".join(self._style_text)
+        self._style, self._style_text = None, []
 
     def _position(self) -> tuple[int, int]:
         line, offset = self.getpos()
@@ -150,6 +177,14 @@ class _LinkingElementParser(HTMLParser):
         if line == 1:
             return first_line, first_column + offset
         return first_line + line - 1, offset + 1
+
+
+def _loads_or_runs(attributes: dict[str, str]) -> bool:
+    """Whether an element's attributes hold an address, an inline style or an event handler."""
+    return any(
+        name in URL_ATTRIBUTES or name == STYLE_ATTRIBUTE or name.startswith(EVENT_HANDLER_PREFIX)
+        for name in attributes
+    )
 
 
 def _after(text: str, line: int, column: int) -> tuple[int, int]:

@@ -89,6 +89,13 @@ class Site:
         """The first page (in sorted order) of a folder of the site ('' for the root)."""
         return self._first_pages.get(folder)
 
+    def stands_for_template(self, page: str) -> bool:
+        """Whether the page is read whole for what the theme writes into every page: the theme writes the
+        same into every page of a folder (addresses relative to the folder), so reading the whole of one page
+        per folder, and of each error page (a template of its own), finds it all at a fraction of the cost
+        of reading every page whole."""
+        return page == self.first_page_in(posixpath.dirname(page)) or page.endswith(upstream.ERROR_PAGE)
+
     def counterparts(self, page: str) -> list[str]:
         """The same page in each other language, where the site has it."""
         own = self.languages.of_path(page)

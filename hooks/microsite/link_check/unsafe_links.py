@@ -63,7 +63,7 @@ class UnsafeAddress:
 
     def message(self) -> str:
         reason = RUNS if self.scheme != "data" else DATA_IMAGE if self.image else DATA_DOCUMENT
-        return f"{self.what} → {_shown(self.address)}: {reason}"
+        return f"{self.what} → {shown_address(self.address)}: {reason}"
 
 
 def unsafe_scheme(address: str) -> str | None:
@@ -143,7 +143,7 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8-sig", errors="replace")
 
 
-def _shown(address: str) -> str:
+def shown_address(address: str) -> str:
     """The address as a message shows it: invisible characters written out, a long one cut."""
     trimmed = address.strip(AROUND)
     visible = "".join(character if character.isprintable() else repr(character)[1:-1] for character in trimmed)

@@ -29,6 +29,7 @@ from .record_lists import (
     render_partnership_cards,
     render_recommendations,
 )
+from .third_party_hosts import render_third_party_hosts
 from .timeline import render_timeline
 from .translation_status import render_translation_status
 
@@ -51,6 +52,7 @@ RENDERERS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "author": render_author,
     "translation-status": render_translation_status,
     "accessibility-statement": render_accessibility_statement,
+    "third-party-hosts": render_third_party_hosts,
 }
 
 

@@ -1,0 +1,27 @@
+"""The hosts that pages load from besides the site, as the privacy page names them to readers:
+`<!-- data: third-party-hosts -->`, from the exceptions mkdocs.yml declares (`extra.third_party_hosts`,
+link_check/third_party_settings.py), each with its reason in the page's language; without any, a sentence
+saying that the pages load nothing from other servers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..link_check.third_party_settings import declared_reasons
+from .context import RenderContext
+
+
+def render_third_party_hosts(context: RenderContext, argument: str | None) -> str:
+    extra = context.config["extra"] if context.config is not None else {}
+    hosts = [
+        {"host": host, "reason": _in_language(reason, context.language, context.source_language)}
+        for host, reason in declared_reasons(extra)
+    ]
+    return context.render("third-party-hosts.html", hosts=hosts)
+
+
+def _in_language(reason: str | Mapping[str, str], language: str, source: str) -> str:
+    """The reason in the page's language; else in the source language; else in the first language it has."""
+    if isinstance(reason, str):
+        return reason
+    return reason.get(language) or reason.get(source) or next(iter(reason.values()))
