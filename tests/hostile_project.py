@@ -128,8 +128,6 @@ def _replace_line(path: Path, start: str, new: str) -> None:
 
 def _write(path: Path, front_matter: dict, body: str) -> None:
     # JSON's strings and lists are YAML's; a date stays a date.
-    lines = "".join(
-        f"{key}: {value if key == 'date' else json.dumps(value)}\n" for key, value in front_matter.items()
-    )
+    lines = "".join(f"{key}: {value if key == 'date' else json.dumps(value)}\n" for key, value in front_matter.items())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{lines}---\n\n{body}", encoding="utf-8")
