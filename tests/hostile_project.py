@@ -38,6 +38,13 @@ ARTICLE_DESCRIPTION = {SOURCE: hostile("Beitragsvorspann"), TRANSLATION: hostile
 AUTHOR_NAME = hostile("Autorname")
 TOPIC_NAME = {SOURCE: hostile("Themenname"), TRANSLATION: hostile("Topicname")}
 CITY_NAME = {SOURCE: hostile("Stadtname"), TRANSLATION: hostile("Cityname")}
+# A page without a title in its front matter is called by its first heading, Markdown, whose character
+# references are text: the heading as written, and as readers see it.
+HEADING = {
+    SOURCE: "Überschrift ohne Titelfeld &lt;/title&gt;&lt;img src=x onerror=window.__pwned=1&gt;",
+    TRANSLATION: "Heading without a title field &lt;/title&gt;&lt;img src=x onerror=window.__pwned=1&gt;",
+}
+SHOWN_HEADING = {language: heading.replace("&lt;", "<").replace("&gt;", ">") for language, heading in HEADING.items()}
 DATE = "2001-02-03"
 
 
@@ -46,6 +53,7 @@ class Hostile:
     project: Path
     # Paths below the language folders.
     page: str
+    untitled: str
     article: str
     author: str
     topic: str
@@ -59,6 +67,7 @@ class Hostile:
 def hostile_project(destination: Path) -> Hostile:
     project = assemble_publication(destination)
     page = "hostile.md"
+    untitled = "untitled.md"
     article = f"{collection_folder(project)}/hostile-article.md"
     author = publication_data("people", project)["people"][0]
     topic = publication_data("articles", project)["topics"][0]
@@ -81,6 +90,11 @@ def hostile_project(destination: Path) -> Hostile:
             f"# {_heading(language)}\n\n{_text(language)}\n",
         )
         _write(
+            project / "docs" / language / untitled,
+            {"description": PAGE_DESCRIPTION[language], "nav_order": 2},
+            f"# {HEADING[language]}\n\n{_text(language)}\n",
+        )
+        _write(
             project / "docs" / language / article,
             {
                 "title": ARTICLE_TITLE[language],
@@ -94,6 +108,7 @@ def hostile_project(destination: Path) -> Hostile:
     recorded = microsite(
         "translated",
         f"docs/{TRANSLATION}/{page}",
+        f"docs/{TRANSLATION}/{untitled}",
         f"docs/{TRANSLATION}/{article}",
         "data/people.yml",
         "data/articles.yml",
@@ -102,7 +117,7 @@ def hostile_project(destination: Path) -> Hostile:
         str(project),
     )
     assert recorded.returncode == 0, recorded.stdout + recorded.stderr
-    return Hostile(project, page, article, author["id"], topic["id"], partnership["id"])
+    return Hostile(project, page, untitled, article, author["id"], topic["id"], partnership["id"])
 
 
 def _heading(language: str) -> str:

@@ -25,6 +25,7 @@ from hostile_project import (
     PAGE_DESCRIPTION,
     PAGE_TITLE,
     PWNED,
+    SHOWN_HEADING,
     TOPIC_NAME,
     Hostile,
     hostile_project,
@@ -170,6 +171,18 @@ def test_the_page_title_is_text_in_the_tab_the_header_the_navigation_and_the_des
     home = read_page(site.root / hostile.html(language, "index.md"))
     assert title in [collapsed(text) for text in home.texts[".md-nav__link"]]
     assert PAGE_DESCRIPTION[language] in page.shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES.codes)
+def test_a_title_from_the_first_heading_is_text_in_the_tab_and_the_navigation(
+    site: BuiltSite, hostile: Hostile, language: str
+) -> None:
+    heading = SHOWN_HEADING[language]
+    page = read_page(site.root / hostile.html(language, hostile.untitled))
+    assert not page.injected, page.injected
+    assert page.texts["title"] == [f"{heading} - {site_name(hostile.project, language)}"]
+    assert heading in [collapsed(text) for text in page.texts[".md-header__topic"]]
+    assert heading in [collapsed(text) for text in page.texts[".md-nav__link"]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
