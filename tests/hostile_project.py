@@ -32,6 +32,9 @@ def hostile(word: str) -> str:
 # Each field's text, per language: the words differ so that no translation is its source unchanged.
 PAGE_TITLE = {SOURCE: hostile("Seitentitel"), TRANSLATION: hostile("Pagetitle")}
 PAGE_DESCRIPTION = {SOURCE: hostile("Seitenbeschreibung"), TRANSLATION: hostile("Pagedescription")}
+# Material shows a page's subtitle under its title in the navigation, and its author in the head.
+PAGE_SUBTITLE = {SOURCE: hostile("Untertitel"), TRANSLATION: hostile("Subtitle")}
+PAGE_AUTHOR = {SOURCE: hostile("Seitenautorin"), TRANSLATION: hostile("Pageauthor")}
 ARTICLE_TITLE = {SOURCE: hostile("Beitragstitel"), TRANSLATION: hostile("Articletitle")}
 ARTICLE_DESCRIPTION = {SOURCE: hostile("Beitragsvorspann"), TRANSLATION: hostile("Articlelead")}
 # A person's name is one text in every language.
@@ -86,7 +89,13 @@ def hostile_project(destination: Path) -> Hostile:
         )
         _write(
             project / "docs" / language / page,
-            {"title": PAGE_TITLE[language], "description": PAGE_DESCRIPTION[language], "nav_order": 1},
+            {
+                "title": PAGE_TITLE[language],
+                "description": PAGE_DESCRIPTION[language],
+                "subtitle": PAGE_SUBTITLE[language],
+                "author": PAGE_AUTHOR[language],
+                "nav_order": 1,
+            },
             f"# {_heading(language)}\n\n{_text(language)}\n",
         )
         _write(

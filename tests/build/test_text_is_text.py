@@ -22,7 +22,9 @@ from hostile_project import (
     AUTHOR_NAME,
     CITY_NAME,
     MARKUP,
+    PAGE_AUTHOR,
     PAGE_DESCRIPTION,
+    PAGE_SUBTITLE,
     PAGE_TITLE,
     PWNED,
     SHOWN_HEADING,
@@ -42,7 +44,16 @@ SITE_URL = f"http://127.0.0.1:{PORT}{SUB_PATH}"
 WORDS = sorted(
     {
         text.removesuffix(" " + MARKUP)
-        for texts in (PAGE_TITLE, PAGE_DESCRIPTION, ARTICLE_TITLE, ARTICLE_DESCRIPTION, TOPIC_NAME, CITY_NAME)
+        for texts in (
+            PAGE_TITLE,
+            PAGE_DESCRIPTION,
+            PAGE_SUBTITLE,
+            PAGE_AUTHOR,
+            ARTICLE_TITLE,
+            ARTICLE_DESCRIPTION,
+            TOPIC_NAME,
+            CITY_NAME,
+        )
         for text in texts.values()
     }
     | {AUTHOR_NAME.removesuffix(" " + MARKUP)}
@@ -159,7 +170,7 @@ def test_readers_see_every_text_as_typed_wherever_it_is_shown(site: BuiltSite) -
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
-def test_the_page_title_is_text_in_the_tab_the_header_the_navigation_and_the_description(
+def test_the_page_title_is_text_in_the_tab_the_header_the_navigation_and_the_head(
     site: BuiltSite, hostile: Hostile, language: str
 ) -> None:
     title = PAGE_TITLE[language]
@@ -167,10 +178,13 @@ def test_the_page_title_is_text_in_the_tab_the_header_the_navigation_and_the_des
     assert page.texts["title"] == [f"{title} - {site_name(hostile.project, language)}"]
     topics = [collapsed(text) for text in page.texts[".md-header__topic"]]
     assert title in topics
-    assert title in [collapsed(text) for text in page.texts[".md-nav__link"]]
+    # The navigation's entry: the title, and the subtitle on a line below it.
+    entry = f"{title} {PAGE_SUBTITLE[language]}"
+    assert entry in [collapsed(text) for text in page.texts[".md-nav__link"]]
     home = read_page(site.root / hostile.html(language, "index.md"))
-    assert title in [collapsed(text) for text in home.texts[".md-nav__link"]]
-    assert PAGE_DESCRIPTION[language] in page.shown
+    assert entry in [collapsed(text) for text in home.texts[".md-nav__link"]]
+    assert PAGE_DESCRIPTION[language] in page.shown  # <meta name="description">
+    assert PAGE_AUTHOR[language] in page.shown  # <meta name="author">
 
 
 @pytest.mark.parametrize("language", LANGUAGES.codes)
