@@ -102,7 +102,7 @@ def on_nav(nav, *, config, files):
 # Every page has been read (front matter included), none rendered yet.
 @guarded
 def on_env(env, *, config, files):
-    site_output.plain_page_titles(files)
+    site_output.prepare_page_titles(files)
     site_output.order_navigation(_build)
     site_output.link_collection_pages(_build, files)
     _build.files_to_check[_build.language] = files

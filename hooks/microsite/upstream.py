@@ -4,10 +4,11 @@ hook events themselves, in one place: what a move to another engine would have t
 - mkdocs-static-i18n: which languages are built, which one is being built now, whether the last
   language build is done; it builds the whole site once per language, the source language into the
   site root, then every other one into `<code>/` from inside its own `on_post_build` (priority -100).
-- MkDocs: Files of generated pages and of files shared between languages, relative URLs, a page's front
-  matter title, the error that stops a build; the files a language build has and the anchors of its
-  rendered pages, which the links in the Markdown are checked against; the Jinja environments of the
-  theme, which it makes whenever it needs one (`Theme.get_env`).
+- MkDocs: Files of generated pages and of files shared between languages, relative URLs, the error that
+  stops a build; the files a language build has and the anchors of its rendered pages, which the links
+  in the Markdown are checked against; the Jinja environments of the theme, which it makes whenever it
+  needs one (`Theme.get_env`).
+- MkDocs and Material: a page's front matter texts, which both take for HTML (`THEME_HTML_FIELDS`).
 - Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
   selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written.
@@ -256,18 +257,27 @@ def page_file_path(page: Page) -> str:
     return page.file.dest_uri
 
 
-def set_front_matter_title(page: Page, clean: Callable[[str], str]) -> None:
-    """Give the page the title its front matter gives as `clean` makes it. MkDocs takes `page.title`
-    from the front matter's `title` (`page.meta`), and Material the browser tab's `<title>` and the
-    navigation's entries; a page without one keeps the title MkDocs finds for it."""
-    title = page.meta.get("title")
-    if isinstance(title, str):
-        page.meta["title"] = clean(title)
+# The front matter's texts that Material writes into every page as they are, without escaping them: the
+# title (the browser tab, the header, the navigation, the footer's previous and next, search), the
+# description and author (`<meta>` in the head), the subtitle and the status (the navigation). To MkDocs and
+# Material each is HTML.
+THEME_HTML_FIELDS = ("title", "description", "author", "subtitle", "status")
+
+
+def set_front_matter_as_html(page: Page, title_text: Callable[[str], str]) -> None:
+    """Give the theme the page's front matter texts (THEME_HTML_FIELDS) as the HTML that shows each as
+    it is written, its title as `title_text` makes it. MkDocs takes `page.title` from the front matter's
+    `title` (`page.meta`); a page without one keeps the title MkDocs finds for it (its first heading,
+    which is HTML already). A field of another kind is left to the page's check (page.schema.json)."""
+    for field in THEME_HTML_FIELDS:
+        value = page.meta.get(field)
+        if isinstance(value, str):
+            page.meta[field] = Markup.escape(title_text(value) if field == "title" else value)
 
 
 def page_title(page: Page) -> str:
     """The page's title as plain text: its front matter's, else its first heading. Both are HTML where
-    Material writes them (generated pages escape theirs), so their text is taken as a browser reads it."""
+    Material writes them (`set_front_matter_as_html`), so their text is taken as a browser reads it."""
     return Markup(page.title or "").striptags()
 
 

@@ -149,8 +149,8 @@ def _collection_pages(state: BuildState) -> dict[str, GeneratedPage]:
 
 def page_markdown(title: str, description: str, marker: str, *, searchable: bool = True) -> str:
     """The Markdown of a generated page: front matter, title, and the marker for its body."""
-    # MkDocs renders templates without autoescaping, and Material writes these into the HTML as they are.
-    meta = {"title": html.escape(title), "description": html.escape(description)}
+    # Text, as in a written page's front matter: site_output/titles.py makes it HTML for the theme.
+    meta = {"title": title, "description": description}
     if not searchable:
         meta["search"] = {"exclude": True}
     front_matter = yaml.safe_dump(

@@ -18,7 +18,6 @@ the articles written in their language.
 from __future__ import annotations
 
 import functools
-import html
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -141,10 +140,10 @@ def stand_in(state: BuildState, path: str, language: str, original: Original) ->
         link=upstream.relative_url(original_address, own_address),
         link_text=words("stand_in.link", language_name=source_name),
     )
-    # MkDocs renders templates without autoescaping, and Material writes these into the HTML as they are.
+    # Text, as in a written page's front matter: site_output/titles.py makes it HTML for the theme.
     front_matter = {
-        "title": html.escape(title),
-        "description": html.escape(description),
+        "title": title,
+        "description": description,
         # Not a translation: search engines and the site's search show the original instead.
         "robots": "noindex",
         "search": {"exclude": True},

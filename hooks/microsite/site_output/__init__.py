@@ -1,6 +1,6 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
 each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, a sitemap per
-folder, a search index per language, the navigation's order, and plain page titles."""
+folder, a search index per language, the navigation's order, and page titles (plain, and HTML for the theme)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .metadata import add_error_page_metadata, add_page_metadata
 from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import write_folder_sitemaps
-from .titles import plain_page_titles
+from .titles import prepare_page_titles
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -38,8 +38,8 @@ __all__ = [
     "link_collection_pages",
     "order_navigation",
     "place_error_page",
-    "plain_page_titles",
     "point_search_at_language",
+    "prepare_page_titles",
     "set_error_page_alternates",
     "set_error_page_parts",
     "set_page_alternates",
