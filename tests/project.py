@@ -73,8 +73,18 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
-def build_site(destination: Path, site_url: str, config_file: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
+def build_site(
+    destination: Path, site_url: str, config_file: Path, *, strict: bool = True
+) -> subprocess.CompletedProcess:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict" if strict else "--no-strict",
+        "--config-file",
+        str(config_file),
+    ]
     return subprocess.run(
         [*command, "--site-dir", str(destination)],
         cwd=config_file.parent,
