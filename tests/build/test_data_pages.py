@@ -125,8 +125,11 @@ def site_with_added_partnership(tmp_path_factory: pytest.TempPathFactory) -> Bui
     assert marked.returncode == 0, marked.stderr
     site_url = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
     destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination, site_url, config_file=project / "mkdocs.yml")
+    # The added city's name holds a script, which the checks refuse (page-script): a strict build stops on it.
+    # Built without --strict, as the preview goes on with it, its pages must still show the name as text.
+    result = build_site(destination, site_url, config_file=project / "mkdocs.yml", strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "[page-script] partnerships, record 4 ('neustadt'), city.name.de: script:" in result.stdout + result.stderr
     return BuiltSite(root=destination, site_url=site_url, log=result.stdout + result.stderr, project=project)
 
 
