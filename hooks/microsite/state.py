@@ -55,6 +55,11 @@ class BuildState:
     # The source language's files that are no pages, by their path below its folder, noted in each language
     # build's `on_files` before the i18n plugin leaves them out of a translation's (rendering/shared_files.py).
     source_files: dict[str, File] = field(default_factory=dict)
+    # The Jinja environment MkDocs renders this language build's pages with, from `on_env`; and the inline
+    # scripts the theme writes in each page or template being rendered, from its context until it is
+    # finished (site_output/content_security.py).
+    theme_environment: jinja2.Environment | None = None
+    theme_scripts: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def language(self) -> str:

@@ -1,6 +1,7 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
 each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, a sitemap per
-folder, a search index per language, the navigation's order, and plain page titles."""
+folder, a search index per language, the navigation's order, plain page titles, and every page's
+Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from typing import TYPE_CHECKING
 from ..articles.citations import write_citations
 from ..articles.feeds import write_feeds
 from ..articles.redirects import write_redirects
+from .content_security import (
+    add_content_security_policy,
+    add_policy_to_written_page,
+    allow_reload_script,
+    note_theme_environment,
+    note_theme_scripts,
+)
 from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page, set_error_page_parts
 from .metadata import add_error_page_metadata, add_page_metadata
@@ -32,6 +40,11 @@ def finish_site(state: BuildState) -> None:
 
 
 __all__ = [
+    "add_content_security_policy",
+    "add_policy_to_written_page",
+    "allow_reload_script",
+    "note_theme_environment",
+    "note_theme_scripts",
     "add_error_page_metadata",
     "add_page_metadata",
     "finish_site",
