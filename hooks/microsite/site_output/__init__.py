@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..articles.citations import write_citations
 from ..articles.feeds import write_feeds
 from ..articles.redirects import write_redirects
+from .alternates import set_error_page_alternates, set_page_alternates
 from .content_security import (
     add_content_security_policy,
     add_policy_to_written_page,
@@ -17,7 +18,6 @@ from .content_security import (
     note_theme_environment,
     note_theme_scripts,
 )
-from .alternates import set_error_page_alternates, set_page_alternates
 from .error_pages import place_error_page, set_error_page_parts
 from .metadata import add_error_page_metadata, add_page_metadata
 from .navigation import link_collection_pages, order_navigation
@@ -41,14 +41,14 @@ def finish_site(state: BuildState) -> None:
 
 __all__ = [
     "add_content_security_policy",
-    "add_policy_to_written_page",
-    "allow_reload_script",
-    "note_theme_environment",
-    "note_theme_scripts",
     "add_error_page_metadata",
     "add_page_metadata",
+    "add_policy_to_written_page",
+    "allow_reload_script",
     "finish_site",
     "link_collection_pages",
+    "note_theme_environment",
+    "note_theme_scripts",
     "order_navigation",
     "place_error_page",
     "plain_page_titles",
