@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import axe_violations
+from chromium import RECORD_POLICY_VIOLATIONS, axe_violations, policy_violations
 from site_model import (
     BuiltSite,
     assembled_publication,
@@ -29,13 +29,6 @@ from site_model import (
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-# Every violation of the page's Content-Security-Policy, as the browser reports it to the document.
-RECORD_POLICY_VIOLATIONS = """
-window.__policyViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__policyViolations.push(`${event.violatedDirective} refused ${event.blockedURI || "inline"}: ${event.sample}`);
-});
-"""
 
 
 # Every page readers navigate to, from the publication's Markdown and data: known before the build.
@@ -56,7 +49,7 @@ class Visit:
 
     def policy_violations(self) -> list[str]:
         """What the page's Content-Security-Policy refused since the page was loaded."""
-        return self.page.evaluate("window.__policyViolations")
+        return policy_violations(self.page)
 
 
 @pytest.fixture
