@@ -138,7 +138,7 @@ def allowing_added_scripts(before: str, after: str, element: Callable[[str], str
     directives = [directive.strip() for directive in page.policy.split(";")]
     hashes = " ".join(f"'{script_hash(script)}'" for script in added)
     policy = "; ".join(
-        f"{directive} {hashes}" if directive.split()[0] == "script-src" and hashes else directive
+        f"{directive} {hashes}" if directive.split()[:1] == ["script-src"] and hashes else directive
         for directive in directives
     )
     return with_policy(after, policy, element)
