@@ -105,6 +105,7 @@ def on_env(env, *, config, files):
     site_output.prepare_page_titles(files)
     site_output.order_navigation(_build)
     site_output.link_collection_pages(_build, files)
+    site_output.note_theme_environment(_build, env)
     _build.files_to_check[_build.language] = files
 
 
@@ -120,19 +121,26 @@ def on_page_markdown(markdown, *, page, config, files):
 @guarded
 def on_page_context(context, *, page, config, nav):
     site_output.set_page_alternates(_build, page)
-    return site_output.add_page_metadata(_build, context, page)
+    context = site_output.add_page_metadata(_build, context, page)
+    site_output.note_theme_scripts(_build, context, page.file.dest_uri)
+    return context
 
 
+# Last of every plugin's (the i18n plugin's is -100): the policy hashes the scripts of the finished page.
+@event_priority(-110)
 @guarded
 def on_post_page(output, *, page, config):
-    return site_output.point_search_at_language(_build, output)
+    output = site_output.point_search_at_language(_build, output)
+    return site_output.add_content_security_policy(_build, output, page.file.dest_uri)
 
 
 @guarded
 def on_template_context(context, *, template_name, config):
     site_output.set_error_page_alternates(_build, template_name)
     site_output.set_error_page_parts(_build, template_name)
-    return site_output.add_error_page_metadata(_build, context, template_name)
+    context = site_output.add_error_page_metadata(_build, context, template_name)
+    site_output.note_theme_scripts(_build, context, template_name)
+    return context
 
 
 # Last, so that every other step has finished the page before it may be moved.
@@ -140,6 +148,7 @@ def on_template_context(context, *, template_name, config):
 @guarded
 def on_post_template(output_content, *, template_name, config):
     page = site_output.point_search_at_language(_build, output_content)
+    page = site_output.add_content_security_policy(_build, page, template_name)
     return site_output.place_error_page(_build, page, template_name)
 
 
@@ -148,7 +157,7 @@ def on_post_template(output_content, *, template_name, config):
 @guarded
 def on_serve(server, *, config, builder):
     parity.load_model_meanwhile()
-    return server
+    return site_output.allow_reload_script(server, lambda: _build)
 
 
 # After the i18n plugin (-100), whose last language build writes the merged sitemap and search index.

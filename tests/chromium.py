@@ -20,6 +20,19 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+# Every violation of a page's Content-Security-Policy, as the browser reports it to the document: an init
+# script of the browser context (`context.add_init_script`), read with `policy_violations`.
+RECORD_POLICY_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__policyViolations.push(`${event.violatedDirective} refused ${event.blockedURI || "inline"}: ${event.sample}`);
+});
+"""
+
+
+def policy_violations(page) -> list[str]:
+    """What the page's Content-Security-Policy refused since the page was loaded."""
+    return page.evaluate("window.__policyViolations")
 
 
 def missing_tool(message: str) -> None:

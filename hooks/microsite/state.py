@@ -61,6 +61,11 @@ class BuildState:
     source_files: dict[str, File] = field(default_factory=dict)
     # The invisible characters the publication allows in its texts (allowed_characters.py).
     allowed_characters: frozenset[str] = frozenset()
+    # The Jinja environment MkDocs renders this language build's pages with, from `on_env`; and the inline
+    # scripts the theme writes in each page or template being rendered, from its context until it is
+    # finished (site_output/content_security.py).
+    theme_environment: jinja2.Environment | None = None
+    theme_scripts: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def language(self) -> str:

@@ -11,7 +11,10 @@ hook events themselves, in one place: what a move to another engine would have t
 - MkDocs and Material: a page's front matter texts, which both take for HTML (`THEME_HTML_FIELDS`).
 - Material: the hreflang links (`config.extra.alternate`, which also decides whether the language
   selector is shown; the selector itself is the project's partial), the JSON in each
-  page from which its search fetches the index (`__config`), and where the search index is written.
+  page from which its search fetches the index (`__config`), and where the search index is written;
+  the theme's inline scripts, each a template in `partials/javascripts/`, and the context it gets there.
+- MkDocs' preview server: the reload script it writes into each page it serves, whose hash the page's
+  Content-Security-Policy must name.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ LOG_NOISE_PREFIXES = {
     "mkdocs.plugins.mkdocs_static_i18n": ("",),
     "mkdocs.commands.build": ("Cleaning site directory", f"Template skipped: '{ERROR_PAGE}' generated empty output"),
 }
+# Where Material keeps the inline scripts its pages hold, each a template of its own (content security).
+THEME_SCRIPT_FOLDER = "partials/javascripts"
 _MATERIAL_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -110,6 +115,36 @@ def adapt_theme_environments(config: MkDocsConfig, adapt: Callable[[Environment]
         return
     make = type(theme).get_env
     theme.get_env = lambda: adapt(make(theme))
+
+
+def theme_script_templates(config: MkDocsConfig) -> list[str]:
+    """The names of the theme's inline-script templates: Material's, and any overrides/ adds beside them."""
+    names = set()
+    for folder in config.theme.dirs:
+        scripts = Path(folder) / THEME_SCRIPT_FOLDER
+        if scripts.is_dir():
+            names.update(f"{THEME_SCRIPT_FOLDER}/{path.name}" for path in scripts.glob("*.html"))
+    return sorted(names)
+
+
+def theme_script_context(config: MkDocsConfig, context: dict[str, Any]) -> dict[str, Any]:
+    """A page's template context as Material's base.html passes it to the script templates it includes,
+    which read the theme's `features` that base.html sets."""
+    return {**context, "features": config.theme.get("features") or []}
+
+
+def with_reload_script_allowed(server: Any, allow: Callable[[str, str], str]) -> Any:
+    """The preview's server, whose reload script (which MkDocs writes into each page as it serves it, with
+    the time of the build and of the request in it) is allowed by `allow(page, page_with_script)`."""
+    inject = server._inject_js_into_html
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        page = content.decode("utf-8", errors="surrogateescape")
+        served = inject(content, epoch).decode("utf-8", errors="surrogateescape")
+        return allow(page, served).encode("utf-8", errors="surrogateescape")
+
+    server._inject_js_into_html = injected
+    return server
 
 
 def relative_url(url: str, other: str) -> str:

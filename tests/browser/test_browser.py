@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import axe_violations
+from chromium import RECORD_POLICY_VIOLATIONS, axe_violations, policy_violations
 from site_model import (
     BuiltSite,
     assembled_publication,
@@ -47,6 +47,10 @@ class Visit:
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
+    def policy_violations(self) -> list[str]:
+        """What the page's Content-Security-Policy refused since the page was loaded."""
+        return policy_violations(self.page)
+
 
 @pytest.fixture
 def visit(browser, served_site: str) -> Iterator:
@@ -55,6 +59,7 @@ def visit(browser, served_site: str) -> Iterator:
     def open_page(path: str, viewport: dict | None = None) -> Visit:
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
         contexts.append(context)
+        context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
         page = context.new_page()
         seen = Visit(page=page, context=context)
         page.on("request", lambda request: seen.requests.append(request.url))
@@ -86,6 +91,8 @@ def test_page_loads_only_from_its_own_host_without_errors_or_cookies(visit, serv
     assert not seen.failures, f"failed requests: {seen.failures}"
     assert not seen.console_errors, f"console errors: {seen.console_errors}"
     assert seen.context.cookies() == []
+    assert seen.page.locator('head > meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert not seen.policy_violations(), f"refused by the Content-Security-Policy: {seen.policy_violations()}"
 
 
 def switch_language(page, language: str) -> None:
@@ -104,6 +111,7 @@ def test_language_selector_lands_on_the_same_page_in_the_other_language(visit, s
         assert seen.page.url == served_site + counterpart_path(path, language)
         assert seen.page.locator("html").get_attribute("lang") == language
         assert not seen.failures and not seen.console_errors, seen.failures + seen.console_errors
+        assert not seen.policy_violations(), seen.policy_violations()
 
 
 @pytest.mark.parametrize("language", configured_languages())
@@ -146,3 +154,4 @@ def test_search_answers_in_the_readers_language(visit, built_site: BuiltSite, se
     assert targets, f"no results for {word!r}"
     wrong = [target for target in targets if language_of(target) != language]
     assert not wrong, f"searching {word!r} on a {language} page found pages of another language: {wrong}"
+    assert not seen.policy_violations(), seen.policy_violations()

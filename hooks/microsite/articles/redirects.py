@@ -14,6 +14,7 @@ from ..findings import Finding
 from ..problems import Problem
 from ..rendering.labels import label
 from ..rendering.stand_in_pages import stand_ins
+from ..site_output.content_security import add_policy_to_written_page
 from ..templates import FOLDER
 
 if TYPE_CHECKING:
@@ -61,4 +62,4 @@ def _redirect_old_addresses(
             link=upstream.relative_url(target, old),
             label=functools.partial(label, language),
         )
-        written.write_text(html, encoding="utf-8")
+        written.write_text(add_policy_to_written_page(state, html), encoding="utf-8")

@@ -1,6 +1,7 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
 each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, a sitemap per
-folder, a search index per language, the navigation's order, and page titles (plain, and HTML for the theme)."""
+folder, a search index per language, the navigation's order, page titles (plain, and HTML for the theme),
+and every page's Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from ..articles.citations import write_citations
 from ..articles.feeds import write_feeds
 from ..articles.redirects import write_redirects
 from .alternates import set_error_page_alternates, set_page_alternates
+from .content_security import (
+    add_content_security_policy,
+    add_policy_to_written_page,
+    allow_reload_script,
+    note_theme_environment,
+    note_theme_scripts,
+)
 from .error_pages import place_error_page, set_error_page_parts
 from .metadata import add_error_page_metadata, add_page_metadata
 from .navigation import link_collection_pages, order_navigation
@@ -32,10 +40,15 @@ def finish_site(state: BuildState) -> None:
 
 
 __all__ = [
+    "add_content_security_policy",
     "add_error_page_metadata",
     "add_page_metadata",
+    "add_policy_to_written_page",
+    "allow_reload_script",
     "finish_site",
     "link_collection_pages",
+    "note_theme_environment",
+    "note_theme_scripts",
     "order_navigation",
     "place_error_page",
     "point_search_at_language",
