@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,29 @@ def test_the_privacy_page_names_the_declared_host(slipped: SlippedBuild) -> None
     for language in LANGUAGES.codes:
         privacy = (slipped.site / LANGUAGES.root(language) / "datenschutz.html").read_text(encoding="utf-8")
         assert f"<li><code>{DECLARED['host']}</code>: {DECLARED['reason'][language]}</li>" in privacy
+
+
+def test_the_pages_policy_allows_the_declared_host_and_no_undeclared_one(slipped: SlippedBuild) -> None:
+    # What the checks let through because mkdocs.yml declares it, the browser must let through too.
+    for language in LANGUAGES.codes:
+        privacy = (slipped.site / LANGUAGES.root(language) / "datenschutz.html").read_text(encoding="utf-8")
+        policies = _policies(privacy)
+        assert len(policies) == 1, language
+        directives = {name: sources for name, *sources in (part.split() for part in policies[0].split(";"))}
+        assert directives["frame-src"] == [f"https://{DECLARED['host']}"]
+        assert f"https://{DECLARED['host']}" in directives["img-src"]
+        assert "youtube" not in policies[0] and "bilder.example.com" not in policies[0]
+
+
+def _policies(page: str) -> list[str]:
+    """The content of every Content-Security-Policy meta element of the page."""
+    found: list[str] = []
+
+    class Policies(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            named = dict(attrs)
+            if tag == "meta" and named.get("http-equiv") == "Content-Security-Policy":
+                found.append(named.get("content") or "")
+
+    Policies().feed(page)
+    return found

@@ -18,12 +18,13 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from .. import upstream
+from ..link_check.third_party_settings import allowed_third_party_hosts
 from ..templates import FOLDER
 
 if TYPE_CHECKING:
@@ -102,19 +103,26 @@ def note_theme_scripts(state: BuildState, context: dict[str, Any], rendered: str
 
 def add_content_security_policy(state: BuildState, page_html: str, rendered: str) -> str:
     """The finished page with its policy: the hashes of the inline scripts in it that the theme wrote."""
-    policy = page_policy(page_html, state.theme_scripts.pop(rendered, set()))
+    policy = page_policy(page_html, state.theme_scripts.pop(rendered, set()), allowed_sources(state.config["extra"]))
     return with_policy(page_html, policy, _policy_element(state))
 
 
-def page_policy(page_html: str, theme_scripts: set[str]) -> str:
+def page_policy(page_html: str, theme_scripts: set[str], allowed_hosts: Iterable[str] = ()) -> str:
     """The policy of a finished page: its inline scripts that are among `theme_scripts` may run."""
     own = [script for script in inline_scripts(page_html) if script in theme_scripts]
-    return content_security_policy(map(script_hash, own))
+    return content_security_policy(map(script_hash, own), allowed_hosts)
 
 
 def add_policy_to_written_page(state: BuildState, page_html: str) -> str:
     """A page the build writes without the theme (a redirect at an old address): no inline script is its own."""
-    return with_policy(page_html, content_security_policy(), _policy_element(state))
+    policy = content_security_policy(allowed_hosts=allowed_sources(state.config["extra"]))
+    return with_policy(page_html, policy, _policy_element(state))
+
+
+def allowed_sources(extra: Mapping) -> list[str]:
+    """The origins of the other hosts mkdocs.yml declares as exceptions (`extra.third_party_hosts`): over
+    https only, as the check reports a host whatever its scheme."""
+    return [f"https://{host}" for host in allowed_third_party_hosts(extra)]
 
 
 def with_policy(page_html: str, policy: str, element: Callable[[str], str]) -> str:
