@@ -13,10 +13,21 @@ file in place of one of data/, and a template and an asset in place of the theme
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from project import SUB_PATH, assemble_publication, build_site, collection_folder, microsite, person_ids
+from project import (
+    SUB_PATH,
+    as_editors_clone,
+    assemble_publication,
+    build_site,
+    collection_folder,
+    microsite,
+    mkdocs_env,
+    person_ids,
+)
 from test_preview_properties import preview_build
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
@@ -126,3 +137,19 @@ def test_the_preview_names_every_link_and_publishes_nothing_of_them(linked_proje
     assert (site / "search" / "search_index.json").is_file()
     for left_out in ("geheim.html", "notiz.txt", "ordner", "en/geheim.html", "en/notiz.txt", "assets/notiz.txt"):
         assert not (site / left_out).exists(), left_out
+
+
+def test_make_check_in_an_editors_clone_refuses_every_link(linked_project: Path) -> None:
+    """`make check` itself, as an editor or CI runs it (here with -k, so that every check it can run does):
+    each refuses the links, and no site is written."""
+    clone = as_editors_clone(Path(shutil.copytree(linked_project, linked_project.parent / "clone", symlinks=True)))
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-k", "check"], cwd=clone, env=mkdocs_env(), capture_output=True, text=True
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    # The data check, parity and the strict build (which check-links waits for) each name every link.
+    for link in EVERY_LINK:
+        assert output.count(link) == 3, link
+    assert MARKER not in output
+    assert files_with_marker(clone / "site") == []
