@@ -114,7 +114,7 @@ ARGUMENTS = {"topic": "north-topic", "author": "writer", "article-index": "2"}
 # What a marker reads from mkdocs.yml instead of the data: the declared hosts, with a hostile reason.
 CONFIGS = {
     "third-party-hosts": {
-        "extra": {"third_party_hosts": [{"host": "video.example.org", "reason": {"de": HOSTILE, "en": HOSTILE}}]}
+        "extra": {"third_party_hosts": [{"host": "video.example.org", "reason": texts("Reason")}]}
     }
 }
 

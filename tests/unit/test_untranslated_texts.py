@@ -17,7 +17,7 @@ from microsite.rendering import RENDERERS, RenderContext
 from microsite.rendering.labels import label
 from microsite.rendering.texts import Shown, in_language
 from site_model import parse_html, texts_with_language
-from test_rendering import ARGUMENTS, ESCAPED, HOSTILE, LANGUAGES, SVG, assert_escaped, context, made_up_data
+from test_rendering import ARGUMENTS, CONFIGS, ESCAPED, HOSTILE, LANGUAGES, SVG, assert_escaped, context, made_up_data
 
 SOURCE = LANGUAGES.source
 
@@ -59,7 +59,10 @@ def test_a_text_falls_back_to_the_source_language_where_its_own_is_missing(text:
 @pytest.mark.parametrize("name", sorted(set(RENDERERS) - {"partnership-map"}))
 def test_every_marker_shows_an_untranslated_text_in_the_source_language_with_a_notice(name: str, language: str) -> None:
     argument = ARGUMENTS.get(name, "north")
-    output = RENDERERS[name](untranslated_context(language), argument)
+    untranslated = untranslated_context(language)
+    if name in CONFIGS:
+        untranslated = dataclasses.replace(untranslated, config=source_only(CONFIGS[name]))
+    output = RENDERERS[name](untranslated, argument)
     assert_escaped(output)
     notice = label(language, "untranslated.notice")
     texts = texts_with_language(f'<div lang="{language}">{output}</div>')
@@ -67,7 +70,10 @@ def test_every_marker_shows_an_untranslated_text_in_the_source_language_with_a_n
     marked = [
         position for position, (lang, text) in enumerate(texts) if lang == SOURCE and f" {SOURCE} {HOSTILE}" in text
     ]
-    complete = texts_with_language(RENDERERS[name](context(language), argument))
+    complete_context = context(language)
+    if name in CONFIGS:
+        complete_context = dataclasses.replace(complete_context, config=CONFIGS[name])
+    complete = texts_with_language(RENDERERS[name](complete_context, argument))
     if any(f" {language} {HOSTILE}" in text for _, text in complete):
         assert marked, output
     # Each text in the source language is followed by the notice, in the page's language.

@@ -13,15 +13,15 @@ from .context import RenderContext
 
 def render_third_party_hosts(context: RenderContext, argument: str | None) -> str:
     extra = context.config["extra"] if context.config is not None else {}
-    hosts = [
-        {"host": host, "reason": _in_language(reason, context.language, context.source_language)}
-        for host, reason in declared_reasons(extra)
-    ]
+    hosts = [{"host": host, "reason": _reason(context, reason)} for host, reason in declared_reasons(extra)]
     return context.render("third-party-hosts.html", hosts=hosts)
 
 
-def _in_language(reason: str | Mapping[str, str], language: str, source: str) -> str:
-    """The reason in the page's language; else in the source language; else in the first language it has."""
+def _reason(context: RenderContext, reason: str | Mapping[str, str]) -> str:
+    """The reason in the page's language; else in the source language, marked as such like any data text
+    not translated yet; else in the first language it has."""
     if isinstance(reason, str):
         return reason
-    return reason.get(language) or reason.get(source) or next(iter(reason.values()))
+    if context.language in reason or context.source_language in reason:
+        return context.text(reason)
+    return next(iter(reason.values()))
