@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import subprocess
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
-from chromium import axe_result, violation_lines
+from chromium import RECORD_POLICY_VIOLATIONS, axe_result, policy_violations, violation_lines
 from microsite.measurements import record_axe, sources_fingerprint
 from project import ROOT, SUB_PATH, build_site, free_port, microsite
 from site_model import BuiltSite
@@ -75,18 +76,26 @@ def test_the_link_check_passes(real_build: RealBuild) -> None:
 
 @pytest.mark.browser
 def test_axe_finds_nothing_on_any_page_and_its_figures_are_recorded(browser, real_build: RealBuild) -> None:
-    """Every page the theme rendered, the error pages included, in each viewport. The figures are
-    recorded before the verdict, so that the statement states what was found."""
+    """Every page the theme rendered, the error pages included, in each viewport: axe-core finds nothing,
+    no request goes to another host and the page's Content-Security-Policy refuses nothing. The axe
+    figures are recorded before the verdict, so that the statement states what was found."""
     site = built(real_build)
     pages = site.page_paths()
     found: dict[str, dict[str, dict]] = {page: {} for page in pages}
     problems, version = [], ""
+    requested: list[str] = []
     with served_under_sub_path(site.root, real_build.port) as address:
         for viewport_name, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, service_workers="block")
+            context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
             tab = context.new_page()
+            tab.on("request", lambda request: requested.append(request.url))
             for page in pages:
+                requested.clear()
                 tab.goto(address + page, wait_until="networkidle")
+                # The readers' promise: no request to another host, nothing the page's policy refuses.
+                problems += [f"{page}: request to another host: {url}" for url in requested if not _own(url, address)]
+                problems += [f"{page}: policy refused {violation}" for violation in policy_violations(tab)]
                 result = axe_result(tab)
                 version = result["testEngine"]["version"]
                 for violation in result["violations"]:
@@ -100,3 +109,9 @@ def test_axe_finds_nothing_on_any_page_and_its_figures_are_recorded(browser, rea
         found={page: list(violations.values()) for page, violations in found.items()},
     )
     assert not problems, "\n".join(problems)
+
+
+def _own(url: str, address: str) -> bool:
+    """Whether the browser asked the site's own host (or nothing of the network: data:, blob:)."""
+    own = urlsplit(address)
+    return url.startswith(("data:", "blob:")) or urlsplit(url)[:2] == own[:2]

@@ -113,9 +113,7 @@ SETTINGS = Settings(page_folder="texts", per_page=1, on_home_page=2, topic_folde
 ARGUMENTS = {"topic": "north-topic", "author": "writer", "article-index": "2"}
 # What a marker reads from mkdocs.yml instead of the data: the declared hosts, with a hostile reason.
 CONFIGS = {
-    "third-party-hosts": {
-        "extra": {"third_party_hosts": [{"host": "video.example.org", "reason": texts("Reason")}]}
-    }
+    "third-party-hosts": {"extra": {"third_party_hosts": [{"host": "video.example.org", "reason": texts("Reason")}]}}
 }
 
 
