@@ -158,11 +158,11 @@ class Edited:
     def of(cls, project: Path) -> Edited:
         language = Languages.of_project(project).source
         pages = project / "docs" / language
-        written = [
-            path
-            for path in sorted(pages.glob("*.md"))
-            if path.name != "index.md" and not any(find_markers(path.read_text(encoding="utf-8")))
-        ]
+        # A written page: the one with the fewest data markers (text, not data), whatever the pages hold.
+        written = sorted(
+            (path for path in pages.glob("*.md") if path.name != "index.md"),
+            key=lambda path: (len(list(find_markers(path.read_text(encoding="utf-8")))), path.name),
+        )
         # The key figures: a data file whose every record shows on the page that has its marker.
         figures = next(
             path
