@@ -108,8 +108,14 @@ def add_content_security_policy(state: BuildState, page_html: str, rendered: str
 
 
 def page_policy(page_html: str, theme_scripts: set[str], allowed_hosts: Iterable[str] = ()) -> str:
-    """The policy of a finished page: its inline scripts that are among `theme_scripts` may run."""
-    own = [script for script in inline_scripts(page_html) if script in theme_scripts]
+    """The policy of a finished page: its inline scripts that are among `theme_scripts` may run.
+
+    Which of the theme's scripts the page holds is asked of the text, not of a parse of the whole page
+    (which cost a quarter of a rebuild): a theme script is known text, written whole between its tags. A
+    hash allows only a script of exactly that text, so one named that the page does not run (its text
+    inside a longer script, or in a data script) allows nothing but the theme's own code; a script that
+    slipped into the content is never among the theme's, whatever the page holds."""
+    own = [script for script in theme_scripts if f">{script}</script>" in page_html]
     return content_security_policy(map(script_hash, own), allowed_hosts)
 
 
@@ -129,7 +135,7 @@ def with_policy(page_html: str, policy: str, element: Callable[[str], str]) -> s
     """The page with `element(policy)` in its head, in place of any policy it has, or else right after its
     character encoding (or its head's start): before anything a policy governs. A text without a head is
     no page, and stays as it is."""
-    page = _read(page_html)
+    page = _read(page_html, head_only=True)
     if page.policy_span is None and page.policy_place is None:
         return page_html
     start, end = page.policy_span or (page.policy_place, page.policy_place)
@@ -164,9 +170,20 @@ def _policy_element(state: BuildState) -> Callable[[str], str]:
     return lambda policy: template.render(policy=policy).strip()
 
 
-def _read(page_html: str) -> _PageReader:
+# How much of a page is parsed at a time when only its head is wanted.
+HEAD_CHUNK = 8192
+
+
+def _read(page_html: str, *, head_only: bool = False) -> _PageReader:
+    """The page read whole; or, `head_only`, up to the end of its head, where the policy stands."""
     reader = _PageReader(page_html)
-    reader.feed(page_html)
+    if not head_only:
+        reader.feed(page_html)
+    else:
+        for start in range(0, len(page_html), HEAD_CHUNK):
+            reader.feed(page_html[start : start + HEAD_CHUNK])
+            if reader.head_read:
+                break
     reader.close()
     return reader
 
@@ -189,6 +206,7 @@ class _PageReader(HTMLParser):
         self.scripts: list[str] = []
         self.script: _Script | None = None
         self.in_head = False
+        self.head_read = False
         self.policy: str | None = None
         self.policy_span: tuple[int, int] | None = None
         # After the <head> start tag, then after its character encoding if it declares one; None without a head.
@@ -202,6 +220,8 @@ class _PageReader(HTMLParser):
         elif tag == "head":
             self.in_head = True
             self.policy_place = self._end_of_tag()
+        elif tag == "body":
+            self.head_read = True
         elif tag == "meta" and self.in_head:
             if "charset" in values:
                 self.policy_place = self._end_of_tag()
@@ -223,6 +243,7 @@ class _PageReader(HTMLParser):
             self.script = None
         elif tag == "head":
             self.in_head = False
+            self.head_read = True
 
     def _offset(self) -> int:
         line, column = self.getpos()
