@@ -15,7 +15,7 @@ from microsite.link_check.css_scan import CssAddress, css_addresses
 from microsite.link_check.page_scripts import check_page_scripts
 from microsite.link_check.site import Site
 from microsite.link_check.third_party import check_third_party_requests
-from microsite.link_check.third_party_settings import allowed_third_party_hosts
+from microsite.third_party_settings import allowed_third_party_hosts
 from project import PUBLICATION
 from site_model import LANGUAGES
 

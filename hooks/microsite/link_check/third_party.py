@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 
 from ..findings import Finding
 from ..symbolic_links import followable
+from ..third_party_settings import MKDOCS_YML, declared_hosts, other_host, setting_requests
 from .css_scan import css_addresses
 from .html_scan import Element, scan
 from .markdown_sources import markdown_links
 from .site import Site
-from .third_party_settings import MKDOCS_YML, declared_hosts, other_host, setting_requests
 from .unsafe_links import shown_address
 from .written_html import front_matter_texts, markdown_pages, read_text
 

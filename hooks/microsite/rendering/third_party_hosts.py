@@ -1,13 +1,13 @@
 """The hosts that pages load from besides the site, as the privacy page names them to readers:
 `<!-- data: third-party-hosts -->`, from the exceptions mkdocs.yml declares (`extra.third_party_hosts`,
-link_check/third_party_settings.py), each with its reason in the page's language; without any, a sentence
+third_party_settings.py), each with its reason in the page's language; without any, a sentence
 saying that the pages load nothing from other servers."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..link_check.third_party_settings import declared_reasons
+from ..third_party_settings import declared_reasons
 from .context import RenderContext
 
 

@@ -24,8 +24,8 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from .. import upstream
-from ..link_check.third_party_settings import allowed_third_party_hosts
 from ..templates import FOLDER
+from ..third_party_settings import allowed_third_party_hosts
 
 if TYPE_CHECKING:
     import jinja2

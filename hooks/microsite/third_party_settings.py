@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..findings import Finding
-from ..languages import mkdocs_yml_document
+from .findings import Finding
+from .languages import mkdocs_yml_document
 
 SETTING = "third_party_hosts"
 HOSTS_CHECK = "third-party-hosts"
