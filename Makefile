@@ -46,12 +46,14 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	@touch $@
 
-# axe-core, which the browser tests inject into each page; skipped with a notice where npm is missing.
+# axe-core, which the browser tests inject into each page, and vnu-jar, the markup checker; skipped with a
+# notice where npm is missing. Without install scripts: vnu-jar's would download a Java runtime from GitHub
+# where none is installed (the test asks for Debian's instead; .ci/run installs it).
 tests/node_modules/.installed: tests/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --prefix tests --no-audit --no-fund --loglevel=error && touch $@; \
+		npm ci --prefix tests --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
 	else \
-		echo "npm not found: the accessibility tests will report axe-core as missing"; \
+		echo "npm not found: the accessibility and markup tests will report axe-core and vnu-jar as missing"; \
 	fi
 
 # Live preview: rebuilds on every save in docs/, data/ and overrides/ (restart it after changing
