@@ -10,7 +10,8 @@ files its markers render, the articles its cards list), so its date is the newes
   the day it was last saved.
 
 Generated pages (the index, topic and author pages, a partnership's) have no file of their own: they take
-the newest date of the data and articles they show. Nothing here is the day of the build, so that a build
+the newest date of the data and articles they show; the translation status page, which shows no file but
+reports on every page, the newest of all. Nothing here is the day of the build, so that a build
 of the same files says the same, and the theme and mkdocs.yml, which change how every page looks but not
 what it says, are left out.
 """
@@ -50,8 +51,8 @@ def committed_dates(project: Path) -> dict[str, datetime.date]:
 
 
 def page_dates(state: BuildState) -> dict[str, datetime.date]:
-    """Each built page's last change, by its path in the site ('en/x.html'); a page that shows no file that
-    exists is left out."""
+    """Each built page's last change, by its path in the site ('en/x.html'). A page that shows no file (the
+    translation status page, which reports on every page) takes the newest change of all."""
     history = committed_dates(state.project)
     articles = {
         f"docs/{language}/{article.path}": article.last_change
@@ -68,9 +69,9 @@ def page_dates(state: BuildState) -> dict[str, datetime.date]:
     dates = {}
     for page, shown in state.problems.shown_by_page.items():
         known = [day for file in shown if (day := file_date(file)) is not None]
-        if known:
-            dates[page] = max(known)
-    return dates
+        dates[page] = max(known, default=None)
+    newest = max(filter(None, dates.values()), default=None)
+    return {page: day or newest for page, day in dates.items() if day or newest}
 
 
 def _saved_on(path: Path) -> datetime.date | None:
