@@ -327,3 +327,34 @@ def test_search_finds_an_article_on_its_page_not_on_the_pages_that_list_it(built
         root = LANGUAGES.root(language)
         assert found_on == {built_path(article.path, language).removeprefix(root)}
         assert not found_on & {page.removeprefix(root) for page in listing}
+
+
+def english_ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+# How the seed texts introduce an article that appeared elsewhere first, in each language.
+SOURCE_SENTENCES = {
+    "de": lambda name, day: (
+        f"Veröffentlicht in „{name}“ ({day.day}. {format_date(day, 'MMMM', locale='de')} {day.year}):"
+    ),
+    "en": lambda name, day: (
+        f"Published in “{name}” ({format_date(day, 'MMMM', locale='en')} {english_ordinal(day.day)}, {day.year}):"
+    ),
+}
+
+
+def test_the_header_introduces_an_article_from_elsewhere_in_its_sources_words(built_site: BuiltSite) -> None:
+    collection = collection_of(built_site.project)
+    seen = 0
+    for language in LANGUAGES.codes:
+        for article in collection.of(language):
+            first = article.first_published
+            if first is None:
+                continue
+            seen += 1
+            text = "".join(built_site.html(built_path(article.path, language)).article_text)
+            assert SOURCE_SENTENCES[language](first.name, first.date) in text, built_path(article.path, language)
+            page = (built_site.root / built_path(article.path, language)).read_text(encoding="utf-8")
+            assert f'<a href="{first.url}">{first.name}</a>' in page
+    assert seen, "the fixture has no article that appeared elsewhere first"

@@ -156,9 +156,10 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site: BuiltSite) -> 
     assert set(entries) == expected_locs
     for loc, alternates in entries.items():
         path = loc.removeprefix(built_site.site_url)
-        assert alternates == {
+        expected = {
             language: built_site.site_url + counterpart_path(path, language) for language in configured_languages()
-        }, loc
+        }
+        assert alternates == {**expected, "x-default": expected[default_language()]}, loc
 
 
 @pytest.mark.parametrize("language", other_languages())

@@ -256,25 +256,31 @@ def test_every_article_ends_with_how_to_cite_it_in_its_language(built_site: Buil
             assert block.blocks == 1, f"{page}: {block.blocks} citation blocks"
             assert not block.after, f"{page}: the article goes on after its citation with “{block.after[0][:60]}”"
             address = built_site.site_url + page
-            # The reference up to the page's address, then where the article appeared first.
+            # The reference up to the page's address, a full stop, then where the article appeared first.
             reference, found, first_publication = " ".join(block.texts).partition(address)
             assert found, f"{page}: its citation does not give its address {address}"
+            assert first_publication.lstrip().startswith("."), f"{page}: no full stop after the address"
             assert block.texts[0] == label(language, "citation.title")
+            links = [(attributes.get("href"), link_text) for attributes, link_text in block.links]
+            assert (address, address) in links
+            # The block cites what the files cite: the journal article, or this site's page.
+            item, first = cited(article), article.first_published
             expected = [
                 *(names[person] for person in article.authors),
                 article.title,
-                site_name(built_site.project, language),
-                format_date(article.date, "long", locale=language),
+                item.journal or site_name(built_site.project, language),
+                format_date(item.date, "long", locale=language),
             ]
             assert [part for part in expected if part not in reference] == [], f"{page}: {reference}"
-            links = [(attributes.get("href"), link_text) for attributes, link_text in block.links]
-            assert (address, address) in links
-            first = article.first_published
             if first is not None:
+                # Named where it is cited (as the journal), or after the address (as where it appeared first).
+                said = reference if item.journal else first_publication
                 expected = [first.name, format_date(first.date, "long", locale=language)]
-                assert [part for part in expected if part not in first_publication] == [], first_publication
+                assert [part for part in expected if part not in said] == [], said
                 if first.url:
                     assert (first.url, first.name) in links
+            if item.journal:
+                assert site_name(built_site.project, language) not in reference, f"{page}: cites this site too"
 
 
 def test_the_block_offers_the_reference_as_bibtex_ris_and_csl_json_files(built_site: BuiltSite) -> None:
@@ -290,7 +296,9 @@ def test_the_bibtex_file_is_one_entry_with_title_authors_year_and_address(built_
         assert latex_text(entry["title"]) == article.title
         names = [family_and_given(name) for name in entry["author"].split(" and ")]
         assert names == expected_names(article, built_site.project)
-        assert entry["year"] == str(cited(article).date.year)
+        # biblatex's date, with the day (biber read year and month alone as "2025-01").
+        assert entry["date"] == cited(article).date.isoformat()
+        assert "year" not in entry and "month" not in entry
         assert entry["url"] == built_site.site_url + html_path(article)
         journal = cited(article).journal
         assert (entry["ENTRYTYPE"], latex_text(entry.get("journal", ""))) == (

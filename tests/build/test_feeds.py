@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
@@ -88,6 +89,17 @@ def article_url(site: BuiltSite, project: Path, language: str, slug: str) -> str
     return site.site_url + language_root(language) + f"{collection_folder(project)}/{slug}.html"
 
 
+def publisher_host(project: Path) -> str:
+    return urlsplit(load_config(str(project / "mkdocs.yml")).extra["publisher"]["url"]).hostname
+
+
+def entry_id(project: Path, language: str, article: dict) -> str:
+    """The tag: URI of the article's entry: the publisher's host, the day it was first published, the path it
+    was first published at (its first old address, where it moved) and the language."""
+    first_path = (article.get("moved_from") or [f"{collection_folder(project)}/{article['slug']}.md"])[0]
+    return f"tag:{publisher_host(project)},{day(article['date'])}:articles/{first_path.removesuffix('.md')}/{language}"
+
+
 def last_change(article: dict):
     return article.get("updated") or article["date"]
 
@@ -102,7 +114,8 @@ def test_each_language_has_a_valid_atom_feed_of_its_own(built_site: BuiltSite, l
     assert feed.language == language
     assert feed.title == site_name(project, language)
     assert feed.subtitle == language_config(project, language).site_description
-    assert feed.id == feed_url(built_site, language)
+    oldest = min(day(article["date"]) for article in articles_of(project, language))
+    assert feed.id == f"tag:{publisher_host(project)},{oldest}:feeds/{language}"
     assert [(link.rel, link.href, link.get("hreflang")) for link in feed.links] == [
         ("self", feed_url(built_site, language), None),
         ("alternate", built_site.site_url + language_root(language) + "index.html", language),
@@ -118,6 +131,7 @@ def test_feed_lists_the_languages_articles_newest_first_with_lead_and_dates(
     project = built_site.project
     expected = [
         (
+            entry_id(project, language, article),
             article_url(built_site, project, language, article["slug"]),
             article["title"],
             article["description"],
@@ -131,6 +145,7 @@ def test_feed_lists_the_languages_articles_newest_first_with_lead_and_dates(
     assert [
         (
             entry.id,
+            entry.link,
             entry.title,
             entry.summary,
             tuple(entry.published_parsed[:6]),
@@ -138,7 +153,6 @@ def test_feed_lists_the_languages_articles_newest_first_with_lead_and_dates(
         )
         for entry in entries
     ] == expected
-    assert [entry.link for entry in entries] == [entry.id for entry in entries]
     assert all(entry.title_detail.language == language for entry in entries)
 
 
@@ -165,7 +179,7 @@ def test_every_address_in_the_feeds_is_a_built_page_of_the_feeds_language(built_
         parsed = read_feed(built_site, language)
         addresses = [link.href for link in parsed.feed.links]
         for entry in parsed.entries:
-            addresses += [entry.id, *(link.href for link in entry.links), *(author.href for author in entry.authors)]
+            addresses += [*(link.href for link in entry.links), *(author.href for author in entry.authors)]
         for address in addresses:
             if not address.startswith(built_site.site_url):
                 problems.append(f"{language} feed: {address} is not an absolute address of the site")
@@ -329,7 +343,7 @@ def test_added_articles_appear_in_each_feed_by_date_of_first_publication(
     before = [article["slug"] for article in articles_of(publication_project, language)]
     parsed = read_feed(site, language)
     assert not parsed.bozo, parsed.get("bozo_exception")
-    assert [entry.id for entry in parsed.entries] == [
+    assert [entry.link for entry in parsed.entries] == [
         article_url(site, project, language, slug) for slug in ["neuester-artikel", *before, "aeltester-artikel"]
     ]
     newest, oldest = parsed.entries[0], parsed.entries[-1]
@@ -396,7 +410,7 @@ def test_the_preview_leaves_such_an_article_out_of_its_feed_and_goes_on(tmp_path
     logged = log_path.read_text(encoding="utf-8")
     assert f"WARNING -  {control_character_message(source)}" in logged and "Traceback" not in logged, logged
     slug = Path(source.rsplit(":", 1)[0]).stem
-    assert [entry.id.rsplit("/", 1)[-1] for entry in feeds[language].entries] == [
+    assert [entry.link.rsplit("/", 1)[-1] for entry in feeds[language].entries] == [
         f"{article['slug']}.html" for article in articles_of(project, language) if article["slug"] != slug
     ]
     for other in configured_languages():
@@ -444,3 +458,19 @@ def test_a_language_without_a_site_name_of_its_own_takes_the_top_level_one(tmp_p
         f"{configured[other].site_name} ({configured[other].name})",
         f"Die Publikation ({configured[source].name})",
     ]
+
+
+def test_feed_and_entry_ids_stay_when_the_site_moves_to_another_address(
+    built_site: BuiltSite, publication_project: Path, tmp_path: Path
+) -> None:
+    moved = build_site(tmp_path / "site", "https://elsewhere.example.net/archive/", publication_project / "mkdocs.yml")
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    moved_site = BuiltSite(
+        root=tmp_path / "site", site_url="https://elsewhere.example.net/archive/", log="", project=publication_project
+    )
+    for language in configured_languages():
+        before, after = read_feed(built_site, language), read_feed(moved_site, language)
+        assert [entry.link for entry in before.entries] != [entry.link for entry in after.entries]
+        assert after.feed.id == before.feed.id
+        assert after.feed.id.startswith(f"tag:{publisher_host(publication_project)},")
+        assert [entry.id for entry in after.entries] == [entry.id for entry in before.entries]

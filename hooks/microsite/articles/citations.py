@@ -2,6 +2,8 @@
 next to its page (`<page_folder>/<slug>.bib`, `.ris`, `.csl.json`), which the "cite this article" block
 under the article links to (rendering/articles.py, overrides/partials/data/article-citation.html).
 
+The "cite this article" block cites the same item as the files, in the same words.
+
 What is cited is the page a reader has in front of them: this language's text at its address, dated
 when it was published here. The site has no volume, issue or ISSN, so it is cited as what it is, a web
 page, in the type each format has for one; all three are what Zotero's importers turn into its "Web
@@ -20,9 +22,9 @@ is a web page of this site, with the first publication in its note.
   the title is wrapped in a second pair of braces: a style must not lowercase a German noun or a name.
   Text stays UTF-8 (biber, Zotero and JabRef read it; LaTeX has read UTF-8 by default since 2018). The
   site's name goes into `titleaddon`, where Zotero's own biblatex export puts a web site's name and
-  biblatex's standard styles print it; `month` is the month macro (`jan`), which BibTeX, biblatex and
-  Zotero all know. `language` is the language's English name (`german`), which biblatex turns into
-  its localisation key.
+  biblatex's standard styles print it; the day is biblatex's `date` (ISO 8601, `2025-01-24`), which biber,
+  Zotero and JabRef read whole, where `year` and `month` would lose the day. `language` is the language's
+  English name (`german`), which biblatex turns into its localisation key.
 - RIS: `TY  - ELEC` with `T2` (Zotero's "Website Title"), `PY` (year) and `DA` (YYYY/MM/DD), `LA` (the
   language code). RIS cannot escape anything: every value is one line, its whitespace collapsed;
   lines end in CR LF, as the format's specification and Zotero's export write them.
@@ -65,7 +67,6 @@ if TYPE_CHECKING:
     from ..state import BuildState
     from .model import Article, FirstPublication
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # What LaTeX reads as markup, written as the character it stands for (as Zotero's BibTeX export writes
 # it). A brace without a partner in the text gets an invisible one (\vphantom): BibTeX counts every
 # brace, escaped or not, and a field's braces must pair up.
@@ -215,9 +216,8 @@ def bibtex(reference: Reference) -> str:
         ("journal", "{" + _latex(journal.name) + "}")
         if journal
         else ("titleaddon", "{" + _latex(reference.site_name) + "}"),
-        ("year", "{" + str(date.year) + "}"),
-        # A macro, not a text: each style writes the month in its own language.
-        ("month", MONTHS[date.month - 1]),
+        # biblatex's date, the day included (year and month alone would lose it).
+        ("date", "{" + date.isoformat() + "}"),
         ("url", "{" + _bibtex_url(reference.url) + "}"),
         ("language", "{" + _latex(_english_language_name(reference.language)) + "}"),
     ]

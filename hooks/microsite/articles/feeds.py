@@ -12,6 +12,14 @@ and formats the dates as Atom requires.
 
 A site without an article collection (data/articles.yml), or without any article yet, has no feeds
 and no links to them.
+
+Ids (RFC 4287 wants them never to change): `tag:` URIs (RFC 4151), not addresses, which change with
+SITE_URL or when a page moves. The authority is the host of the publisher's address (`extra.publisher.url`
+in mkdocs.yml), which names the body, not where the site is served; an entry's date is the article's
+first publication here (`date`), its key the article's path below the language folder as first published
+(its first `moved_from` where it moved: an editor lists old addresses oldest first), and its language:
+`tag:example.org,2025-01-24:articles/artikel/name/de`. The feed's own id takes the day of the language's
+oldest article: `tag:example.org,2024-03-14:feeds/de`.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import datetime
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, urlsplit
 
 from feedgen.feed import FeedGenerator
 
@@ -50,6 +59,25 @@ def has_feeds(state: BuildState) -> bool:
 
 def feed_url(state: BuildState, language: str) -> str:
     return state.site_url + state.languages.root(language) + FEED
+
+
+def tag_authority(state: BuildState) -> str:
+    """The host of the publisher's address (site_output/publisher.py checks it); the site's while it is wrong."""
+    # site_output/publisher.py reads the same setting (and is not imported here: it would import this module).
+    publisher = upstream.extra_setting(state.config, "publisher")
+    address = publisher.get("url") if isinstance(publisher, dict) else None
+    return urlsplit(str(address or state.site_url)).hostname or "localhost"
+
+
+def entry_id(authority: str, article: Article) -> str:
+    """The article's id in its language's feed, fixed when it was first published (see the module's text)."""
+    first_path = (article.moved_from[0] if article.moved_from else article.path).removesuffix(".md")
+    return f"tag:{authority},{article.date.isoformat()}:articles/{quote(first_path)}/{article.language}"
+
+
+def feed_id(authority: str, language: str, articles: list[Article]) -> str:
+    since = min(article.date for article in articles)
+    return f"tag:{authority},{since.isoformat()}:feeds/{language}"
 
 
 def page_url(state: BuildState, language: str, path: str) -> str:
@@ -113,7 +141,8 @@ def write_feeds(state: BuildState) -> None:
 def atom_feed(state: BuildState, language: str, articles: list[Article], people: dict[str, dict]) -> bytes:
     """The language's feed as Atom 1.0 (UTF-8 XML), with these of its articles (newest first)."""
     feed = FeedGenerator()
-    feed.id(feed_url(state, language))
+    every_article = [article for other in state.languages.codes for article in state.articles.of(other)]
+    feed.id(feed_id(tag_authority(state), language, state.articles.of(language) or every_article))
     feed.title(upstream.language_site_name(state.config, language))
     description = upstream.language_site_description(state.config, language)
     if description:
@@ -141,7 +170,7 @@ def _add_entry(feed: FeedGenerator, state: BuildState, article: Article, people:
     url = page_url(state, language, article.path)
     # Appended: the collection is newest first already, and feedgen would otherwise prepend.
     entry = feed.add_entry(order="append")
-    entry.id(url)
+    entry.id(entry_id(tag_authority(state), article))
     entry.title(article.title)
     # feedgen 1.0 writes only the href of an entry's link (it reads the other attributes back from the
     # element it has just created): Atom takes a link without rel as rel="alternate", the article.

@@ -8,9 +8,11 @@ time and topics, each author and topic linking to its page.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from ..articles.model import FirstPublication
     from ..state import BuildState
 
 
@@ -166,8 +169,17 @@ def render_author(context: RenderContext, argument: str | None) -> str:
     return role + _cards(context, collection.by_author(context.language, argument), heading=2)
 
 
+def source_date(context: RenderContext, day: datetime.date) -> str:
+    """A day as the source of an article writes it: "24. Januar 2025", "January 24th, 2025"."""
+    locale = Locale.parse(context.language.replace("-", "_"))
+    ordinal = context.label(f"date.ordinal.{locale.ordinal_form(day.day)}", day=day.day)
+    month = format_date(day, "MMMM", locale=locale)
+    return context.label("date.source", day=ordinal, month=month, year=day.year)
+
+
 def render_article_header(context: RenderContext, article: Article) -> str:
-    """Above an article's text: its lead, authors, dates, reading time, first publication and topics."""
+    """Above an article's text: its lead, authors, dates, reading time, topics, and where it first
+    appeared, in the words its source introduces it with, the name linking there."""
     first = article.first_published
     return context.render(
         "article-header.html",
@@ -183,12 +195,11 @@ def render_article_header(context: RenderContext, article: Article) -> str:
         if article.updated
         else None,
         reading_time=context.label("articles.reading_time", minutes=article.reading_minutes),
-        first_published=context.label(
-            "articles.first_published", name=first.name, date=format_date(first.date, "long", locale=context.language)
+        first_published=_linked_name(
+            context.label("articles.first_published", name=_LINK, date=source_date(context, first.date)), first
         )
         if first
         else None,
-        first_url=first.url if first else None,
         topics=_topics(context, article),
         topics_label=context.label("articles.topics"),
     )
@@ -196,6 +207,8 @@ def render_article_header(context: RenderContext, article: Article) -> str:
 
 # Where a link stands in a sentence of the labels: the sentence is formatted with this, then split there.
 _LINK = "\0"
+# Where the journal's name stands in a reference that cites it (before the page's address).
+_JOURNAL = "\1"
 
 
 def _around_link(sentence: str) -> dict[str, str]:
@@ -203,29 +216,46 @@ def _around_link(sentence: str) -> dict[str, str]:
     return {"before": before, "after": after}
 
 
+def _linked_name(sentence: str, first: FirstPublication) -> dict[str, str | None]:
+    """The sentence around the first publication's name, which links to it where it has an address."""
+    return {**_around_link(sentence), "name": first.name, "url": first.url}
+
+
 def render_article_citation(context: RenderContext, reference: citations.Reference) -> str:
-    """Under an article's text: how to cite it in the page's language, and the files to import it from."""
-    first = reference.first_published
-    sentence = context.label(
-        "citation.reference",
-        authors=format_list(list(reference.authors), locale=context.language),
-        title=reference.title,
-        site=reference.site_name,
-        date=day_view(context, reference.date)["text"],
-        url=_LINK,
-    )
+    """Under an article's text: how to cite it in the page's language, and the files to import it from.
+    It cites what the files cite (articles/citations.py): the journal article, with this page's address,
+    where this text appeared elsewhere first; otherwise this page, and where the article appeared first."""
+    first, journal = reference.first_published, reference.journal
+    authors = format_list(list(reference.authors), locale=context.language)
+    if journal:
+        sentence = context.label(
+            "citation.reference_journal",
+            authors=authors,
+            title=reference.title,
+            journal=_JOURNAL,
+            date=day_view(context, journal.date)["text"],
+            url=_LINK,
+        )
+        before_journal, _, rest = sentence.partition(_JOURNAL)
+        reference_parts = {**_around_link(rest), "journal": {**_linked_name("", journal), "before": before_journal}}
+    else:
+        sentence = context.label(
+            "citation.reference",
+            authors=authors,
+            title=reference.title,
+            site=reference.site_name,
+            date=day_view(context, reference.date)["text"],
+            url=_LINK,
+        )
+        reference_parts = {**_around_link(sentence), "journal": None}
     return context.render(
         "article-citation.html",
         heading=context.label("citation.title"),
-        reference={**_around_link(sentence), "url": reference.url},
-        first_published={
-            **_around_link(
-                context.label("citation.first_published", name=_LINK, date=day_view(context, first.date)["text"])
-            ),
-            "name": first.name,
-            "url": first.url,
-        }
-        if first
+        reference={**reference_parts, "url": reference.url},
+        first_published=_linked_name(
+            context.label("citation.first_published", name=_LINK, date=day_view(context, first.date)["text"]), first
+        )
+        if first and not journal
         else None,
         files_label=context.label("citation.files"),
         files=[

@@ -10,10 +10,16 @@ requests fails and each language root has a sitemap of its own pages.
 The plugin lists the stand-ins of untranslated pages (rendering/stand_in_pages.py) like any page, and
 names them as the original's alternates. They are no translation and ask not to be indexed: they are
 taken out of the root sitemap (and its gzipped copy) before the folders' sitemaps are derived from it.
+
+The plugin dates every entry with the day of the build and says `changefreq` daily: that would tell a
+search engine every page changes every day. Each entry gets its page's last change instead
+(page_dates.py), and no `changefreq`, which search engines ignore. Its alternates end with `x-default`,
+the source language's page, as every page's head says (alternates.py).
 """
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import posixpath
 import xml.etree.ElementTree as ElementTree
@@ -24,6 +30,7 @@ from .. import upstream
 from ..findings import Finding
 from ..problems import Problem
 from ..rendering.stand_in_pages import stand_in_addresses
+from .page_dates import page_dates
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -60,19 +67,39 @@ def render_folder_sitemap(root_sitemap: ElementTree.ElementTree, site_url: str, 
     return ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True)
 
 
-def drop_pages(sitemap: ElementTree.ElementTree, locations: set[str]) -> bool:
-    """Removes the entries of these URLs and every alternate naming one; whether there was any."""
-    urlset, dropped = sitemap.getroot(), False
+def drop_pages(sitemap: ElementTree.ElementTree, locations: set[str]) -> None:
+    """Removes the entries of these URLs and every alternate naming one."""
+    urlset = sitemap.getroot()
     for url in urlset.findall("s:url", NAMESPACES):
         if url.findtext("s:loc", default="", namespaces=NAMESPACES) in locations:
             urlset.remove(url)
-            dropped = True
             continue
         for link in url.findall("xhtml:link", NAMESPACES):
             if link.get("href") in locations:
                 url.remove(link)
-                dropped = True
-    return dropped
+
+
+def date_entries(sitemap: ElementTree.ElementTree, site_url: str, dates: dict[str, datetime.date]) -> None:
+    """Each entry's `lastmod` is its page's last change (none where that is unknown); no `changefreq`."""
+    for url in sitemap.getroot().findall("s:url", NAMESPACES):
+        for stale in url.findall("s:lastmod", NAMESPACES) + url.findall("s:changefreq", NAMESPACES):
+            url.remove(stale)
+        day = dates.get(url.findtext("s:loc", default="", namespaces=NAMESPACES).removeprefix(site_url))
+        if day is not None:
+            lastmod = ElementTree.Element(f"{{{SITEMAP_NS}}}lastmod")
+            lastmod.text = day.isoformat()
+            # Where the protocol's schema has it: right after the address.
+            url.insert(1, lastmod)
+
+
+def add_default_alternates(sitemap: ElementTree.ElementTree, source_language: str) -> None:
+    """`x-default` after each entry's alternates: the source language's page, where it has one."""
+    for url in sitemap.getroot().findall("s:url", NAMESPACES):
+        links = url.findall("xhtml:link", NAMESPACES)
+        source = next((link for link in links if link.get("hreflang") == source_language), None)
+        if source is not None and not any(link.get("hreflang") == "x-default" for link in links):
+            default = ElementTree.SubElement(url, f"{{{XHTML_NS}}}link")
+            default.attrib.update(rel="alternate", hreflang="x-default", href=source.get("href", ""))
 
 
 def write_sitemap(path: Path, sitemap: ElementTree.ElementTree) -> None:
@@ -90,7 +117,8 @@ def write_sitemap(path: Path, sitemap: ElementTree.ElementTree) -> None:
 
 
 def write_folder_sitemaps(state: BuildState) -> None:
-    """The root sitemap without stand-ins, then a sitemap per folder derived from it."""
+    """The root sitemap without stand-ins, dated by its pages and with `x-default`, then a sitemap per folder
+    derived from it."""
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)
     try:
@@ -99,8 +127,10 @@ def write_folder_sitemaps(state: BuildState) -> None:
         message = f"cannot read the sitemap to split it by folder: {error}"
         raise Problem(Finding(str(state.site_dir / upstream.SITEMAP), 1, message)) from error
     stand_ins = stand_in_addresses(state)
-    if drop_pages(root_sitemap, {state.site_url + address for address in stand_ins}):
-        write_sitemap(state.site_dir / upstream.SITEMAP, root_sitemap)
+    drop_pages(root_sitemap, {state.site_url + address for address in stand_ins})
+    date_entries(root_sitemap, state.site_url, page_dates(state))
+    add_default_alternates(root_sitemap, state.languages.source)
+    write_sitemap(state.site_dir / upstream.SITEMAP, root_sitemap)
     site_paths = [
         loc.removeprefix(state.site_url) for loc in sitemap_locations(root_sitemap) if loc.startswith(state.site_url)
     ]
