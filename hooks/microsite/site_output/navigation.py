@@ -83,6 +83,44 @@ def without_pages_listed_elsewhere(items: list, state: BuildState) -> list:
     return kept
 
 
+def without_sections_of_one_page(items: list, parent=None) -> list:
+    """The navigation with each folder whose only entry is its index page (the articles' folder, whose other
+    pages are listed elsewhere) as that page: Material opens the current page's section as a panel of the
+    phone menu, and a section with no entry but its index opens onto an empty one."""
+    kept = []
+    for item in items:
+        if getattr(item, "children", None):
+            item.children = without_sections_of_one_page(item.children, item)
+            if len(item.children) == 1 and is_index(item.children[0]):
+                item = item.children[0]
+                item.parent = parent
+        kept.append(item)
+    return kept
+
+
+def under_nearest_entry(pages: list[Page], menu: list) -> None:
+    """Each page left out of the menu belongs to the nearest folder above it that the menu still shows: its
+    section, or the index page that stands for it. Material marks the ancestors of the page it renders
+    (MkDocs' `Page.active` sets its parent's), so the menu marks where the page belongs. A page of the
+    language's own folder belongs to no entry."""
+    shown = {id(item) for item in sections_and_pages(menu)}
+    for page in pages:
+        entry = page.parent
+        while entry is not None and id(entry) not in shown:
+            # A folder the menu shows as its index page kept that page as its one child.
+            stand_in = entry.children[0] if len(entry.children) == 1 else None
+            entry = stand_in if stand_in is not None and id(stand_in) in shown else entry.parent
+        page.parent = entry
+
+
+def sections_and_pages(items: list) -> list:
+    found = []
+    for item in items:
+        found.append(item)
+        found.extend(sections_and_pages(getattr(item, "children", None) or []))
+    return found
+
+
 def sort_items(items: list) -> list:
     for item in items:
         if getattr(item, "children", None):
@@ -116,15 +154,16 @@ def order_navigation(state: BuildState) -> None:
     except Problem as problem:
         state.problems.stop_or_report(problem)
         return
-    nav.items = items
+    nav.items = without_sections_of_one_page(items)
     # MkDocs linked previous/next pages before this event; link them again in the new order. A page
     # left out of the menu is no step in it: it leads nowhere (the collection's pages are linked anew
     # by link_collection_pages).
     nav.pages = pages_in_order(nav.items)
     in_menu = {id(page) for page in nav.pages}
-    for page in every_page:
-        if id(page) not in in_menu:
-            page.previous_page = page.next_page = None
+    left_out = [page for page in every_page if id(page) not in in_menu]
+    for page in left_out:
+        page.previous_page = page.next_page = None
+    under_nearest_entry(left_out, nav.items)
     for previous, current in zip([None, *nav.pages[:-1]], nav.pages):
         current.previous_page = previous
         if previous is not None:
