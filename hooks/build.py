@@ -77,12 +77,13 @@ def _files_before_i18n(files, *, config):
 
 
 # After the i18n plugin (-100), which made this language's Files: a source-language file that the
-# translation has no file of its own for serves the translation too. Before the navigation and any
-# link validation look for files.
+# translation has no file of its own for serves the translation too, and each article picture is
+# published at the sizes pages need. Before the navigation and any link validation look for files.
 @event_priority(-105)
 @guarded
 def _files_after_i18n(files, *, config):
-    return rendering.share_source_files(_build, files)
+    files = rendering.share_source_files(_build, files)
+    return rendering.publish_picture_sizes(_build, files)
 
 
 # MkDocs runs each of them at its own priority (a hook has one function per event name).

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from . import symbolic_links, upstream
 from .allowed_characters import allowed_characters
 from .articles import Collection, read_collection
+from .articles.pictures import PictureSizes
 from .data import PublicationData, load_usable
 from .findings import Finding, plural
 from .languages import Languages
@@ -59,6 +60,9 @@ class BuildState:
     # The source language's files that are no pages, by their path below its folder, noted in each language
     # build's `on_files` before the i18n plugin leaves them out of a translation's (rendering/shared_files.py).
     source_files: dict[str, File] = field(default_factory=dict)
+    # Each article picture of the languages built so far, by its path in the language build's Files
+    # ('en/artikel/x.png'): the files it is published as (articles/pictures.py), from `on_files`, for the pages.
+    pictures: dict[str, PictureSizes] = field(default_factory=dict)
     # The invisible characters the publication allows in its texts (allowed_characters.py).
     allowed_characters: frozenset[str] = frozenset()
     # The Jinja environment MkDocs renders this language build's pages with, from `on_env`; and the inline

@@ -172,6 +172,16 @@ def file_read_from(config: MkDocsConfig, src_uri: str, dest_uri: str, original: 
     return file
 
 
+def file_copied_from(config: MkDocsConfig, src_uri: str, dest_uri: str, path: Path, like: File) -> File:
+    """A file of this language build at `src_uri`, published at `dest_uri`, whose content is the file at
+    `path` (outside docs/, a picture size in the cache): included in the site as `like` is."""
+    from mkdocs.structure.files import File
+
+    file = File.generated(config, src_uri, abs_src_path=str(path), inclusion=like.inclusion)
+    file.dest_uri = dest_uri
+    return file
+
+
 def set_alternates(config: MkDocsConfig, entries: list[dict[str, Any]], selector: list[dict[str, Any]]) -> None:
     """What Material renders as hreflang links in the head (`config.extra.alternate`), and what
     overrides/partials/alternate.html renders as the language selector (`config.extra.language_switch`).

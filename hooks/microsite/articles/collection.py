@@ -19,6 +19,7 @@ from ..frontmatter import split_front_matter
 from ..languages import Languages
 from ..page_files import serving_file
 from ..symbolic_links import followable
+from . import pictures
 from .front_matter import ArticleFile, read_article
 from .model import Article, Settings
 
@@ -167,10 +168,25 @@ def _check_files_named(
                     file.wrong_fields.add("moved_from")
             if "image" in file.front_matter and file.is_right("image"):
                 picture = image_path(page_folder, file.front_matter["image"]["src"])
-                if serving_file(docs_dir, languages, language, picture, project) is None:
-                    findings.append(file.finding(("image", "src"), _no_picture(languages, language, picture)))
+                served = serving_file(docs_dir, languages, language, picture, project)
+                problem = (
+                    _no_picture(languages, language, picture)
+                    if served is None
+                    else _unreadable_picture(served, docs_dir, project)
+                )
+                if problem:
+                    findings.append(file.finding(("image", "src"), problem))
                     file.wrong_fields.add("image")
     return findings
+
+
+def _unreadable_picture(path: Path, docs_dir: Path, project: Path) -> str | None:
+    """Why the build cannot make the picture's sizes (pictures.py), in words with what to do."""
+    reason = pictures.unreadable_reason(path, project)
+    if reason is None:
+        return None
+    shown = f"docs/{path.relative_to(docs_dir).as_posix()}"
+    return f"{shown} cannot be shown: {reason} – save the picture again as JPEG, PNG or WebP, or correct the path"
 
 
 def _no_picture(languages: Languages, language: str, picture: str) -> str:

@@ -14,6 +14,7 @@ from .generated_pages import add_generated_files, give_generated_pages_their_mar
 from .page_sources import CHECKS, keep_page_fields_usable, stand_in_for_unbuildable_pages
 from .partnership_map import render_partnership_map
 from .partnership_page import render_partnership
+from .picture_files import publish_picture_sizes
 from .problem_boxes import note_page_source, show_problems_in_pages
 from .record_lists import (
     render_contacts,
@@ -45,6 +46,7 @@ __all__ = [
     "link_status_page",
     "note_page_source",
     "note_source_files",
+    "publish_picture_sizes",
     "render_contacts",
     "render_key_figures",
     "render_markers",

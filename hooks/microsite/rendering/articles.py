@@ -9,6 +9,7 @@ time and topics, each author and topic linking to its page.
 from __future__ import annotations
 
 import datetime
+import posixpath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from ..articles.collection import image_path
 from ..problems import Problem
 from .context import RenderContext
 from .generated_pages import markdown_text
+from .picture_files import variant_name
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -72,12 +74,22 @@ def _topics(context: RenderContext, article: Article) -> list[dict[str, str]]:
     ]
 
 
-def _image(context: RenderContext, article: Article) -> dict[str, str] | None:
-    """The article's picture, its address relative to the page, and its text alternative."""
+def _image(context: RenderContext, article: Article) -> dict | None:
+    """The article's picture: its address relative to the page, its WebP sizes for `srcset`, the pixels
+    of the picture at its address (so that its place is kept before it loads), and its text alternative."""
     if not article.image:
         return None
     site_path = image_path(context.articles.settings.page_folder, article.image["src"])
-    return {"src": context.link(site_path), "alt": article.image["alt"]}
+    image = {"src": context.link(site_path), "alt": article.image["alt"]}
+    sizes = context.pictures.get(f"{context.language}/{site_path}")
+    if sizes is None:
+        return image
+    folder = posixpath.dirname(site_path)
+    srcset = (
+        f"{context.link(posixpath.join(folder, variant_name(site_path, size.width)))} {size.width}w"
+        for size in sizes.variants
+    )
+    return image | {"srcset": ", ".join(srcset), "width": sizes.fallback.width, "height": sizes.fallback.height}
 
 
 def card(context: RenderContext, article: Article) -> dict:

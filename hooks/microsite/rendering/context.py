@@ -11,6 +11,7 @@ from mkdocs.structure.files import Files
 
 from .. import upstream
 from ..articles import Article, Collection
+from ..articles.pictures import PictureSizes
 from ..data import PublicationData
 from ..findings import Finding
 from ..problems import Problem, Problems
@@ -49,6 +50,8 @@ class RenderContext:
     shows: set[str] = field(default_factory=set, kw_only=True)
     # What the build found wrong and what it says (None outside a build).
     problems: Problems | None = field(default=None, kw_only=True)
+    # The article pictures' published sizes, by their path in the Files (rendering/picture_files.py).
+    pictures: dict[str, PictureSizes] = field(default_factory=dict, kw_only=True)
 
     @classmethod
     def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
@@ -65,6 +68,7 @@ class RenderContext:
             config=state.config,
             shows=state.problems.shown_by_page.setdefault(upstream.page_file_path(page), set()),
             problems=state.problems,
+            pictures=state.pictures,
         )
 
     def shown(self, bilingual: dict) -> Shown:
