@@ -138,7 +138,8 @@ def _make(data: bytes, folder: Path) -> None:
     profile = {"icc_profile": picture.info["icc_profile"]} if picture.info.get("icc_profile") else {}
     has_alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
     pixels = picture.convert("RGBA" if has_alpha else "RGB")
-    widths = [wanted for wanted in WIDTHS if wanted < width] + [min(width, WIDTHS[-1])]
+    widest = min(width, WIDTHS[-1])
+    widths = [wanted for wanted in WIDTHS if wanted < widest] + [widest]
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
     variants = []
