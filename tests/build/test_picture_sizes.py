@@ -8,7 +8,6 @@ from __future__ import annotations
 import html.parser
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
