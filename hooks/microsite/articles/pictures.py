@@ -80,9 +80,16 @@ def _key(data: bytes) -> str:
     return hashlib.sha256(data + recipe.encode()).hexdigest()
 
 
+def is_resized(path: Path) -> bool:
+    """A drawing (SVG) is published as it is: it has no pixels, and is sharp at any size."""
+    return path.suffix.lower() != ".svg"
+
+
 def unreadable_reason(path: Path, project: Path) -> str | None:
     """Why the picture at `path` cannot be published, or None. A picture resized before (in the cache) was
     read then: it is not decoded again."""
+    if not is_resized(path):
+        return None
     try:
         data = path.read_bytes()
     except OSError as error:

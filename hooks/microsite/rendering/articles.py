@@ -80,9 +80,10 @@ def _image(context: RenderContext, article: Article) -> dict | None:
     if not article.image:
         return None
     site_path = image_path(context.articles.settings.page_folder, article.image["src"])
-    image = {"src": context.link(site_path), "alt": article.image["alt"]}
+    image = {"src": context.link(site_path), "alt": article.image["alt"], "srcset": None}
     sizes = context.pictures.get(f"{context.language}/{site_path}")
     if sizes is None:
+        # A drawing (SVG), published as it is.
         return image
     folder = posixpath.dirname(site_path)
     srcset = (

@@ -37,6 +37,8 @@ def publish_picture_sizes(state: BuildState, files: Files) -> Files:
         if original is None or original.abs_src_path is None:
             # Reported by the collection's check, which left the picture out of the article.
             continue
+        if not pictures.is_resized(Path(original.abs_src_path)):
+            continue
         sizes = pictures.sizes(Path(original.abs_src_path), state.project)
         state.pictures[src_uri] = sizes
         files.remove(original)
