@@ -34,7 +34,7 @@ def test_a_publisher_has_a_name_per_language_or_one_for_all() -> None:
         ),
         (
             {"name": "Amt", "url": "https://example.org/", "email": "a@example.org"},
-            "mkdocs.yml: extra.publisher: unknown setting 'email' – use name, url",
+            "mkdocs.yml: extra.publisher: unknown setting 'email' – use name, url, logo",
         ),
         (
             {"url": "https://example.org/"},
@@ -80,5 +80,5 @@ def test_a_logo_is_a_png_or_jpeg_path_inside_the_site() -> None:
     for outside in ("../logo.png", "/logo.png", "https://example.org/logo.png"):
         with pytest.raises(PublisherError, match="no path inside the site"):
             read_publisher({**value, "logo": outside}, LANGUAGES)
-    with pytest.raises(PublisherError, match="no .png, .jpg, .jpeg file"):
+    with pytest.raises(PublisherError, match=r"no \.png, \.jpg, \.jpeg file"):
         read_publisher({**value, "logo": "assets/logo.svg"}, LANGUAGES)
