@@ -272,6 +272,41 @@ def set_footer_links(config: MkDocsConfig, links: list[Any]) -> None:
     config.extra["footer_links"] = links
 
 
+# Material's primary colours (`theme.palette.primary`), as its stylesheet sets `--md-primary-fg-color`.
+_MATERIAL_PRIMARY = {
+    "red": "#ef5350",
+    "pink": "#e92063",
+    "purple": "#ab47bd",
+    "deep-purple": "#7e56c2",
+    "indigo": "#4051b5",
+    "blue": "#2094f3",
+    "light-blue": "#02a6f2",
+    "cyan": "#00bdd6",
+    "teal": "#009485",
+    "green": "#4cae4f",
+    "light-green": "#8bc34b",
+    "lime": "#cbdc38",
+    "yellow": "#ffec3d",
+    "amber": "#ffc105",
+    "orange": "#ffa724",
+    "deep-orange": "#ff6e42",
+    "brown": "#795649",
+    "grey": "#757575",
+    "blue-grey": "#546d78",
+    "black": "#000000",
+    "white": "#ffffff",
+}
+
+
+def theme_primary_colour(config: MkDocsConfig) -> str:
+    """The theme's primary colour as '#rrggbb' (Material's indigo where mkdocs.yml names none, or a custom
+    one, whose value only the site's stylesheet knows): the colour of the header and of link previews."""
+    palette = config.theme.get("palette") or {}
+    if isinstance(palette, list):
+        palette = palette[0] if palette else {}
+    return _MATERIAL_PRIMARY.get(str(palette.get("primary", "indigo")).replace(" ", "-").lower(), "#4051b5")
+
+
 def extra_setting(config: MkDocsConfig, key: str) -> Any:
     """A setting under `extra:` in mkdocs.yml, as written there; None where it is not set."""
     return config.extra.get(key)

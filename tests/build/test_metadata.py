@@ -285,16 +285,16 @@ def test_a_stand_in_is_no_translation_and_names_none(source_only: tuple[BuiltSit
     assert "og:locale:alternate" not in open_graph(site, original)
 
 
-def test_an_article_with_a_picture_shows_it_in_link_previews(source_only: tuple[BuiltSite, Article]) -> None:
+def test_an_article_with_a_picture_messengers_cannot_show_gets_a_card(source_only: tuple[BuiltSite, Article]) -> None:
     site, article = source_only
     path = built_path(article.path, SOURCE)
     assert_article_item(site, path, article)
     assert citation_tags(site, path) == expected_citation(site.project, article)
-    picture = site.site_url + LANGUAGES.root(SOURCE) + f"{collection_folder(site.project)}/{PICTURE}"
+    card = site.site_url + LANGUAGES.root(SOURCE) + f"{collection_folder(site.project)}/{ARTICLE_SLUG}.preview.png"
     og = open_graph(site, path)
-    assert og["og:image"] == [picture] and og["og:image:alt"] == [article.image["alt"]]
-    assert schema_item(site, path)["image"] == picture
-    assert (site.root / picture.removeprefix(site.site_url)).is_file()
+    assert og["og:image"] == [card] and article.title in og["og:image:alt"][0]
+    assert schema_item(site, path)["image"]["url"] == card
+    assert (site.root / card.removeprefix(site.site_url)).is_file()
 
 
 def test_json_ld_cannot_end_its_script_element(source_only: tuple[BuiltSite, Article]) -> None:

@@ -34,7 +34,7 @@ def test_a_publisher_has_a_name_per_language_or_one_for_all() -> None:
         ),
         (
             {"name": "Amt", "url": "https://example.org/", "email": "a@example.org"},
-            "mkdocs.yml: extra.publisher: unknown setting 'email' – use name, url",
+            "mkdocs.yml: extra.publisher: unknown setting 'email' – use name, url, logo",
         ),
         (
             {"url": "https://example.org/"},
@@ -71,3 +71,14 @@ def test_a_wrong_publisher_is_named_with_what_to_write(value: object, message: s
         read_publisher(value, LANGUAGES)
     # The build names the line of the setting in mkdocs.yml before the message (settings.setting_line).
     assert f"{error.value.config_file}: {error.value}" == message
+
+
+def test_a_logo_is_a_png_or_jpeg_path_inside_the_site() -> None:
+    value = {"name": "Die Stadt", "url": "https://example.org/", "logo": "assets/logo.png"}
+    assert read_publisher(value, LANGUAGES).logo == "assets/logo.png"
+    assert read_publisher({**value, "logo": None}, LANGUAGES).logo is None
+    for outside in ("../logo.png", "/logo.png", "https://example.org/logo.png"):
+        with pytest.raises(PublisherError, match="no path inside the site"):
+            read_publisher({**value, "logo": outside}, LANGUAGES)
+    with pytest.raises(PublisherError, match=r"no \.png, \.jpg, \.jpeg file"):
+        read_publisher({**value, "logo": "assets/logo.svg"}, LANGUAGES)

@@ -12,6 +12,7 @@ from .texts import joined
 LABELS = {
     "de": {
         "since": "seit {year}",
+        "link_preview.card": "„{title}“ – {site}",
         "focus": "Schwerpunkte",
         "projects": "Projekte",
         "links": "Links",
@@ -198,6 +199,7 @@ LABELS = {
     },
     "en": {
         "since": "since {year}",
+        "link_preview.card": "“{title}” – {site}",
         "focus": "Focus areas",
         "projects": "Projects",
         "links": "Links",

@@ -19,7 +19,8 @@ from .content_security import (
     note_theme_scripts,
 )
 from .error_pages import place_error_page, set_error_page_parts
-from .metadata import add_error_page_metadata, add_page_metadata
+from .link_previews import write_link_previews
+from .metadata import add_error_page_metadata, add_page_metadata, site_publisher
 from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import write_folder_sitemaps
@@ -31,12 +32,14 @@ if TYPE_CHECKING:
 
 def finish_site(state: BuildState) -> None:
     """Once every language is built: a sitemap per folder, a search index per language, an Atom feed
-    per language, a page at each old address of an article, and each article's reference files."""
+    per language, a page at each old address of an article, each article's reference files, and the
+    pictures of link previews."""
     write_folder_sitemaps(state)
     write_language_indexes(state)
     write_feeds(state)
     write_redirects(state)
     write_citations(state)
+    write_link_previews(state, site_publisher(state))
 
 
 __all__ = [

@@ -8,8 +8,10 @@ head (overrides/partials/metadata.html renders it; Material writes the descripti
   original as `translationOfWork`. Every other page (generated pages, stand-ins and the 404 pages
   included) is a `WebPage`. Both are part of the language's `WebSite`.
 - **Open Graph**, for link previews: `article` or `website`, title, description, address, site name,
-  locale (ogp.me's `language_TERRITORY`) and the locales of the page's translations; on an article its
-  dates, authors and picture.
+  locale (ogp.me's `language_TERRITORY`) and the locales of the page's translations, and the preview
+  picture (site_output/link_previews.py: the article's picture cropped, or a card) with its size and
+  description, which Twitter's (X's) `summary_large_image` card shows too; on an article its dates and
+  authors. The JSON-LD names the same picture as `image`, and the publisher's logo.
 - **Highwire Press `citation_*` tags** on an article, as Google Scholar and reference managers read
   them: title, authors, the date a reference cites, and the language. An original that appeared first
   elsewhere is that publication's text: it is cited as it appeared there (`citation_journal_title`,
@@ -33,7 +35,6 @@ from typing import TYPE_CHECKING, Any
 from babel.core import get_global, parse_locale
 
 from .. import upstream
-from ..articles.collection import image_path
 from ..articles.feeds import page_url
 from ..findings import Finding
 from ..problems import Problem
@@ -41,6 +42,7 @@ from ..rendering.labels import label
 from ..rendering.texts import in_language
 from ..settings import setting_line
 from .alternates import translation_paths
+from .link_previews import PreviewImage, article_preview, image_object, publisher_logo, site_preview
 from .publisher import KEY as PUBLISHER_KEY
 from .publisher import Publisher, PublisherError, read_publisher
 
@@ -65,6 +67,8 @@ class Metadata:
     open_graph: list[tuple[str, str]]
     # (name, content) of each Highwire Press <meta name>.
     citation: list[tuple[str, str]]
+    # (name, content) of each of Twitter's (X's) <meta name>: its card.
+    twitter: list[tuple[str, str]]
 
 
 def add_page_metadata(state: BuildState, context: dict, page: Page) -> dict:
@@ -110,16 +114,22 @@ def _web_page_metadata(
         item["description"] = description
     if address:
         item["url"] = address
+    preview = site_preview(state, state.language)
+    item["image"] = image_object(state, preview)
     item["isPartOf"] = _web_site(state)
-    open_graph = [("og:type", "website"), *_open_graph(state, name, description, address, translations)]
-    return Metadata(_script_json(item), open_graph, [])
+    open_graph = [
+        ("og:type", "website"),
+        *_open_graph(state, name, description, address, translations),
+        *_open_graph_image(state, preview),
+    ]
+    return Metadata(_script_json(item), open_graph, [], _twitter(state, preview))
 
 
 def _article_metadata(state: BuildState, article: Article, address: str, translations: dict[str, str]) -> Metadata:
     language, source = article.language, _source(state)
     people = {person["id"]: person for person in state.data.records("people")}
     authors = [_author(state, people.get(person_id, {}), person_id, language) for person_id in article.authors]
-    publisher = _publisher(state)
+    publisher = site_publisher(state)
     item = {
         "@context": SCHEMA_ORG,
         "@type": "Article",
@@ -128,15 +138,14 @@ def _article_metadata(state: BuildState, article: Article, address: str, transla
         "headline": article.title,
         "description": article.description,
         "author": authors,
-        "publisher": _organization(publisher.name(language, source), publisher.url),
+        "publisher": _publisher_organization(state, publisher, language),
         "datePublished": article.date.isoformat(),
         "dateModified": article.last_change.isoformat(),
         "inLanguage": language,
         "isPartOf": _web_site(state),
     }
-    image = _image_address(state, article)
-    if image:
-        item["image"] = image
+    preview = article_preview(state, article)
+    item["image"] = image_object(state, preview)
     first = article.first_published
     if first and first.url:
         item["isBasedOn"] = first.url
@@ -149,12 +158,31 @@ def _article_metadata(state: BuildState, article: Article, address: str, transla
     open_graph = [
         ("og:type", "article"),
         *_open_graph(state, article.title, article.description, address, translations),
-        *([("og:image", image), ("og:image:alt", article.image["alt"])] if image else []),
+        *_open_graph_image(state, preview),
         ("article:published_time", article.date.isoformat()),
         ("article:modified_time", article.last_change.isoformat()),
         *(("article:author", author["url"]) for author in authors),
     ]
-    return Metadata(_script_json(item), open_graph, _citation(article, authors, is_original=language == source))
+    citation = _citation(article, authors, is_original=language == source)
+    return Metadata(_script_json(item), open_graph, citation, _twitter(state, preview))
+
+
+def _open_graph_image(state: BuildState, preview: PreviewImage) -> list[tuple[str, str]]:
+    return [
+        ("og:image", state.site_url + preview.site_path),
+        ("og:image:width", str(preview.width)),
+        ("og:image:height", str(preview.height)),
+        ("og:image:alt", preview.alt),
+    ]
+
+
+def _twitter(state: BuildState, preview: PreviewImage) -> list[tuple[str, str]]:
+    """Twitter's (X's) large card; the title and description it takes from Open Graph."""
+    return [
+        ("twitter:card", "summary_large_image"),
+        ("twitter:image", state.site_url + preview.site_path),
+        ("twitter:image:alt", preview.alt),
+    ]
 
 
 def _open_graph(
@@ -215,14 +243,20 @@ def _organization(name: str, url: str | None) -> dict[str, str]:
 
 def _web_site(state: BuildState) -> dict[str, Any]:
     """The language's site: its name, home page and publisher."""
-    publisher = _publisher(state)
+    publisher = site_publisher(state)
     return {
         "@type": "WebSite",
         "name": upstream.language_site_name(state.config, state.language),
         "url": page_url(state, state.language, "index.md"),
         "inLanguage": state.language,
-        "publisher": _organization(publisher.name(state.language, _source(state)), publisher.url),
+        "publisher": _publisher_organization(state, publisher, state.language),
     }
+
+
+def _publisher_organization(state: BuildState, publisher: Publisher, language: str) -> dict[str, Any]:
+    """The publisher as a schema.org Organization, with its logo."""
+    logo = image_object(state, publisher_logo(state, publisher))
+    return {**_organization(publisher.name(language, _source(state)), publisher.url), "logo": logo}
 
 
 def _work(language: str, address: str) -> dict[str, str]:
@@ -230,14 +264,7 @@ def _work(language: str, address: str) -> dict[str, str]:
     return {"@type": "Article", "@id": address, "url": address, "inLanguage": language}
 
 
-def _image_address(state: BuildState, article: Article) -> str | None:
-    if not article.image:
-        return None
-    picture = image_path(state.articles.settings.page_folder, article.image["src"])
-    return state.site_url + state.languages.root(article.language) + picture
-
-
-def _publisher(state: BuildState) -> Publisher:
+def site_publisher(state: BuildState) -> Publisher:
     """The publisher mkdocs.yml names; in the live preview, while that setting is wrong, the site itself."""
     mkdocs_yml = Path(state.config.config_file_path)
     try:

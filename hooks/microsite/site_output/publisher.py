@@ -1,5 +1,6 @@
 """Who publishes the site, as mkdocs.yml sets it under `extra.publisher`: the body the legal notice
-names as publisher, with its web address. The pages' metadata names it as the publisher of every
+names as publisher, with its web address and, optionally, its logo (site_output/link_previews.py draws
+one of the site's initials where none is set). The pages' metadata names it as the publisher of every
 article and of the site (site_output/metadata.py).
 
 ```yaml
@@ -7,6 +8,7 @@ extra:
   publisher:
     name: {de: …, en: …}   # or one name for every language
     url: https://…
+    logo: assets/logo.png  # optional: a PNG or JPEG the site serves at that path (from docs/<source>/ or overrides/)
 ```
 
 A language without a name of its own takes the source language's, as a data text does.
@@ -15,13 +17,15 @@ A language without a name of its own takes the source language's, as a data text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..languages import Languages
 from ..rendering.texts import in_language
 
 KEY = "publisher"
-SETTINGS = ("name", "url")
+SETTINGS = ("name", "url", "logo")
+LOGO_FORMATS = (".png", ".jpg", ".jpeg")
 EXAMPLE_URL = "https://example.org/"
 
 
@@ -30,6 +34,8 @@ class Publisher:
     # Language → name; at least the source language's.
     names: dict[str, str]
     url: str
+    # The logo's path below the site root ('assets/logo.png'), or None.
+    logo: str | None = None
 
     def name(self, language: str, source: str) -> str:
         return in_language(self.names, language, source).text
@@ -55,7 +61,8 @@ def read_publisher(value: object, languages: Languages, config_file: str = "mkdo
     for setting in value:
         if setting not in SETTINGS:
             raise PublisherError(config_file, "", f": unknown setting '{setting}' – use {', '.join(SETTINGS)}")
-    return Publisher(_names(value.get("name"), languages, config_file), _url(value.get("url"), config_file))
+    names, url = _names(value.get("name"), languages, config_file), _url(value.get("url"), config_file)
+    return Publisher(names, url, _logo(value.get("logo"), config_file))
 
 
 def _names(value: object, languages: Languages, config_file: str) -> dict[str, str]:
@@ -84,3 +91,16 @@ def _url(value: object, config_file: str) -> str:
         message = f": '{value}' is no web address – write a full address starting with https://, e.g. {EXAMPLE_URL}"
         raise PublisherError(config_file, ".url", message)
     return str(value)
+
+
+def _logo(value: object, config_file: str) -> str | None:
+    if value is None:
+        return None
+    path = PurePosixPath(str(value))
+    what = "write the path the site serves it at, below docs/<source language>/ or overrides/, e.g. assets/logo.png"
+    if not isinstance(value, str) or path.is_absolute() or ".." in path.parts or "\\" in value or ":" in value:
+        raise PublisherError(config_file, ".logo", f": '{value}' is no path inside the site – {what}")
+    if path.suffix.lower() not in LOGO_FORMATS:
+        formats = ", ".join(LOGO_FORMATS)
+        raise PublisherError(config_file, ".logo", f": '{value}' is no {formats} file – link previews read only those")
+    return path.as_posix()

@@ -1,0 +1,215 @@
+"""The picture a shared link shows (Open Graph, Twitter's card, the JSON-LD `image`) and the publisher's logo.
+
+- An article with a picture Pillow reads (`image:`) shows a 1200 × 630 crop of it (JPEG, next to the
+  article: `<slug>.preview.jpg`), described by the picture's alt text.
+- Any other article shows a card drawn at build time (`<slug>.preview.png`): its title, the site's
+  name and the language, in the theme's primary colour (an SVG picture is such a case: messengers show
+  none).
+- Every other page shows its language's site card (`link-preview.png` in the language's folder): the
+  site's name, the publisher and the language.
+- The publisher's logo is `extra.publisher.logo`; without it, a square of the site's initials
+  (`publisher-logo.png` in the site root).
+
+What the pages state is known before the files exist: each preview is 1200 × 630, the generated logo
+512 × 512. The files are written once every language is built, into the site only, never over a file
+the build copied from docs/. Drawing takes a fifth of a second per picture, so each is kept in
+`.cache/link-previews/` below the project, under a hash of everything it is drawn from (this module's
+and the drawing's code included): a build draws only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import PIL
+from PIL import Image, UnidentifiedImageError
+
+from .. import upstream
+from ..articles.collection import image_path
+from ..findings import Finding
+from ..problems import Problem
+from ..rendering.labels import label
+from ..settings import setting_line
+from . import preview_images
+from .publisher import KEY as PUBLISHER_KEY
+
+if TYPE_CHECKING:
+    from ..articles import Article
+    from ..state import BuildState
+    from .publisher import Publisher
+
+CACHE_FOLDER = ".cache/link-previews"
+SITE_CARD = "link-preview.png"
+GENERATED_LOGO = "publisher-logo.png"
+# What a picture must be for its crop: a format Pillow reads and messengers show once cropped.
+_CROPPED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF", "AVIF", "BMP"}
+
+
+@dataclass(frozen=True)
+class PreviewImage:
+    # Below the site root ('en/beitraege/x.preview.png').
+    site_path: str
+    width: int
+    height: int
+    alt: str
+
+
+def article_preview(state: BuildState, article: Article) -> PreviewImage:
+    stem = state.languages.root(article.language) + article.path.removesuffix(".md")
+    width, height = preview_images.CARD_SIZE
+    if _picture_file(state, article) is not None:
+        return PreviewImage(f"{stem}.preview.jpg", width, height, article.image["alt"])
+    site_name = upstream.language_site_name(state.config, article.language)
+    alt = label(article.language, "link_preview.card", title=article.title, site=site_name)
+    return PreviewImage(f"{stem}.preview.png", width, height, alt)
+
+
+def site_preview(state: BuildState, language: str) -> PreviewImage:
+    width, height = preview_images.CARD_SIZE
+    alt = upstream.language_site_name(state.config, language)
+    return PreviewImage(state.languages.root(language) + SITE_CARD, width, height, alt)
+
+
+def publisher_logo(state: BuildState, publisher: Publisher) -> PreviewImage:
+    """The logo the publisher sets, or the generated one; a set logo that is missing or unreadable is
+    reported, and the generated one stands in."""
+    if publisher.logo is not None:
+        found = _logo_file(state, publisher.logo)
+        if found is not None:
+            return found
+    size = preview_images.LOGO_SIZE
+    return PreviewImage(GENERATED_LOGO, size, size, _site_name(state))
+
+
+def image_object(state: BuildState, image: PreviewImage) -> dict[str, object]:
+    """schema.org's ImageObject of `image`."""
+    return {
+        "@type": "ImageObject",
+        "url": state.site_url + image.site_path,
+        "width": image.width,
+        "height": image.height,
+    }
+
+
+def write_link_previews(state: BuildState, publisher: Publisher) -> None:
+    """Once every language is built: every article's preview, each language's site card, and the
+    generated logo where the publisher sets none."""
+    colour = upstream.theme_primary_colour(state.config)
+    for language in state.languages.codes:
+        below = upstream.language_display_name(state.config, language)
+        for article in state.articles.of(language) if state.articles else ():
+            preview = article_preview(state, article)
+            picture = _picture_file(state, article)
+            if picture is not None:
+                content = picture.read_bytes()
+                recipe = ("crop", hashlib.sha256(content).hexdigest())
+                _write(state, preview.site_path, recipe, lambda content=content: preview_images.crop(content))
+            else:
+                site_name = upstream.language_site_name(state.config, language)
+                _write_card(state, preview.site_path, preview_images.CardText(article.title, site_name, below), colour)
+        site_name = upstream.language_site_name(state.config, language)
+        text = preview_images.CardText(site_name, publisher.name(language, _source(state)), below)
+        _write_card(state, site_preview(state, language).site_path, text, colour)
+    if publisher_logo(state, publisher).site_path == GENERATED_LOGO:
+        name = _site_name(state)
+        _write(state, GENERATED_LOGO, ("logo", name, colour), lambda: preview_images.logo(name, colour))
+
+
+def _write_card(state: BuildState, site_path: str, text: preview_images.CardText, colour: str) -> None:
+    recipe = ("card", text.title, text.above, text.below, colour)
+    _write(state, site_path, recipe, lambda: preview_images.card(text, colour))
+
+
+def _write(state: BuildState, site_path: str, recipe: tuple, draw: Callable[[], bytes]) -> None:
+    """Writes what `draw` makes (or the cache kept of the same `recipe`) at `site_path`."""
+    target = state.site_dir / site_path
+    if target.exists():
+        written = f"docs/{site_path}" if "/" in site_path else f"docs/{_source(state)}/{site_path}"
+        message = "the build writes a link-preview picture there – rename or remove this file"
+        state.problems.stop_or_report(Problem(Finding(written, 1, message)))
+        return
+    content = _cached(state, recipe, draw)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    except OSError as error:
+        message = f"cannot write the link-preview picture ({error.strerror or error})"
+        raise Problem(Finding(str(target), 1, message)) from None
+
+
+def _cached(state: BuildState, recipe: tuple, draw: Callable[[], bytes]) -> bytes:
+    """The picture `recipe` draws, from the cache where it was drawn before; a cache that cannot be
+    written only makes the next build slower."""
+    drawing = (Path(preview_images.__file__).read_bytes(), Path(__file__).read_bytes())
+    key = hashlib.sha256(json.dumps([PIL.__version__, *(code.hex() for code in drawing), *recipe]).encode())
+    suffix = ".jpg" if recipe[0] == "crop" else ".png"
+    kept = state.project / CACHE_FOLDER / (key.hexdigest() + suffix)
+    if kept.is_file():
+        return kept.read_bytes()
+    content = draw()
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(".partial")
+        partial.write_bytes(content)
+        partial.replace(kept)
+    except OSError:
+        pass
+    return content
+
+
+def _picture_file(state: BuildState, article: Article) -> Path | None:
+    """The article's picture, where Pillow reads it as a raster picture: the language's own file, else the
+    source language's (rendering/shared_files.py), inside docs/."""
+    if not article.image:
+        return None
+    path = image_path(state.articles.settings.page_folder, article.image["src"])
+    docs = Path(state.config.docs_dir).resolve()
+    for language in dict.fromkeys((article.language, _source(state))):
+        candidate = (docs / language / path).resolve()
+        if candidate.is_relative_to(docs) and candidate.is_file():
+            return candidate if _raster_format(candidate) in _CROPPED_FORMATS else None
+    return None
+
+
+def _raster_format(path: Path) -> str | None:
+    try:
+        with Image.open(path) as picture:
+            return picture.format
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+
+
+def _logo_file(state: BuildState, logo: str) -> PreviewImage | None:
+    """The publisher's logo with its size, from docs/<source>/ or overrides/; reported where it is neither
+    there nor a picture."""
+    project = state.project.resolve()
+    for folder in (Path(state.config.docs_dir) / _source(state), project / "overrides"):
+        candidate = (folder / logo).resolve()
+        if candidate.is_relative_to(project) and candidate.is_file():
+            try:
+                with Image.open(candidate) as picture:
+                    return PreviewImage(logo, picture.width, picture.height, _site_name(state))
+            except (OSError, UnidentifiedImageError, ValueError):
+                problem = f"'{logo}' is no picture Pillow reads – save the logo as PNG or JPEG"
+                break
+    else:
+        problem = (
+            f"'{logo}' is in neither docs/{_source(state)}/ nor overrides/ – put the logo there, or correct the path"
+        )
+    mkdocs_yml = Path(state.config.config_file_path)
+    line = setting_line(mkdocs_yml, PUBLISHER_KEY, ("logo",))
+    state.problems.stop_or_report(Problem(Finding(mkdocs_yml.name, line, f"extra.{PUBLISHER_KEY}.logo: {problem}")))
+    return None
+
+
+def _site_name(state: BuildState) -> str:
+    return upstream.language_site_name(state.config, _source(state))
+
+
+def _source(state: BuildState) -> str:
+    return state.configured_languages.source
