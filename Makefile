@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The project's one command line (hooks/microsite/cli.py).
 MICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite
 
-.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench map-data lock clean
+.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench map-data card-fonts lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save; LANGUAGE=en for one language)"
@@ -35,6 +35,7 @@ help:
 	@echo "make lint    ruff: lint and format check of the Python code (changes nothing)"
 	@echo "make bench   speed and size figures, each compared with its target"
 	@echo "make map-data   fetch the partnership map's land and borders again (npm; world-atlas $(MAP_DATA_VERSION))"
+	@echo "make card-fonts   fetch the link-preview cards' font again (npm; @fontsource/source-sans-3 $(CARD_FONTS_VERSION))"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
 	@echo "make clean   remove $(SITE_DIR)/ and the environments"
 
@@ -132,6 +133,19 @@ map-data:
 		npm pack --silent --pack-destination "$$folder" world-atlas@$(MAP_DATA_VERSION) >/dev/null && \
 		tar -xzf "$$folder/world-atlas-$(MAP_DATA_VERSION).tgz" -C "$$folder" package/countries-110m.json && \
 		cp "$$folder/package/countries-110m.json" $(MAP_DATA) && sha256sum $(MAP_DATA)
+
+# The link-preview cards' font: Source Sans 3 (SIL OFL) as @fontsource ships it, Latin and Latin Extended,
+# regular and bold (hooks/microsite/site_output/preview_images.py).
+CARD_FONTS_VERSION := 5.3.1
+CARD_FONTS := hooks/microsite/site_output/card_fonts
+card-fonts:
+	@command -v npm >/dev/null 2>&1 || { echo "make card-fonts needs npm"; exit 2; }
+	@folder=$$(mktemp -d) && trap 'rm -rf "$$folder"' EXIT && \
+		npm pack --silent --pack-destination "$$folder" @fontsource/source-sans-3@$(CARD_FONTS_VERSION) >/dev/null && \
+		tar -xzf "$$folder/fontsource-source-sans-3-$(CARD_FONTS_VERSION).tgz" -C "$$folder" && \
+		for subset in latin latin-ext; do for weight in 400 700; do \
+			cp "$$folder/package/files/source-sans-3-$$subset-$$weight-normal.woff" $(CARD_FONTS)/; done; done && \
+		cp "$$folder/package/LICENSE" $(CARD_FONTS)/LICENSE && sha256sum $(CARD_FONTS)/*
 
 lock:
 	$(PYTHON) -m venv $(VENV)-lock

@@ -145,7 +145,8 @@ def _write(state: BuildState, site_path: str, recipe: tuple, draw: Callable[[], 
 def _cached(state: BuildState, recipe: tuple, draw: Callable[[], bytes]) -> bytes:
     """The picture `recipe` draws, from the cache where it was drawn before; a cache that cannot be
     written only makes the next build slower."""
-    drawing = (Path(preview_images.__file__).read_bytes(), Path(__file__).read_bytes())
+    fonts = [path.read_bytes() for paths in preview_images.FONT_FILES.values() for path in paths]
+    drawing = (Path(preview_images.__file__).read_bytes(), Path(__file__).read_bytes(), *fonts)
     key = hashlib.sha256(json.dumps([PIL.__version__, *(code.hex() for code in drawing), *recipe]).encode())
     suffix = ".jpg" if recipe[0] == "crop" else ".png"
     kept = state.project / CACHE_FOLDER / (key.hexdigest() + suffix)

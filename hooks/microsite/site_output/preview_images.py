@@ -5,11 +5,11 @@
 - **a crop** of an article's picture to the same size and shape (JPEG, which every messenger reads);
 - **a logo** (512 × 512 PNG): a name's initials, for a publisher that sets none.
 
-The font is the one Pillow's wheels ship (`ImageFont.load_default(size=…)`: Aileron, SIL Open Font
-License), so no font file, system package or request is needed. It holds ASCII and a few marks, but
-no umlaut, ß, „ or dash: an umlaut is drawn as its base letter with two dots above it, ß as ss, „
-as two commas, a dash as a hyphen (as German typesetting writes them without those characters), any
-other letter with a diacritic as its base letter, and what has no such form as '?'.
+The font is Source Sans 3 (SIL Open Font License, `card_fonts/LICENSE`), as the npm package
+@fontsource/source-sans-3 ships it (`make card-fonts` fetches it again): its Latin subset (German's
+umlauts, ß, „“ and dashes) and its Latin Extended subset (the names of cities in Poland, Czechia or
+Turkey), regular and bold, 150 KB together. A character is drawn from the first subset that has it;
+one that neither has is drawn as its letter without marks, or as '?'.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import io
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
@@ -29,10 +30,15 @@ _LINE_HEIGHT = 1.22
 _TITLE_BOX = (CARD_SIZE[0] - 2 * _MARGIN, 330)
 _SMALL_TEXT = 34
 _JPEG_QUALITY = 82
-# The combining diaeresis, drawn as two dots above its base letter (ä ö ü ë ï ÿ).
-_DIAERESIS = "\u0308"
-# What German typesetting writes for a character the font lacks.
-_SUBSTITUTES = {"ß": "ss", "ẞ": "SS", "„": ",,", "‚": ",", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "}
+FONT_FOLDER = Path(__file__).parent / "card_fonts"
+# Each weight's subsets, in the order a character is looked for.
+FONT_FILES = {
+    weight: tuple(FONT_FOLDER / f"source-sans-3-{subset}-{weight}-normal.woff" for subset in ("latin", "latin-ext"))
+    for weight in (400, 700)
+}
+REGULAR, BOLD = 400, 700
+# A character in no font: each font draws it as its .notdef glyph.
+_NO_CHARACTER = "\U0010fffd"
 
 
 @dataclass(frozen=True)
@@ -45,57 +51,44 @@ class CardText:
 
 
 @cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    """Pillow's bundled font; kept per size, being the same for every build."""
-    return ImageFont.load_default(size=size)
+def _fonts(weight: int, size: int) -> tuple[ImageFont.FreeTypeFont, ...]:
+    """The subsets of a weight at a size; kept, being the same for every build."""
+    return tuple(ImageFont.truetype(str(path), size) for path in FONT_FILES[weight])
 
 
 @cache
-def _missing_glyph(size: int) -> bytes:
-    return bytes(_font(size).getmask("\uffff"))
+def _has_glyph(font: ImageFont.FreeTypeFont, character: str) -> bool:
+    return character == " " or bytes(font.getmask(character)) != bytes(font.getmask(_NO_CHARACTER))
 
 
-def _has_glyph(character: str, size: int) -> bool:
-    return character == " " or bytes(_font(size).getmask(character)) != _missing_glyph(size)
-
-
-def _drawable(text: str, size: int) -> tuple[str, set[int]]:
-    """`text` in characters the font has, and the positions of those to draw two dots above."""
-    characters: list[str] = []
-    marks: set[int] = set()
+def _runs(text: str, weight: int, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+    """`text` as runs of characters, each with the first subset that has them."""
+    fonts = _fonts(weight, size)
+    runs: list[tuple[str, ImageFont.FreeTypeFont]] = []
     for character in text:
-        if _has_glyph(character, size):
-            characters.append(character)
-            continue
-        base, *combining = unicodedata.normalize("NFD", character)
-        if combining == [_DIAERESIS] and _has_glyph(base, size):
-            marks.add(len(characters))
-            characters.append(base)
-            continue
-        substitute = _SUBSTITUTES.get(character)
-        if substitute is None:
+        font = next((font for font in fonts if _has_glyph(font, character)), None)
+        if font is None:
             plain = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
-            substitute = plain if plain and all(_has_glyph(c, size) for c in plain) else "?"
-        characters.extend(substitute)
-    return "".join(characters), marks
+            character = plain if plain and all(_has_glyph(fonts[0], c) for c in plain) else "?"
+            font = fonts[0]
+        if runs and runs[-1][1] is font:
+            runs[-1] = (runs[-1][0] + character, font)
+        else:
+            runs.append((character, font))
+    return runs
 
 
-def _draw_text(draw: ImageDraw.ImageDraw, position: tuple[float, float], text: str, size: int, colour: str) -> None:
-    font = _font(size)
-    drawable, marks = _drawable(text, size)
+def _draw_text(
+    draw: ImageDraw.ImageDraw, position: tuple[float, float], text: str, size: int, colour: str, weight: int = REGULAR
+) -> None:
     x, y = position
-    draw.text((x, y), drawable, font=font, fill=colour)
-    dot = max(2.0, size * 0.085)
-    for index in marks:
-        left = x + font.getlength(drawable[:index])
-        width = font.getlength(drawable[index])
-        top = y + font.getbbox(drawable[index])[1]
-        for centre in (left + width * 0.32, left + width * 0.68):
-            draw.ellipse((centre - dot / 2, top - dot * 1.9, centre + dot / 2, top - dot * 0.9), fill=colour)
+    for run, font in _runs(text, weight, size):
+        draw.text((x, y), run, font=font, fill=colour)
+        x += font.getlength(run)
 
 
-def _width(text: str, size: int) -> float:
-    return _font(size).getlength(_drawable(text, size)[0])
+def _width(text: str, size: int, weight: int = BOLD) -> float:
+    return sum(font.getlength(run) for run, font in _runs(text, weight, size))
 
 
 def _wrapped(text: str, size: int, width: float) -> list[str]:
@@ -154,7 +147,7 @@ def card(text: CardText, background: str) -> bytes:
     line_height = size * _LINE_HEIGHT
     top = (CARD_SIZE[1] - len(lines) * line_height) / 2
     for number, line in enumerate(lines):
-        _draw_text(draw, (_MARGIN, top + number * line_height), line, size, colour)
+        _draw_text(draw, (_MARGIN, top + number * line_height), line, size, colour, BOLD)
     foot = CARD_SIZE[1] - _MARGIN - _SMALL_TEXT + 6
     draw.rectangle((_MARGIN, foot - 28, _MARGIN + 96, foot - 22), fill=colour)
     _draw_text(draw, (_MARGIN, foot), text.below, _SMALL_TEXT, colour)
@@ -194,8 +187,10 @@ def logo(name: str, background: str) -> bytes:
     draw = ImageDraw.Draw(image)
     letters = initials(name)
     size = 240 if len(letters) < 3 else 180
-    drawable = _drawable(letters, size)[0]
-    left, top, right, bottom = _font(size).getbbox(drawable)
-    position = ((LOGO_SIZE - (right - left)) / 2 - left, (LOGO_SIZE - (bottom - top)) / 2 - top)
-    _draw_text(draw, position, letters, size, colour)
+    runs = _runs(letters, BOLD, size)
+    font = runs[0][1]
+    left, top, _, bottom = font.getbbox(letters)
+    width = _width(letters, size)
+    position = ((LOGO_SIZE - width) / 2 - left, (LOGO_SIZE - (bottom - top)) / 2 - top)
+    _draw_text(draw, position, letters, size, colour, BOLD)
     return _png(image.quantize(colors=64, dither=Image.Dither.NONE))
