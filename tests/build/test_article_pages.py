@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
@@ -358,3 +359,46 @@ def test_the_header_introduces_an_article_from_elsewhere_in_its_sources_words(bu
             page = (built_site.root / built_path(article.path, language)).read_text(encoding="utf-8")
             assert f'<a href="{first.url}">{first.name}</a>' in page
     assert seen, "the fixture has no article that appeared elsewhere first"
+
+
+class _Figure(HTMLParser):
+    """The article header's figure: the classes of what it holds, in order, and its caption's text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside, self.in_caption = False, False
+        self.classes: list[str] = []
+        self.caption: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if tag == "figure" and classes == "article-header__figure":
+            self.inside = True
+        elif self.inside:
+            self.classes.append(classes or tag)
+            self.in_caption = self.in_caption or tag == "figcaption"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figure":
+            self.inside = self.in_caption = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_caption:
+            self.caption.append(data)
+
+
+def test_an_articles_picture_shows_its_caption_and_credit_under_it(built_site: BuiltSite) -> None:
+    collection = collection_of(built_site.project)
+    pictured = [
+        (language, article)
+        for language in LANGUAGES.codes
+        for article in collection.of(language)
+        if article.image and article.image.get("caption") and article.image.get("credit")
+    ]
+    assert pictured, "the fixture has no article whose picture has a caption and a credit"
+    for language, article in pictured:
+        figure = _Figure()
+        figure.feed((built_site.root / built_path(article.path, language)).read_text(encoding="utf-8"))
+        assert figure.classes[:2] == ["article-header__image", "figcaption"], figure.classes
+        caption = " ".join("".join(figure.caption).split())
+        assert caption == f"{article.image['caption']} {article.image['credit']}"

@@ -76,11 +76,18 @@ def _topics(context: RenderContext, article: Article) -> list[dict[str, str]]:
 
 def _image(context: RenderContext, article: Article) -> dict | None:
     """The article's picture: its address relative to the page, its WebP sizes for `srcset`, the pixels
-    of the picture at its address (so that its place is kept before it loads), and its text alternative."""
+    of the picture at its address (so that its place is kept before it loads), its text alternative, and
+    the caption and credit shown under it in the article's header (either may be missing)."""
     if not article.image:
         return None
     site_path = image_path(context.articles.settings.page_folder, article.image["src"])
-    image = {"src": context.link(site_path), "alt": article.image["alt"], "srcset": None}
+    image = {
+        "src": context.link(site_path),
+        "alt": article.image["alt"],
+        "caption": article.image.get("caption"),
+        "credit": article.image.get("credit"),
+        "srcset": None,
+    }
     sizes = context.pictures.get(f"{context.language}/{site_path}")
     if sizes is None:
         # A drawing (SVG), published as it is.
@@ -108,10 +115,12 @@ def card(context: RenderContext, article: Article) -> dict:
     }
 
 
-def _cards(context: RenderContext, articles: list[Article], heading: int) -> str:
+def _cards(context: RenderContext, articles: list[Article], heading: int, featured: bool = False) -> str:
+    """The cards in a grid; with `featured`, the first (the newest article) spans the grid's width."""
     return context.render(
         "article-cards.html",
         cards=[card(context, article) for article in articles],
+        featured=featured,
         heading=heading,
         by=context.label("articles.by"),
         topics_label=context.label("articles.topics"),
@@ -142,7 +151,7 @@ def render_article_index(context: RenderContext, argument: str | None) -> str:
         }
         for page in range(1, len(pages) + 1)
     ]
-    return _cards(context, pages[number - 1], heading=2) + context.render(
+    return _cards(context, pages[number - 1], heading=2, featured=number == 1) + context.render(
         "article-pages.html",
         pages=links if len(pages) > 1 else [],
         current=number,
@@ -155,7 +164,7 @@ def render_latest_articles(context: RenderContext, argument: str | None) -> str:
     """`<!-- data: latest-articles -->`: the newest articles, as many as data/articles.yml says."""
     collection = _collection(context)
     latest = collection.of(context.language)[: collection.settings.on_home_page]
-    return _cards(context, latest, heading=3) + context.render(
+    return _cards(context, latest, heading=3, featured=True) + context.render(
         "article-all.html",
         link=context.link(collection.settings.index_path(1)),
         text=context.label("articles.all"),

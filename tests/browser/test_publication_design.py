@@ -1,0 +1,162 @@
+"""The publication's design as a reader sees it, on a phone (390 px) and a desktop (1280 px), on the fixture
+publication: a readable line length, key figures at the text's edge, topics as chips, the article lists as a grid of
+cards with the newest featured. Which pages to look at is read from the fixture's articles and data markers."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import pytest
+from site_model import LANGUAGES, BuiltSite, built_path, collection_of
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+# Characters a line, the measure typographers agree on for running text.
+SHORTEST_LINE, LONGEST_LINE = 60, 75
+# A target a finger hits on a phone (WCAG 2.5.5), and the least any pointer needs (WCAG 2.5.8).
+PHONE_TARGET, LEAST_TARGET = 44, 24
+
+# Characters on each line of the article's paragraphs as the browser laid them out: every character's box, through a
+# Range, grouped by the line it stands on. A paragraph's last line and a line ended by a break are short by intent.
+LINE_LENGTHS = """() => {
+  const lengths = [];
+  for (const paragraph of document.querySelectorAll(".md-content__inner > p")) {
+    const lines = new Map();
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let index = 0; index < node.length; index++) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        const box = range.getClientRects()[0];
+        if (box) lines.set(Math.round(box.top), (lines.get(Math.round(box.top)) || 0) + 1);
+      }
+    }
+    const full = [...lines.values()];
+    full.pop();
+    if (!paragraph.querySelector("br")) lengths.push(...full);
+  }
+  return lengths;
+}"""
+
+GEOMETRY = """() => {
+  const box = (element) => element && element.getBoundingClientRect().toJSON();
+  const text = document.querySelector(".md-content__inner > p");
+  const topics = document.querySelector(".article-header ul.article-topics");
+  const cards = document.querySelector(".article-cards");
+  return {
+    text: box(text),
+    keyFigures: box(document.querySelector("ul.key-figures")),
+    topics: topics && {
+      listStyle: getComputedStyle(topics).listStyleType,
+      display: getComputedStyle(topics).display,
+      chips: [...topics.querySelectorAll("a")].map(box),
+    },
+    cards: cards && {
+      grid: box(cards),
+      each: [...cards.querySelectorAll(":scope > article.article-card")].map(box),
+    },
+  };
+}"""
+
+
+@dataclass
+class Seen:
+    line_lengths: list[int]
+    geometry: dict
+
+
+def design_pages(site: BuiltSite) -> dict[str, str]:
+    """The pages of each kind, in every language: the newest article (it has topics), the index's first and second
+    page, the home page (which has the key figures and the latest articles) and the newest article's first topic."""
+    collection = collection_of(site.project)
+    pages = {}
+    for language in LANGUAGES.codes:
+        newest = collection.of(language)[0]
+        pages[f"article {language}"] = built_path(newest.path, language)
+        pages[f"index {language}"] = built_path(collection.settings.index_path(1), language)
+        pages[f"second index page {language}"] = built_path(collection.settings.index_path(2), language)
+        pages[f"home {language}"] = built_path("index.md", language)
+        pages[f"topic {language}"] = built_path(collection.settings.topic_path(newest.topics[0]), language)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def seen(browser, served_site: str, built_site: BuiltSite) -> dict[tuple[str, str], Seen]:
+    """Every design page at both widths, measured once."""
+    measured = {}
+    for width_name, viewport in WIDTHS.items():
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for kind, path in design_pages(built_site).items():
+            page.goto(served_site + path, wait_until="networkidle")
+            measured[(width_name, kind)] = Seen(page.evaluate(LINE_LENGTHS), page.evaluate(GEOMETRY))
+        context.close()
+    return measured
+
+
+def of_kind(seen: dict[tuple[str, str], Seen], width: str, kind: str) -> dict[str, Seen]:
+    return {page: value for (at, page), value in seen.items() if at == width and page.startswith(kind)}
+
+
+def test_an_article_reads_at_60_to_75_characters_a_line_on_a_desktop_and_never_longer_on_a_phone(seen) -> None:
+    for page, measured in of_kind(seen, "desktop", "article").items():
+        assert measured.line_lengths, f"{page}: no full line of text measured"
+        typical = statistics.median(measured.line_lengths)
+        assert SHORTEST_LINE <= typical <= LONGEST_LINE, f"{page} at 1280 px: lines of {measured.line_lengths}"
+        assert max(measured.line_lengths) <= LONGEST_LINE + 1, f"{page} at 1280 px: lines of {measured.line_lengths}"
+    # A phone's screen is the measure: 16 px text fits about 45 characters, and no line is longer than on a desktop.
+    for page, measured in of_kind(seen, "phone", "article").items():
+        assert max(measured.line_lengths) <= LONGEST_LINE, f"{page} at 390 px: lines of {measured.line_lengths}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_key_figures_start_at_the_left_edge_of_the_text(seen, width: str) -> None:
+    homes = of_kind(seen, width, "home")
+    assert all(measured.geometry["keyFigures"] for measured in homes.values()), "the home pages show no key figures"
+    for page, measured in homes.items():
+        figures, text = measured.geometry["keyFigures"], measured.geometry["text"]
+        assert abs(figures["left"] - text["left"]) <= 2, f"{page}: key figures at {figures['left']}, text at {text}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_articles_topics_are_a_row_of_chips_a_finger_can_hit(seen, width: str) -> None:
+    least = PHONE_TARGET if width == "phone" else LEAST_TARGET
+    for page, measured in of_kind(seen, width, "article").items():
+        topics = measured.geometry["topics"]
+        assert topics and topics["chips"], f"{page}: no topics in the header"
+        assert topics["listStyle"] == "none" and topics["display"] == "flex", f"{page}: topics are a list: {topics}"
+        for chip in topics["chips"]:
+            assert chip["height"] >= least and chip["width"] >= least, f"{page}: a topic chip of {chip}"
+
+
+def columns(cards: list[dict]) -> int:
+    return len({round(card["left"]) for card in cards})
+
+
+def test_article_lists_are_a_grid_of_two_columns_on_a_desktop_and_one_on_a_phone(seen) -> None:
+    # The home page's cards below the featured one, and every card of the index's second page.
+    for kind, first in (("home", 1), ("second index page", 0)):
+        for page, measured in of_kind(seen, "desktop", kind).items():
+            others = measured.geometry["cards"]["each"][first:]
+            assert len(others) >= 2, f"{page}: too few cards to see a grid"
+            assert columns(others) >= 2, f"{page} at 1280 px: the cards stand in one column: {others}"
+        for page, measured in of_kind(seen, "phone", kind).items():
+            each = measured.geometry["cards"]["each"]
+            assert columns(each) == 1, f"{page} at 390 px: the cards stand side by side: {each}"
+
+
+def test_the_newest_article_is_featured_across_the_grid_on_the_home_page_and_the_index(seen) -> None:
+    for kind in ("index", "home"):
+        for page, measured in of_kind(seen, "desktop", kind).items():
+            grid, (newest, *others) = measured.geometry["cards"]["grid"], measured.geometry["cards"]["each"]
+            assert abs(newest["width"] - grid["width"]) <= 1, f"{page}: the newest card is {newest}, the grid {grid}"
+            assert all(card["width"] < grid["width"] / 1.5 for card in others), f"{page}: cards of {others}"
+    # A topic's page lists its articles alike, none featured.
+    for page, measured in of_kind(seen, "desktop", "topic").items():
+        each = measured.geometry["cards"]["each"]
+        assert len({round(card["width"]) for card in each}) == 1, f"{page}: cards of different widths: {each}"
