@@ -142,9 +142,9 @@ def built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def pixels(picture: bytes) -> tuple:
+def pixels(picture: bytes) -> tuple[tuple[int, int], bytes]:
     with Image.open(io.BytesIO(picture)) as image:
-        return image.size, tuple(image.convert("RGB").getdata())
+        return image.size, image.convert("RGB").tobytes()
 
 
 def image_file(site: Path, page: str, alt: str) -> bytes:
@@ -174,7 +174,9 @@ def test_an_articles_picture_next_to_its_source_serves_the_translation(project: 
     assert pixels(image_file(built, article, ARTICLE_TEXTS["en"]["alt"])) == pixels(FERRY)
     preview = parse_html((built / article).read_text(encoding="utf-8")).find("meta", property="og:image")
     assert preview is not None
-    assert preview.attrs["content"] == f"{SITE_URL}en/{collection_folder(project)}/bilder/faehre.png"
+    # The link preview is a crop of that picture, written for the translation too (site_output/link_previews.py).
+    assert preview.attrs["content"] == f"{SITE_URL}en/{collection_folder(project)}/faehre.preview.jpg"
+    assert (built / f"en/{collection_folder(project)}/faehre.preview.jpg").is_file()
 
 
 def test_the_link_check_and_the_sitemaps_stay_clean(project: Path, built: Path) -> None:

@@ -36,7 +36,8 @@ class KnownMessage:
     reason: str
 
     def matches(self, message: dict) -> bool:
-        return bool(re.search(self.says, message["message"]) and re.search(self.markup, highlighted(message)))
+        # The checker's highlight may take in the white space before the element.
+        return bool(re.search(self.says, message["message"]) and re.search(self.markup, highlighted(message).strip()))
 
 
 KNOWN_MESSAGES = (
