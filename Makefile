@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The project's one command line (hooks/microsite/cli.py).
 MICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite
 
-.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench map-data card-fonts lock clean
+.PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench screenshots map-data card-fonts lock clean
 
 help:
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save; LANGUAGE=en for one language)"
@@ -34,6 +34,7 @@ help:
 	@echo "make new-partnership ID=name   a new record in data/partnerships.yml"
 	@echo "make lint    ruff: lint and format check of the Python code (changes nothing)"
 	@echo "make bench   speed and size figures, each compared with its target"
+	@echo "make screenshots   full-page PNGs of home, index, an article and a partnership page, both languages, 390 and 1280 px, in screenshots/"
 	@echo "make map-data   fetch the partnership map's land and borders again (npm; world-atlas $(MAP_DATA_VERSION))"
 	@echo "make card-fonts   fetch the link-preview cards' font again (npm; @fontsource/source-sans-3 $(CARD_FONTS_VERSION))"
 	@echo "make lock    re-resolve requirements.lock from pyproject.toml"
@@ -113,6 +114,11 @@ new-partnership: $(VENV)/.installed
 # BENCH_SIZES=100,400 BENCH_RUNS=1 BENCH_PARTS=scale (parts: scale, real, parity, readers).
 bench: $(VENV)/.installed tests/benchmarks/node_modules/.installed
 	PYTHONPATH=hooks:tests:tests/benchmarks $(BIN)/python tests/benchmarks/run.py
+
+# For review in pull requests: a strict build, served locally, photographed in Debian's Chromium
+# (tests/benchmarks/screenshots.py). screenshots/ is git-ignored; WIDTHS=390 for one width.
+screenshots: $(VENV)/.installed
+	PYTHONPATH=hooks:tests:tests/benchmarks $(BIN)/python tests/benchmarks/screenshots.py $(if $(WIDTHS),--widths $(WIDTHS))
 
 # Lighthouse, for the readers' figures; skipped with a notice where npm is missing.
 tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json

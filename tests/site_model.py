@@ -113,6 +113,29 @@ def reader_pages(project: Path) -> list[str]:
     )
 
 
+def review_pages(project: Path) -> dict[str, str]:
+    """The pages that show a publication's design, per language: the home page, the article index, the
+    newest article (the one the index features) and the first partnership page of data/partnerships.yml,
+    named `<language>-<kind>` ('en-article'); a kind the project lacks (no articles, no partnerships) is left
+    out. For `make screenshots` and `make bench`, which read the real project, and for their tests."""
+    languages = Languages.of_project(project)
+    data = load(project / "data", project / "docs", languages)
+    collection, _ = read_collection(project / "docs", languages, data.files, project)
+    partnerships = data.get("partnerships")
+    pages = {}
+    for language in languages.codes:
+        root = languages.root(language)
+        pages[f"{language}-home"] = root + "index.html"
+        if collection is not None:
+            pages[f"{language}-index"] = root + collection.settings.index_path(1).removesuffix(".md") + ".html"
+            if collection.of(language):
+                pages[f"{language}-article"] = root + collection.of(language)[0].path.removesuffix(".md") + ".html"
+        if partnerships and partnerships["partnerships"]:
+            first = partnerships["partnerships"][0]["id"]
+            pages[f"{language}-partnership"] = root + f"{partnerships['page_folder']}/{first}.html"
+    return pages
+
+
 @contextlib.contextmanager
 def assembled_publication() -> Iterator[Path]:
     """The fixture publication assembled for a moment, for what tests must know of it before anything is

@@ -1,5 +1,6 @@
-"""The readers' cost on a phone: bytes transferred (gzip) and requests per page, and Lighthouse's scores;
-and the size of the partnership map's SVG, which its page carries inline."""
+"""The readers' cost on a phone: bytes transferred (gzip) and requests of every page, pictures apart; the
+picture an index card loads; Lighthouse's scores and layout shift; and the size of the partnership map's
+SVG, which its page carries inline."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
 from measure import ROOT, SUB_PATH, build
 from microsite.measurements import record_lighthouse, sources_fingerprint
+from site_model import review_pages
 
 CHROMIUM = Path("/usr/bin/chromium")
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+PHONE = {"width": 390, "height": 844}
 MAP_SVG = re.compile(r'<svg class="partnership-map__svg".*?</svg>', re.DOTALL)
 
 
@@ -71,38 +73,16 @@ def static_host(site: Path, port: int) -> Iterator[None]:
         server.server_close()
 
 
-def article_folder() -> str:
-    """Where the articles are built: the collection's folder (data/articles.yml), or the top."""
-    collection = ROOT / "data" / "articles.yml"
-    if not collection.exists():
-        return "."
-    return yaml.safe_load(collection.read_text(encoding="utf-8"))["page_folder"]
-
-
-def reader_pages(site: Path) -> list[str]:
-    """Home, the largest article and a partnership page, in both languages."""
-    partnership = sorted((site / "partnerschaften").glob("*.html"))
-    partnership = next(path for path in partnership if path.name != "index.html").relative_to(site).as_posix()
-    article = (
-        max(
-            (
-                path
-                for path in (site / article_folder()).glob("*.html")
-                if path.name not in ("index.html", "404.html") and not path.stem.isdigit()
-            ),
-            key=lambda path: path.stat().st_size,
-        )
-        .relative_to(site)
-        .as_posix()
-    )
-    german = ["index.html", article, partnership]
-    return german + [f"en/{path}" for path in german]
-
-
-def article_pages(reader: dict) -> list[str]:
-    """The article pages among the measured ones (the second of each language)."""
-    paths = list(reader["pages"])
-    return [paths[1], paths[4]] if len(paths) == 6 else []
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site a reader can open, site-relative: not the theme's assets, not the
+    redirect pages at old addresses (a meta refresh sends the reader on at once)."""
+    pages = []
+    for file in sorted(site.rglob("*.html")):
+        path = file.relative_to(site).as_posix()
+        if path.startswith("assets/") or 'http-equiv="refresh"' in file.read_text(encoding="utf-8"):
+            continue
+        pages.append(path)
+    return pages
 
 
 def map_size(site: Path) -> dict:
@@ -114,36 +94,59 @@ def map_size(site: Path) -> dict:
     return {"bytes": len(svg), "bytes_gzip": len(gzip.compress(svg, compresslevel=6))}
 
 
-def transferred(site_url: str, page_paths: list[str]) -> dict:
-    """Bytes (gzip) and requests of each page loaded in Chromium on a phone's viewport."""
-    # Playwright is needed only where Chromium is there for it to drive.
-    from playwright.sync_api import sync_playwright
-
+def transferred(browser, site_url: str, page_paths: list[str]) -> dict:
+    """What each page loads in Chromium on a phone's viewport, as the gzip host sends it: the bytes of its
+    pictures apart from everything else (HTML, CSS, scripts, fonts, the search index, the sitemaps the
+    language selector reads), and the requests."""
     pages = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_FLAGS.split())
-        for page_path in page_paths:
-            context = browser.new_context(viewport={"width": 390, "height": 844})
-            page = context.new_page()
-            sizes: list[int] = []
-            page.on(
-                "response",
-                lambda response, sizes=sizes: sizes.append(int(response.headers.get("content-length", "0"))),
-            )
-            page.goto(site_url + page_path, wait_until="networkidle")
-            pages[page_path] = {"bytes_gzip": sum(sizes), "requests": len(sizes)}
-            context.close()
-        browser.close()
+    for page_path in page_paths:
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        responses: list = []
+        page.on("response", lambda response, responses=responses: responses.append(response))
+        page.goto(site_url + page_path, wait_until="networkidle")
+        sizes = {"bytes_gzip": 0, "picture_bytes": 0}
+        for response in responses:
+            key = "picture_bytes" if response.headers.get("content-type", "").startswith("image/") else "bytes_gzip"
+            sizes[key] += int(response.headers.get("content-length", "0"))
+        pages[page_path] = {**sizes, "requests": len(responses)}
+        context.close()
     return pages
 
 
+def card_pictures(browser, site_url: str, index_paths: list[str]) -> dict:
+    """The largest file the browser picks for an index card's picture on a 390 px phone, at device pixel
+    ratios 1 and 3, over the given index pages (every card, the lazy ones scrolled into view); {} where no
+    card has a picture."""
+    largest: dict = {}
+    for ratio in (1, 3):
+        for index_path in index_paths:
+            context = browser.new_context(viewport=PHONE, device_scale_factor=ratio)
+            page = context.new_page()
+            responses: list = []
+            page.on("response", lambda response, responses=responses: responses.append(response))
+            page.goto(site_url + index_path, wait_until="networkidle")
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+            page.wait_for_load_state("networkidle")
+            sizes = {response.url: len(response.body()) for response in responses if response.ok}
+            chosen = page.evaluate(
+                "[...document.querySelectorAll('img.article-card__image')].map((image) => image.currentSrc)"
+            )
+            for url in chosen:
+                if url in sizes and sizes[url] > largest.get(ratio, {}).get("bytes", -1):
+                    largest[ratio] = {"bytes": sizes[url], "file": url.removeprefix(site_url), "page": index_path}
+            context.close()
+    return largest
+
+
 def lighthouse_scores(url: str) -> dict:
-    """Lighthouse's mobile scores (0–100) of `url`, or its error.
+    """Lighthouse's mobile scores (0–100) of `url` and its cumulative layout shift, or its error.
 
     Lighthouse's performance score varies from run to run: the median of three.
     """
     figures: dict = {}
     runs = []
+    layout_shifts = []
     for _ in range(3):
         report = subprocess.run(
             [
@@ -163,32 +166,49 @@ def lighthouse_scores(url: str) -> dict:
         if report.returncode != 0:
             figures["lighthouse_error"] = report.stderr.strip()[-300:]
             break
-        categories = json.loads(report.stdout)["categories"]
-        runs.append({name: round(category["score"] * 100) for name, category in categories.items()})
+        lighthouse = json.loads(report.stdout)
+        runs.append({name: round(category["score"] * 100) for name, category in lighthouse["categories"].items()})
+        layout_shifts.append(lighthouse["audits"]["cumulative-layout-shift"]["numericValue"])
     if runs:
         figures["lighthouse"] = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+        # A shift in any run is a shift a reader may see: the largest, not the median.
+        figures["layout_shift"] = max(layout_shifts)
     return figures
 
 
 def reader_cost(workspace: Path) -> dict:
-    """Bytes and requests, then Lighthouse's scores, of reader_pages as a static host serves them."""
+    """Every page's bytes and requests, the index cards' pictures, then Lighthouse's scores of the review
+    pages (home, article index, newest article, first partnership page; site_model.review_pages), as a
+    static host serves them."""
     site = workspace / "reader-site"
     port = 8700 + os.getpid() % 200
     site_url = f"http://127.0.0.1:{port}{SUB_PATH}"
     sources = sources_fingerprint(ROOT)
     build(ROOT, site, extra_env={"SITE_URL": site_url})
-    results: dict = {"pages": {}, "map": map_size(site)}
+    results: dict = {"pages": {}, "all_pages": {}, "map": map_size(site)}
+    review = review_pages(ROOT)
     with static_host(site, port):
         if not CHROMIUM.exists():
             results["skipped"] = f"Chromium not found at {CHROMIUM}: reader figures skipped"
             return results
-        results["pages"] = transferred(site_url, reader_pages(site))
+        # Playwright is needed only where Chromium is there for it to drive.
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_FLAGS.split())
+            results["all_pages"] = transferred(browser, site_url, site_pages(site))
+            indexes = [path for name, path in review.items() if name.endswith("-index")]
+            results["card_pictures"] = {
+                str(ratio): figures for ratio, figures in card_pictures(browser, site_url, indexes).items()
+            }
+            browser.close()
+        results["pages"] = {path: dict(results["all_pages"][path]) for path in review.values()}
         if not LIGHTHOUSE.exists() or shutil.which("node") is None:
             results["lighthouse_skipped"] = (
                 "Lighthouse or Node.js not found: run make bench (npm ci in tests/benchmarks) with Node.js installed"
             )
             return results
-        for page_path in reader_pages(site):
+        for page_path in review.values():
             results["pages"][page_path].update(lighthouse_scores(site_url + page_path))
     record_accessibility_scores(results["pages"], sources)
     return results

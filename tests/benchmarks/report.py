@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import statistics
 from pathlib import Path
 
 from parity import summary as parity_summary
-from reader_cost import article_pages
 
 RESULTS = Path(__file__).resolve().parent / "results"
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,6 +15,11 @@ BUSY = 1.15
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The partnership map's SVG, inline in its page: at most this many bytes served with gzip.
 MAP_GZIP_TARGET = 30_000
+# Issue 21's budgets: a page with everything it loads but its pictures, served with gzip; the picture an
+# index card loads on a 390 px phone; Lighthouse's cumulative layout shift.
+PAGE_GZIP_TARGET = 100_000
+CARD_PICTURE_TARGET = 30_000
+LAYOUT_SHIFT_TARGET = 0
 
 
 def verdict(ok: bool) -> str:
@@ -216,28 +221,58 @@ def lighthouse_verdict(path: str, scores: dict) -> str:
     return f"Lighthouse mobile {path}: {scores} (target: 100 / 100 / 100, performance ≥ 98): {verdict(ok)}"
 
 
+def page_budget_verdict(all_pages: dict) -> str:
+    """The heaviest page and the median, with everything they load but pictures, against the budget."""
+    sizes = sorted((figures["bytes_gzip"], path) for path, figures in all_pages.items())
+    heaviest, heaviest_path = sizes[-1]
+    median = statistics.median(size for size, _ in sizes)
+    return (
+        f"every page with everything it loads, pictures aside (gzip; {len(sizes)} pages): heaviest {heaviest_path} "
+        f"{heaviest / 1000:.1f} KB, median {median / 1000:.1f} KB (target: ≤ {PAGE_GZIP_TARGET // 1000} KB each): "
+        f"{verdict(heaviest <= PAGE_GZIP_TARGET)}"
+    )
+
+
+def card_picture_verdicts(cards: dict) -> list[str]:
+    """The largest picture an index card loads at 390 px, per device pixel ratio, against the budget."""
+    if not cards:
+        return ["index card pictures at 390 px: no card pictures on the site (target: ≤ 30 KB): not measured"]
+    return [
+        f"index card picture at 390 px, device pixel ratio {ratio}: {figures['file']} {figures['bytes'] / 1000:.1f} KB "
+        f"(target: ≤ {CARD_PICTURE_TARGET // 1000} KB): {verdict(figures['bytes'] <= CARD_PICTURE_TARGET)}"
+        for ratio, figures in sorted(cards.items())
+    ]
+
+
 def reader_table(reader: dict) -> tuple[list[str], list[str]]:
     """The readers' table (none if their pages were not measured), its verdicts, and what was skipped."""
     lines, verdicts = [], []
     if reader.get("pages"):
         lines += [
-            "| page (phone) | transferred (gzip) | requests | performance | accessibility | best practices | SEO |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| page (phone) | transferred (gzip), pictures aside | pictures | requests | performance | accessibility "
+            "| best practices | SEO | layout shift |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for path, figures in reader["pages"].items():
             scores = figures.get("lighthouse", {})
+            shift = figures.get("layout_shift")
             lines.append(
-                f"| `{path}` | {figures['bytes_gzip'] / 1024:.1f} KiB | {figures['requests']} | "
+                f"| `{path}` | {figures['bytes_gzip'] / 1000:.1f} KB | {figures.get('picture_bytes', 0) / 1000:.1f} KB "
+                f"| {figures['requests']} | "
                 + " | ".join(str(scores.get(name, "–")) for name in LIGHTHOUSE_CATEGORIES)
-                + " |"
+                + f" | {'–' if shift is None else f'{shift:.3f}'} |"
             )
             if scores:
                 verdicts.append(lighthouse_verdict(path, scores))
-        for path in article_pages(reader):
-            kib = reader["pages"][path]["bytes_gzip"] / 1024
-            verdicts.append(
-                f"article page {path}: {kib:.1f} KiB with everything it loads (target: under 100 KB): {verdict(reader['pages'][path]['bytes_gzip'] < 100_000)}"
-            )
+            if shift is not None:
+                verdicts.append(
+                    f"layout shift {path}: {shift:.3f}, the largest of Lighthouse's runs (target: "
+                    f"{LAYOUT_SHIFT_TARGET}): {verdict(shift <= LAYOUT_SHIFT_TARGET)}"
+                )
+    if reader.get("all_pages"):
+        verdicts.append(page_budget_verdict(reader["all_pages"]))
+    if "card_pictures" in reader:
+        verdicts += card_picture_verdicts(reader["card_pictures"])
     if reader.get("map"):
         size = reader["map"]
         measured = f"{size['bytes'] / 1024:.1f} KiB, {size['bytes_gzip'] / 1024:.1f} KiB with gzip"

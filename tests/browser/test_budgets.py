@@ -1,0 +1,80 @@
+"""Issue 21's budgets on the fixture publication, as a reader's phone meets them: every page with everything
+it loads but its pictures is at most 100 KB with gzip, and the home page and an article do not shift their
+layout while they load. (make bench measures the same on the real site, with Lighthouse.)"""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from site_model import BuiltSite, review_pages
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+PAGE_BUDGET = 100_000
+# Every layout shift a reader did not cause, as the browser reports it (https://web.dev/articles/cls), from the
+# start of the page: an init script of the browser context.
+RECORD_LAYOUT_SHIFTS = """
+window.__layoutShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__layoutShifts.push({value: entry.value, sources: entry.sources.map((s) => (s.node && s.node.outerHTML ? s.node.outerHTML.slice(0, 120) : String(s.node)) + JSON.stringify(s.previousRect) + JSON.stringify(s.currentRect))});
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def weight_without_pictures(browser, address: str) -> tuple[int, list[str]]:
+    """The bytes of a page and of everything it loads but pictures, each compressed with gzip as a static host
+    sends text (level 6), and what was loaded."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    responses: list = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(address, wait_until="networkidle")
+    loaded = [
+        response
+        for response in responses
+        if response.ok and not response.headers.get("content-type", "").startswith("image/")
+    ]
+    weight = sum(len(gzip.compress(response.body(), compresslevel=6)) for response in loaded)
+    names = [response.url.rsplit("/", 1)[-1] for response in loaded]
+    context.close()
+    return weight, names
+
+
+def test_every_page_with_what_it_loads_but_pictures_is_at_most_100_kb(
+    browser, built_site: BuiltSite, served_site: str
+) -> None:
+    too_heavy = []
+    for path in built_site.content_paths():
+        weight, loaded = weight_without_pictures(browser, served_site + path)
+        # The page, the theme's stylesheet and scripts and the search index at least: a page that loaded
+        # nothing would weigh nothing.
+        assert len(loaded) >= 4, f"{path} loaded only {loaded}"
+        if weight > PAGE_BUDGET:
+            too_heavy.append(f"{path}: {weight / 1000:.1f} KB ({', '.join(loaded)})")
+    assert not too_heavy, "over the budget of 100 KB with gzip, pictures aside:\n" + "\n".join(too_heavy)
+
+
+# Known: Material's search button is hidden until its script has run (no-js), then appears at the header's
+# right and pushes the language selector 48 px left; a shift of 0.0008 on every page at 390 px. The fix
+# belongs to the header's design (issue 21, item 2); strict, so that this test fails once it is fixed, and
+# the mark is then removed.
+@pytest.mark.xfail(strict=True, reason="the header's search button appears after the script runs (issue 21, item 7)")
+@pytest.mark.parametrize("kind", ["home", "article"])
+def test_no_layout_shift_on_a_phone(browser, built_site: BuiltSite, served_site: str, kind: str) -> None:
+    pages = review_pages(built_site.project)
+    for name in (name for name in pages if name.endswith(f"-{kind}")):
+        context = browser.new_context(viewport=PHONE)
+        context.add_init_script(RECORD_LAYOUT_SHIFTS)
+        page = context.new_page()
+        page.goto(served_site + pages[name], wait_until="networkidle")
+        # The pictures further down load as the reader scrolls to them: they must not push the text either.
+        page.mouse.wheel(0, 10_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        shifts = page.evaluate("window.__layoutShifts")
+        context.close()
+        assert shifts == [], f"{pages[name]} shifted its layout while loading: {shifts}"
