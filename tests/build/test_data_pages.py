@@ -157,8 +157,10 @@ def test_adding_a_partnership_yields_its_page_in_every_language(site_with_added_
             assert selector.attrs["href"].endswith(counterpart_path(german, other).rsplit("/", 1)[-1])
         sitemap = site.sitemap_entries()
         assert site.site_url + path in sitemap
+        # Each language's page, and the source language's as the page for any other language (x-default).
         assert sitemap[site.site_url + path] == {
-            other: site.site_url + counterpart_path(german, other) for other in configured_languages()
+            **{other: site.site_url + counterpart_path(german, other) for other in configured_languages()},
+            "x-default": site.site_url + german,
         }
         locations = {doc["location"].split("#")[0] for doc in site.search_index(language)["docs"]}
         assert f"{folder}/neustadt.html" in locations
