@@ -9,12 +9,14 @@ matters) become `docs/<language>/texts/<name>`, where `name` is in the file `nam
 from __future__ import annotations
 
 import datetime
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 from microsite.articles import read_collection
 from microsite.languages import Languages
+from PIL import Image
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 CASES = sorted(path.name for path in FIXTURES.iterdir() if path.is_dir())
@@ -109,19 +111,26 @@ def test_the_navigation_leaves_out_every_page_of_the_collection_but_its_index(tm
     assert [path for path in listed_elsewhere + in_navigation if collection.listed_elsewhere(path)] == listed_elsewhere
 
 
+def png(shade: int) -> bytes:
+    """A small picture the build reads (it refuses a file that is no picture)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (shade, shade, shade)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def test_an_articles_picture_next_to_its_source_serves_every_language(tmp_path: Path) -> None:
     project = tmp_path / "project"
     for language, alt in [("de", "Der Hafen"), ("en", "The harbour")]:
         write_article(project, language, "harbour", "2025-01-24", image=f"{{src: bilder/hafen.png, alt: {alt}}}")
     picture = project / "docs" / "de" / FOLDER / "bilder" / "hafen.png"
     picture.parent.mkdir()
-    picture.write_bytes(b"a picture")
+    picture.write_bytes(png(1))
     assert errors(project) == []
 
     # A localized picture of the same name serves its language, but not the source.
     localized = project / "docs" / "en" / FOLDER / "bilder" / "hafen.png"
     localized.parent.mkdir()
-    localized.write_bytes(b"the English picture")
+    localized.write_bytes(png(2))
     picture.unlink()
     assert errors(project) == [
         f"docs/de/{FOLDER}/harbour.md:6:14: image.src: there is no picture docs/de/{FOLDER}/bilder/hafen.png – "
@@ -131,7 +140,7 @@ def test_an_articles_picture_next_to_its_source_serves_every_language(tmp_path: 
     # In neither folder, or reached through a link out of the project: the translation is told where it goes.
     localized.unlink()
     outside = tmp_path / "outside.png"
-    outside.write_bytes(b"a picture elsewhere")
+    outside.write_bytes(png(3))
     picture.symlink_to(outside)
     assert errors(project)[1] == (
         f"docs/en/{FOLDER}/harbour.md:6:14: image.src: there is no picture docs/en/{FOLDER}/bilder/hafen.png, nor "
