@@ -164,6 +164,8 @@ def printed(browser, served_site: str) -> dict[str, Printed]:
         page = context.new_page()
         page.goto(served_site + page_path, wait_until="networkidle")
         page.emulate_media(media="print")
+        # Material fades a link's colour (a transition): read the colours once the page has settled on paper's.
+        page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
         shown = page.evaluate(
             """() => [...document.querySelectorAll("body, body *")]
                 .filter((element) => element.checkVisibility({opacityProperty: true, visibilityProperty: true}))
