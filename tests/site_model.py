@@ -18,12 +18,20 @@ from microsite.languages import Languages
 from microsite.parity.policy import policy_of_project
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
 from microsite.upstream import ERROR_PAGE
+from microsite.words import read_words
 from mkdocs.config import load_config
 from project import PUBLICATION, assemble_publication, publication_data
 
 # The languages of the fixture publication (tests/publication/mkdocs.yml). Every project the tests build
 # is assembled from it and has them, so that tests can be parametrized by them before anything is built.
 LANGUAGES = Languages.of_project(PUBLICATION)
+# The generator's interface words in the fixture's languages (hooks/microsite/words/).
+WORDS = read_words(LANGUAGES)
+
+
+def label(language: str, key: str, /, **values: object) -> str:
+    """An interface word as the generator writes it, for tests that look for it on a page."""
+    return WORDS.label(language, key, **values)
 
 
 def configured_languages() -> tuple[str, ...]:

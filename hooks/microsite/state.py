@@ -18,9 +18,11 @@ from .articles.pictures import PictureSizes
 from .data import PublicationData, load_usable
 from .findings import Finding, plural
 from .languages import Languages
+from .parity.interface_words import check_words
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
 from .templates import theme_environment, theme_templates
+from .words import Words, read_words
 
 if TYPE_CHECKING:
     import jinja2
@@ -43,6 +45,8 @@ class BuildState:
     data: PublicationData
     # The templates of data markers (overrides/partials/data/), found like the theme's own.
     templates: jinja2.Environment
+    # The generator's interface words in every language (words/), read and checked when the build starts.
+    words: Words
     # The articles of every language (None without data/articles.yml).
     articles: Collection | None = None
     # The symbolic links below docs/, data/ and overrides/ that are not followed (symbolic_links.py), which
@@ -108,6 +112,8 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     allowed = allowed_characters(project / "mkdocs.yml")
     if allowed.findings:
         problems.stop_or_report(Problem(list(allowed.findings)))
+    configured_languages = Languages.of_project(project)
+    words = _read_words(configured_languages, problems)
     data = problems.carry_on(
         _load_data, PublicationData(files={}), project, docs_dir, languages, allowed.characters, problems
     )
@@ -117,15 +123,27 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         problems=problems,
         project=project,
         languages=languages,
-        configured_languages=Languages.of_project(project),
+        configured_languages=configured_languages,
         data=data,
         refused_links=refused_links,
         templates=theme_templates(config),
+        words=words,
         articles=problems.carry_on(
             _read_articles, None, project, docs_dir, languages, data, allowed.characters, problems
         ),
         allowed_characters=allowed.characters,
     )
+
+
+def _read_words(languages: Languages, problems: Problems) -> Words:
+    """The interface words of every configured language; a word missing in one stops a strict build before
+    a page asks for it, and the preview goes on, showing the problem on the pages that need the word."""
+    words = read_words(languages)
+    findings = check_words(words, languages)
+    if findings:
+        header = f"The interface words have {plural(len(findings), 'problem')}:"
+        problems.stop_or_report(Problem(findings, header=header))
+    return words
 
 
 def _load_data(

@@ -22,11 +22,10 @@ import yaml
 from babel.dates import format_date
 from microsite.frontmatter import split_front_matter
 from microsite.measurements import FILE, sources_fingerprint
-from microsite.rendering.labels import label
 from microsite.rendering.texts import in_language
 from mkdocs.config import load_config
 from project import assemble_publication, build_site, publication_data
-from site_model import LANGUAGES, BuiltSite, accessibility_statement_pages, status_pages
+from site_model import LANGUAGES, BuiltSite, accessibility_statement_pages, label, status_pages
 
 SITE_URL = "http://127.0.0.1:8000/"
 SECTIONS = ("compliance", "barriers", "preparation", "feedback", "conciliation")

@@ -22,10 +22,9 @@ from bibtexparser.customization import splitname
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from microsite.articles import Article
-from microsite.rendering.labels import label
 from microsite.scaffold import yaml_text
 from project import assemble_publication, build_site, collection_folder, microsite, person_ids, publication_data
-from site_model import LANGUAGES, BuiltSite, built_path, collection_of, site_name
+from site_model import LANGUAGES, BuiltSite, built_path, collection_of, label, site_name
 
 # Each file's ending, and the media type its link announces: the CSL project's registered one, and the
 # ones reference managers and servers use for BibTeX and RIS (neither has a registered type).

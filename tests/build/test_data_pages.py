@@ -14,7 +14,7 @@ from microsite.data import PublicationData, load
 from microsite.languages import Languages
 from microsite.rendering import event_sort_key, format_event_date
 from project import SUB_PATH, assemble_publication, build_site, free_port, microsite
-from site_model import BuiltSite, configured_languages, counterpart_path, language_of
+from site_model import WORDS, BuiltSite, configured_languages, counterpart_path, language_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 # The name and summary of the partnership an editor adds, with markup that must be shown, not run.
@@ -29,7 +29,7 @@ def data_of(project: Path) -> PublicationData:
 def test_full_timelines_list_every_event_in_order_in_their_language(built_site: BuiltSite) -> None:
     events = sorted(data_of(built_site.project).records("timeline"), key=event_sort_key)
     expected = {
-        language: [(str(event["date"]), format_event_date(event, language)) for event in events]
+        language: [(str(event["date"]), format_event_date(event, language, WORDS)) for event in events]
         for language in configured_languages()
     }
     full = []

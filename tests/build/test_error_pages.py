@@ -12,10 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 import static_host
-from microsite.rendering.labels import label
 from microsite.upstream import ERROR_PAGE, content_span
 from project import free_port
-from site_model import LANGUAGES, BuiltSite, parse_html, texts_with_language
+from site_model import LANGUAGES, BuiltSite, label, parse_html, texts_with_language
 
 MISSING = "nothing-here.html"
 

@@ -20,9 +20,8 @@ from babel.dates import format_date
 from microsite import parity
 from microsite.parity.pages import Page, parse_text
 from microsite.parity.status import State
-from microsite.rendering.labels import label
 from project import SUB_PATH, assemble_publication, build_site, microsite
-from site_model import LANGUAGES, BuiltSite, built_path, status_pages
+from site_model import LANGUAGES, BuiltSite, built_path, label, status_pages
 
 SITE_URL = f"http://127.0.0.1:8000{SUB_PATH}"
 TRANSLATED_ON = datetime.date(2024, 1, 10)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from microsite.rendering.labels import label
 from project import assemble_publication, build_site, microsite, publication_data
-from site_model import LANGUAGES, BuiltSite, parse_html, texts_with_language
+from site_model import LANGUAGES, BuiltSite, label, parse_html, texts_with_language
 
 # The text an editor has not translated yet: the first partnership's summary.
 RECORD_FIELD = ("partnerships", 0, "summary")

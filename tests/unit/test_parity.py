@@ -158,6 +158,8 @@ def test_every_check_has_a_failing_fixture_or_a_test_of_its_own() -> None:
         # tests/unit/test_parity_images.py
         "image-file",
         "invisible-character",
+        # tests/unit/test_interface_words.py
+        "interface-words",
     }
     assert covered == set(parity.CHECKS)
 

@@ -37,7 +37,7 @@ from microsite.rendering import (
 )
 from mkdocs.structure.files import File, Files
 from project import PUBLICATION, ROOT, publication_data
-from site_model import LANGUAGES, parse_html
+from site_model import LANGUAGES, WORDS, parse_html
 
 TEMPLATES = folder_templates([ROOT / "overrides"])
 HOSTILE = "<script>alert(\"x\")</script> & 'y'"
@@ -183,6 +183,7 @@ def render_context(
         articles=collection,
         translations=made_up_translations(),
         source_language=LANGUAGES.source,
+        words=WORDS,
     )
 
 
@@ -205,7 +206,7 @@ def assert_escaped(output: str) -> None:
     ],
 )
 def test_dates_are_written_per_locale(event: dict, language: str, expected: str) -> None:
-    assert format_event_date(event, language) == expected
+    assert format_event_date(event, language, WORDS) == expected
 
 
 def test_events_sort_by_date_with_seasons_between_months() -> None:

@@ -32,6 +32,7 @@ from microsite.rendering import (
     render_translation_notice,
     render_translation_status,
 )
+from microsite.words import read_words
 from mkdocs.structure.files import Files
 from project import ROOT
 from site_model import parse_html
@@ -101,6 +102,7 @@ def context(
         where="docs/x.md:1",
         translations=translations,
         source_language=languages.source,
+        words=read_words(languages),
     )
 
 

@@ -14,9 +14,8 @@ import pytest
 from markupsafe import escape
 from microsite.data import PublicationData
 from microsite.rendering import RENDERERS, RenderContext
-from microsite.rendering.labels import label
 from microsite.rendering.texts import Shown, in_language
-from site_model import parse_html, texts_with_language
+from site_model import label, parse_html, texts_with_language
 from test_rendering import ARGUMENTS, CONFIGS, ESCAPED, HOSTILE, LANGUAGES, SVG, assert_escaped, context, made_up_data
 
 SOURCE = LANGUAGES.source

@@ -51,7 +51,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
@@ -60,7 +60,6 @@ from babel.dates import format_date
 from .. import upstream
 from ..findings import Finding
 from ..problems import Problem
-from ..rendering.labels import label
 from .feeds import page_url
 
 if TYPE_CHECKING:
@@ -117,6 +116,9 @@ class Reference:
     files: str
     # Whether this is the source language's text: the first publication's own text, where there is one.
     is_original: bool = False
+    # Where the article appeared first, as a sentence in its language, with the address there; none where
+    # the reference cites that publication itself.
+    note: str | None = None
 
     @property
     def journal(self) -> FirstPublication | None:
@@ -131,17 +133,6 @@ class Reference:
     def names(self) -> tuple[Name, ...]:
         return tuple(Name.split(author) for author in self.authors)
 
-    def note(self) -> str | None:
-        """Where the article appeared first, as a sentence in its language, with the address there; none
-        where the reference cites that publication itself."""
-        first = self.first_published
-        if first is None or self.journal is not None:
-            return None
-        sentence = label(
-            self.language, "citation.first_published", name=first.name, date=long_date(first.date, self.language)
-        )
-        return f"{sentence} {first.url}" if first.url else sentence
-
 
 def long_date(day: datetime.date, language: str) -> str:
     """A day as the article's header writes it (rendering/articles.py): "24. Januar 2025"."""
@@ -152,7 +143,7 @@ def reference(state: BuildState, article: Article) -> Reference:
     people = {person["id"]: person for person in state.data.records("people")}
     language = article.language
     key = "".join(char if char in KEY_CHARACTERS else "-" for char in article.slug)
-    return Reference(
+    cited = Reference(
         key=f"{key}-{language}",
         language=language,
         title=article.title,
@@ -165,6 +156,12 @@ def reference(state: BuildState, article: Article) -> Reference:
         files=state.languages.root(language) + article.path.removesuffix(".md"),
         is_original=language == state.languages.source,
     )
+    first = article.first_published
+    if first is None or cited.journal is not None:
+        return cited
+    date = long_date(first.date, language)
+    sentence = state.words.label(language, "citation.first_published", name=first.name, date=date)
+    return replace(cited, note=f"{sentence} {first.url}" if first.url else sentence)
 
 
 def _one_line(text: str) -> str:
@@ -221,7 +218,7 @@ def bibtex(reference: Reference) -> str:
         ("url", "{" + _bibtex_url(reference.url) + "}"),
         ("language", "{" + _latex(_english_language_name(reference.language)) + "}"),
     ]
-    note = reference.note()
+    note = reference.note
     if note:
         fields.append(("note", "{" + _latex(note) + "}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
@@ -240,7 +237,7 @@ def ris(reference: Reference) -> str:
         ("UR", reference.url),
         ("LA", reference.language),
     ]
-    note = reference.note()
+    note = reference.note
     if note:
         tags.append(("N1", note))
     tags.append(("ER", ""))
@@ -262,7 +259,7 @@ def csl_json(reference: Reference) -> str:
         "URL": reference.url,
         "language": reference.language,
     }
-    note = reference.note()
+    note = reference.note
     if note:
         item["note"] = note
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from .. import upstream
 from ..findings import Finding
 from ..problems import Problem
-from ..rendering.labels import label
 from ..rendering.stand_in_pages import stand_ins
 from ..site_output.content_security import add_policy_to_written_page
 from ..templates import FOLDER
@@ -60,6 +59,6 @@ def _redirect_old_addresses(
             title=title,
             canonical=state.site_url.rstrip("/") + "/" + target,
             link=upstream.relative_url(target, old),
-            label=functools.partial(label, language),
+            label=functools.partial(state.words.label, language),
         )
         written.write_text(add_policy_to_written_page(state, html), encoding="utf-8")

@@ -25,10 +25,12 @@ at the end of a YAML line. A declaration that suppresses nothing is itself repor
 - `stamps`: fingerprints, stamps, outdated pages; `changes`: when and where a source changed since;
 - `data_texts`: the data files' texts and records;
 - `policy`: what an outdated or missing translation does (mkdocs.yml); `status`: where each stands;
+- `interface_words`: the generator's words (hooks/microsite/words/) complete in every language;
 - `project`: the whole project (`make parity`, and the build's warnings), read-only;
 - `marking`: the `translated` command, the only writer.
 """
 
+from .interface_words import check_words
 from .marking import mark_page, mark_records
 from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .project import PairStatus, ParityResult, check_project, summary, warn_in_build
@@ -45,6 +47,7 @@ __all__ = [
     "TranslationPolicy",
     "TranslationStatus",
     "check_project",
+    "check_words",
     "load_model_meanwhile",
     "mark_page",
     "mark_records",

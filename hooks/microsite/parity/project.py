@@ -15,10 +15,12 @@ from ..languages import Languages
 from ..pasted_text import invisible_character_problem
 from ..problems import Problem
 from ..symbolic_links import followable
+from ..words import Words, read_words
 from .block_language import check_page_language
 from .compare import compare_pages
 from .data_texts import check_data
 from .image_files import check_image_files
+from .interface_words import check_words
 from .pages import Page, UnreadablePage, parse_text, read_page
 from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .report import Report
@@ -55,12 +57,14 @@ def check_project(
     policy: TranslationPolicy | None = None,
     trust_verified: bool = False,
     parsed_data: dict[str, DataFile] | None = None,
+    words: Words | None = None,
 ) -> ParityResult:
     """Every finding in the project, the status of every page pair and translation, and the data files read.
 
     `languages` and `policy`: those of mkdocs.yml unless given. With `trust_verified` (the build), a pair
     that is byte for byte what the `translated` command verified is not compared again; `make parity` and
-    `make check` always compare every pair. `parsed_data`: data files the build has parsed already.
+    `make check` always compare every pair. `parsed_data`: data files the build has parsed already;
+    `words`: the interface words it has read.
     """
     languages = languages or Languages.of_project(root)
     if policy is None:
@@ -101,6 +105,8 @@ def check_project(
         if (root / "data").is_dir()
         else []
     )
+    for finding in check_words(words or read_words(languages), languages):
+        report.add(finding)
     return ParityResult(report.findings, statuses, data_files, translations)
 
 
@@ -243,7 +249,12 @@ def warn_in_build(state: BuildState) -> None:
         state.problems.stop_or_report(Problem(error.finding))
         policy = TranslationPolicy()
     result = check_project(
-        state.project, state.configured_languages, policy=policy, trust_verified=True, parsed_data=state.data.parsed
+        state.project,
+        state.configured_languages,
+        policy=policy,
+        trust_verified=True,
+        parsed_data=state.data.parsed,
+        words=state.words,
     )
     state.problems.report_all(result.findings)
     state.translations = result.translations

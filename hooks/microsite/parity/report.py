@@ -37,6 +37,7 @@ CHECKS = {
     "untranslated-block": "a block of a translation is its source's block, copied unchanged",
     "wrong-language": "a block or data text is in another of the publication's languages than its page or key",
     "unused-exemption": "a declared difference that no longer matches anything",
+    "interface-words": "an interface word of a language the site builds is missing, left over or unreadable",
 }
 
 

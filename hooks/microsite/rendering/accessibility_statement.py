@@ -31,7 +31,6 @@ from ..measurements import AxeRun, LighthouseRun, Measurements, read_measurement
 from ..problems import Problem
 from .articles import day_view
 from .generated_pages import GeneratedPage, page_markdown
-from .labels import label
 from .translations import language_name
 
 if TYPE_CHECKING:
@@ -57,7 +56,11 @@ def statement_pages(state: BuildState) -> dict[str, GeneratedPage]:
     origin = f"data/{DATA}.yml (the accessibility statement) – delete the file, or set another `page` there"
     return {
         f"{language}/{statement['page']}": GeneratedPage(
-            page_markdown(label(language, "accessibility.title"), label(language, "accessibility.description"), MARKER),
+            page_markdown(
+                state.words.label(language, "accessibility.title"),
+                state.words.label(language, "accessibility.description"),
+                MARKER,
+            ),
             origin,
             in_navigation=False,
         )
@@ -219,8 +222,9 @@ def _lighthouse(context: RenderContext, run: LighthouseRun) -> list[dict]:
 
 
 def _pages(context: RenderContext, count: int) -> str:
-    form = "one" if count == 1 else "other"
-    return context.label(f"accessibility.pages.{form}", count=format_decimal(count, locale=context.language))
+    return context.words.counted(
+        context.language, "accessibility.pages", count, count=format_decimal(count, locale=context.language)
+    )
 
 
 def _day(context: RenderContext, statement: dict, path: tuple) -> dict:

@@ -13,7 +13,6 @@ import posixpath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
@@ -193,9 +192,8 @@ def render_author(context: RenderContext, argument: str | None) -> str:
 
 def source_date(context: RenderContext, day: datetime.date) -> str:
     """A day as the source of an article writes it: "24. Januar 2025", "January 24th, 2025"."""
-    locale = Locale.parse(context.language.replace("-", "_"))
-    ordinal = context.label(f"date.ordinal.{locale.ordinal_form(day.day)}", day=day.day)
-    month = format_date(day, "MMMM", locale=locale)
+    ordinal = context.words.counted(context.language, "date.ordinal", day.day, day=day.day)
+    month = format_date(day, "MMMM", locale=context.language.replace("-", "_"))
     return context.label("date.source", day=ordinal, month=month, year=day.year)
 
 

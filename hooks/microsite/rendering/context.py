@@ -16,7 +16,7 @@ from ..data import PublicationData
 from ..findings import Finding
 from ..problems import Problem, Problems
 from ..templates import FOLDER
-from .labels import label, relation_and_year
+from ..words import Words
 from .texts import MarkedText, Shown, in_language, joined
 from .translations import Translations, translations_of
 
@@ -52,6 +52,8 @@ class RenderContext:
     problems: Problems | None = field(default=None, kw_only=True)
     # The article pictures' published sizes, by their path in the Files (rendering/picture_files.py).
     pictures: dict[str, PictureSizes] = field(default_factory=dict, kw_only=True)
+    # The generator's interface words (words/).
+    words: Words = field(kw_only=True)
 
     @classmethod
     def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
@@ -69,6 +71,7 @@ class RenderContext:
             shows=state.problems.shown_by_page.setdefault(upstream.page_file_path(page), set()),
             problems=state.problems,
             pictures=state.pictures,
+            words=state.words,
         )
 
     def shown(self, bilingual: dict) -> Shown:
@@ -88,7 +91,7 @@ class RenderContext:
         return MarkedText(shown.text, Markup(html))
 
     def label(self, key: str, **values: object) -> str:
-        return label(self.language, key, **values)
+        return self.words.label(self.language, key, **values)
 
     def link(self, src_path: str) -> str:
         """The URL, relative to this page, of a page given by its path below the language folder."""
@@ -105,7 +108,16 @@ class RenderContext:
 
     def relation(self, partnership: dict) -> str:
         """The kind of link and, where known, since when, its words marked if they are untranslated."""
-        return relation_and_year(partnership, self.language, self.text(partnership["relation"]))
+        return self.relation_and_year(partnership, self.text(partnership["relation"]))
+
+    def relation_and_year(self, partnership: dict, relation: str) -> str:
+        """The kind of link (`relation`: the partnership's, as the page shows it) and, where known, since
+        when: "Städtepartnerschaft seit 1978"; an untranslated relation keeps its marking (texts.joined)."""
+        return (
+            joined(" ", [relation, self.label("since", year=partnership["since"])])
+            if "since" in partnership
+            else relation
+        )
 
     def partner(self, partnership_id: str) -> dict[str, str]:
         """A partner city as a link to its partnership's page: its name and the page's URL."""

@@ -27,7 +27,6 @@ from ..findings import Finding
 from ..problems import Problem
 from ..settings import SettingError, extra_setting, is_page_path
 from .accessibility_statement import DATA as STATEMENT_DATA
-from .labels import label
 from .stand_in_pages import read_original
 
 if TYPE_CHECKING:
@@ -99,7 +98,7 @@ def link_footer_pages(state: BuildState) -> None:
         links.append(FooterLink(_address(state, path), title, None if translated else source))
     statement = state.data.get(STATEMENT_DATA)
     if statement is not None:
-        links.append(FooterLink(_address(state, statement["page"]), label(language, "accessibility.title")))
+        links.append(FooterLink(_address(state, statement["page"]), state.words.label(language, "accessibility.title")))
     upstream.set_footer_links(state.config, links)
 
 

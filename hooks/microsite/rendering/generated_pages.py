@@ -22,7 +22,6 @@ from mkdocs.structure.files import Files
 from .. import upstream
 from ..findings import Finding
 from ..problems import Problem
-from .labels import label
 from .texts import in_language
 
 if TYPE_CHECKING:
@@ -83,8 +82,8 @@ def _status_pages(state: BuildState) -> dict[str, GeneratedPage]:
     return {
         f"{language}/{state.translations.policy.status_page}": GeneratedPage(
             page_markdown(
-                label(language, "translation_status.title"),
-                label(language, "translation_status.description"),
+                state.words.label(language, "translation_status.title"),
+                state.words.label(language, "translation_status.description"),
                 "translation-status",
                 # A list of every page's title: it would answer every search, and it grows with the archive
                 # in the index every reader downloads.
@@ -126,13 +125,13 @@ def _collection_pages(state: BuildState) -> dict[str, GeneratedPage]:
     for language in state.languages.codes:
         index_title = collection.index_titles[language]
         for number in range(2, len(collection.index_pages(language)) + 1):
-            title = f"{index_title} – {label(language, 'articles.page', number=number)}"
-            description = label(language, "articles.page_description", title=index_title, number=number)
+            title = f"{index_title} – {state.words.label(language, 'articles.page', number=number)}"
+            description = state.words.label(language, "articles.page_description", title=index_title, number=number)
             markdown = page_markdown(title, description, f"article-index {number}")
             pages[f"{language}/{settings.index_path(number)}"] = GeneratedPage(markdown, origin + "the index's pages")
         for topic_id, names in collection.topics.items():
             name = in_language(names, language, state.languages.source).text
-            description = label(language, "articles.topic_description", topic=name)
+            description = state.words.label(language, "articles.topic_description", topic=name)
             markdown = page_markdown(name, description, f"topic {topic_id}")
             pages[f"{language}/{settings.topic_path(topic_id)}"] = GeneratedPage(
                 markdown, "data/articles.yml – delete the file (edit the topic there instead)"

@@ -38,7 +38,7 @@ from ..languages import Languages
 from ..parity.pages import UnreadablePage, read_page
 from ..pasted_text import hidden_character_problem, hidden_characters
 from ..problems import Problem
-from .labels import label
+from ..words import Words
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -126,10 +126,10 @@ def code_span(text: str) -> str:
     return f"{fence} {text} {fence}"
 
 
-def problem_page(problem: Finding, language: str) -> str:
+def problem_page(problem: Finding, language: str, words: Words) -> str:
     """The Markdown the preview shows for a page with a problem: the problem, named, in an admonition."""
-    title = label(language, "page_problem.title")
-    text = label(language, "page_problem.text")
+    title = words.label(language, "page_problem.title")
+    text = words.label(language, "page_problem.text")
     return f'!!! failure "{title}"\n\n    {text}\n\n    {code_span(problem.text())}\n'
 
 
@@ -150,7 +150,7 @@ def stand_in_for_unbuildable_pages(state: BuildState, files: Files) -> None:
         else:
             state.problems.report(problem)
         if state.preview:
-            file.content_string = problem_page(problem, state.language)
+            file.content_string = problem_page(problem, state.language, state.words)
 
 
 @functools.cache

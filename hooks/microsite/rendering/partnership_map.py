@@ -18,7 +18,6 @@ from pathlib import Path
 
 from .cartography import Point, View, central_longitude, in_view, mercator, near, path_data, view_around
 from .context import RenderContext
-from .labels import relation_and_year
 from .map_labels import Box, Label, Placement, TextLine, place_labels
 from .topojson import decode_arcs, polygons, shared_arcs
 
@@ -65,7 +64,7 @@ def map_description(context: RenderContext, partnerships_file: dict) -> str:
 
 def plain_relation(context: RenderContext, partnership: dict) -> str:
     """The relation and year as SVG text: plain, as no HTML may stand in an SVG."""
-    return relation_and_year(partnership, context.language, context.shown(partnership["relation"]).text)
+    return context.relation_and_year(partnership, context.shown(partnership["relation"]).text)
 
 
 def city_name(context: RenderContext, city: dict) -> dict[str, str | None]:

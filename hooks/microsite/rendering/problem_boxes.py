@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from .. import upstream
 from ..findings import Finding
 from ..templates import FOLDER
-from .labels import label
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -27,7 +26,7 @@ def show_problems_in_pages(state: BuildState) -> None:
     def box(page: str, findings: list[Finding]) -> str:
         language = state.languages.of_path(page)
         return state.templates.get_template(f"{FOLDER}/page-problems.html").render(
-            label=lambda key, **values: label(language, key, **values),
+            label=lambda key, **values: state.words.label(language, key, **values),
             problems=[finding.text() for finding in findings],
         )
 

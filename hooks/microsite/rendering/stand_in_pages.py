@@ -32,7 +32,6 @@ from ..symbolic_links import followable
 from ..templates import FOLDER
 from ..text_files import UnreadableText, read_utf8
 from .generated_pages import GeneratedPage, generated_pages
-from .labels import label
 from .translations import language_name
 
 if TYPE_CHECKING:
@@ -122,7 +121,7 @@ def _title_from_name(path: str) -> str:
 def stand_in(state: BuildState, path: str, language: str, original: Original) -> StandInPage:
     """The stand-in at `path` in `language` for the source language's page there."""
     source = state.languages.source
-    words = functools.partial(label, language)
+    words = functools.partial(state.words.label, language)
     source_name = language_name(source, language)
     title = words("stand_in.title", language_name=source_name, title=original.title)
     heading = words("stand_in.title", language_name=source_name, title=_TITLE_PLACE)

@@ -9,18 +9,18 @@ import datetime
 
 from babel.dates import format_date
 
+from ..words import Words
 from .context import RenderContext
-from .labels import label
 
 # The month a season is sorted with.
 SEASON_ORDER = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 
-def format_event_date(event: dict, language: str) -> str:
+def format_event_date(event: dict, language: str, words: Words) -> str:
     value = str(event["date"])
     parts = [int(part) for part in value.split("-")]
     if "season" in event:
-        return f"{label(language, 'season.' + event['season'])} {parts[0]}"
+        return f"{words.label(language, 'season.' + event['season'])} {parts[0]}"
     if len(parts) == 1:
         return str(parts[0])
     if len(parts) == 2:
@@ -40,7 +40,7 @@ def timeline_events(context: RenderContext, partnership_id: str | None) -> list[
     return [
         {
             "datetime": str(event["date"]),
-            "date": format_event_date(event, context.language),
+            "date": format_event_date(event, context.language, context.words),
             "title": context.text(event["title"]),
             "partner": context.partner(event["partnership"]) if "partnership" in event and not partnership_id else None,
         }

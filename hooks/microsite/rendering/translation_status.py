@@ -25,7 +25,6 @@ from ..parity.status import (
 )
 from ..problems import Problem
 from .articles import day_view
-from .labels import label
 from .translations import Translations, language_name
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ def link_status_page(state: BuildState) -> None:
         path = state.languages.root(state.language) + upstream.page_url(
             state.config, state.translations.policy.status_page
         )
-        link = {"path": path, "text": label(state.language, "translation_status.title")}
+        link = {"path": path, "text": state.words.label(state.language, "translation_status.title")}
     upstream.set_status_page_link(state.config, link)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import upstream
-from ..rendering.labels import label
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -31,9 +30,9 @@ def set_error_page_parts(state: BuildState, template_name: str) -> None:
     parts = [
         {
             "lang": language,
-            "title": label(language, "error_page.title"),
-            "text": label(language, "error_page.text"),
-            "home": label(language, "error_page.home"),
+            "title": state.words.label(language, "error_page.title"),
+            "text": state.words.label(language, "error_page.text"),
+            "home": state.words.label(language, "error_page.home"),
             "link": state.site_url + state.languages.root(language) + home,
         }
         for language in languages

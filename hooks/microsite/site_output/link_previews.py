@@ -33,7 +33,6 @@ from .. import upstream
 from ..articles.collection import image_path
 from ..findings import Finding
 from ..problems import Problem
-from ..rendering.labels import label
 from ..settings import setting_line
 from . import preview_images
 from .publisher import KEY as PUBLISHER_KEY
@@ -65,7 +64,7 @@ def article_preview(state: BuildState, article: Article) -> PreviewImage:
     if _picture_file(state, article) is not None:
         return PreviewImage(f"{stem}.preview.jpg", width, height, article.image["alt"])
     site_name = upstream.language_site_name(state.config, article.language)
-    alt = label(article.language, "link_preview.card", title=article.title, site=site_name)
+    alt = state.words.label(article.language, "link_preview.card", title=article.title, site=site_name)
     return PreviewImage(f"{stem}.preview.png", width, height, alt)
 
 

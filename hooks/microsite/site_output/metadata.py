@@ -38,7 +38,6 @@ from .. import upstream
 from ..articles.feeds import page_url
 from ..findings import Finding
 from ..problems import Problem
-from ..rendering.labels import label
 from ..rendering.texts import in_language
 from ..settings import setting_line
 from .alternates import translation_paths
@@ -101,7 +100,7 @@ def page_metadata(state: BuildState, page: Page) -> Metadata:
 def error_page_metadata(state: BuildState) -> Metadata:
     """The 404 page of the language being built: the error pages of the other languages are its
     counterparts (see error_pages)."""
-    name = label(state.language, "error_page.title")
+    name = state.words.label(state.language, "error_page.title")
     description = upstream.page_description(state.config, None)
     return _web_page_metadata(state, name, description, None, state.languages.codes)
 
