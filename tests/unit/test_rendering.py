@@ -16,7 +16,6 @@ import pytest
 from microsite import upstream
 from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
-from microsite.parity.policy import TranslationPolicy
 from microsite.parity.status import ChangedSection, PageTranslation, SourceChange, State, TranslationStatus
 from microsite.rendering import (
     RENDERERS,
@@ -35,6 +34,7 @@ from microsite.rendering import (
     render_recommendations,
     render_timeline,
 )
+from microsite.translation_policy import TranslationPolicy
 from mkdocs.structure.files import File, Files
 from project import PUBLICATION, ROOT, publication_data
 from site_model import LANGUAGES, parse_html
