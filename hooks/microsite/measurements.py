@@ -139,6 +139,13 @@ def _lighthouse_run(recorded: dict) -> LighthouseRun:
     return LighthouseRun(datetime.date.fromisoformat(recorded["date"]), str(recorded["version"]), scores)
 
 
+def file_to_record(project: Path) -> Path | None:
+    """Where the tests record their figures: the file `ACCESSIBILITY_MEASUREMENTS` names, relative to the
+    project; None (record nothing) where it names none."""
+    named = os.environ.get(VARIABLE)
+    return project / named if named else None
+
+
 def record_axe(path: Path, *, version: str, sources: str, found: dict[str, list[dict]]) -> None:
     """axe-core's run on every page: `found` is page → its violations as axe-core reports them
     (`id`, `impact`, `help`); an empty list for a page without any."""

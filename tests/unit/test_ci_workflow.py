@@ -180,6 +180,10 @@ def test_main_is_deployed_to_pages_with_the_pages_url() -> None:
     fetched = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/download-artifact"))
     assert kept["with"]["path"] == fetched["with"]["path"] == ".measurements/"
     assert kept["with"]["include-hidden-files"] is True
+    # The tests write the file the build reads: both name it below the folder kept and fetched.
+    tests = next(step for step in check_steps if step.get("run") == "bash .ci/run")
+    named = {tests["env"]["ACCESSIBILITY_MEASUREMENTS"], build["env"]["ACCESSIBILITY_MEASUREMENTS"]}
+    assert len(named) == 1 and named.pop().startswith(kept["with"]["path"])
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
