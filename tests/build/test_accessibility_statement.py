@@ -231,11 +231,10 @@ MEASUREMENTS = ".measurements/accessibility.json"
 def write_measurements(project: Path) -> None:
     """The measurements file, named in the project's settings (the setting too is a source measured)."""
     mkdocs_yml = project / "mkdocs.yml"
+    setting = "  accessibility_measurements: !ENV [ACCESSIBILITY_MEASUREMENTS, null]\n"
     text = mkdocs_yml.read_text(encoding="utf-8")
-    assert text.count("\nextra:\n") == 1
-    mkdocs_yml.write_text(
-        text.replace("\nextra:\n", f"\nextra:\n  accessibility_measurements: {MEASUREMENTS}\n"), encoding="utf-8"
-    )
+    assert text.count(setting) == 1
+    mkdocs_yml.write_text(text.replace(setting, f"  accessibility_measurements: {MEASUREMENTS}\n"), encoding="utf-8")
     sources = sources_fingerprint(project)
     figures = {
         "axe": {**AXE, "sources": sources, "violations": [AXE_VIOLATION]},
