@@ -18,10 +18,11 @@ from microsite.data.yaml_positions import PlainLoader
 from microsite.languages import Languages
 from microsite.parity.data_texts import record_fingerprint
 from microsite.parity.stamps import fingerprint
+from microsite.settings import project_languages
 from project import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "parity"
-LANGUAGES = Languages.of_project(FIXTURE)
+LANGUAGES = project_languages(FIXTURE)
 SOURCE = (FIXTURE / "docs" / "de" / "seite.md").read_text(encoding="utf-8")
 TRANSLATION = (FIXTURE / "docs" / "en" / "seite.md").read_text(encoding="utf-8")
 OTHER = tuple((FIXTURE / "docs" / language / "andere.md").read_text(encoding="utf-8") for language in ("de", "en"))

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from microsite.articles import Collection, read_collection
 from microsite.data import load
-from microsite.languages import Languages
-from microsite.parity.policy import policy_of_project
+from microsite.settings import project_languages, project_settings
 from microsite.site_output.sitemaps import NAMESPACES as SITEMAP_NS
 from microsite.upstream import ERROR_PAGE
 from microsite.words import read_words
@@ -24,7 +23,7 @@ from project import PUBLICATION, assemble_publication, publication_data
 
 # The languages of the fixture publication (tests/publication/mkdocs.yml). Every project the tests build
 # is assembled from it and has them, so that tests can be parametrized by them before anything is built.
-LANGUAGES = Languages.of_project(PUBLICATION)
+LANGUAGES = project_languages(PUBLICATION)
 # The generator's interface words in the fixture's languages (hooks/microsite/words/).
 WORDS = read_words(LANGUAGES)
 
@@ -60,7 +59,7 @@ def other_languages() -> tuple[str, ...]:
 def generated_pages(project: Path) -> list[str]:
     """The pages generated from the project's data/ and articles, below each language root: one per
     partnership, the article index's further pages, and one per topic and per author."""
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     data = load(project / "data", project / "docs", languages)
     partnerships = data.get("partnerships")
     pages = [
@@ -83,8 +82,8 @@ def generated_pages(project: Path) -> list[str]:
 def status_pages(project: Path) -> list[str]:
     """Each language's translation status page (mkdocs.yml, extra.translation_policy.status_page): generated
     too, and reached from every page's footer rather than from the menu."""
-    languages = Languages.of_project(project)
-    status_page = policy_of_project(project / "mkdocs.yml").status_page
+    languages = project_languages(project)
+    status_page = project_settings(project).translation_policy.status_page
     return [languages.root(language) + status_page.removesuffix(".md") + ".html" for language in languages.codes]
 
 
@@ -93,14 +92,14 @@ def accessibility_statement_pages(project: Path) -> list[str]:
     from every page's footer rather than from the menu; none without that file."""
     if not (project / "data" / "accessibility.yml").exists():
         return []
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     page = publication_data("accessibility", project)["page"]
     return [languages.root(language) + page.removesuffix(".md") + ".html" for language in languages.codes]
 
 
 def written_pages(project: Path) -> list[str]:
     """The pages written in Markdown, below each language root (docs/<language>/…)."""
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     pages = []
     for language in languages.codes:
         folder = project / "docs" / language
@@ -126,7 +125,7 @@ def review_pages(project: Path) -> dict[str, str]:
     newest article (the one the index features) and the first partnership page of data/partnerships.yml,
     named `<language>-<kind>` ('en-article'); a kind the project lacks (no articles, no partnerships) is left
     out. For `make screenshots` and `make bench`, which read the real project, and for their tests."""
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     data = load(project / "data", project / "docs", languages)
     collection, _ = read_collection(project / "docs", languages, data.files, project)
     partnerships = data.get("partnerships")
@@ -154,7 +153,7 @@ def assembled_publication() -> Iterator[Path]:
 
 def article_collection(project: Path) -> Collection | None:
     """The project's articles as the build reads them (None without data/articles.yml)."""
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     data = load(project / "data", project / "docs", languages)
     collection, findings = read_collection(project / "docs", languages, data.files, project)
     # Warnings (an article without topics) do not stop the build.

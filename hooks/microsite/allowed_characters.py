@@ -17,13 +17,11 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
 from .findings import Finding
 from .pasted_text import HIDDEN, character_name
-from .settings import SettingError, extra_setting
 
 KEY = "allowed_invisible_characters"
 EXAMPLE = "- {character: U+200F, reason: …}"
@@ -37,13 +35,9 @@ class AllowedCharacters:
     findings: tuple[Finding, ...] = ()
 
 
-def allowed_characters(mkdocs_yml: Path) -> AllowedCharacters:
-    """The characters mkdocs.yml allows (none where it sets nothing), and what is wrong with the setting."""
-    shown = mkdocs_yml.name
-    try:
-        setting = extra_setting(mkdocs_yml, KEY)
-    except SettingError as error:
-        return AllowedCharacters(findings=(error.finding,))
+def allowed_characters(setting: yaml.Node | None, shown: str) -> AllowedCharacters:
+    """The characters `extra.allowed_invisible_characters` allows (none where it sets nothing), and what is
+    wrong with the setting."""
     if setting is None:
         return AllowedCharacters()
     if not isinstance(setting, yaml.SequenceNode):

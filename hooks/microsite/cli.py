@@ -18,7 +18,8 @@ from pathlib import Path
 from . import findings as reporting
 from . import scaffold, symbolic_links
 from .findings import Finding, Summary, plural
-from .languages import Languages
+from .settings import project_languages, project_settings
+from .translation_policy import PolicyError
 
 PROJECT = Path(__file__).resolve().parents[2]
 SUMMARY_TITLES = {"check-data": "Data", "parity": "Translation parity", "check-links": "Links"}
@@ -70,12 +71,11 @@ def check_data(arguments: argparse.Namespace) -> Outcome:
     root = project_of(arguments)
     if not (root / "data").is_dir():
         raise Refused(f"{root}: no data/ folder here – run this in the project, or name its folder with --project")
-    from .allowed_characters import allowed_characters
     from .articles import read_collection
     from .data import DataError, load
 
-    languages = Languages.of_project(root)
-    allowed = allowed_characters(root / "mkdocs.yml")
+    settings = project_settings(root)
+    languages, allowed = settings.checked_languages(), settings.allowed_characters
     if allowed.findings:
         wrong = list(allowed.findings)
         return Outcome(wrong, f"mkdocs.yml: extra.allowed_invisible_characters has {plural(len(wrong), 'problem')}.")
@@ -101,7 +101,7 @@ def check_parity(arguments: argparse.Namespace) -> Outcome:
     root = project_of(arguments)
     try:
         result = parity.check_project(root)
-    except parity.PolicyError as error:
+    except PolicyError as error:
         return Outcome([error.finding], "translation parity: the translation policy in mkdocs.yml is wrong")
     found = result.findings
     if arguments.only:
@@ -127,7 +127,7 @@ def mark_translated(arguments: argparse.Namespace) -> Outcome:
     from . import parity
 
     root = project_of(arguments)
-    languages = Languages.of_project(root)
+    languages = project_languages(root)
     done = []
     for spec in arguments.paths:
         target, _, record_id = spec.partition("#")
@@ -161,7 +161,7 @@ def new_article(arguments: argparse.Namespace) -> Outcome:
         root, arguments.slug, arguments.title, arguments.description, arguments.author, topics
     )
     lines = [f"created {path.relative_to(root).as_posix()}" for path in created]
-    source = root / "docs" / Languages.of_project(root).source
+    source = root / "docs" / project_languages(root).source
     translations = [path for path in created if not path.is_relative_to(source)]
     todo = " ".join(path.relative_to(root).as_posix() for path in translations)
     lines.append(f"next: write the source page; translate the others; then: make translated FILES='{todo}'")

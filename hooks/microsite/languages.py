@@ -8,11 +8,9 @@ the build, the checks and the tests all ask a `Languages`.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePosixPath
 
-import yaml
 from babel import Locale, UnknownLocaleError
 
 
@@ -51,44 +49,10 @@ class Languages:
         except (ValueError, UnknownLocaleError):
             return language
 
-    @classmethod
-    def of_project(cls, root: Path) -> Languages:
-        """The languages of mkdocs.yml's i18n plugin, for commands that run without a build."""
-        configured = _i18n_languages(root / "mkdocs.yml")
-        default = [language["locale"] for language in configured if language.get("default")]
-        others = [language["locale"] for language in configured if not language.get("default")]
-        return cls(tuple(default + others))
 
-
-class MkDocsYamlLoader(yaml.SafeLoader):
-    """mkdocs.yml with its MkDocs-only tags (!ENV, …) read as nothing: their values do not matter here."""
-
-
-MkDocsYamlLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-# A build reads mkdocs.yml for its languages and for several settings, and every rebuild of `mkdocs serve`
-# again: each text is parsed once, and kept by the whole text (a file changed in any character is another
-# text, parsed anew). What callers get is only read.
-@functools.lru_cache(maxsize=2)
-def mkdocs_yml_document(text: str) -> yaml.Node | None:
-    """mkdocs.yml's text as YAML nodes, with the line of every value."""
-    return yaml.compose(text, Loader=MkDocsYamlLoader)
-
-
-@functools.lru_cache(maxsize=2)
-def _mkdocs_yml_content(text: str) -> object:
-    return yaml.load(text, Loader=MkDocsYamlLoader)
-
-
-def _i18n_languages(mkdocs_yml: Path) -> list[dict]:
-    try:
-        config = _mkdocs_yml_content(mkdocs_yml.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ValueError(f"{mkdocs_yml}: cannot read it ({error})") from None
-    for plugin in config.get("plugins", []) if isinstance(config, dict) else []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = (plugin["i18n"] or {}).get("languages") or []
-            if languages:
-                return languages
-    raise ValueError(f"{mkdocs_yml}: no i18n plugin with languages under 'plugins:'")
+def is_page_path(value: object) -> bool:
+    """A Markdown page's path below the language folders: relative, ending in .md, no '.' or '..'."""
+    if not isinstance(value, str):
+        return False
+    parts = PurePosixPath(value).parts
+    return value.endswith(".md") and not value.startswith("/") and all(part not in (".", "..") for part in parts)

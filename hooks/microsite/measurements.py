@@ -2,15 +2,17 @@
 
 The real publication's test (tests/test_real_publication.py) runs axe-core on every page in every
 language, on a desktop and on a phone, and `make bench` (tests/benchmarks/reader_cost.py) has
-Lighthouse score some pages on a phone. Each writes what it found into `.measurements/accessibility.json`
-in the project (the folder of mkdocs.yml), with the day, the tool's version, and a fingerprint of the
-sources it measured (`SOURCES`); the build's accessibility statement (rendering/accessibility_statement.py)
-reads it back and states the figures.
+Lighthouse score some pages on a phone. Each writes what it found into the file that the environment
+variable `ACCESSIBILITY_MEASUREMENTS` names (CI sets it; e.g. `.measurements/accessibility.json`), with
+the day, the tool's version, and a fingerprint of the sources it measured (`SOURCES`). A build reads
+them back only from the file mkdocs.yml names, `extra.accessibility_measurements` (whose `!ENV` takes
+the same variable), and its accessibility statement (rendering/accessibility_statement.py) states them.
 
-Why there: the figures belong to the checkout the tests ran on, like `.lycheecache`; not in docs/
-(editors' files, which a build never writes), not in site/ (every build makes it anew), and not
-committed (.gitignore): a test run must not leave a change to review. A fresh clone, CI's deploy job
-among them, has no file, and its statement says that the checks run on every change instead.
+Why an input named so, and no file the build looks for: a build must depend only on its sources and
+settings, not on what earlier test runs left in the checkout. Without the setting the statement says
+that the checks run on every change instead; so does a fresh clone, where the variable is not set.
+The file is not committed (.gitignore): a test run must not leave a change to review. CI's check job
+keeps the file its tests wrote, and the deploy job builds with it.
 
 Why a fingerprint and not the file's age: a statement must never claim more than was tested, and
 after any edit the figures are about another site. Modification times say little in a fresh clone or
@@ -27,9 +29,10 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-FILE = Path(".measurements") / "accessibility.json"
+# The variable that names the measurements file, relative to the project (the folder of mkdocs.yml).
+VARIABLE = "ACCESSIBILITY_MEASUREMENTS"
 # What makes the built site, below the project: what a measurement is about.
 SOURCES = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
 # What measures each tool's figures anew.
@@ -91,11 +94,16 @@ def sources_fingerprint(project: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_measurements(project: Path) -> Measurements:
-    """The figures in the project's file that were measured on its sources as they are now."""
-    path = project / FILE
-    if not path.is_file():
+def read_measurements(project: Path, file: PurePosixPath | None) -> Measurements:
+    """The figures in `file` (below the project; None: none named) that were measured on the project's
+    sources as they are now."""
+    if file is None:
         return Measurements()
+    path = project / file
+    if not path.resolve().is_relative_to(project.resolve()):
+        return Measurements(left_out=(f"{file}: outside the project – name a file inside it",))
+    if not path.is_file():
+        return Measurements(left_out=(f"{file}: no such file – run the tests that write it, or name another",))
     try:
         recorded = json.loads(path.read_text(encoding="utf-8"))
         runs = {
@@ -104,10 +112,10 @@ def read_measurements(project: Path) -> Measurements:
             if recorded.get(tool)
         }
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
-        return Measurements(left_out=(f"{FILE.as_posix()}: cannot read it ({error!r}) – run the tests again",))
+        return Measurements(left_out=(f"{file}: cannot read it ({error!r}) – run the tests again",))
     current = sources_fingerprint(project)
     left_out = tuple(
-        f"{FILE.as_posix()}: the {tool} figures were measured on other sources than these "
+        f"{file}: the {tool} figures were measured on other sources than these "
         f"– run {RUN_AGAIN[tool]} again to state them"
         for tool, (_, sources) in runs.items()
         if sources != current
@@ -131,7 +139,14 @@ def _lighthouse_run(recorded: dict) -> LighthouseRun:
     return LighthouseRun(datetime.date.fromisoformat(recorded["date"]), str(recorded["version"]), scores)
 
 
-def record_axe(project: Path, *, version: str, sources: str, found: dict[str, list[dict]]) -> None:
+def file_to_record(project: Path) -> Path | None:
+    """Where the tests record their figures: the file `ACCESSIBILITY_MEASUREMENTS` names, relative to the
+    project; None (record nothing) where it names none."""
+    named = os.environ.get(VARIABLE)
+    return project / named if named else None
+
+
+def record_axe(path: Path, *, version: str, sources: str, found: dict[str, list[dict]]) -> None:
     """axe-core's run on every page: `found` is page → its violations as axe-core reports them
     (`id`, `impact`, `help`); an empty list for a page without any."""
     rules: dict[str, dict] = {}
@@ -143,22 +158,21 @@ def record_axe(project: Path, *, version: str, sources: str, found: dict[str, li
             )
             rule["pages"].append(page)
     _record(
-        project,
+        path,
         "axe",
         {"version": version, "sources": sources, "pages": sorted(found), "violations": list(rules.values())},
     )
 
 
-def record_lighthouse(project: Path, *, version: str, sources: str, scores: dict[str, int]) -> None:
+def record_lighthouse(path: Path, *, version: str, sources: str, scores: dict[str, int]) -> None:
     """Lighthouse's accessibility score of each page it scored."""
-    _record(project, "lighthouse", {"version": version, "sources": sources, "scores": scores})
+    _record(path, "lighthouse", {"version": version, "sources": sources, "scores": scores})
 
 
-def _record(project: Path, tool: str, figures: dict) -> None:
-    """Replaces one tool's figures, keeping the other's; written whole or not at all, so that a build
-    reading it meanwhile never sees half a file."""
-    path = project / FILE
-    path.parent.mkdir(exist_ok=True)
+def _record(path: Path, tool: str, figures: dict) -> None:
+    """Replaces one tool's figures in the file at `path`, keeping the other's; written whole or not at all,
+    so that a build reading it meanwhile never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         recorded = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

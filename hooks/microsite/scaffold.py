@@ -27,6 +27,7 @@ import yaml
 
 from .languages import Languages
 from .pasted_text import invisible_character_problem
+from .settings import project_languages
 
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -60,7 +61,7 @@ def new_article(
     today: datetime.date | None = None,
 ) -> list[Path]:
     check_name("page name", slug, "city-networks")
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     if not title.strip() or not description.strip():
         source = Languages.name(languages.source)
         raise Refused(f"give the {source} title and description: make new-article SLUG=… TITLE='…' DESCRIPTION='…'")
@@ -202,6 +203,6 @@ def new_partnership(project: Path, partnership_id: str) -> Path:
     end = sequence.end_mark.line
     while end > 0 and not lines[end - 1].strip():
         end -= 1
-    lines[end:end] = ["", *partnership_record(partnership_id, Languages.of_project(project))]
+    lines[end:end] = ["", *partnership_record(partnership_id, project_languages(project))]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

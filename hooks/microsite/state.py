@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import symbolic_links, upstream
-from .allowed_characters import allowed_characters
 from .articles import Collection, read_collection
 from .articles.pictures import PictureSizes
 from .data import PublicationData, load_usable
@@ -21,6 +20,7 @@ from .languages import Languages
 from .parity.interface_words import check_words
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
+from .settings import Settings, read_settings
 from .templates import theme_environment, theme_templates
 from .words import Words, read_words
 
@@ -39,6 +39,8 @@ class BuildState:
     # What this build found wrong, and which files each built page shows (problems.py).
     problems: Problems
     project: Path
+    # The generator's settings in mkdocs.yml, read when the build starts (settings.py).
+    settings: Settings
     # The languages built (the one in the site root first), and those mkdocs.yml configures.
     languages: Languages
     configured_languages: Languages
@@ -109,10 +111,13 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
     upstream.adapt_theme_environments(config, theme_environment)
     languages = upstream.built_languages(config)
     docs_dir = Path(config.docs_dir)
-    allowed = allowed_characters(project / "mkdocs.yml")
+    settings = read_settings(Path(config.config_file_path))
+    allowed = settings.allowed_characters
     if allowed.findings:
         problems.stop_or_report(Problem(list(allowed.findings)))
-    configured_languages = Languages.of_project(project)
+    if settings.accessibility_measurements_problem is not None:
+        problems.stop_or_report(Problem(settings.accessibility_measurements_problem))
+    configured_languages = settings.languages or languages
     words = _read_words(configured_languages, problems)
     data = problems.carry_on(
         _load_data, PublicationData(files={}), project, docs_dir, languages, allowed.characters, problems
@@ -123,6 +128,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         problems=problems,
         project=project,
         languages=languages,
+        settings=settings,
         configured_languages=configured_languages,
         data=data,
         refused_links=refused_links,

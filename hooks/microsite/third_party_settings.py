@@ -24,13 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from .findings import Finding
-from .languages import mkdocs_yml_document
 
 SETTING = "third_party_hosts"
 HOSTS_CHECK = "third-party-hosts"
@@ -74,59 +72,39 @@ class SettingRequest:
         )
 
 
-def allowed_third_party_hosts(extra: Mapping) -> list[str]:
-    """The hosts that mkdocs.yml declares as exceptions (`extra.third_party_hosts`), each with a reason;
-    what a page may load from besides the site itself (the Content-Security-Policy adds them)."""
-    return [host for host, _ in declared_reasons(extra)]
-
-
-def declared_reasons(extra: Mapping) -> list[tuple[str, str | Mapping[str, str]]]:
-    """(host, reason) of each exception the config's `extra` declares with a host name and a reason; the reason
-    one text, or one per language. Entries that are not such are left out (declared_hosts names them)."""
-    entries = extra.get(SETTING) if isinstance(extra, Mapping) else None
-    if not isinstance(entries, list):
-        return []
-    return [
-        (entry["host"], entry["reason"])
-        for entry in entries
-        if isinstance(entry, Mapping) and _host_problem(entry.get("host")) is None and _has_reason(entry.get("reason"))
-    ]
-
-
-def declared_hosts(project: Path) -> tuple[list[DeclaredHost], list[Finding]]:
-    """The exceptions mkdocs.yml declares, and a finding for each entry that is not one (no host, no reason)."""
-    document = _document(project)
-    entries = _value(_value(document, "extra"), SETTING)
+def declared_hosts(entries: yaml.Node | None, shown: str) -> tuple[list[DeclaredHost], list[Finding]]:
+    """The exceptions `extra.third_party_hosts` declares, and a finding for each entry that is not one (no
+    host, no reason)."""
     if entries is None:
         return [], []
     if not isinstance(entries, yaml.SequenceNode):
         message = f"extra.{SETTING} must be a list of hosts with their reasons – write it as: {EXAMPLE}"
-        return [], [Finding(MKDOCS_YML, _line(entries), message, HOSTS_CHECK)]
+        return [], [Finding(shown, _line(entries), message, HOSTS_CHECK)]
     declared, findings = [], []
     for number, entry in enumerate(entries.value, start=1):
         where = f"extra.{SETTING}, entry {number}"
         content = _plain(entry)
         if not isinstance(content, dict):
             message = f"{where}: write the host and the reason for loading from it: {EXAMPLE}"
-            findings.append(Finding(MKDOCS_YML, _line(entry), message, HOSTS_CHECK))
+            findings.append(Finding(shown, _line(entry), message, HOSTS_CHECK))
             continue
         host_problem = _host_problem(content.get("host"))
         if host_problem:
-            findings.append(Finding(MKDOCS_YML, _line(entry), f"{where}: {host_problem}", HOSTS_CHECK))
+            findings.append(Finding(shown, _line(entry), f"{where}: {host_problem}", HOSTS_CHECK))
         elif not _has_reason(content.get("reason")):
             message = (
                 f"{where}: {content['host']} has no reason – say why pages load from it, in every language "
                 "(reason: {de: …, en: …}): the privacy page names it to readers"
             )
-            findings.append(Finding(MKDOCS_YML, _line(entry), message, HOSTS_CHECK))
+            findings.append(Finding(shown, _line(entry), message, HOSTS_CHECK))
         else:
             declared.append(DeclaredHost(content["host"], content["reason"], _line(entry)))
     return declared, findings
 
 
-def setting_requests(project: Path, own_host: str | None) -> list[SettingRequest]:
-    """Every setting of mkdocs.yml that makes pages load from another host, with its line."""
-    document = _document(project)
+def setting_requests(document: yaml.Node | None, own_host: str | None) -> list[SettingRequest]:
+    """Every setting of mkdocs.yml (`document`, its nodes) that makes pages load from another host, with its
+    line."""
     return [request for request in _requests(document, own_host) if request.hosts]
 
 
@@ -248,14 +226,6 @@ def _has_reason(reason: object) -> bool:
         and bool(reason)
         and all(isinstance(text, str) and text.strip() for text in reason.values())
     )
-
-
-def _document(project: Path) -> yaml.Node | None:
-    try:
-        return mkdocs_yml_document((project / MKDOCS_YML).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        # Whether mkdocs.yml can be read is the build's to say: nothing to check here then.
-        return None
 
 
 def _plain(node: yaml.Node | None) -> object:

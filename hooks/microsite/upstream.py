@@ -307,11 +307,6 @@ def theme_primary_colour(config: MkDocsConfig) -> str:
     return _MATERIAL_PRIMARY.get(str(palette.get("primary", "indigo")).replace(" ", "-").lower(), "#4051b5")
 
 
-def extra_setting(config: MkDocsConfig, key: str) -> Any:
-    """A setting under `extra:` in mkdocs.yml, as written there; None where it is not set."""
-    return config.extra.get(key)
-
-
 def page_source(page: Page) -> str:
     """The page's Markdown path below docs/, its language folder first ('en/artikel/x.md')."""
     return page.file.src_uri

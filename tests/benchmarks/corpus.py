@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from microsite.languages import Languages
 from microsite.parity import mark_page, mark_records
-from microsite.settings import extra_setting
+from microsite.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 # Where the configuration, hooks, theme and schemas come from: this checkout, or BENCH_SOURCE (another
@@ -326,8 +326,7 @@ def article_index_page(language: str) -> str:
 def footer_pages(source: Path) -> list[str]:
     """The written pages the source's mkdocs.yml names for every page's footer (legal notice, privacy):
     the build refuses a name without its page, so the corpus writes each."""
-    setting = extra_setting(source / "mkdocs.yml", "footer_pages")
-    return [item.value for item in setting.value] if isinstance(setting, yaml.SequenceNode) else []
+    return [page.path for page in read_settings(source / "mkdocs.yml").footer_pages]
 
 
 def footer_page(number: int, language: str, seed: int) -> str:

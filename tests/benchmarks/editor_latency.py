@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from measure import ENV, RUNS
-from microsite.languages import Languages
 from microsite.markers import find_markers
+from microsite.settings import project_languages
 from project import collection_folder, copy_project, free_port, microsite, person_ids, publication_data
 
 # The preview's target (issue 19): a save shows in the preview within a second (the median of the saves),
@@ -156,7 +156,7 @@ class Edited:
 
     @classmethod
     def of(cls, project: Path) -> Edited:
-        language = Languages.of_project(project).source
+        language = project_languages(project).source
         pages = project / "docs" / language
         # A written page: the one with the fewest data markers (text, not data), whatever the pages hold.
         written = sorted(
@@ -215,7 +215,7 @@ def new_draft(project: Path, edited: Edited, run: int) -> tuple[Path, str, str, 
     folder = collection_folder(project)
     pages = project / "docs" / edited.language
     source = pages / folder / f"{slug}.md"
-    created = [project / "docs" / language / folder / f"{slug}.md" for language in Languages.of_project(project).codes]
+    created = [project / "docs" / language / folder / f"{slug}.md" for language in project_languages(project).codes]
     # The clock starts when the files were written, not when the command started (Python's start-up is
     # not the preview's wait): the time since then, on the wall clock, taken from perf_counter's now.
     saved = time.perf_counter() - (time.time() - min(path.stat().st_mtime for path in created))

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from measure import ROOT, SUB_PATH, build
-from microsite.measurements import record_lighthouse, sources_fingerprint
+from microsite.measurements import file_to_record, record_lighthouse, sources_fingerprint
 from site_model import review_pages
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -222,6 +222,7 @@ def record_accessibility_scores(pages: dict, sources: str) -> None:
         for page, figures in pages.items()
         if "lighthouse" in figures
     }
-    if pages and len(scores) == len(pages):
+    measurements = file_to_record(ROOT)
+    if measurements is not None and pages and len(scores) == len(pages):
         version = json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text(encoding="utf-8"))["version"]
-        record_lighthouse(ROOT, version=version, sources=sources, scores=scores)
+        record_lighthouse(measurements, version=version, sources=sources, scores=scores)

@@ -19,9 +19,9 @@ from pathlib import Path
 import corpus
 from editor_latency import article_edit_latency
 from measure import RUNS, SUB_PATH, BuildFailed, build, median_of, time_call
-from microsite.languages import Languages
 from microsite.link_check import check_site
 from microsite.parity import check_project
+from microsite.settings import project_languages
 
 RUNS_LARGE = int(os.environ.get("BENCH_RUNS_LARGE", "2"))
 # Up to this size, every figure is the median of RUNS; above it, of RUNS_LARGE (stock: one build).
@@ -89,7 +89,7 @@ def _figures(samples: list[dict], errors: dict, side: str) -> str:
 def checks(project: Path, site: Path, size: int) -> dict:
     """The parity check of the corpus and the link check of the project's site: seconds and findings."""
     runs = runs_for(size)[0]
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     findings: dict[str, int] = {}
 
     def parity() -> None:

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from babel.dates import format_date
 from microsite.frontmatter import split_front_matter
-from microsite.measurements import FILE, sources_fingerprint
+from microsite.measurements import sources_fingerprint
 from microsite.rendering.texts import in_language
 from mkdocs.config import load_config
 from project import assemble_publication, build_site, publication_data
@@ -223,14 +223,24 @@ AXE_VIOLATION = {"rule": "made-up-rule", "impact": "serious", "help": "Made-up h
 LIGHTHOUSE = {"version": "77.6.5", "date": "2031-02-04", "scores": {"a.html": 87, "en/a.html": 93}}
 
 
+# Where the copy's mkdocs.yml names the measurements (extra.accessibility_measurements).
+MEASUREMENTS = ".measurements/accessibility.json"
+
+
 def write_measurements(project: Path) -> None:
+    """The measurements file, named in the project's settings (the setting too is a source measured)."""
+    mkdocs_yml = project / "mkdocs.yml"
+    setting = "  accessibility_measurements: !ENV [ACCESSIBILITY_MEASUREMENTS, null]\n"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    assert text.count(setting) == 1
+    mkdocs_yml.write_text(text.replace(setting, f"  accessibility_measurements: {MEASUREMENTS}\n"), encoding="utf-8")
     sources = sources_fingerprint(project)
     figures = {
         "axe": {**AXE, "sources": sources, "violations": [AXE_VIOLATION]},
         "lighthouse": {**LIGHTHOUSE, "sources": sources},
     }
-    (project / FILE).parent.mkdir()
-    (project / FILE).write_text(json.dumps(figures), encoding="utf-8")
+    (project / MEASUREMENTS).parent.mkdir()
+    (project / MEASUREMENTS).write_text(json.dumps(figures), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from microsite.data import PublicationData, load
-from microsite.languages import Languages
 from microsite.rendering import event_sort_key, format_event_date
+from microsite.settings import project_languages
 from project import SUB_PATH, assemble_publication, build_site, free_port, microsite
 from site_model import WORDS, BuiltSite, configured_languages, counterpart_path, language_of
 
@@ -23,7 +23,7 @@ ADDED_SUMMARY = {"de": "Eine neue Partnerschaft <b>fett</b>.", "en": "A new part
 
 
 def data_of(project: Path) -> PublicationData:
-    return load(project / "data", project / "docs", Languages.of_project(project))
+    return load(project / "data", project / "docs", project_languages(project))
 
 
 def test_full_timelines_list_every_event_in_order_in_their_language(built_site: BuiltSite) -> None:

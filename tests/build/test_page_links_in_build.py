@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from microsite.languages import Languages
+from microsite.settings import project_languages
 from project import assemble_publication, microsite, mkdocs_env
 
 PAGE = "zz-link-check.md"
@@ -85,7 +85,7 @@ def png() -> bytes:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = assemble_publication(tmp_path_factory.mktemp("project"))
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     for language, text in ((languages.source, TEXTS["source"]), (languages.translations[0], TEXTS["translation"])):
         folder = project / "docs" / language
         for name in (PAGE, TARGET, PICTURE, DRAFT):
@@ -135,7 +135,7 @@ def test_the_strict_build_fails_on_each_broken_link_naming_line_text_target_and_
     returncode, output = build(project, tmp_path / "site", strict=True)
     assert returncode != 0 and "Traceback" not in output, output
     assert "Doc file" not in output, output
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     for language in languages.codes:
         assert link_findings(output, f"docs/{language}/{PAGE}") == marked_lines(project, language), output
     # Nothing else made it fail: every warning is one of the broken links'.
@@ -167,6 +167,6 @@ def test_the_strict_build_fails_on_each_broken_link_naming_line_text_target_and_
 def test_without_strict_the_same_findings_are_warnings_and_the_site_is_built(project: Path, tmp_path: Path) -> None:
     returncode, output = build(project, tmp_path / "site", strict=False)
     assert returncode == 0 and "Doc file" not in output, output
-    for language in Languages.of_project(project).codes:
+    for language in project_languages(project).codes:
         assert link_findings(output, f"docs/{language}/{PAGE}") == marked_lines(project, language), output
     assert (tmp_path / "site" / PAGE.replace(".md", ".html")).is_file()

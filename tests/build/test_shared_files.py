@@ -14,10 +14,10 @@ import zlib
 from pathlib import Path
 
 import pytest
-from microsite.languages import Languages
 from microsite.link_check import check_site
 from microsite.link_check.checks import check_alt_texts
 from microsite.link_check.site import Site
+from microsite.settings import project_languages
 from PIL import Image
 from project import SUB_PATH, assemble_publication, build_site, collection_folder, microsite, person_ids
 from site_model import parse_html
@@ -190,7 +190,7 @@ def test_a_shared_picture_with_the_source_alt_text_is_untranslated(project: Path
     german, english = "Schiffe im Hafen am Abend, dahinter zwei stille Kräne", "Ships in the harbour in the evening"
     try:
         page.write_text(original.replace(english + ", two still cranes behind them", german), encoding="utf-8")
-        site = Site(root=built, site_url=SITE_URL, languages=Languages.of_project(project), project=project)
+        site = Site(root=built, site_url=SITE_URL, languages=project_languages(project), project=project)
         found = [(finding.file, finding.check) for finding in check_alt_texts(site)]
     finally:
         page.write_text(original, encoding="utf-8")

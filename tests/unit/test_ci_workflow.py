@@ -14,7 +14,7 @@ import pytest
 import yaml
 from microsite.data import load
 from microsite.data.checks import article_sources
-from microsite.languages import Languages
+from microsite.settings import project_languages
 from project import ROOT, assemble_publication
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -180,6 +180,10 @@ def test_main_is_deployed_to_pages_with_the_pages_url() -> None:
     fetched = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/download-artifact"))
     assert kept["with"]["path"] == fetched["with"]["path"] == ".measurements/"
     assert kept["with"]["include-hidden-files"] is True
+    # The tests write the file the build reads: both name it below the folder kept and fetched.
+    tests = next(step for step in check_steps if step.get("run") == "bash .ci/run")
+    named = {tests["env"]["ACCESSIBILITY_MEASUREMENTS"], build["env"]["ACCESSIBILITY_MEASUREMENTS"]}
+    assert len(named) == 1 and named.pop().startswith(kept["with"]["path"])
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
@@ -218,8 +222,8 @@ def test_pre_commit_hooks_pass_on_the_publication(publication_project: Path) -> 
 def quoted_number(project: Path) -> tuple[str, str]:
     """A translated page that data quotes, and a number in the quoted passage (so that changing it
     there is both a translation drift and a misquote)."""
-    data = load(project / "data", project / "docs", Languages.of_project(project))
-    language = Languages.of_project(project).translations[0]
+    data = load(project / "data", project / "docs", project_languages(project))
+    language = project_languages(project).translations[0]
     for name in data.files:
         for _, source in article_sources(data.get(name)):
             numbers = [word.strip(".,;:()") for word in source["passage"][language].split()]
@@ -231,7 +235,7 @@ def quoted_number(project: Path) -> tuple[str, str]:
 
 def test_pre_commit_parity_reports_only_the_staged_files(tmp_path: Path) -> None:
     project = assemble_publication(tmp_path / "project")
-    languages = Languages.of_project(project)
+    languages = project_languages(project)
     page, number = quoted_number(project)
     translation = project / page
     front_matter_end = translation.read_text(encoding="utf-8").index("\n---\n", 4)

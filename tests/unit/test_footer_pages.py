@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from microsite.rendering.footer import FooterError, footer_pages_of_project
+from microsite.findings import Finding
+from microsite.rendering.footer import missing_footer_page
+from microsite.settings import SettingError, project_settings
 
 MKDOCS_YML = """\
 site_name: Test
@@ -26,7 +28,12 @@ def project(tmp_path: Path, setting: str, pages: tuple[str, ...] = ("legal.md", 
 
 
 def footer_pages(root: Path) -> tuple[str, ...]:
-    return footer_pages_of_project(root / "mkdocs.yml", root / "docs" / "xx")
+    assert footer_problem(root) is None
+    return tuple(page.path for page in project_settings(root).footer_pages)
+
+
+def footer_problem(root: Path) -> Finding | None:
+    return missing_footer_page(project_settings(root), root / "docs" / "xx")
 
 
 def test_the_named_pages_in_their_order(tmp_path: Path) -> None:
@@ -61,14 +68,13 @@ def test_no_setting_names_no_page(tmp_path: Path) -> None:
 def test_a_wrong_setting_is_named_at_its_line_with_what_to_write(
     tmp_path: Path, setting: str, line: int, says: str
 ) -> None:
-    with pytest.raises(FooterError) as raised:
-        footer_pages(project(tmp_path, setting))
-    assert raised.value.finding.file == "mkdocs.yml"
-    assert raised.value.finding.line == line
-    assert says in str(raised.value)
+    finding = footer_problem(project(tmp_path, setting))
+    assert finding is not None
+    assert (finding.file, finding.line) == ("mkdocs.yml", line)
+    assert says in finding.text()
 
 
 def test_a_mkdocs_yml_that_cannot_be_read_is_named(tmp_path: Path) -> None:
     root = project(tmp_path, "  footer_pages: [legal.md")
-    with pytest.raises(FooterError, match=r"^mkdocs\.yml:1: cannot read it"):
-        footer_pages(root)
+    with pytest.raises(SettingError, match=r"^mkdocs\.yml:1: cannot read it"):
+        project_settings(root)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from microsite.allowed_characters import allowed_characters
+from microsite.allowed_characters import AllowedCharacters
 from microsite.pasted_text import HIDDEN, character_name, hidden_character_problem, hidden_characters
 from microsite.rendering.page_sources import HIDDEN_CHARACTER, hidden_characters_in_page
+from microsite.settings import read_settings
 from project import assemble_publication, microsite, publication_data
 
 RLO, PDF, RLM, ZWSP, ZWNJ, ZWJ, SHY, NBSP = (
@@ -92,6 +93,10 @@ def write_mkdocs_yml(project: Path, setting: str) -> Path:
     mkdocs_yml = project / "mkdocs.yml"
     mkdocs_yml.write_text(f"site_name: Test\nextra:\n  allowed_invisible_characters:\n{setting}", encoding="utf-8")
     return mkdocs_yml
+
+
+def allowed_characters(mkdocs_yml: Path) -> AllowedCharacters:
+    return read_settings(mkdocs_yml).allowed_characters
 
 
 def test_mkdocs_yml_allows_a_character_with_a_reason(tmp_path: Path) -> None:

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from microsite import parity
-from microsite.languages import Languages
 from microsite.parity.pages import parse_text
 from microsite.parity.text_language import judged_words, language_of
+from microsite.settings import project_languages
 from project import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "parity"
-LANGUAGES = Languages.of_project(FIXTURE)
+LANGUAGES = project_languages(FIXTURE)
 SOURCE, TRANSLATION = "docs/de/seite.md", "docs/en/seite.md"
 # Bounded so that these tests take a few seconds; no example database, so that they write nothing
 # into the project.

@@ -69,7 +69,7 @@ def test_a_publisher_has_a_name_per_language_or_one_for_all() -> None:
 def test_a_wrong_publisher_is_named_with_what_to_write(value: object, message: str) -> None:
     with pytest.raises(PublisherError) as error:
         read_publisher(value, LANGUAGES)
-    # The build names the line of the setting in mkdocs.yml before the message (settings.setting_line).
+    # The build names the line of the setting in mkdocs.yml before the message (Settings.line, settings.py).
     assert f"{error.value.config_file}: {error.value}" == message
 
 

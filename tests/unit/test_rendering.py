@@ -16,7 +16,6 @@ import pytest
 from microsite import upstream
 from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
-from microsite.parity.policy import TranslationPolicy
 from microsite.parity.status import ChangedSection, PageTranslation, SourceChange, State, TranslationStatus
 from microsite.rendering import (
     RENDERERS,
@@ -35,6 +34,9 @@ from microsite.rendering import (
     render_recommendations,
     render_timeline,
 )
+from microsite.settings import Settings as MkDocsSettings
+from microsite.third_party_settings import DeclaredHost
+from microsite.translation_policy import TranslationPolicy
 from mkdocs.structure.files import File, Files
 from project import PUBLICATION, ROOT, publication_data
 from site_model import LANGUAGES, WORDS, parse_html
@@ -115,6 +117,13 @@ ARGUMENTS = {"topic": "north-topic", "author": "writer", "article-index": "2"}
 CONFIGS = {
     "third-party-hosts": {"extra": {"third_party_hosts": [{"host": "video.example.org", "reason": texts("Reason")}]}}
 }
+
+
+def settings_of(config: dict) -> MkDocsSettings:
+    """The generator's settings of a mkdocs.yml with this content (its hosts declared on line 1)."""
+    declared = config["extra"]["third_party_hosts"]
+    hosts = tuple(DeclaredHost(entry["host"], entry["reason"], 1) for entry in declared)
+    return MkDocsSettings("mkdocs.yml", LANGUAGES, third_party_hosts=hosts)
 
 
 def made_up_article(language: str, slug: str, day: int) -> Article:
@@ -224,7 +233,7 @@ def test_events_sort_by_date_with_seasons_between_months() -> None:
 def test_every_marker_writes_whole_lines_of_escaped_html(name: str, language: str) -> None:
     marker_context = context(language)
     if name in CONFIGS:
-        marker_context = dataclasses.replace(marker_context, config=CONFIGS[name])
+        marker_context = dataclasses.replace(marker_context, settings=settings_of(CONFIGS[name]))
     output = RENDERERS[name](marker_context, ARGUMENTS.get(name, "north"))
     assert_escaped(output)
     assert output.startswith("<") and output.endswith(">\n"), output

@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from microsite.link_check.css_scan import CssAddress, css_addresses
 from microsite.link_check.page_scripts import check_page_scripts
 from microsite.link_check.site import Site
 from microsite.link_check.third_party import check_third_party_requests
-from microsite.third_party_settings import allowed_third_party_hosts
+from microsite.settings import project_settings
 from project import PUBLICATION
 from site_model import LANGUAGES
 
@@ -153,8 +152,8 @@ def test_a_declared_host_is_not_reported_and_a_declaration_needs_a_host_and_a_re
     ]
     assert not any("www.youtube.com" in finding for finding in found)
     assert any("bilder.example.com when the page opens" in finding for finding in found)
-    extra = yaml.safe_load(declared)["extra"]
-    assert allowed_third_party_hosts(extra) == ["www.youtube.com"]
+    # What every page's Content-Security-Policy allows, and the privacy page names.
+    assert [host.host for host in project_settings(tmp_path / "project").third_party_hosts] == ["www.youtube.com"]
 
 
 THEME_SETTINGS = """site_name: X

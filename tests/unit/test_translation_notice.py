@@ -16,7 +16,6 @@ import pytest
 from microsite import upstream
 from microsite.data import PublicationData
 from microsite.languages import Languages
-from microsite.parity.policy import TranslationPolicy
 from microsite.parity.status import (
     ChangedSection,
     PageTranslation,
@@ -32,6 +31,7 @@ from microsite.rendering import (
     render_translation_notice,
     render_translation_status,
 )
+from microsite.translation_policy import TranslationPolicy
 from microsite.words import read_words
 from mkdocs.structure.files import Files
 from project import ROOT

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from microsite import parity
-from microsite.parity.policy import PolicyError, TranslationPolicy, policy_of_project
 from microsite.parity.status import ChangedSection, PageTranslation, State
+from microsite.settings import read_settings
+from microsite.translation_policy import PolicyError, TranslationPolicy
 from parity_project import DATA, DE, EN, SOURCE, git, make_project, stamp_data
 from project import microsite
 
@@ -121,10 +122,14 @@ def write_policy(tmp_path: Path, policy: str) -> Path:
     return config
 
 
+def policy_of(mkdocs_yml: Path) -> TranslationPolicy:
+    return read_settings(mkdocs_yml).checked_translation_policy()
+
+
 def test_the_policy_defaults_and_reads_each_setting(tmp_path: Path) -> None:
-    assert policy_of_project(write_policy(tmp_path, "    outdated: notice\n")) == TranslationPolicy()
+    assert policy_of(write_policy(tmp_path, "    outdated: notice\n")) == TranslationPolicy()
     config = write_policy(tmp_path, "    outdated: error\n    missing: error\n    status_page: a/b.md\n")
-    assert policy_of_project(config) == TranslationPolicy("error", "error", "a/b.md")
+    assert policy_of(config) == TranslationPolicy("error", "error", "a/b.md")
 
 
 @pytest.mark.parametrize(
@@ -154,7 +159,7 @@ def test_the_policy_defaults_and_reads_each_setting(tmp_path: Path) -> None:
 )
 def test_a_wrong_policy_names_its_line_and_what_to_write(tmp_path: Path, policy: str, message: str) -> None:
     with pytest.raises(PolicyError) as error:
-        policy_of_project(write_policy(tmp_path, policy))
+        policy_of(write_policy(tmp_path, policy))
     assert str(error.value) == message
 
 

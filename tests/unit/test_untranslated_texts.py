@@ -16,7 +16,18 @@ from microsite.data import PublicationData
 from microsite.rendering import RENDERERS, RenderContext
 from microsite.rendering.texts import Shown, in_language
 from site_model import label, parse_html, texts_with_language
-from test_rendering import ARGUMENTS, CONFIGS, ESCAPED, HOSTILE, LANGUAGES, SVG, assert_escaped, context, made_up_data
+from test_rendering import (
+    ARGUMENTS,
+    CONFIGS,
+    ESCAPED,
+    HOSTILE,
+    LANGUAGES,
+    SVG,
+    assert_escaped,
+    context,
+    made_up_data,
+    settings_of,
+)
 
 SOURCE = LANGUAGES.source
 
@@ -60,7 +71,7 @@ def test_every_marker_shows_an_untranslated_text_in_the_source_language_with_a_n
     argument = ARGUMENTS.get(name, "north")
     untranslated = untranslated_context(language)
     if name in CONFIGS:
-        untranslated = dataclasses.replace(untranslated, config=source_only(CONFIGS[name]))
+        untranslated = dataclasses.replace(untranslated, settings=settings_of(source_only(CONFIGS[name])))
     output = RENDERERS[name](untranslated, argument)
     assert_escaped(output)
     notice = label(language, "untranslated.notice")
@@ -71,7 +82,7 @@ def test_every_marker_shows_an_untranslated_text_in_the_source_language_with_a_n
     ]
     complete_context = context(language)
     if name in CONFIGS:
-        complete_context = dataclasses.replace(complete_context, config=CONFIGS[name])
+        complete_context = dataclasses.replace(complete_context, settings=settings_of(CONFIGS[name]))
     complete = texts_with_language(RENDERERS[name](complete_context, argument))
     if any(f" {language} {HOSTILE}" in text for _, text in complete):
         assert marked, output

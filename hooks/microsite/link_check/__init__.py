@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..languages import Languages
+from ..settings import project_languages
 from .checks import project_checks
 from .lychee import run_lychee
 from .page_links import warn_about_page_links
@@ -80,7 +81,7 @@ def check_site(
     site = Site(
         root=root,
         site_url=site_url or detect_site_url(root),
-        languages=languages or Languages.of_project(project),
+        languages=languages or project_languages(project),
         project=project,
     )
     if external:

@@ -29,8 +29,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..findings import Finding
+from ..settings import SettingError, Settings, project_settings
 from ..symbolic_links import followable
-from ..third_party_settings import MKDOCS_YML, declared_hosts, other_host, setting_requests
+from ..third_party_settings import MKDOCS_YML, other_host, setting_requests
 from .css_scan import css_addresses
 from .html_scan import Element, scan
 from .markdown_sources import markdown_links
@@ -174,9 +175,14 @@ def script_hosts(elements: list[Element], own_host: str | None) -> set[str]:
 def check_third_party_requests(site: Site) -> list[Finding]:
     """Requests to hosts that mkdocs.yml does not declare, from every source, then from the built pages."""
     own_host = urlsplit(site.site_url).hostname
-    declared, findings = declared_hosts(site.project)
-    report = _Report({declared_host.host for declared_host in declared}, findings)
-    for request in setting_requests(site.project, own_host):
+    try:
+        settings = project_settings(site.project)
+    except SettingError:
+        # Whether mkdocs.yml can be read is the build's to say: nothing of it to check here then.
+        settings = Settings(MKDOCS_YML, None)
+    findings = list(settings.third_party_host_problems)
+    report = _Report({declared.host for declared in settings.third_party_hosts}, findings)
+    for request in setting_requests(settings.document, own_host):
         hosts = tuple(host for host in request.hosts if host not in report.allowed)
         report.explained.update(request.hosts)
         if hosts:

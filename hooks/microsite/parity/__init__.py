@@ -24,7 +24,7 @@ at the end of a YAML line. A declaration that suppresses nothing is itself repor
 - `block_language`: blocks left untranslated or in another language; `text_language`: a text's language;
 - `stamps`: fingerprints, stamps, outdated pages; `changes`: when and where a source changed since;
 - `data_texts`: the data files' texts and records;
-- `policy`: what an outdated or missing translation does (mkdocs.yml); `status`: where each stands;
+- `status`: where each translation stands, under the translation policy (translation_policy.py);
 - `interface_words`: the generator's words (hooks/microsite/words/) complete in every language;
 - `project`: the whole project (`make parity`, and the build's warnings), read-only;
 - `marking`: the `translated` command, the only writer.
@@ -32,7 +32,6 @@ at the end of a YAML line. A declaration that suppresses nothing is itself repor
 
 from .interface_words import check_words
 from .marking import mark_page, mark_records
-from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .project import PairStatus, ParityResult, check_project, summary, warn_in_build
 from .report import CHECKS
 from .status import State, TranslationStatus
@@ -42,16 +41,13 @@ __all__ = [
     "CHECKS",
     "PairStatus",
     "ParityResult",
-    "PolicyError",
     "State",
-    "TranslationPolicy",
     "TranslationStatus",
     "check_project",
     "check_words",
     "load_model_meanwhile",
     "mark_page",
     "mark_records",
-    "policy_of_project",
     "summary",
     "warn_in_build",
 ]

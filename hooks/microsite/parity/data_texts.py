@@ -20,8 +20,8 @@ from ..data.yaml_positions import DataFile, FieldPath, PlainLoader, format_path,
 from ..findings import Finding
 from ..languages import Languages
 from ..symbolic_links import followable
+from ..translation_policy import TranslationPolicy
 from .changes import History, source_history
-from .policy import TranslationPolicy
 from .report import Exemption, Report, declared_checks
 from .stamps import STAMP_KEY, Stamp, fingerprint
 from .status import RecordTranslation, SourceChange, State

@@ -14,7 +14,9 @@ from ..findings import Finding, Subject, Summary
 from ..languages import Languages
 from ..pasted_text import invisible_character_problem
 from ..problems import Problem
+from ..settings import project_settings
 from ..symbolic_links import followable
+from ..translation_policy import TranslationPolicy
 from ..words import Words, read_words
 from .block_language import check_page_language
 from .compare import compare_pages
@@ -22,7 +24,6 @@ from .data_texts import check_data
 from .image_files import check_image_files
 from .interface_words import check_words
 from .pages import Page, UnreadablePage, parse_text, read_page
-from .policy import PolicyError, TranslationPolicy, policy_of_project
 from .report import Report
 from .stamps import check_outdated, verified_unchanged
 from .status import PageTranslation, SourceChange, State, TranslationStatus
@@ -66,10 +67,10 @@ def check_project(
     `make check` always compare every pair. `parsed_data`: data files the build has parsed already;
     `words`: the interface words it has read.
     """
-    languages = languages or Languages.of_project(root)
-    if policy is None:
-        mkdocs_yml = root / "mkdocs.yml"
-        policy = policy_of_project(mkdocs_yml) if mkdocs_yml.is_file() else TranslationPolicy()
+    if languages is None or policy is None:
+        settings = project_settings(root)
+        languages = languages or settings.checked_languages()
+        policy = policy or settings.checked_translation_policy()
     report = Report()
     statuses: list[PairStatus] = []
     translations = TranslationStatus(policy, languages.source)
@@ -242,12 +243,10 @@ def warn_in_build(state: BuildState) -> None:
     if not state.is_first_language_build():
         return
     # The configured languages, not the built ones: a one-language preview still compares with the source.
-    try:
-        policy = policy_of_project(Path(state.config.config_file_path))
-    except PolicyError as error:
+    policy = state.settings.translation_policy
+    if state.settings.translation_policy_problem is not None:
         # In the live preview, the default policy holds while the setting is wrong.
-        state.problems.stop_or_report(Problem(error.finding))
-        policy = TranslationPolicy()
+        state.problems.stop_or_report(Problem(state.settings.translation_policy_problem))
     result = check_project(
         state.project,
         state.configured_languages,

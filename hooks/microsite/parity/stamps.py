@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding
+from ..translation_policy import TranslationPolicy
 from .changes import changed_sections, parsed_version, source_history, text_chunks
 from .pages import Page
-from .policy import TranslationPolicy
 from .report import Report
 from .status import SourceChange, State
 

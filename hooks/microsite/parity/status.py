@@ -11,7 +11,7 @@ import enum
 import functools
 from dataclasses import dataclass, field
 
-from .policy import TranslationPolicy
+from ..translation_policy import TranslationPolicy
 
 
 class State(enum.Enum):

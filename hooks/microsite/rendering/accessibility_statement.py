@@ -26,7 +26,6 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from .. import upstream
-from ..languages import Languages
 from ..measurements import AxeRun, LighthouseRun, Measurements, read_measurements
 from ..problems import Problem
 from .articles import day_view
@@ -36,6 +35,7 @@ from .translations import language_name
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from ..settings import Settings
     from ..state import BuildState
     from .context import RenderContext
 
@@ -75,7 +75,8 @@ def render_accessibility_statement(context: RenderContext, argument: str | None)
     # Outside a build (a test of the templates) there is no website to name and nothing measured.
     config = context.config
     project = Path(config.config_file_path).parent if config is not None else None
-    measurements = read_measurements(project) if project is not None else Measurements()
+    named = context.settings.accessibility_measurements if context.settings is not None else None
+    measurements = read_measurements(project, named) if project is not None else Measurements()
     if context.problems is not None:
         for reason in measurements.left_out:
             context.problems.note(reason)
@@ -87,7 +88,7 @@ def render_accessibility_statement(context: RenderContext, argument: str | None)
             body={"value": context.text(statement["responsible_body"])},
             legal_basis={"value": context.text(statement["legal_basis"])},
         ),
-        scope=_scope(context, config, project) if project is not None else None,
+        scope=_scope(context, config, context.settings) if config is not None and context.settings else None,
         status=context.label(f"accessibility.status.{statement['conformance']}"),
         status_reasons=sentence(
             context,
@@ -130,9 +131,9 @@ def sentence(context: RenderContext, key: str, **values: dict) -> list[dict]:
     return [values[part] if index % 2 else {"text": part} for index, part in enumerate(words.split(_PLACE))]
 
 
-def _scope(context: RenderContext, config: MkDocsConfig, project: Path) -> list[dict]:
+def _scope(context: RenderContext, config: MkDocsConfig, settings: Settings) -> list[dict]:
     """Which website the statement is for: its name and address, and its languages."""
-    names = [language_name(code, context.language) for code in Languages.of_project(project).codes]
+    names = [language_name(code, context.language) for code in settings.checked_languages().codes]
     return sentence(
         context,
         "accessibility.scope",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
+    from ..settings import Settings
     from ..state import BuildState
 
 
@@ -45,6 +46,8 @@ class RenderContext:
     source_language: str = field(kw_only=True)
     # The build's configuration (None outside a build): the site's name and address, the project's folder.
     config: MkDocsConfig | None = field(default=None, kw_only=True)
+    # The generator's settings in mkdocs.yml (None outside a build).
+    settings: Settings | None = field(default=None, kw_only=True)
     # The files the page shows, as editors know them ('data/timeline.yml', 'docs/en/artikel/x.md'): what
     # the renderers read is added, so that the live preview shows their problems on the page.
     shows: set[str] = field(default_factory=set, kw_only=True)
@@ -68,6 +71,7 @@ class RenderContext:
             translations=translations_of(state),
             source_language=state.languages.source,
             config=state.config,
+            settings=state.settings,
             shows=state.problems.shown_by_page.setdefault(upstream.page_file_path(page), set()),
             problems=state.problems,
             pictures=state.pictures,

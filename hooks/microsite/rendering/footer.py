@@ -20,24 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from .. import upstream
 from ..findings import Finding
 from ..problems import Problem
-from ..settings import SettingError, extra_setting, is_page_path
+from ..settings import FOOTER_PAGES, Settings
 from .accessibility_statement import DATA as STATEMENT_DATA
 from .stand_in_pages import read_original
 
 if TYPE_CHECKING:
     from ..state import BuildState
-
-KEY = "footer_pages"
-EXAMPLE = "[legal-notice.md, privacy.md]"
-
-
-class FooterError(SettingError):
-    """A footer setting that mkdocs.yml gets wrong; `finding` names the line and what to write."""
 
 
 @dataclass(frozen=True)
@@ -49,48 +40,32 @@ class FooterLink:
     lang: str | None = None
 
 
-def footer_pages_of_project(mkdocs_yml: Path, source_folder: Path) -> tuple[str, ...]:
-    """The page paths mkdocs.yml names under `extra.footer_pages` (none where it names none), each
-    written in `source_folder` (docs/<source language>/); FooterError names the line of a wrong one."""
-    shown = mkdocs_yml.name
-    setting = extra_setting(mkdocs_yml, KEY, FooterError)
-    if setting is None:
-        return ()
-    if not isinstance(setting, yaml.SequenceNode):
-        message = f"extra.{KEY} must be a list of page paths – write e.g. '{KEY}: {EXAMPLE}'"
-        raise FooterError(Finding(shown, setting.start_mark.line + 1, message))
-    pages = []
-    for item in setting.value:
-        line = item.start_mark.line + 1
-        text = isinstance(item, yaml.ScalarNode) and item.tag == "tag:yaml.org,2002:str"
-        if not (text and is_page_path(item.value)):
-            written = item.value if isinstance(item, yaml.ScalarNode) else "a list or mapping"
-            message = (
-                f"extra.{KEY}: '{written}' is no page path – write a path below the language folders ending in .md, "
-                f"e.g. '{KEY}: {EXAMPLE}'"
-            )
-            raise FooterError(Finding(shown, line, message))
-        if not (source_folder / item.value).is_file():
+def missing_footer_page(settings: Settings, source_folder: Path) -> Finding | None:
+    """What is wrong with `extra.footer_pages` in this project: the setting itself, or a page it names
+    that is not written in `source_folder` (docs/<source language>/)."""
+    if settings.footer_pages_problem is not None:
+        return settings.footer_pages_problem
+    for page in settings.footer_pages:
+        if not (source_folder / page.path).is_file():
             written_in = f"docs/{source_folder.name}/"
             message = (
-                f"extra.{KEY}: there is no page {written_in}{item.value} – name a page written in {written_in}, "
-                "or remove it from the list"
+                f"extra.{FOOTER_PAGES}: there is no page {written_in}{page.path} – name a page written in "
+                f"{written_in}, or remove it from the list"
             )
-            raise FooterError(Finding(shown, line, message))
-        pages.append(item.value)
-    return tuple(pages)
+            return Finding(settings.file, page.line, message)
+    return None
 
 
 def link_footer_pages(state: BuildState) -> None:
     """The footer's links of this language build, in order: the pages mkdocs.yml names, then the
     accessibility statement (where data/accessibility.yml makes one)."""
     docs, language, source = Path(state.config.docs_dir), state.language, state.languages.source
-    try:
-        pages = footer_pages_of_project(Path(state.config.config_file_path), docs / source)
-    except FooterError as error:
+    pages = [page.path for page in state.settings.footer_pages]
+    problem = missing_footer_page(state.settings, docs / source)
+    if problem is not None:
         # In the live preview, the footer goes without those pages while the setting is wrong.
-        state.problems.stop_or_report(Problem(error.finding))
-        pages = ()
+        state.problems.stop_or_report(Problem(problem))
+        pages = []
     links = []
     for path in pages:
         translated = (docs / language / path).is_file()

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..third_party_settings import declared_reasons
 from .context import RenderContext
 
 
 def render_third_party_hosts(context: RenderContext, argument: str | None) -> str:
-    extra = context.config["extra"] if context.config is not None else {}
-    hosts = [{"host": host, "reason": _reason(context, reason)} for host, reason in declared_reasons(extra)]
+    declared = context.settings.third_party_hosts if context.settings is not None else ()
+    hosts = [{"host": host.host, "reason": _reason(context, host.reason)} for host in declared]
     return context.render("third-party-hosts.html", hosts=hosts)
 
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from .. import upstream
 from ..templates import FOLDER
-from ..third_party_settings import allowed_third_party_hosts
+from ..third_party_settings import DeclaredHost
 
 if TYPE_CHECKING:
     import jinja2
@@ -103,7 +103,9 @@ def note_theme_scripts(state: BuildState, context: dict[str, Any], rendered: str
 
 def add_content_security_policy(state: BuildState, page_html: str, rendered: str) -> str:
     """The finished page with its policy: the hashes of the inline scripts in it that the theme wrote."""
-    policy = page_policy(page_html, state.theme_scripts.pop(rendered, set()), allowed_sources(state.config["extra"]))
+    policy = page_policy(
+        page_html, state.theme_scripts.pop(rendered, set()), allowed_sources(state.settings.third_party_hosts)
+    )
     return with_policy(page_html, policy, _policy_element(state))
 
 
@@ -121,14 +123,14 @@ def page_policy(page_html: str, theme_scripts: set[str], allowed_hosts: Iterable
 
 def add_policy_to_written_page(state: BuildState, page_html: str) -> str:
     """A page the build writes without the theme (a redirect at an old address): no inline script is its own."""
-    policy = content_security_policy(allowed_hosts=allowed_sources(state.config["extra"]))
+    policy = content_security_policy(allowed_hosts=allowed_sources(state.settings.third_party_hosts))
     return with_policy(page_html, policy, _policy_element(state))
 
 
-def allowed_sources(extra: Mapping) -> list[str]:
+def allowed_sources(declared: Iterable[DeclaredHost]) -> list[str]:
     """The origins of the other hosts mkdocs.yml declares as exceptions (`extra.third_party_hosts`): over
     https only, as the check reports a host whatever its scheme."""
-    return [f"https://{host}" for host in allowed_third_party_hosts(extra)]
+    return [f"https://{host.host}" for host in declared]
 
 
 def with_policy(page_html: str, policy: str, element: Callable[[str], str]) -> str:

@@ -33,7 +33,6 @@ from .. import upstream
 from ..articles.collection import image_path
 from ..findings import Finding
 from ..problems import Problem
-from ..settings import setting_line
 from . import preview_images
 from .publisher import KEY as PUBLISHER_KEY
 
@@ -201,9 +200,9 @@ def _logo_file(state: BuildState, logo: str) -> PreviewImage | None:
         problem = (
             f"'{logo}' is in neither docs/{_source(state)}/ nor overrides/ – put the logo there, or correct the path"
         )
-    mkdocs_yml = Path(state.config.config_file_path)
-    line = setting_line(mkdocs_yml, PUBLISHER_KEY, ("logo",))
-    state.problems.stop_or_report(Problem(Finding(mkdocs_yml.name, line, f"extra.{PUBLISHER_KEY}.logo: {problem}")))
+    settings = state.settings
+    line = settings.line(PUBLISHER_KEY, ("logo",))
+    state.problems.stop_or_report(Problem(Finding(settings.file, line, f"extra.{PUBLISHER_KEY}.logo: {problem}")))
     return None
 
 

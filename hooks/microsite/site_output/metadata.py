@@ -29,7 +29,6 @@ import datetime
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel.core import get_global, parse_locale
@@ -39,7 +38,6 @@ from ..articles.feeds import page_url
 from ..findings import Finding
 from ..problems import Problem
 from ..rendering.texts import in_language
-from ..settings import setting_line
 from .alternates import translation_paths
 from .link_previews import PreviewImage, article_preview, image_object, publisher_logo, site_preview
 from .publisher import KEY as PUBLISHER_KEY
@@ -265,14 +263,12 @@ def _work(language: str, address: str) -> dict[str, str]:
 
 def site_publisher(state: BuildState) -> Publisher:
     """The publisher mkdocs.yml names; in the live preview, while that setting is wrong, the site itself."""
-    mkdocs_yml = Path(state.config.config_file_path)
+    settings = state.settings
     try:
-        return read_publisher(
-            upstream.extra_setting(state.config, PUBLISHER_KEY), state.configured_languages, mkdocs_yml.name
-        )
+        return read_publisher(settings.publisher, state.configured_languages, settings.file)
     except PublisherError as error:
-        line = setting_line(mkdocs_yml, PUBLISHER_KEY, error.path)
-        state.problems.stop_or_report(Problem(Finding(mkdocs_yml.name, line, str(error))))
+        line = settings.line(PUBLISHER_KEY, error.path)
+        state.problems.stop_or_report(Problem(Finding(settings.file, line, str(error))))
         source = state.configured_languages.source
         return Publisher({source: upstream.language_site_name(state.config, source)}, state.site_url)
 

@@ -15,12 +15,11 @@ Structural drift in a translation whose stamp says it is current is an error und
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-from ..findings import Finding
-from ..settings import SettingError, extra_setting, is_page_path
+from .findings import Finding
+from .languages import is_page_path
 
 KEY = "translation_policy"
 CHOICES = {"outdated": ("notice", "error"), "missing": ("stand-in", "error")}
@@ -48,38 +47,43 @@ class TranslationPolicy:
         return f"Translation policy (mkdocs.yml, extra.{KEY}): outdated → {outdated}; missing → {missing}"
 
 
-class PolicyError(SettingError):
-    """A policy mkdocs.yml sets wrongly; `finding` names the line and what to write."""
+class PolicyError(ValueError):
+    """The policy mkdocs.yml sets wrongly, for the steps that stop on it; `finding` names the line and what to
+    write."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.text())
+        self.finding = finding
 
 
-def policy_of_project(mkdocs_yml: Path) -> TranslationPolicy:
-    """The policy mkdocs.yml sets (the defaults where it sets none); PolicyError names the line of a wrong one."""
-    shown = mkdocs_yml.name
-    settings = extra_setting(mkdocs_yml, KEY, PolicyError)
-    if settings is None:
-        return TranslationPolicy()
-    line = settings.start_mark.line + 1
-    if not isinstance(settings, yaml.MappingNode):
-        raise PolicyError(
-            Finding(shown, line, f"extra.{KEY} must be a mapping – write e.g. 'outdated: notice' below it")
+def translation_policy(setting: yaml.Node | None, shown: str) -> tuple[TranslationPolicy, Finding | None]:
+    """The policy `extra.translation_policy` sets (the defaults where it sets none), and what is wrong with
+    it (the defaults then)."""
+    if setting is None:
+        return TranslationPolicy(), None
+    line = setting.start_mark.line + 1
+    if not isinstance(setting, yaml.MappingNode):
+        return TranslationPolicy(), Finding(
+            shown, line, f"extra.{KEY} must be a mapping – write e.g. 'outdated: notice' below it"
         )
-    values = {key.value: value for key, value in settings.value}
+    values = {key.value: value for key, value in setting.value}
     allowed = (*CHOICES, "status_page")
-    for key, value in settings.value:
+    for key, value in setting.value:
         if key.value not in allowed:
             message = f"extra.{KEY}: unknown setting '{key.value}' – use {', '.join(allowed)}"
-            raise PolicyError(Finding(shown, key.start_mark.line + 1, message))
+            return TranslationPolicy(), Finding(shown, key.start_mark.line + 1, message)
         choices = CHOICES.get(key.value)
         if choices is not None and value.value not in choices:
             message = f"extra.{KEY}.{key.value}: '{value.value}' is not a policy – write {' or '.join(choices)}"
-            raise PolicyError(Finding(shown, value.start_mark.line + 1, message))
+            return TranslationPolicy(), Finding(shown, value.start_mark.line + 1, message)
     status_page = values.get("status_page")
     if status_page is not None and not is_page_path(status_page.value):
         message = (
             f"extra.{KEY}.status_page: '{status_page.value}' is no page path – "
             "write a path below the language folders ending in .md, e.g. translations.md"
         )
-        raise PolicyError(Finding(shown, status_page.start_mark.line + 1, message))
-    return TranslationPolicy(
+        return TranslationPolicy(), Finding(shown, status_page.start_mark.line + 1, message)
+    policy = TranslationPolicy(
         *(values[key].value if key in values else default for key, default in zip(allowed, DEFAULTS, strict=True))
     )
+    return policy, None
