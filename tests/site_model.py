@@ -217,11 +217,18 @@ class PageHtml(HTMLParser):
         (self.article_text if self._article_depth else self.chrome_text).append(data.strip())
 
     def find_all(self, tag: str, **attrs: str) -> list[Element]:
-        return [e for e in self.elements if e.tag == tag and all(e.attrs.get(k) == v for k, v in attrs.items())]
+        """Elements with these attributes; `rel` is a list of words, as browsers and search engines read it."""
+        return [e for e in self.elements if e.tag == tag and all(_has(e, k, v) for k, v in attrs.items())]
 
     def find(self, tag: str, **attrs: str) -> Element | None:
         found = self.find_all(tag, **attrs)
         return found[0] if found else None
+
+
+def _has(element: Element, name: str, value: str) -> bool:
+    if name == "rel":
+        return value.lower() in element.attrs.get(name, "").lower().split()
+    return element.attrs.get(name) == value
 
 
 def parse_html(text: str) -> PageHtml:

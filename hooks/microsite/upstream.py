@@ -13,6 +13,9 @@ hook events themselves, in one place: what a move to another engine would have t
   selector is shown; the selector itself is the project's partial), the JSON in each
   page from which its search fetches the index (`__config`), and where the search index is written;
   the theme's inline scripts, each a template in `partials/javascripts/`, and the context it gets there.
+  Its script fetches `sitemap.xml` next to every `<link rel="alternate">` it selects by the whole value,
+  which the head's links escape with `rel="alternate "` (overrides/main.html, where Material's
+  `site_meta` block writes the hreflang links).
 - MkDocs' preview server: the reload script it writes into each page it serves, whose hash the page's
   Content-Security-Policy must name.
 """

@@ -96,8 +96,8 @@ def map_size(site: Path) -> dict:
 
 def transferred(browser, site_url: str, page_paths: list[str]) -> dict:
     """What each page loads in Chromium on a phone's viewport, as the gzip host sends it: the bytes of its
-    pictures apart from everything else (HTML, CSS, scripts, fonts, the search index, the sitemaps the
-    language selector reads), and the requests."""
+    pictures apart from everything else (HTML, CSS, scripts, fonts, the search index), and the
+    requests."""
     pages = {}
     for page_path in page_paths:
         context = browser.new_context(viewport=PHONE)

@@ -88,6 +88,9 @@ def test_page_loads_only_from_its_own_host_without_errors_or_cookies(visit, serv
     own_origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
     foreign = [url for url in seen.requests if not url.startswith((own_origin + "/", "data:", "blob:"))]
     assert not foreign, f"requests to other hosts: {foreign}"
+    # The language selector leads to the same page by itself: nothing fetches a sitemap to find it.
+    sitemaps = [url for url in seen.requests if urlsplit(url).path.endswith("/sitemap.xml")]
+    assert not sitemaps, f"sitemap requests: {sitemaps}"
     assert not seen.failures, f"failed requests: {seen.failures}"
     assert not seen.console_errors, f"console errors: {seen.console_errors}"
     assert seen.context.cookies() == []

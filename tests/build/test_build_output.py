@@ -15,7 +15,6 @@ from site_model import (
     default_language,
     language_of,
     language_root,
-    other_languages,
     site_name,
     status_pages,
 )
@@ -162,11 +161,22 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site: BuiltSite) -> 
         assert alternates == {**expected, "x-default": expected[default_language()]}, loc
 
 
-@pytest.mark.parametrize("language", other_languages())
-def test_each_language_root_has_a_sitemap_of_its_own_pages(built_site: BuiltSite, language: str) -> None:
-    entries = built_site.sitemap_entries(language_root(language))
-    expected = {built_site.site_url + path for path in built_site.content_paths() if language_of(path) == language}
-    assert set(entries) == expected
+def test_the_site_has_one_sitemap_at_its_root(built_site: BuiltSite) -> None:
+    """For search engines; no folder needs one of its own (no page has a link Material fetches one for)."""
+    sitemaps = sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("sitemap.xml*"))
+    assert sitemaps == ["sitemap.xml", "sitemap.xml.gz"]
+
+
+def test_no_page_has_a_link_for_which_materials_script_fetches_a_sitemap(built_site: BuiltSite) -> None:
+    """Material's script fetches sitemap.xml next to every `link[rel=alternate]` (the whole value, in any
+    case); the hreflang and feed links say `rel="alternate "` instead (overrides/main.html)."""
+    fetched = [
+        f"{path}: {link.attrs}"
+        for path in built_site.page_paths()
+        for link in built_site.html(path).elements
+        if link.tag == "link" and link.attrs.get("rel", "").lower() == "alternate"
+    ]
+    assert not fetched, "\n".join(fetched)
 
 
 def test_every_page_has_the_description_of_its_front_matter(built_site: BuiltSite) -> None:

@@ -1,6 +1,6 @@
 """Link previews on the fixture publication: every page names a picture of the stated size that the site
 serves, an article's own picture is cropped for it, and a card drawn for an article without one; the
-publisher has a logo; two builds without the cache draw the same bytes."""
+publisher has a logo; two builds without the cache draw the same bytes, and a build with it reads the same."""
 
 from __future__ import annotations
 
@@ -52,22 +52,26 @@ def served(site: BuiltSite, address: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, BuiltSite]:
-    """The fixture publication built twice, the cache of link-preview pictures removed in between."""
+def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, BuiltSite, BuiltSite]:
+    """The fixture publication built twice, the cache of link-preview pictures removed in between, then once
+    more with the cache the second build left."""
     project = assemble_publication(tmp_path_factory.mktemp("project"))
     sites = []
-    for _ in range(2):
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+    for cold in (True, True, False):
+        if cold:
+            shutil.rmtree(project / ".cache", ignore_errors=True)
         root = tmp_path_factory.mktemp("site")
         result = build_site(root, SITE_URL, config_file=project / "mkdocs.yml")
         assert result.returncode == 0, result.stdout + result.stderr
         sites.append(BuiltSite(root=root, site_url=SITE_URL, log=result.stdout + result.stderr, project=project))
     assert not any(project.joinpath("docs").rglob("*.preview.*")), "previews were written into docs/"
-    return sites[0], sites[1]
+    return sites[0], sites[1], sites[2]
 
 
-def test_every_page_names_a_served_picture_of_its_stated_size(two_builds: tuple[BuiltSite, BuiltSite]) -> None:
-    site = two_builds[0]
+def test_every_page_names_a_served_picture_of_its_stated_size(
+    builds: tuple[BuiltSite, BuiltSite, BuiltSite],
+) -> None:
+    site = builds[0]
     pages = [path.relative_to(site.root).as_posix() for path in site.root.rglob("*.html")]
     pages = [path for path in pages if 'http-equiv="refresh"' not in (site.root / path).read_text(encoding="utf-8")]
     assert pages
@@ -87,8 +91,10 @@ def test_every_page_names_a_served_picture_of_its_stated_size(two_builds: tuple[
             assert logo.size == (publisher["logo"]["width"], publisher["logo"]["height"]), path
 
 
-def test_an_article_shows_a_crop_of_its_picture_or_else_a_card(two_builds: tuple[BuiltSite, BuiltSite]) -> None:
-    site = two_builds[0]
+def test_an_article_shows_a_crop_of_its_picture_or_else_a_card(
+    builds: tuple[BuiltSite, BuiltSite, BuiltSite],
+) -> None:
+    site = builds[0]
     collection = collection_of(site.project)
     with_picture = without_picture = 0
     for language in LANGUAGES.codes:
@@ -113,18 +119,19 @@ def test_an_article_shows_a_crop_of_its_picture_or_else_a_card(two_builds: tuple
     assert with_picture and without_picture, "the fixture needs articles with and without a picture"
 
 
-def test_cards_are_drawn_in_each_language(two_builds: tuple[BuiltSite, BuiltSite]) -> None:
-    site = two_builds[0]
+def test_cards_are_drawn_in_each_language(builds: tuple[BuiltSite, BuiltSite, BuiltSite]) -> None:
+    site = builds[0]
     article = next(article for article in collection_of(site.project).of(LANGUAGES.source) if not article.image)
     cards = {head(site, built_path(article.path, language))[0]["og:image"] for language in LANGUAGES.codes}
     assert len(cards) == len(LANGUAGES.codes)
     assert len({served(site, card).read_bytes() for card in cards}) == len(cards)
 
 
-def test_two_builds_draw_the_same_bytes(two_builds: tuple[BuiltSite, BuiltSite]) -> None:
-    first, second = two_builds
+def test_builds_with_and_without_the_cache_draw_the_same_bytes(builds: tuple[BuiltSite, BuiltSite, BuiltSite]) -> None:
+    first, second, warm = builds
     pictures = sorted(path.relative_to(first.root) for path in first.root.rglob("*preview*"))
     pictures += [Path("publisher-logo.png")]
     assert len(pictures) > len(LANGUAGES.codes)
     for picture in pictures:
         assert (first.root / picture).read_bytes() == (second.root / picture).read_bytes(), picture
+        assert (warm.root / picture).read_bytes() == (second.root / picture).read_bytes(), picture

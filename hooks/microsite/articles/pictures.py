@@ -11,25 +11,24 @@ at its own address included. The colour profile is kept, so that colours stay as
 WebP only: every browser the site supports shows it, and AVIF, measured on the same pictures, was no
 smaller at a comparable quality while it would need a `<picture>` element and twice the files.
 
-The results are cached in `.cache/pictures/` of the project, one folder per picture and recipe (the
-picture's bytes, the widths, the formats and their settings, Pillow's version): a rebuild, every save in
-the preview included, reads them instead of encoding again. What the cache holds is exactly what a cold
-build makes, so it never shows in the site. The build copies the files from there into the site; nothing
+The results are cached in `.cache/pictures/` of the project (content_cache.py), one folder per picture and
+recipe (the picture's bytes, the widths, the formats and their settings, Pillow's version): a rebuild, every
+save in the preview included, reads them instead of encoding again. What the cache holds is exactly what a
+cold build makes, so it never shows in the site. The build copies the files from there into the site; nothing
 is written to docs/.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ..content_cache import ContentCache, content_key
 
 # The published widths, in CSS pixels × device pixels; the last is twice the widest slot (945 px), rounded
 # down to a common step.
@@ -37,7 +36,7 @@ WIDTHS = (320, 480, 640, 960, 1280, 1600)
 WEBP = {"format": "WEBP", "quality": 80, "method": 6}
 # The picture at its own address (the `src` of browsers without `srcset`), in its own format.
 FALLBACK = {"JPEG": {"quality": 88, "optimize": True, "progressive": True}, "PNG": {"optimize": True}, "WEBP": WEBP}
-CACHE_FOLDER = Path(".cache") / "pictures"
+CACHE_NAME = "pictures"
 # Raise when the recipe changes in a way the settings above do not show, so that old results are not used.
 RECIPE_VERSION = 1
 MANIFEST = "sizes.json"
@@ -68,8 +67,8 @@ class UnreadablePicture(Exception):
     """The picture's file is no picture Pillow can read: what is wrong, in words."""
 
 
-def cache_folder(project: Path) -> Path:
-    return project / CACHE_FOLDER
+def _cache(project: Path) -> ContentCache:
+    return ContentCache(project, CACHE_NAME)
 
 
 def _key(data: bytes) -> str:
@@ -77,7 +76,7 @@ def _key(data: bytes) -> str:
         {"widths": WIDTHS, "webp": WEBP, "fallback": FALLBACK, "pillow": PIL.__version__, "recipe": RECIPE_VERSION},
         sort_keys=True,
     )
-    return hashlib.sha256(data + recipe.encode()).hexdigest()
+    return content_key(data, recipe)
 
 
 def is_resized(path: Path) -> bool:
@@ -94,7 +93,7 @@ def unreadable_reason(path: Path, project: Path) -> str | None:
         data = path.read_bytes()
     except OSError as error:
         return f"the file cannot be read ({error.strerror})"
-    if (cache_folder(project) / _key(data) / MANIFEST).is_file():
+    if _cache(project).has(_key(data)):
         return None
     try:
         _decoded(data)
@@ -125,11 +124,8 @@ def _decoded(data: bytes) -> Image.Image:
 def sizes(path: Path, project: Path) -> PictureSizes:
     """The picture's published files, from the cache, made there first if they are not in it."""
     data = path.read_bytes()
-    folder = cache_folder(project) / _key(data)
-    manifest = folder / MANIFEST
-    if not manifest.is_file():
-        _make(data, folder)
-    made = json.loads(manifest.read_text(encoding="utf-8"))
+    folder = _cache(project).entry(_key(data), lambda staging: _make(data, staging))
+    made = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     return PictureSizes(
         folder=folder,
         fallback=Size(**made["fallback"]),
@@ -138,8 +134,7 @@ def sizes(path: Path, project: Path) -> PictureSizes:
 
 
 def _make(data: bytes, folder: Path) -> None:
-    """Every published file of the picture, written to a new folder that is then renamed to `folder`: a
-    build never sees a half-written entry, and two builds making the same one leave one of them."""
+    """Every published file of the picture, and the manifest naming them, written into `folder`."""
     picture = _decoded(data)
     width, height = picture.size
     profile = {"icc_profile": picture.info["icc_profile"]} if picture.info.get("icc_profile") else {}
@@ -147,29 +142,20 @@ def _make(data: bytes, folder: Path) -> None:
     pixels = picture.convert("RGBA" if has_alpha else "RGB")
     widest = min(width, WIDTHS[-1])
     widths = [wanted for wanted in WIDTHS if wanted < widest] + [widest]
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
     variants = []
     for wanted in widths:
         resized = _resized(pixels, wanted, round(height * wanted / width))
         name = f"{wanted}.webp"
-        resized.save(staging / name, **WEBP, **profile)
+        resized.save(folder / name, **WEBP, **profile)
         variants.append({"name": name, "width": resized.width, "height": resized.height})
     fallback = _fallback(picture, pixels, widths[-1], round(height * widths[-1] / width))
     extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}[fallback.format]
-    fallback.save(staging / f"fallback.{extension}", fallback.format, **FALLBACK[fallback.format], **profile)
+    fallback.save(folder / f"fallback.{extension}", fallback.format, **FALLBACK[fallback.format], **profile)
     manifest = {
         "fallback": {"name": f"fallback.{extension}", "width": fallback.width, "height": fallback.height},
         "variants": variants,
     }
-    (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    try:
-        os.rename(staging, folder)
-    except OSError:
-        # Another build made the same entry meanwhile: it holds the same files.
-        for made in staging.iterdir():
-            made.unlink()
-        staging.rmdir()
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
 def _resized(pixels: Image.Image, width: int, height: int) -> Image.Image:

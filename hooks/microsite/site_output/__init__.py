@@ -1,6 +1,6 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
-each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, a sitemap per
-folder, a search index per language, the navigation's order, page titles (plain, and HTML for the theme),
+each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, the sitemap, a
+search index per language, the navigation's order, page titles (plain, and HTML for the theme),
 and every page's Content-Security-Policy."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .link_previews import write_link_previews
 from .metadata import add_error_page_metadata, add_page_metadata, site_publisher
 from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
-from .sitemaps import write_folder_sitemaps
+from .sitemaps import finish_sitemap
 from .titles import prepare_page_titles
 
 if TYPE_CHECKING:
@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 
 
 def finish_site(state: BuildState) -> None:
-    """Once every language is built: a sitemap per folder, a search index per language, an Atom feed
+    """Once every language is built: the sitemap, a search index per language, an Atom feed
     per language, a page at each old address of an article, each article's reference files, and the
     pictures of link previews."""
-    write_folder_sitemaps(state)
+    finish_sitemap(state)
     write_language_indexes(state)
     write_feeds(state)
     write_redirects(state)

@@ -62,7 +62,7 @@ def content_security_policy(script_hashes: Iterable[str] = (), allowed_hosts: It
         "img-src": [*own, "data:"],
         "font-src": own,
         "media-src": own,
-        # The search index, the sitemaps the language selector reads, the preview's reload requests.
+        # The search index, the preview's reload requests.
         "connect-src": own,
         # Material's search runs in a worker loaded from the site.
         "worker-src": own,

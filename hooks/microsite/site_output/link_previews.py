@@ -13,14 +13,13 @@
 What the pages state is known before the files exist: each preview is 1200 × 630, the generated logo
 512 × 512. The files are written once every language is built, into the site only, never over a file
 the build copied from docs/. Drawing takes a fifth of a second per picture, so each is kept in
-`.cache/link-previews/` below the project, under a hash of everything it is drawn from (this module's
-and the drawing's code included): a build draws only what changed.
+`.cache/link-previews/` below the project (content_cache.py), under a hash of everything it is drawn from
+(this module's and the drawing's code included): a build draws only what changed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .. import upstream
 from ..articles.collection import image_path
+from ..content_cache import ContentCache, content_key
 from ..findings import Finding
 from ..problems import Problem
 from . import preview_images
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ..state import BuildState
     from .publisher import Publisher
 
-CACHE_FOLDER = ".cache/link-previews"
+CACHE_NAME = "link-previews"
 SITE_CARD = "link-preview.png"
 GENERATED_LOGO = "publisher-logo.png"
 # What a picture must be for its crop: a format Pillow reads and messengers show once cropped.
@@ -145,20 +145,13 @@ def _cached(state: BuildState, recipe: tuple, draw: Callable[[], bytes]) -> byte
     written only makes the next build slower."""
     fonts = [path.read_bytes() for paths in preview_images.FONT_FILES.values() for path in paths]
     drawing = (Path(preview_images.__file__).read_bytes(), Path(__file__).read_bytes(), *fonts)
-    key = hashlib.sha256(json.dumps([PIL.__version__, *(code.hex() for code in drawing), *recipe]).encode())
-    suffix = ".jpg" if recipe[0] == "crop" else ".png"
-    kept = state.project / CACHE_FOLDER / (key.hexdigest() + suffix)
-    if kept.is_file():
-        return kept.read_bytes()
-    content = draw()
+    key = content_key(PIL.__version__, *drawing, *(str(part) for part in recipe))
+    name = "picture.jpg" if recipe[0] == "crop" else "picture.png"
     try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_suffix(".partial")
-        partial.write_bytes(content)
-        partial.replace(kept)
+        entry = ContentCache(state.project, CACHE_NAME).entry(key, lambda folder: (folder / name).write_bytes(draw()))
+        return (entry / name).read_bytes()
     except OSError:
-        pass
-    return content
+        return draw()
 
 
 def _picture_file(state: BuildState, article: Article) -> Path | None:

@@ -1,0 +1,58 @@
+"""What a build makes slowly (resized pictures, drawn link previews) kept below the project's `.cache/` for the
+next build, content-addressed: each entry is a folder named by a hash of everything that makes it, so an entry
+is either exactly what a cold build would make or not used at all, and the cache never shows in the site.
+
+An entry is made in a folder of its own next to where it belongs and renamed into place when it is complete:
+a build never sees a half-made entry, and two builds making the same one at once leave one of them. The
+project's `.cache/` is git-ignored; deleting it only makes the next build slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+CACHE_ROOT = Path(".cache")
+
+
+def content_key(*parts: bytes | str) -> str:
+    """A hash of every part, each with its length, so that no two lists of parts give the same text to hash."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class ContentCache:
+    """One kind of entry: the folder `.cache/<name>/` of a project."""
+
+    def __init__(self, project: Path, name: str) -> None:
+        self.folder = project / CACHE_ROOT / name
+
+    def has(self, key: str) -> bool:
+        return (self.folder / key).is_dir()
+
+    def entry(self, key: str, make: Callable[[Path], None]) -> Path:
+        """The folder of the entry `key`; where it is not there yet, `make` first writes its files into an
+        empty folder. Raises OSError where the cache cannot be written."""
+        entry = self.folder / key
+        if entry.is_dir():
+            return entry
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".making-"))
+        try:
+            make(staging)
+            os.rename(staging, entry)
+        except OSError:
+            # Another build made the same entry meanwhile: it holds the same files.
+            if not entry.is_dir():
+                raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return entry
