@@ -114,6 +114,7 @@ def on_env(env, *, config, files):
 def on_page_markdown(markdown, *, page, config, files):
     rendering.note_page_source(_build, page)
     rendering.keep_page_fields_usable(_build, page)
+    rendering.leave_out_table_of_contents(_build, markdown, page)
     markdown = rendering.render_markers(_build, markdown, page, files)
     markdown = rendering.frame_article(_build, markdown, page, files)
     return rendering.add_translation_notice(_build, markdown, page, files)

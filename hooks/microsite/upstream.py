@@ -325,6 +325,14 @@ def page_meta(page: Page) -> dict[str, Any]:
     return page.meta
 
 
+def hide_table_of_contents(page: Page) -> None:
+    """Material leaves out the table of contents of a page whose front matter lists `toc` under `hide`
+    (its base.html); the page's own `hide` entries are kept."""
+    hidden = page.meta.get("hide") or []
+    if "toc" not in hidden:
+        page.meta["hide"] = [*hidden, "toc"]
+
+
 def page_markdown_source(page: Page) -> str:
     """The page's Markdown file as written (a generated page's as given), front matter included."""
     return page.file.content_string

@@ -29,6 +29,11 @@ SCREEN_HEIGHTS = {390: 844, 1280: 900}
 SETTLED = """() => [...document.images].every((image) => image.complete)
   && document.getAnimations().every((animation) => animation.playState !== "running")"""
 
+# The header shows the site's name again (Material swaps in the page's title once its heading scrolls away), and
+# has finished fading it in.
+AT_THE_TOP = """() => !document.querySelector(".md-header__title--active")
+  && document.getAnimations().every((animation) => animation.playState !== "running")"""
+
 
 def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: Path) -> list[Path]:
     """Each page at each width, its full length, as `<name>-<width>.png` in `folder`."""
@@ -44,7 +49,9 @@ def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: 
                 page.goto(site_url + path, wait_until="networkidle")
                 page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
                 page.wait_for_function(SETTLED)
+                # Back at the top, the header fades the page's title out and the site's name back in.
                 page.evaluate("window.scrollTo(0, 0)")
+                page.wait_for_function(AT_THE_TOP)
                 file = folder / f"{name}-{width}.png"
                 page.screenshot(path=str(file), full_page=True)
                 written.append(file)

@@ -1,14 +1,18 @@
 """The publication's design as a reader sees it, on a phone (390 px) and a desktop (1280 px), on the fixture
-publication: a readable line length, key figures at the text's edge, topics as chips, the article lists as a grid of
-cards with the newest featured. Which pages to look at is read from the fixture's articles and data markers."""
+publication: a readable line length, one column in the middle of a desktop for articles and lists of articles, key
+figures at the text's edge, topics as chips, the article lists as a grid of cards with the newest featured, its
+picture beside its text. Which pages to look at is read from the fixture's articles and data markers."""
 
 from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from project import assemble_publication, collection_folder
 from site_model import LANGUAGES, BuiltSite, built_path, collection_of
+from static_host import built_and_served_like_github_pages
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +52,16 @@ GEOMETRY = """() => {
   const text = document.querySelector(".md-content__inner > p");
   const topics = document.querySelector(".article-header ul.article-topics");
   const cards = document.querySelector(".article-cards");
+  // A column beside the text is shown where it takes room on the screen (Material keeps the drawer's in the page).
+  const shown = (selector) => {
+    const element = document.querySelector(selector);
+    return Boolean(element) && getComputedStyle(element).display !== "none" && element.getBoundingClientRect().width > 0;
+  };
   return {
+    screenWidth: document.documentElement.clientWidth,
+    column: box(document.querySelector(".md-content__inner")),
+    navigationShown: shown(".md-sidebar--primary"),
+    contentsShown: shown(".md-sidebar--secondary"),
     text: box(text),
     keyFigures: box(document.querySelector("ul.key-figures")),
     topics: topics && {
@@ -114,6 +127,20 @@ def test_an_article_reads_at_60_to_75_characters_a_line_on_a_desktop_and_never_l
         assert max(measured.line_lengths) <= LONGEST_LINE, f"{page} at 390 px: lines of {measured.line_lengths}"
 
 
+def test_articles_and_lists_of_articles_are_one_column_in_the_middle_of_a_desktop(seen) -> None:
+    # The sections are the tabs under the header; an article, the index, the home page and a topic's page have no
+    # column of navigation or contents beside them, and their own stands in the middle, as a page of print does.
+    for kind in ("article", "index", "second index page", "home", "topic"):
+        for page, measured in of_kind(seen, "desktop", kind).items():
+            geometry = measured.geometry
+            assert not geometry["navigationShown"], f"{page} at 1280 px: the navigation stands beside the text"
+            assert not geometry["contentsShown"], f"{page} at 1280 px: a table of contents stands beside the text"
+            left, right = geometry["column"]["left"], geometry["screenWidth"] - geometry["column"]["right"]
+            assert abs(left - right) <= 2, (
+                f"{page} at 1280 px: the column is {left} px from the left, {right} from the right"
+            )
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_key_figures_start_at_the_left_edge_of_the_text(seen, width: str) -> None:
     homes = of_kind(seen, width, "home")
@@ -160,3 +187,43 @@ def test_the_newest_article_is_featured_across_the_grid_on_the_home_page_and_the
     for page, measured in of_kind(seen, "desktop", "topic").items():
         each = measured.geometry["cards"]["each"]
         assert len({round(card["width"]) for card in each}) == 1, f"{page}: cards of different widths: {each}"
+
+
+FEATURED = """() => {
+  const card = document.querySelector(".article-cards--featured > .article-card");
+  const box = (element) => element.getBoundingClientRect().toJSON();
+  return {picture: box(card.querySelector(".article-card__image")), title: box(card.querySelector(".article-card__title"))};
+}"""
+
+
+def test_a_featured_article_with_a_picture_shows_it_beside_its_text_on_a_desktop_and_above_it_on_a_phone(
+    browser, tmp_path: Path
+) -> None:
+    # A copy of the fixture whose newest article has a picture (the fixture's newest has none): the picture of an
+    # older article, with an alt text in each language.
+    project = assemble_publication(tmp_path / "project")
+    collection = collection_of(project)
+    pictured = next(article for article in collection.of(LANGUAGES.source) if article.image)
+    newest = collection.of(LANGUAGES.source)[0]
+    assert not newest.image, "the fixture's newest article has a picture already: this copy is needless"
+    for language in LANGUAGES.codes:
+        source = project / "docs" / language / newest.path
+        text = source.read_text(encoding="utf-8")
+        end = text.index("\n---\n", 3)
+        image = f"\nimage:\n  src: {Path(pictured.image['src']).name}\n  alt: {language} {pictured.image['alt']}"
+        source.write_text(text[:end] + image + text[end:], encoding="utf-8")
+    assert (project / "docs" / LANGUAGES.source / collection_folder(project) / pictured.image["src"]).exists()
+    index = built_path(collection.settings.index_path(1), LANGUAGES.source)
+    with built_and_served_like_github_pages(project, tmp_path / "site") as address:
+        for viewport in (DESKTOP, PHONE):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.goto(address + index, wait_until="networkidle")
+            featured = page.evaluate(FEATURED)
+            context.close()
+            picture, title = featured["picture"], featured["title"]
+            if viewport is DESKTOP:
+                assert picture["right"] <= title["left"] and picture["top"] <= title["top"], f"at 1280 px: {featured}"
+                assert picture["width"] > title["width"], f"at 1280 px, the picture is the lesser part: {featured}"
+            else:
+                assert picture["bottom"] <= title["top"], f"at 390 px, the picture is not above the title: {featured}"

@@ -6,7 +6,7 @@ function builds its view model from a RenderContext and renders one of them.
 """
 
 from ..templates import folder_templates, theme_templates
-from .articles import frame_article
+from .articles import frame_article, leave_out_table_of_contents
 from .context import RenderContext
 from .data_markers import RENDERERS, render_markers, render_problems
 from .footer import link_footer_pages
@@ -42,6 +42,7 @@ __all__ = [
     "frame_article",
     "give_generated_pages_their_markdown",
     "keep_page_fields_usable",
+    "leave_out_table_of_contents",
     "link_footer_pages",
     "link_status_page",
     "note_page_source",

@@ -19,6 +19,7 @@ from babel.lists import format_list
 from .. import upstream
 from ..articles import Article, Collection, citations
 from ..articles.collection import image_path
+from ..markers import find_markers
 from ..problems import Problem
 from .context import RenderContext
 from .generated_pages import markdown_text
@@ -287,6 +288,19 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
             for kind in citations.FORMATS
         ],
     )
+
+
+# The markers that list articles as cards (rendering/data_markers.py).
+ARTICLE_LISTS = frozenset({"article-index", "latest-articles", "topic", "author"})
+
+
+def leave_out_table_of_contents(state: BuildState, markdown: str, page: Page) -> None:
+    """No table of contents beside an article, which reads from its title to its end like a journal's, nor beside
+    a page that lists articles (the home page, the index, a topic's or an author's), whose cards are its sections."""
+    path = upstream.page_source(page).removeprefix(f"{state.language}/")
+    is_article = state.articles is not None and state.articles.article_at(state.language, path) is not None
+    if is_article or any(marker.name in ARTICLE_LISTS for marker in find_markers(markdown)):
+        upstream.hide_table_of_contents(page)
 
 
 def frame_article(state: BuildState, markdown: str, page: Page, files: Files) -> str:
