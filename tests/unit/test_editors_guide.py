@@ -1,4 +1,4 @@
-"""The editor's guide (CONTRIBUTING.md) documents, in each of its languages, every check id the
+"""The editors' guide (EDITING.md) documents, in each of its languages, every check id the
 parity and link checks, the build's page checks and the symbolic-link check can emit, and no other."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ CHECKERS = {
 @pytest.mark.parametrize("language", ["Deutsch", "English"])
 @pytest.mark.parametrize("checker", sorted(CHECKERS))
 def test_the_guide_documents_every_check_id(language: str, checker: str) -> None:
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = (ROOT / "EDITING.md").read_text(encoding="utf-8")
     part = guide.split(f"\n## {language}\n", 1)[1].split("\n## English\n", 1)[0]
     tables = [table for table in re.split(r"\n\n", part) if table.startswith("| ")]
     documented = [set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE)) for table in tables]
