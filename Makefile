@@ -23,12 +23,16 @@ MICROSITE := PYTHONPATH=hooks $(BIN)/python -m microsite
 .PHONY: help setup serve build check check-data parity translated check-links check-external new-article new-partnership lint test bench screenshots map-data card-fonts lock clean
 
 help:
+	@echo "Editors: EDITING.md (Anleitung für die Redaktion, Editor's guide); contributors: CONTRIBUTING.md"
 	@echo "make serve   live preview on http://$(HOST)/ (rebuilds on every save; LANGUAGE=en for one language)"
 	@echo "make test    lint, then every test (build, output, browser, accessibility)"
 	@echo "make build   strict build of both languages into $(SITE_DIR)/"
 	@echo "             ENGINE=properdocs builds (or serves) with ProperDocs instead of MkDocs"
 	@echo "make check   every CI check: data, translation parity, strict build, links"
 	@echo "make parity  where translations differ from their source, or are outdated"
+	@echo "make check-data   the data alone, in a second"
+	@echo "make check-links   build, then check every link of the built site offline"
+	@echo "make check-external   links to other sites, online (not part of make check)"
 	@echo "make translated FILES='docs/en/x.md data/y.yml#id'   record that these translations are up to date"
 	@echo "make new-article SLUG=name TITLE='Titel' DESCRIPTION='Ein Satz.' AUTHOR=id TOPICS=id,id   a new article in both languages"
 	@echo "make new-partnership ID=name   a new record in data/partnerships.yml"

@@ -14,8 +14,8 @@ kept for the process**, because it is what a build of a small site spends most o
 build makes new Jinja environments of the theme (MkDocs one per language build, Material's search one
 for each word it translates, this module one per build for the data), and each compiled Material's
 templates and the data templates anew, and listed Material's 14,000 files (its icons among them) to
-find the few it copies: the largest part of a rebuild of `mkdocs serve` on a small site (README,
-Performance). MkDocs makes each of them with `Theme.get_env`, which upstream.py hands to
+find the few it copies: the largest part of a rebuild of `mkdocs serve` on a small site
+(tests/benchmarks/README.md). MkDocs makes each of them with `Theme.get_env`, which upstream.py hands to
 `theme_environment` here:
 
 - `COMPILED` keeps the compiled code of every template by its name, its file and the settings of the

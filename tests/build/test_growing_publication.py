@@ -1,4 +1,4 @@
-"""The publication grows the way the editors' guide (CONTRIBUTING.md) says, and stays publishable.
+"""The publication grows the way the editors' guide (EDITING.md) says, and stays publishable.
 
 A copy of this repository's publication as an editor's clone has it (docs/, data/, mkdocs.yml, the
 generator, the Makefile and the environment) grows by a topic and a person (written into data/ by hand,
