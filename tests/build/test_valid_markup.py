@@ -61,6 +61,14 @@ KNOWN_MESSAGES = (
         "so the policy does not apply to it. The browser tests record every violation Chromium reports.",
     ),
     KnownMessage(
+        says=r"^Bad value “” for attribute “tabindex” on element “label”",
+        markup=r'^<label class="md-nav__link ?( md-nav__link--active)?" for="__nav_[\d_]+" id="__nav_[\d_]+_label" '
+        r'tabindex="">$',
+        reason="With navigation.tabs, Material's nav-item.html gives a section's label (a tab's entry in the phone's "
+        'drawer) `tabindex` "0" only below the top level and an empty value at it; a browser reads an empty '
+        "tabindex as none, so the label is not focusable and its section's link is.",
+    ),
+    KnownMessage(
         says=r"^Trailing slash on void elements has no effect",
         markup=r"^<br />$",
         reason="Python-Markdown writes a line break (a trailing backslash) as `<br />`: harmless, it has no "
