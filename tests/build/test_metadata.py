@@ -16,7 +16,7 @@ import extruct
 import pytest
 import yaml
 from microsite.articles import Article, Collection
-from microsite.languages import MkDocsYamlLoader
+from microsite.settings import project_settings
 from microsite.upstream import ERROR_PAGE
 from project import assemble_publication, build_site, collection_folder, person_ids, publication_data
 from site_model import LANGUAGES, BuiltSite, built_path, collection_of, site_name
@@ -87,8 +87,7 @@ def in_language(text: dict[str, str], language: str) -> str:
 
 
 def publisher_name(project: Path, language: str) -> str:
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
-    name = config["extra"]["publisher"]["name"]
+    name = project_settings(project).publisher["name"]
     return name if isinstance(name, str) else in_language(name, language)
 
 
