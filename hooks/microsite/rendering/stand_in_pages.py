@@ -18,19 +18,17 @@ the articles written in their language.
 from __future__ import annotations
 
 import functools
-import itertools
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
 from .. import upstream
-from ..frontmatter import split_front_matter
-from ..parity.pages import markdown_parser
+from ..addresses import page_address
+from ..page_titles import TitleAndLead, read_title_and_lead
 from ..symbolic_links import followable
 from ..templates import FOLDER
-from ..text_files import UnreadableText, read_utf8
 from .generated_pages import GeneratedPage, generated_pages
 from .translations import language_name
 
@@ -47,15 +45,6 @@ class StandInPage(GeneratedPage):
     title: str = field(kw_only=True)
 
 
-@dataclass(frozen=True)
-class Original:
-    """What a stand-in shows of the page it stands in for."""
-
-    title: str
-    # The front matter's `description`; None where the page has none.
-    lead: str | None
-
-
 def stand_in_pages(state: BuildState) -> dict[str, StandInPage]:
     """src_uri → a stand-in for every source page without a page at the same path in another language."""
     docs, source = Path(state.config.docs_dir), state.languages.source
@@ -67,7 +56,7 @@ def stand_in_pages(state: BuildState) -> dict[str, StandInPage]:
     for path in paths:
         untranslated = [language for language in state.languages.translations if not (docs / language / path).exists()]
         if untranslated:
-            original = read_original(docs / source / path, path)
+            original = read_title_and_lead(docs / source / path, path)
             for language in untranslated:
                 pages[f"{language}/{path}"] = stand_in(state, path, language, original)
     return pages
@@ -85,40 +74,12 @@ def is_stand_in(state: BuildState, src_uri: str) -> bool:
 def stand_in_addresses(state: BuildState) -> set[str]:
     """Every stand-in's address, relative to the site's root ('en/articles/x.html')."""
     return {
-        state.languages.root(language) + upstream.page_url(state.config, path)
+        page_address(state.config, state.languages, language, path)
         for language, path in (src_uri.split("/", 1) for src_uri in stand_ins(state))
     }
 
 
-def read_original(file: Path, path: str) -> Original:
-    """The page's title, as MkDocs finds it (front matter, first heading, file name), and its lead."""
-    try:
-        text = read_utf8(file)
-    except UnreadableText:
-        # The build reports the page itself (page_sources.py); meanwhile its stand-in goes by its name.
-        return Original(_title_from_name(path), None)
-    front_matter, body = split_front_matter(text)
-    title, lead = front_matter.get("title"), front_matter.get("description")
-    title = str(title) if title else _first_heading(body) or _title_from_name(path)
-    return Original(title, str(lead) if lead else None)
-
-
-def _first_heading(markdown: str) -> str | None:
-    """The text of the page's first `# ` heading (parsed: a `#` in a code block is none)."""
-    tokens = markdown_parser().parse(markdown)
-    for opening, inline in itertools.pairwise(tokens):
-        if opening.type == "heading_open" and opening.tag == "h1":
-            return "".join(child.content for child in inline.children or [] if child.type in ("text", "code_inline"))
-    return None
-
-
-def _title_from_name(path: str) -> str:
-    """What MkDocs calls a page without title and heading: its file name, in words."""
-    title = PurePosixPath(path).stem.replace("-", " ").replace("_", " ")
-    return title.capitalize() if title.lower() == title else title
-
-
-def stand_in(state: BuildState, path: str, language: str, original: Original) -> StandInPage:
+def stand_in(state: BuildState, path: str, language: str, original: TitleAndLead) -> StandInPage:
     """The stand-in at `path` in `language` for the source language's page there."""
     source = state.languages.source
     words = functools.partial(state.words.label, language)
@@ -127,8 +88,8 @@ def stand_in(state: BuildState, path: str, language: str, original: Original) ->
     heading = words("stand_in.title", language_name=source_name, title=_TITLE_PLACE)
     before_title, after_title = heading.split(_TITLE_PLACE)
     description = words("stand_in.text", language_name=source_name)
-    own_address = state.languages.root(language) + upstream.page_url(state.config, path)
-    original_address = state.languages.root(source) + upstream.page_url(state.config, path)
+    own_address = page_address(state.config, state.languages, language, path)
+    original_address = page_address(state.config, state.languages, source, path)
     body = state.templates.get_template(f"{FOLDER}/stand-in.html").render(
         source=source,
         before_title=before_title,
