@@ -29,10 +29,14 @@ from ..addresses import page_address
 from ..page_titles import TitleAndLead, read_title_and_lead
 from ..symbolic_links import followable
 from ..templates import FOLDER
-from .generated_pages import GeneratedPage, generated_pages
+from .generated_pages import GeneratedPage
 from .translations import language_name
 
 if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..assemble import Publication
     from ..state import BuildState
 
 # Splits a label around the place its title goes, so that the template can mark the title's language.
@@ -45,52 +49,62 @@ class StandInPage(GeneratedPage):
     title: str = field(kw_only=True)
 
 
-def stand_in_pages(state: BuildState) -> dict[str, StandInPage]:
+def stand_in_pages(
+    publication: Publication, config: MkDocsConfig, templates: jinja2.Environment
+) -> dict[str, StandInPage]:
     """src_uri → a stand-in for every source page without a page at the same path in another language."""
-    docs, source = Path(state.config.docs_dir), state.languages.source
+    docs, source = Path(config.docs_dir), publication.languages.source
     # The same pages the parity check counts: every Markdown file below the source language's folder.
     paths = sorted(
         path.relative_to(docs / source).as_posix() for path in (docs / source).rglob("*.md") if followable(path, docs)
     )
     pages = {}
     for path in paths:
-        untranslated = [language for language in state.languages.translations if not (docs / language / path).exists()]
+        untranslated = [
+            language for language in publication.languages.translations if not (docs / language / path).exists()
+        ]
         if untranslated:
             original = read_title_and_lead(docs / source / path, path)
             for language in untranslated:
-                pages[f"{language}/{path}"] = stand_in(state, path, language, original)
+                pages[f"{language}/{path}"] = stand_in(publication, config, templates, path, language, original)
     return pages
 
 
 def stand_ins(state: BuildState) -> dict[str, StandInPage]:
     """src_uri → every stand-in page of this build."""
-    return {src_uri: page for src_uri, page in generated_pages(state).items() if isinstance(page, StandInPage)}
+    generated = state.publication.generated
+    return {src_uri: page for src_uri, page in generated.items() if isinstance(page, StandInPage)}
 
 
 def is_stand_in(state: BuildState, src_uri: str) -> bool:
-    return isinstance(generated_pages(state).get(src_uri), StandInPage)
+    return isinstance(state.publication.generated.get(src_uri), StandInPage)
 
 
 def stand_in_addresses(state: BuildState) -> set[str]:
     """Every stand-in's address, relative to the site's root ('en/articles/x.html')."""
-    return {
-        page_address(state.config, state.languages, language, path)
-        for language, path in (src_uri.split("/", 1) for src_uri in stand_ins(state))
-    }
+    return {state.publication.pages[src_uri].address for src_uri in stand_ins(state)}
 
 
-def stand_in(state: BuildState, path: str, language: str, original: TitleAndLead) -> StandInPage:
+def stand_in(
+    publication: Publication,
+    config: MkDocsConfig,
+    templates: jinja2.Environment,
+    path: str,
+    language: str,
+    original: TitleAndLead,
+) -> StandInPage:
     """The stand-in at `path` in `language` for the source language's page there."""
-    source = state.languages.source
-    words = functools.partial(state.words.label, language)
+    languages = publication.languages
+    source = languages.source
+    words = functools.partial(publication.words.label, language)
     source_name = language_name(source, language)
     title = words("stand_in.title", language_name=source_name, title=original.title)
     heading = words("stand_in.title", language_name=source_name, title=_TITLE_PLACE)
     before_title, after_title = heading.split(_TITLE_PLACE)
     description = words("stand_in.text", language_name=source_name)
-    own_address = page_address(state.config, state.languages, language, path)
-    original_address = page_address(state.config, state.languages, source, path)
-    body = state.templates.get_template(f"{FOLDER}/stand-in.html").render(
+    own_address = page_address(config, languages, language, path)
+    original_address = page_address(config, languages, source, path)
+    body = templates.get_template(f"{FOLDER}/stand-in.html").render(
         source=source,
         before_title=before_title,
         title=original.title,
@@ -110,4 +124,4 @@ def stand_in(state: BuildState, path: str, language: str, original: TitleAndLead
     }
     markdown = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=10_000)}---\n\n{body}"
     origin = f"docs/{source}/{path} (a stand-in until the page is translated)"
-    return StandInPage(markdown, origin, in_navigation=False, title=title)
+    return StandInPage(markdown, origin, in_navigation=False, shows=(f"docs/{source}/{path}",), title=title)
