@@ -59,7 +59,6 @@ def on_config(config):
 
 @guarded
 def on_pre_build(*, config):
-    parity.warn_in_build(_build)
     feeds.set_feed_links(_build)
     rendering.link_status_page(_build)
     rendering.link_footer_pages(_build)

@@ -1,4 +1,6 @@
-"""What one build knows, in one object: created when the build starts, passed to every step.
+"""What one build knows: the publication it assembled when it started (assemble.py, frozen), and what it
+changes as it goes: its problems, and each language build's files and navigation. Created when the build
+starts, passed to every step.
 
 mkdocs-static-i18n builds the site once per language with the same config object, so one build
 (`mkdocs build`, or one rebuild of `mkdocs serve`) is one config object: a new config means a new
@@ -12,17 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import symbolic_links, upstream
-from .articles import Collection, read_collection
+from .articles import Collection
 from .articles.pictures import PictureSizes
-from .data import PublicationData, load_usable
+from .assemble import Publication, assemble
+from .data import PublicationData
 from .findings import Finding, plural
 from .languages import Languages
-from .parity.interface_words import check_words
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
-from .settings import Settings, read_settings
+from .settings import Settings
 from .templates import theme_environment, theme_templates
-from .words import Words, read_words
+from .words import Words
 
 if TYPE_CHECKING:
     import jinja2
@@ -38,44 +40,67 @@ class BuildState:
     preview: bool
     # What this build found wrong, and which files each built page shows (problems.py).
     problems: Problems
-    project: Path
-    # The generator's settings in mkdocs.yml, read when the build starts (settings.py).
-    settings: Settings
-    # The languages built (the one in the site root first), and those mkdocs.yml configures.
-    languages: Languages
-    configured_languages: Languages
-    data: PublicationData
+    # The publication, assembled when the build starts (assemble.py): read, never changed, by every step.
+    publication: Publication
     # The templates of data markers (overrides/partials/data/), found like the theme's own.
     templates: jinja2.Environment
-    # The generator's interface words in every language (words/), read and checked when the build starts.
-    words: Words
-    # The articles of every language (None without data/articles.yml).
-    articles: Collection | None = None
     # The symbolic links below docs/, data/ and overrides/ that are not followed (symbolic_links.py), which
     # the preview leaves out.
     refused_links: list[Finding] = field(default_factory=list)
-    # Every generated page's Markdown by src_uri (rendering/generated_pages.py), made once per build.
-    generated: dict | None = None
-    # Each language build's navigation, from `on_nav` until it is ordered in `on_env`.
+    # Each language build's navigation, from `on_nav` until it is ordered in `on_env`: MkDocs passes the
+    # navigation to `on_nav` only, and the pages' front matter, which orders it, is read after that event.
     navigation: dict[str, Navigation] = field(default_factory=dict)
     # Each language build's files, from `on_env` until the links in its Markdown are checked, once its
     # pages are rendered (link_check/page_links.py).
     files_to_check: dict[str, Files] = field(default_factory=dict)
-    # Where every translation stands (parity/status.py), from the parity check in `on_pre_build`.
-    translations: TranslationStatus | None = None
     # The source language's files that are no pages, by their path below its folder, noted in each language
     # build's `on_files` before the i18n plugin leaves them out of a translation's (rendering/shared_files.py).
     source_files: dict[str, File] = field(default_factory=dict)
     # Each article picture of the languages built so far, by its path in the language build's Files
     # ('en/artikel/x.png'): the files it is published as (articles/pictures.py), from `on_files`, for the pages.
     pictures: dict[str, PictureSizes] = field(default_factory=dict)
-    # The invisible characters the publication allows in its texts (allowed_characters.py).
-    allowed_characters: frozenset[str] = frozenset()
     # The Jinja environment MkDocs renders this language build's pages with, from `on_env`; and the inline
     # scripts the theme writes in each page or template being rendered, from its context until it is
     # finished (site_output/content_security.py).
     theme_environment: jinja2.Environment | None = None
     theme_scripts: dict[str, set[str]] = field(default_factory=dict)
+
+    # The publication's parts, as the steps that take the whole state read them.
+    @property
+    def project(self) -> Path:
+        return self.publication.project
+
+    @property
+    def settings(self) -> Settings:
+        return self.publication.settings
+
+    @property
+    def languages(self) -> Languages:
+        return self.publication.languages
+
+    @property
+    def configured_languages(self) -> Languages:
+        return self.publication.configured_languages
+
+    @property
+    def data(self) -> PublicationData:
+        return self.publication.data
+
+    @property
+    def words(self) -> Words:
+        return self.publication.words
+
+    @property
+    def articles(self) -> Collection | None:
+        return self.publication.articles
+
+    @property
+    def translations(self) -> TranslationStatus | None:
+        return self.publication.translations
+
+    @property
+    def allowed_characters(self) -> frozenset[str]:
+        return self.publication.allowed_characters
 
     @property
     def language(self) -> str:
@@ -109,75 +134,12 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         header = f"{plural(len(refused_links), 'symbolic link')} cannot be followed, and nothing was built:"
         problems.stop_or_report(Problem(refused_links, header=header))
     upstream.adapt_theme_environments(config, theme_environment)
-    languages = upstream.built_languages(config)
-    docs_dir = Path(config.docs_dir)
-    settings = read_settings(Path(config.config_file_path))
-    allowed = settings.allowed_characters
-    if allowed.findings:
-        problems.stop_or_report(Problem(list(allowed.findings)))
-    if settings.accessibility_measurements_problem is not None:
-        problems.stop_or_report(Problem(settings.accessibility_measurements_problem))
-    configured_languages = settings.languages or languages
-    words = _read_words(configured_languages, problems)
-    data = problems.carry_on(
-        _load_data, PublicationData(files={}), project, docs_dir, languages, allowed.characters, problems
-    )
+    templates = theme_templates(config)
     return BuildState(
         config=config,
         preview=preview,
         problems=problems,
-        project=project,
-        languages=languages,
-        settings=settings,
-        configured_languages=configured_languages,
-        data=data,
+        publication=assemble(config, templates, problems),
+        templates=templates,
         refused_links=refused_links,
-        templates=theme_templates(config),
-        words=words,
-        articles=problems.carry_on(
-            _read_articles, None, project, docs_dir, languages, data, allowed.characters, problems
-        ),
-        allowed_characters=allowed.characters,
     )
-
-
-def _read_words(languages: Languages, problems: Problems) -> Words:
-    """The interface words of every configured language; a word missing in one stops a strict build before
-    a page asks for it, and the preview goes on, showing the problem on the pages that need the word."""
-    words = read_words(languages)
-    findings = check_words(words, languages)
-    if findings:
-        header = f"The interface words have {plural(len(findings), 'problem')}:"
-        problems.stop_or_report(Problem(findings, header=header))
-    return words
-
-
-def _load_data(
-    project: Path, docs_dir: Path, languages: Languages, allowed: frozenset[str], problems: Problems
-) -> PublicationData:
-    """The data; with problems, a strict build stops, and the preview goes on with the files it can use."""
-    data = load_usable(project / "data", docs_dir, languages, allowed=allowed)
-    if data.findings:
-        header = f"The publication data has {plural(len(data.findings), 'problem')}:"
-        problems.stop_or_report(Problem(data.findings, header=header))
-    return data
-
-
-def _read_articles(
-    project: Path,
-    docs_dir: Path,
-    languages: Languages,
-    data: PublicationData,
-    allowed: frozenset[str],
-    problems: Problems,
-) -> Collection | None:
-    """The collection; an article with problems stops a strict build, and in the preview stays in it with
-    whatever of its front matter can be used, its problems shown on its page and in the lists of it."""
-    collection, findings = read_collection(
-        docs_dir, languages, data.files, project, unusable=data.unusable, allowed=allowed
-    )
-    errors = [finding for finding in findings if finding.is_error]
-    if errors:
-        problems.stop_or_report(Problem(errors, header=f"The articles have {plural(len(errors), 'problem')}:"))
-    problems.report_all(finding for finding in findings if not finding.is_error)
-    return collection

@@ -159,8 +159,9 @@ def made_up_translations() -> Translations:
     change = SourceChange(datetime.date(2024, 3, 15), None, (ChangedSection(HOSTILE, "changed"),))
     pages = [PageTranslation("article.md", language, State.OUTDATED, change) for language in LANGUAGES.translations]
     status = TranslationStatus(TranslationPolicy(), LANGUAGES.source, pages)
-    # No pages to read: each page's title is its path.
-    return Translations(status, LANGUAGES, ROOT / "nowhere", lambda path: path.removesuffix(".md") + ".html")
+    # No pages to read: each page goes by its file name (page_titles.py).
+    address = lambda language, path: LANGUAGES.root(language) + path.replace(".md", ".html")  # noqa: E731
+    return Translations(status, LANGUAGES, ROOT / "nowhere", address)
 
 
 def context(language: str, data: PublicationData | None = None, page: str = "index.md") -> RenderContext:

@@ -91,7 +91,11 @@ def context(
 ) -> RenderContext:
     """The context of the page at `page` in `language` (a built site with .html addresses)."""
     translations = (
-        Translations(made_up, languages, docs, lambda path: path.removesuffix(".md") + ".html") if made_up else None
+        Translations(
+            made_up, languages, docs, lambda language, path: languages.root(language) + path.replace(".md", ".html")
+        )
+        if made_up
+        else None
     )
     return RenderContext(
         language,
@@ -236,7 +240,7 @@ def test_the_original_and_a_build_without_a_translation_status_have_no_notice() 
 
 def status_page(tmp_path: Path, language: str) -> str:
     """The status page in `language` of a made-up German–English status: PAGE outdated, a page not
-    translated (nor written: it goes by its path), a current record without a name and a missing one
+    translated (nor written: it goes by its file name in words, as in the footer and on a stand-in), a current record without a name and a missing one
     with a German title."""
     languages = Languages(("de", "en"))
     made_up = status(
@@ -270,7 +274,7 @@ STATUS_TEXTS = {
             f"en title {HOSTILE}",
             f"outdated since March 15, 2024 Changed: Beginning of the page, {HOSTILE}",
         ),
-        *("new.md", "not translated", "missing"),
+        *("New", "not translated", "missing"),
         *("Data records", "Record", "State", "Missing texts"),
         *("data/events.yml#start", "current"),
         *(f"data/events.yml#later Titel {HOSTILE}", "missing", "title, note"),
@@ -287,7 +291,7 @@ STATUS_TEXTS = {
             f"en title {HOSTILE}",
             f"veraltet seit 15. März 2024 Geändert: Anfang der Seite, {HOSTILE}",
         ),
-        *("new.md", "nicht übersetzt", "fehlt"),
+        *("New", "nicht übersetzt", "fehlt"),
         *("Datensätze", "Datensatz", "Stand", "Fehlende Texte"),
         *("data/events.yml#start", "aktuell"),
         *(f"data/events.yml#later Titel {HOSTILE}", "fehlt", "title, note"),

@@ -33,6 +33,7 @@ from urllib.parse import quote, urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import upstream
+from ..addresses import page_address
 from ..findings import Finding
 from ..front_matter_fields import front_matter_line
 from ..languages import Languages
@@ -82,7 +83,7 @@ def feed_id(authority: str, language: str, articles: list[Article]) -> str:
 
 def page_url(state: BuildState, language: str, path: str) -> str:
     """The absolute URL of the page at `path` below the language's folder ('artikel/x.md')."""
-    return state.site_url + state.languages.root(language) + upstream.page_url(state.config, path)
+    return state.site_url + page_address(state.config, state.languages, language, path)
 
 
 def feed_links(state: BuildState) -> list[dict[str, str]]:

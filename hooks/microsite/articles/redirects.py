@@ -10,6 +10,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..addresses import page_address
 from ..findings import Finding
 from ..problems import Problem
 from ..rendering.stand_in_pages import stand_ins
@@ -45,9 +46,9 @@ def _redirect_old_addresses(
 ) -> None:
     """A page at each old address of the article in `language`, leading to its page there, called `title`."""
     root = state.languages.root(language)
-    target = root + upstream.page_url(state.config, article.path)
+    target = page_address(state.config, state.languages, language, article.path)
     for old_path in article.moved_from:
-        old = root + upstream.page_url(state.config, old_path)
+        old = page_address(state.config, state.languages, language, old_path)
         written = state.site_dir / root / upstream.new_page_file(old_path, state.config).dest_uri
         if written.exists():
             message = f"moved_from names '{old_path}', but a page of the site is at that address now – remove it"

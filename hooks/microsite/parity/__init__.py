@@ -32,7 +32,7 @@ at the end of a YAML line. A declaration that suppresses nothing is itself repor
 
 from .interface_words import check_words
 from .marking import mark_page, mark_records
-from .project import PairStatus, ParityResult, check_project, summary, warn_in_build
+from .project import PairStatus, ParityResult, check_project, summary
 from .report import CHECKS
 from .status import State, TranslationStatus
 from .text_language import load_model_meanwhile
@@ -49,5 +49,4 @@ __all__ = [
     "mark_page",
     "mark_records",
     "summary",
-    "warn_in_build",
 ]

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..data.yaml_positions import DataFile
 from ..findings import Finding, Subject, Summary
 from ..languages import Languages
 from ..pasted_text import invisible_character_problem
-from ..problems import Problem
 from ..settings import project_settings
 from ..symbolic_links import followable
 from ..translation_policy import TranslationPolicy
@@ -27,9 +25,6 @@ from .pages import Page, UnreadablePage, parse_text, read_page
 from .report import Report
 from .stamps import check_outdated, verified_unchanged
 from .status import PageTranslation, SourceChange, State, TranslationStatus
-
-if TYPE_CHECKING:
-    from ..state import BuildState
 
 
 @dataclass
@@ -235,25 +230,3 @@ def summary(result: ParityResult) -> Summary:
         subjects,
         note=result.translations.policy.describe(),
     )
-
-
-def warn_in_build(state: BuildState) -> None:
-    """The same findings once per build: errors as warnings (the preview shows drift, --strict fails on it),
-    what the translation policy tolerates as information. Keeps where each translation stands."""
-    if not state.is_first_language_build():
-        return
-    # The configured languages, not the built ones: a one-language preview still compares with the source.
-    policy = state.settings.translation_policy
-    if state.settings.translation_policy_problem is not None:
-        # In the live preview, the default policy holds while the setting is wrong.
-        state.problems.stop_or_report(Problem(state.settings.translation_policy_problem))
-    result = check_project(
-        state.project,
-        state.configured_languages,
-        policy=policy,
-        trust_verified=True,
-        parsed_data=state.data.parsed,
-        words=state.words,
-    )
-    state.problems.report_all(result.findings)
-    state.translations = result.translations

@@ -35,8 +35,8 @@ from .translations import language_name
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from ..assemble import Publication
     from ..settings import Settings
-    from ..state import BuildState
     from .context import RenderContext
 
 
@@ -48,7 +48,7 @@ BARRIERS_ID = "barriers"
 _PLACE = "\0"
 
 
-def statement_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def statement_pages(state: Publication) -> dict[str, GeneratedPage]:
     """src_uri → the statement in every language; none without data/accessibility.yml."""
     statement = state.data.get(DATA)
     if statement is None:

@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..addresses import page_address
 from ..findings import Finding
+from ..page_titles import page_title
 from ..problems import Problem
 from ..settings import FOOTER_PAGES, Settings
 from .accessibility_statement import DATA as STATEMENT_DATA
-from .stand_in_pages import read_original
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -69,7 +70,7 @@ def link_footer_pages(state: BuildState) -> None:
     links = []
     for path in pages:
         translated = (docs / language / path).is_file()
-        title = read_original(docs / (language if translated else source) / path, path).title
+        title = page_title(docs / (language if translated else source) / path, path)
         links.append(FooterLink(_address(state, path), title, None if translated else source))
     statement = state.data.get(STATEMENT_DATA)
     if statement is not None:
@@ -78,4 +79,4 @@ def link_footer_pages(state: BuildState) -> None:
 
 
 def _address(state: BuildState, path: str) -> str:
-    return state.languages.root(state.language) + upstream.page_url(state.config, path)
+    return page_address(state.config, state.languages, state.language, path)

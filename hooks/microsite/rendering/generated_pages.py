@@ -25,7 +25,10 @@ from ..problems import Problem
 from .texts import in_language
 
 if TYPE_CHECKING:
-    # Only a type: the build passes its state in.
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..assemble import Publication
     from ..state import BuildState
 
 MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
@@ -38,40 +41,47 @@ class GeneratedPage:
     origin: str
     # False for pages reached from elsewhere (the language switch, the footer), not from the menu.
     in_navigation: bool = True
+    # The files the page shows besides what its markers read (page_map.py): a stand-in's original.
+    shows: tuple[str, ...] = ()
 
 
-def generated_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def generated_pages(
+    publication: Publication, config: MkDocsConfig, templates: jinja2.Environment
+) -> dict[str, GeneratedPage]:
     """src_uri → every generated page of every built language: partnerships, the article index's
     further pages, topic and author pages, the translation status pages, the accessibility statement, and a
-    stand-in for each page not translated yet."""
-    if state.generated is None:
-        generated = {
-            **_partnership_pages(state),
-            **_collection_pages(state),
-            **_status_pages(state),
-            **_accessibility_pages(state),
-        }
-        # A page generated in every language needs no stand-in.
-        stand_ins = {uri: page for uri, page in _stand_in_pages(state).items() if uri not in generated}
-        state.generated = generated | stand_ins
-    return state.generated
+    stand-in for each page not translated yet. Made once, when the build assembles the publication
+    (assemble.py), after where every translation stands is known."""
+    generated = {
+        **_partnership_pages(publication),
+        **_collection_pages(publication),
+        **_status_pages(publication),
+        **_accessibility_pages(publication),
+    }
+    # A page generated in every language needs no stand-in.
+    stand_ins = {
+        uri: page for uri, page in _stand_in_pages(publication, config, templates).items() if uri not in generated
+    }
+    return generated | stand_ins
 
 
-def _stand_in_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def _stand_in_pages(
+    publication: Publication, config: MkDocsConfig, templates: jinja2.Environment
+) -> dict[str, GeneratedPage]:
     # Imported here: a stand-in is a GeneratedPage, so its module imports this one.
     from .stand_in_pages import stand_in_pages
 
-    return stand_in_pages(state)
+    return stand_in_pages(publication, config, templates)
 
 
-def _accessibility_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def _accessibility_pages(publication: Publication) -> dict[str, GeneratedPage]:
     # Imported here: the statement's module imports this one for GeneratedPage.
     from .accessibility_statement import statement_pages
 
-    return statement_pages(state)
+    return statement_pages(publication)
 
 
-def _status_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def _status_pages(state: Publication) -> dict[str, GeneratedPage]:
     """Each language's translation status page (rendering/translation_status.py), reached from the footer;
     none in a build whose parity check made no status, which would have nothing to list."""
     if state.translations is None:
@@ -96,7 +106,7 @@ def _status_pages(state: BuildState) -> dict[str, GeneratedPage]:
     }
 
 
-def _partnership_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def _partnership_pages(state: Publication) -> dict[str, GeneratedPage]:
     partnerships_file = state.data.get("partnerships")
     if partnerships_file is None:
         return {}
@@ -115,7 +125,7 @@ def _partnership_pages(state: BuildState) -> dict[str, GeneratedPage]:
     }
 
 
-def _collection_pages(state: BuildState) -> dict[str, GeneratedPage]:
+def _collection_pages(state: Publication) -> dict[str, GeneratedPage]:
     collection = state.articles
     if collection is None:
         return {}
@@ -168,7 +178,7 @@ def markdown_text(text: str) -> str:
 
 def add_generated_files(state: BuildState, files: Files) -> Files:
     """Before the i18n plugin's on_files: it then localizes these pages like written ones."""
-    for src_uri, page in generated_pages(state).items():
+    for src_uri, page in state.publication.generated.items():
         if files.get_file_from_path(src_uri) is not None:
             # In the live preview the written page stays, until one of them moves.
             state.problems.stop_or_report(
@@ -181,7 +191,7 @@ def add_generated_files(state: BuildState, files: Files) -> Files:
 
 def give_generated_pages_their_markdown(state: BuildState, files: Files) -> None:
     """After the i18n plugin's on_nav, which rebuilt the Files, and before MkDocs reads the pages."""
-    pages = generated_pages(state)
+    pages = state.publication.generated
     for file in files.documentation_pages():
         if file.src_uri in pages:
             file.content_string = pages[file.src_uri].markdown

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from babel.numbers import format_decimal, format_percent
 
 from .. import upstream
+from ..addresses import page_address
 from ..parity.status import (
     ChangedSection,
     PageTranslation,
@@ -43,9 +44,7 @@ def link_status_page(state: BuildState) -> None:
     build that has no status pages."""
     link = None
     if state.translations is not None:
-        path = state.languages.root(state.language) + upstream.page_url(
-            state.config, state.translations.policy.status_page
-        )
+        path = page_address(state.config, state.languages, state.language, state.translations.policy.status_page)
         link = {"path": path, "text": state.words.label(state.language, "translation_status.title")}
     upstream.set_status_page_link(state.config, link)
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from babel import Locale
 
 from .. import upstream
-from ..frontmatter import split_front_matter
+from ..addresses import page_address
 from ..languages import Languages
+from ..page_titles import page_title
 from ..parity.status import TranslationStatus
-from ..text_files import UnreadableText, read_utf8
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -30,30 +30,25 @@ class Translations:
     status: TranslationStatus
     languages: Languages
     docs_dir: Path
-    # A page's address below its language folder ('x/y.md' → 'x/y.html'), as MkDocs makes it.
-    page_url: Callable[[str], str]
+    # A page's address relative to the site root, by its language and its path below the language's folder
+    # (addresses.py: 'en', 'x/y.md' → 'en/x/y.html').
+    address: Callable[[str, str], str]
 
     def link(self, language: str, path: str, from_url: str) -> str:
         """The URL of the page at `path` in `language`, relative to the page at `from_url`."""
-        return upstream.relative_url(self.languages.root(language) + self.page_url(path), from_url)
+        return upstream.relative_url(self.address(language, path), from_url)
 
     def title(self, language: str, path: str) -> str:
-        """The page's title from its front matter; its path where it has none or cannot be read (the
-        parity check names what is wrong with it)."""
-        try:
-            front_matter, _ = split_front_matter(read_utf8(self.docs_dir / language / path))
-        except UnreadableText:
-            return path
-        title = front_matter.get("title")
-        return str(title) if title else path
+        """The page's title, by the rule the footer and the stand-ins follow too (page_titles.py)."""
+        return page_title(self.docs_dir / language / path, path)
 
 
 def translations_of(state: BuildState) -> Translations | None:
     """None in a build whose parity check made no status: then nothing is said about translations."""
     if state.translations is None:
         return None
-    page_url = functools.partial(upstream.page_url, state.config)
-    return Translations(state.translations, state.languages, Path(state.config.docs_dir), page_url)
+    address = functools.partial(page_address, state.config, state.languages)
+    return Translations(state.translations, state.languages, Path(state.config.docs_dir), address)
 
 
 def language_name(language: str, in_language: str) -> str:

@@ -20,7 +20,7 @@ from .content_security import (
 )
 from .error_pages import place_error_page, set_error_page_parts
 from .link_previews import write_link_previews
-from .metadata import add_error_page_metadata, add_page_metadata, site_publisher
+from .metadata import add_error_page_metadata, add_page_metadata
 from .navigation import link_collection_pages, order_navigation
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import finish_sitemap
@@ -39,7 +39,7 @@ def finish_site(state: BuildState) -> None:
     write_feeds(state)
     write_redirects(state)
     write_citations(state)
-    write_link_previews(state, site_publisher(state))
+    write_link_previews(state, state.publication.publisher)
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.pages import Page
 
 from .. import upstream
+from ..addresses import home_address
 from ..rendering.stand_in_pages import is_stand_in
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def selector_paths(state: BuildState, page: Page) -> dict[str, str]:
     return {
         language: alternates[language].url
         if language in alternates
-        else state.languages.root(language) + upstream.page_url(state.config, "index.md")
+        else home_address(state.config, state.languages, language)
         for language in state.languages.codes
     }
 

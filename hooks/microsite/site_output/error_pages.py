@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..addresses import home_address
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -26,14 +27,13 @@ def set_error_page_parts(state: BuildState, template_name: str) -> None:
     if template_name != upstream.ERROR_PAGE:
         return
     languages = state.languages.codes if state.is_first_language_build() else (state.language,)
-    home = upstream.page_url(state.config, "index.md")
     parts = [
         {
             "lang": language,
             "title": state.words.label(language, "error_page.title"),
             "text": state.words.label(language, "error_page.text"),
             "home": state.words.label(language, "error_page.home"),
-            "link": state.site_url + state.languages.root(language) + home,
+            "link": state.site_url + home_address(state.config, state.languages, language),
         }
         for language in languages
     ]

@@ -35,13 +35,10 @@ from babel.core import get_global, parse_locale
 
 from .. import upstream
 from ..articles.feeds import page_url
-from ..findings import Finding
-from ..problems import Problem
 from ..rendering.texts import in_language
 from .alternates import translation_paths
 from .link_previews import PreviewImage, article_preview, image_object, publisher_logo, site_preview
-from .publisher import KEY as PUBLISHER_KEY
-from .publisher import Publisher, PublisherError, read_publisher
+from .publisher import Publisher
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -126,7 +123,7 @@ def _article_metadata(state: BuildState, article: Article, address: str, transla
     language, source = article.language, _source(state)
     people = {person["id"]: person for person in state.data.records("people")}
     authors = [_author(state, people.get(person_id, {}), person_id, language) for person_id in article.authors]
-    publisher = site_publisher(state)
+    publisher = state.publication.publisher
     item = {
         "@context": SCHEMA_ORG,
         "@type": "Article",
@@ -240,7 +237,7 @@ def _organization(name: str, url: str | None) -> dict[str, str]:
 
 def _web_site(state: BuildState) -> dict[str, Any]:
     """The language's site: its name, home page and publisher."""
-    publisher = site_publisher(state)
+    publisher = state.publication.publisher
     return {
         "@type": "WebSite",
         "name": upstream.language_site_name(state.config, state.language),
@@ -259,18 +256,6 @@ def _publisher_organization(state: BuildState, publisher: Publisher, language: s
 def _work(language: str, address: str) -> dict[str, str]:
     """Another language's version of an article."""
     return {"@type": "Article", "@id": address, "url": address, "inLanguage": language}
-
-
-def site_publisher(state: BuildState) -> Publisher:
-    """The publisher mkdocs.yml names; in the live preview, while that setting is wrong, the site itself."""
-    settings = state.settings
-    try:
-        return read_publisher(settings.publisher, state.configured_languages, settings.file)
-    except PublisherError as error:
-        line = settings.line(PUBLISHER_KEY, error.path)
-        state.problems.stop_or_report(Problem(Finding(settings.file, line, str(error))))
-        source = state.configured_languages.source
-        return Publisher({source: upstream.language_site_name(state.config, source)}, state.site_url)
 
 
 def _source(state: BuildState) -> str:

@@ -21,7 +21,6 @@ from mkdocs.structure.pages import Page
 from ..findings import Finding
 from ..front_matter_fields import front_matter_line
 from ..problems import Problem
-from ..rendering.generated_pages import generated_pages
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -62,7 +61,7 @@ def position(item) -> float:
 def listed_elsewhere(page: Page, state: BuildState) -> bool:
     """A page the menu leaves out: one of the collection's (articles, further index pages, topic and author
     pages), so that its length does not grow with the archive, or a generated page reached otherwise."""
-    generated = generated_pages(state).get(page.file.src_uri)
+    generated = state.publication.generated.get(page.file.src_uri)
     if generated is not None and not generated.in_navigation:
         return True
     collection = state.articles

@@ -1,0 +1,159 @@
+"""Every page of the publication, in every language built: its address, and which sources it shows.
+
+A page shows its own Markdown (a stand-in, the original's), the data files its markers read, the
+articles it lists as cards, and, on a status page, every translated pair it reports on. The map is made
+when the build assembles the publication (assemble.py), before anything is rendered, from the pages'
+Markdown and the assembled data, so that a preview can tell from an edited file which pages to build
+again. What a marker reads is told here by its name: a new marker that reads data adds its files to
+`MARKER_DATA`, or a rule to `_marker_sources`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from .addresses import page_address
+from .markers import find_markers
+from .parity.status import State
+from .symbolic_links import followable
+from .text_files import UnreadableText, read_utf8
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .articles import Article
+    from .assemble import Publication
+
+# The data files (by name, data/<name>.yml) each marker that renders records reads.
+MARKER_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "partnership-cards": ("partnerships",),
+        "partnership-map": ("partnerships",),
+        "partnership": ("partnerships",),
+        "timeline": ("timeline",),
+        "networks": ("networks",),
+        "recommendations": ("recommendations",),
+        "key-figures": ("figures",),
+        "contacts": ("people",),
+        "accessibility-statement": ("accessibility",),
+        # The article lists name topics (data/articles.yml) and authors (data/people.yml) on every card.
+        "article-index": ("articles", "people"),
+        "latest-articles": ("articles", "people"),
+        "topic": ("articles", "people"),
+        "author": ("articles", "people"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class PublishedPage:
+    """One page of one language: where the site serves it, and the files it shows, as editors know them
+    ('docs/en/x.md', 'data/y.yml')."""
+
+    language: str
+    # Below the language's folder ('artikel/x.md').
+    path: str
+    # Relative to the site root ('en/artikel/x.html'; addresses.py).
+    address: str
+    sources: frozenset[str]
+
+
+def page_map(publication: Publication, config: MkDocsConfig) -> Mapping[str, PublishedPage]:
+    """src_uri ('en/artikel/x.md') → every written and generated page of every built language."""
+    docs = Path(config.docs_dir)
+    pages = {}
+    for language in publication.languages.codes:
+        for path in _written_pages(docs, language):
+            markdown = _markdown(docs / language / path)
+            sources = {f"docs/{language}/{path}", *_article_sources(publication, language, path)}
+            pages[f"{language}/{path}"] = (language, path, sources | _markers_sources(publication, language, markdown))
+    for src_uri, generated in publication.generated.items():
+        language, path = src_uri.split("/", 1)
+        sources = set(generated.shows) | _markers_sources(publication, language, generated.markdown)
+        pages[src_uri] = (language, path, sources)
+    return MappingProxyType(
+        {
+            src_uri: PublishedPage(
+                language, path, page_address(config, publication.languages, language, path), frozenset(sources)
+            )
+            for src_uri, (language, path, sources) in sorted(pages.items())
+        }
+    )
+
+
+def _written_pages(docs: Path, language: str) -> list[str]:
+    """The Markdown files below the language's folder, by their path below it (those MkDocs builds)."""
+    folder = docs / language
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.md")
+        if not path.is_dir() and followable(path, docs)
+    )
+
+
+def _markdown(file: Path) -> str:
+    """The page's text; none for one that cannot be read (the build names its problem, page_sources.py)."""
+    try:
+        return read_utf8(file)
+    except UnreadableText:
+        return ""
+
+
+def _article_sources(publication: Publication, language: str, path: str) -> set[str]:
+    """An article's page shows, besides its Markdown, its topics' and authors' names in its header."""
+    collection = publication.articles
+    if collection is None or collection.article_at(language, path) is None:
+        return set()
+    return {"data/articles.yml", "data/people.yml"}
+
+
+def _markers_sources(publication: Publication, language: str, markdown: str) -> set[str]:
+    sources: set[str] = set()
+    for marker in find_markers(markdown):
+        if marker.name is not None:
+            sources |= {f"data/{name}.yml" for name in MARKER_DATA.get(marker.name, ())}
+            sources |= _marker_sources(publication, language, marker.name, marker.argument)
+    return sources
+
+
+def _marker_sources(publication: Publication, language: str, name: str, argument: str | None) -> set[str]:
+    """What a marker shows beyond its data files: the articles it lists, the pairs a status page reports."""
+    collection = publication.articles
+    listed: list[Article] = []
+    if collection is not None:
+        if name == "article-index":
+            pages = collection.index_pages(language)
+            number = int(argument) if argument and argument.isdigit() else 1
+            listed = pages[number - 1] if 1 <= number <= len(pages) else []
+        elif name == "latest-articles":
+            listed = collection.of(language)[: collection.settings.on_home_page]
+        elif name == "topic" and argument is not None:
+            listed = collection.with_topic(language, argument)
+        elif name == "author" and argument is not None:
+            listed = collection.by_author(language, argument)
+    sources = {f"docs/{article.language}/{article.path}" for article in listed}
+    if name == "translation-status":
+        sources |= _status_sources(publication, language)
+    return sources
+
+
+def _status_sources(publication: Publication, language: str) -> set[str]:
+    """A status page reports on every translation into its language; the source language's on every one."""
+    status = publication.translations
+    if status is None:
+        return set()
+    shown = {language} if language != status.source else set(publication.languages.translations)
+    sources = set()
+    for page in status.pages:
+        if page.language in shown:
+            sources.add(f"docs/{status.source}/{page.path}")
+            if page.state is not State.MISSING:
+                sources.add(f"docs/{page.language}/{page.path}")
+    sources |= {record.file for record in status.records if record.language in shown}
+    return sources
