@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from microsite.frontmatter import split_front_matter
-from project import ROOT, assemble_publication, collection_folder, microsite, person_ids, publication_data
+from project import ROOT, Run, assemble_publication, collection_folder, microsite, person_ids, publication_data
 from site_model import LANGUAGES
 
 SLUG = "ein-neuer-artikel"
@@ -27,7 +27,7 @@ def topic_ids(project: Path) -> list[str]:
     return [topic["id"] for topic in publication_data("articles", project)["topics"]]
 
 
-def new_article(project: Path, *topics: str) -> subprocess.CompletedProcess:
+def new_article(project: Path, *topics: str) -> Run:
     arguments = ["new-article", SLUG, "--title", "Ein Titel", "--description", "Ein Satz.", "--author"]
     arguments.append(person_ids(project)[0])
     return microsite(*arguments, *(["--topics", ",".join(topics)] if topics else []), project=project)

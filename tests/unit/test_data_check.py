@@ -27,7 +27,7 @@ import pytest
 from microsite.data import DataError, load
 from microsite.data.yaml_positions import format_path
 from microsite.languages import Languages
-from project import PUBLICATION, ROOT, microsite
+from project import PUBLICATION, ROOT, Run, microsite
 
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 VALID = FIXTURES / "valid"
@@ -101,7 +101,7 @@ def test_each_case_holds_only_its_mistake(case: str) -> None:
         )
 
 
-def run_check(project: Path, *args: str) -> subprocess.CompletedProcess:
+def run_check(project: Path, *args: str) -> Run:
     return microsite("check-data", "--project", str(project), *args)
 
 
