@@ -6,13 +6,11 @@ its article folder, never from today's content."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from microsite.frontmatter import split_front_matter
-from project import ROOT, Run, assemble_publication, collection_folder, microsite, person_ids, publication_data
+from project import Run, assemble_publication, collection_folder, microsite, person_ids, publication_data
 from site_model import LANGUAGES
 
 SLUG = "ein-neuer-artikel"
@@ -126,16 +124,3 @@ def test_a_warning_does_not_hide_an_error(project: Path) -> None:
     assert result.returncode == 1
     assert warning_line(project) in result.stdout.splitlines()
     assert "The articles' front matter has" in result.stderr and "warning" in result.stderr
-
-
-def test_make_passes_the_topics_on() -> None:
-    """`make --dry-run`: the command line it would run, with the Makefile's defaults even under make test."""
-    inherited = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "TOPICS"}
-    environment = {name: value for name, value in os.environ.items() if name not in inherited}
-    arguments = ["SLUG=x", "TITLE=T", "DESCRIPTION=D", "AUTHOR=a", "TOPICS=b,c"]
-    command = ["make", "--no-print-directory", "--dry-run", "new-article", *arguments]
-    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].endswith(
-        'new-article --title "T" --description "D" --author "a" --topics "b,c" -- "x"'
-    )
