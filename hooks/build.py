@@ -49,6 +49,13 @@ def on_startup(*, command, dirty):
     problems.quiet_upstream_log()
 
 
+# MkDocs keeps this module, one per mkdocs.yml, for as long as the process runs: a process that builds
+# several projects (a test session) would otherwise keep every project's last build in memory.
+def on_shutdown():
+    global _build
+    _build = None
+
+
 # First: every later step of this build finds the data loaded and checked.
 @event_priority(100)
 @guarded

@@ -3,12 +3,19 @@ change; strict builds of them; the command line run in them."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site is built for, and served under, a sub-path, as on a project host such as GitHub Pages.
@@ -73,18 +80,58 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
+@dataclass(frozen=True)
+class Run:
+    """What a build or a command run in the test process did, read as a finished process is read: the exit
+    status the command line would give, and what it would write on stdout and stderr."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def build_site(
-    destination: Path, site_url: str, config_file: Path, *, strict: bool = True
-) -> subprocess.CompletedProcess:
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict" if strict else "--no-strict",
-        "--config-file",
-        str(config_file),
-    ]
+    destination: Path,
+    site_url: str,
+    config_file: Path,
+    *,
+    strict: bool = True,
+    environment: dict[str, str] | None = None,
+) -> Run:
+    """`mkdocs build [--strict] --site-dir destination` of `config_file`'s project, in the test process (as
+    mkdocs-static-i18n's own tests build): what MkDocs, its plugins and the hooks log is what the command
+    line writes on stderr, the strict failure what it writes on stdout, each with the command's exit status.
+    `environment`: variables the build sees besides SITE_URL. Nothing of the build outlives it: the
+    environment, the working folder and MkDocs' logger are as before."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    log, stdout = io.StringIO(), io.StringIO()
+    returncode = 0
+    with (
+        mock.patch.dict(os.environ, {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(environment or {})}),
+        contextlib.chdir(config_file.parent),
+        _mkdocs_log_into(log),
+        contextlib.redirect_stdout(stdout),
+    ):
+        try:
+            _build(config_file, destination, strict=strict)
+        except Abort as abort:
+            stdout.write(f"\n{abort.format_message()}\n")
+            returncode = abort.code
+        except MkDocsException as error:
+            log.write(f"Error: {error.format_message()}\n")
+            returncode = error.exit_code
+        except Exception:
+            # The command line ends with the traceback; a test that no build shows one reads it here.
+            log.write(traceback.format_exc())
+            returncode = 1
+    return Run(returncode, stdout.getvalue(), log.getvalue())
+
+
+def build_site_in_new_process(destination: Path, site_url: str, config_file: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as its own process: for a test that compares a build with what a process that
+    has built nothing before builds (nothing kept in memory from an earlier build, another hash seed)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file)]
     return subprocess.run(
         [*command, "--site-dir", str(destination)],
         cwd=config_file.parent,
@@ -94,16 +141,65 @@ def build_site(
     )
 
 
-def microsite(*arguments: str, project: Path = ROOT) -> subprocess.CompletedProcess:
-    """The command line, as the Makefile runs it: `python -m microsite COMMAND …` in the project. Without
-    `project`, in this repository: only for a command told with `--project` which project to check."""
-    return subprocess.run(
-        [sys.executable, "-m", "microsite", *arguments],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project / "hooks")},
-        capture_output=True,
-        text=True,
-    )
+def _build(config_file: Path, destination: Path, *, strict: bool) -> None:
+    """What `mkdocs build` does once it has read its options."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), strict=strict, site_dir=str(destination))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+@contextlib.contextmanager
+def _mkdocs_log_into(text: io.StringIO) -> Iterator[None]:
+    """MkDocs' logger as its command line sets it up (INFO and above, "WARNING -  message", a message
+    repeated by the build logged once), writing into `text`; afterwards as it was."""
+    from mkdocs.commands.build import log as build_log
+    from mkdocs.utils import DuplicateFilter
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(text)
+    # What MkDocs' command line writes into a pipe (mkdocs/__main__.py, color_option).
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    repeated = DuplicateFilter()
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    build_log.addFilter(repeated)
+    try:
+        yield
+    finally:
+        build_log.removeFilter(repeated)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def microsite(*arguments: str, project: Path = ROOT) -> Run:
+    """The command line, as the Makefile runs it (`python -m microsite COMMAND …` in the project), in the
+    test process: its `main` with the project as its own folder. Without `project`, in this repository:
+    only for a command told with `--project` which project to check. (How the command line starts and
+    ends as a process is tested where make runs it: tests/build/test_growing_publication.py and others.)"""
+    from microsite import cli
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (
+        mock.patch.object(cli, "PROJECT", project.resolve()),
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
+        try:
+            returncode = cli.main(list(arguments))
+        except SystemExit as usage:
+            # argparse ends a wrong command line (2) or --help (0) so.
+            returncode = usage.code
+    return Run(returncode, stdout.getvalue(), stderr.getvalue())
 
 
 def publication_data(name: str, project: Path) -> dict:

@@ -11,14 +11,13 @@ generator does is tested on the fixture publication (tests/publication/), never 
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 from chromium import RECORD_POLICY_VIOLATIONS, axe_result, policy_violations, violation_lines
 from microsite.measurements import file_to_record, record_axe, sources_fingerprint
-from project import ROOT, SUB_PATH, build_site, free_port, microsite
+from project import ROOT, SUB_PATH, Run, build_site, free_port, microsite
 from site_model import BuiltSite
 from static_host import served_under_sub_path
 
@@ -28,7 +27,7 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 
 @dataclass(frozen=True)
 class RealBuild:
-    result: subprocess.CompletedProcess
+    result: Run
     site: BuiltSite
     port: int
     # The fingerprint of the sources built (microsite.measurements), taken before the build.

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import codecs
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from project import PUBLICATION, assemble_publication, collection_folder, microsite, person_ids
+from project import PUBLICATION, Run, assemble_publication, collection_folder, microsite, person_ids
 from site_model import LANGUAGES, BuiltSite
 
 SOURCE, TRANSLATION = LANGUAGES.source, LANGUAGES.translations[0]
@@ -82,7 +81,7 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return mid_edit(copy) if request.param == "mid-edit" else copy
 
 
-def run(project: Path, *arguments: str) -> tuple[subprocess.CompletedProcess, set[str]]:
+def run(project: Path, *arguments: str) -> tuple[Run, set[str]]:
     """The command's result, and the files under docs/ and data/ it changed, created or deleted."""
     before = snapshot(project)
     result = microsite(*arguments, project=project)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from project import (
+    Run,
     assemble_publication,
     build_site,
     collection_folder,
@@ -23,11 +24,11 @@ from project import (
 from site_model import configured_languages
 
 
-def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
+def scaffold(project: Path, *args: str) -> Run:
     return microsite(*args, project=project)
 
 
-def checks(project: Path) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
+def checks(project: Path) -> tuple[Run, Run]:
     return microsite("parity", project=project), microsite("check-data", project=project)
 
 
@@ -203,12 +204,8 @@ def test_one_language_preview(tmp_path: Path) -> None:
     language = configured_languages()[1]
     project = assemble_publication(tmp_path / "project")
     env_site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(env_site)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_ONLY_LOCALE": language},
-        capture_output=True,
-        text=True,
+    result = build_site(
+        env_site, "http://127.0.0.1:8000/", project / "mkdocs.yml", environment={"BUILD_ONLY_LOCALE": language}
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f'<html lang="{language}"' in (env_site / "index.html").read_text(encoding="utf-8")

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 import struct
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 from microsite.settings import project_languages
-from project import assemble_publication, microsite, mkdocs_env
+from project import assemble_publication, build_site, microsite
 
 PAGE = "zz-link-check.md"
 TARGET = "zz-link-target.md"
@@ -102,14 +100,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def build(project: Path, site: Path, *, strict: bool) -> tuple[int, str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict"]
-    result = subprocess.run(
-        [*command, "--site-dir", str(site)],
-        cwd=project,
-        env=mkdocs_env(SITE_URL="http://127.0.0.1:8000/"),
-        capture_output=True,
-        text=True,
-    )
+    result = build_site(site, "http://127.0.0.1:8000/", project / "mkdocs.yml", strict=strict)
     return result.returncode, result.stdout + result.stderr
 
 

@@ -18,7 +18,7 @@ import yaml
 from microsite.templates import theme_environment
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
-from project import assemble_publication, build_site, mkdocs_env
+from project import assemble_publication, build_site_in_new_process, mkdocs_env
 
 SITE_URL = "http://127.0.0.1:8000/"
 # Builds in one process, as `mkdocs serve` rebuilds: the edits (file, text replaced, its replacement; or a
@@ -92,7 +92,7 @@ def test_a_rebuild_after_edits_is_what_a_new_process_builds(tmp_path: Path) -> N
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    fresh = build_site(tmp_path / "fresh", SITE_URL, config_file=project / "mkdocs.yml")
+    fresh = build_site_in_new_process(tmp_path / "fresh", SITE_URL, config_file=project / "mkdocs.yml")
     assert fresh.returncode == 0, fresh.stderr
 
     before, after = tmp_path / "site" / "0", tmp_path / "site" / "1"

@@ -11,7 +11,7 @@ import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from project import assemble_publication, build_site
+from project import assemble_publication, build_site, build_site_in_new_process
 from site_model import LANGUAGES, BuiltSite, built_path, collection_of
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -87,11 +87,12 @@ def test_pages_are_dated_by_their_history_and_two_builds_say_the_same(tmp_path: 
     os.utime(saved, (saved_on, saved_on))
 
     site_url = "https://example.org/publication/"
-    builds = []
-    for name in ("first", "second"):
-        result = build_site(tmp_path / name, site_url, config_file=project / "mkdocs.yml")
+    # The second in a process of its own: what one process keeps, or the order of its sets, does not decide.
+    first = build_site(tmp_path / "first", site_url, config_file=project / "mkdocs.yml")
+    second = build_site_in_new_process(tmp_path / "second", site_url, config_file=project / "mkdocs.yml")
+    for result in (first, second):
         assert result.returncode == 0, result.stdout + result.stderr
-        builds.append(tmp_path / name)
+    builds = [tmp_path / "first", tmp_path / "second"]
 
     dates = sitemap_dates(builds[0], site_url)
     assert dates[built_path("impressum.md", source)] == "2022-05-06"

@@ -7,14 +7,13 @@ same ones once. A declared exception is not reported, and the privacy page names
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from microsite import link_check
-from project import assemble_publication, build_site
+from project import Run, assemble_publication, build_site
 from site_model import LANGUAGES
 
 SCRIPT = (
@@ -28,7 +27,7 @@ CHECKS = ("third-party-request", "third-party-hosts", "page-script")
 class SlippedBuild:
     project: Path
     site: Path
-    result: subprocess.CompletedProcess
+    result: Run
     expected: list[str]
 
     @property

@@ -6,13 +6,11 @@ its article folder, never from today's content."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from microsite.frontmatter import split_front_matter
-from project import ROOT, assemble_publication, collection_folder, microsite, person_ids, publication_data
+from project import Run, assemble_publication, collection_folder, microsite, person_ids, publication_data
 from site_model import LANGUAGES
 
 SLUG = "ein-neuer-artikel"
@@ -27,7 +25,7 @@ def topic_ids(project: Path) -> list[str]:
     return [topic["id"] for topic in publication_data("articles", project)["topics"]]
 
 
-def new_article(project: Path, *topics: str) -> subprocess.CompletedProcess:
+def new_article(project: Path, *topics: str) -> Run:
     arguments = ["new-article", SLUG, "--title", "Ein Titel", "--description", "Ein Satz.", "--author"]
     arguments.append(person_ids(project)[0])
     return microsite(*arguments, *(["--topics", ",".join(topics)] if topics else []), project=project)
@@ -126,16 +124,3 @@ def test_a_warning_does_not_hide_an_error(project: Path) -> None:
     assert result.returncode == 1
     assert warning_line(project) in result.stdout.splitlines()
     assert "The articles' front matter has" in result.stderr and "warning" in result.stderr
-
-
-def test_make_passes_the_topics_on() -> None:
-    """`make --dry-run`: the command line it would run, with the Makefile's defaults even under make test."""
-    inherited = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "TOPICS"}
-    environment = {name: value for name, value in os.environ.items() if name not in inherited}
-    arguments = ["SLUG=x", "TITLE=T", "DESCRIPTION=D", "AUTHOR=a", "TOPICS=b,c"]
-    command = ["make", "--no-print-directory", "--dry-run", "new-article", *arguments]
-    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].endswith(
-        'new-article --title "T" --description "D" --author "a" --topics "b,c" -- "x"'
-    )

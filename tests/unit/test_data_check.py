@@ -16,46 +16,15 @@ A new folder is a new case: nothing here needs to change.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from data_cases import CASES, EXPECTED, FIXTURES, VALID, case_files, expected, make_project
 from microsite.data import DataError, load
 from microsite.data.yaml_positions import format_path
 from microsite.languages import Languages
-from project import PUBLICATION, ROOT, microsite
-
-FIXTURES = ROOT / "tests" / "fixtures" / "data"
-VALID = FIXTURES / "valid"
-EXPECTED = "expected.txt"
-CASES = sorted(path.name for path in FIXTURES.iterdir() if path.is_dir() and path != VALID)
-
-
-def case_files(case: str) -> list[Path]:
-    """The files a case lays over `valid/`, relative to its folder."""
-    folder = FIXTURES / case
-    files = (path.relative_to(folder) for path in folder.rglob("*") if path.is_file())
-    return sorted(relative for relative in files if relative != Path(EXPECTED))
-
-
-def expected(case: str) -> list[str]:
-    return (FIXTURES / case / EXPECTED).read_text(encoding="utf-8").splitlines()
-
-
-def make_project(root: Path, case: str | None = None) -> Path:
-    """`valid/` with the generator's schemas and the fixture publication's mkdocs.yml, and the case's files over it."""
-    shutil.copytree(VALID, root, dirs_exist_ok=True)
-    shutil.copy(PUBLICATION / "mkdocs.yml", root / "mkdocs.yml")
-    for schema in (ROOT / "data").glob("*.schema.json"):
-        shutil.copy(schema, root / "data" / schema.name)
-    for relative in case_files(case) if case else []:
-        (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(FIXTURES / case / relative, root / relative)
-    return root
+from project import Run, microsite
 
 
 def problems_of(root: Path) -> list[str]:
@@ -101,7 +70,7 @@ def test_each_case_holds_only_its_mistake(case: str) -> None:
         )
 
 
-def run_check(project: Path, *args: str) -> subprocess.CompletedProcess:
+def run_check(project: Path, *args: str) -> Run:
     return microsite("check-data", "--project", str(project), *args)
 
 
@@ -136,33 +105,6 @@ def test_command_line_formats(tmp_path: Path, output_format: str) -> None:
         assert line == f"data/timeline.yml:5:18: {finding['message']}"
     else:
         assert result.stdout == f"::error file=data/timeline.yml,line=5,col=18::{line}\n"
-
-
-def run_within(seconds: float, project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    """The command line in `project`, stopped after `seconds`: a hang fails the test instead of the run."""
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "microsite", *arguments, "--project", str(project)],
-            cwd=project,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
-            capture_output=True,
-            text=True,
-            timeout=seconds,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"microsite {' '.join(arguments)} did not answer within {seconds} s")
-
-
-def test_an_alias_bomb_is_refused_at_once_by_the_command_line(tmp_path: Path) -> None:
-    result = run_within(10, make_project(tmp_path, "alias-bomb"), "check-data")
-    assert (result.returncode, result.stdout.splitlines()) == (1, expected("alias-bomb"))
-
-
-def test_parity_skips_a_data_file_with_an_alias_bomb(tmp_path: Path) -> None:
-    """Parity reads data files with the same parser: it must answer, and leave the file to the data check."""
-    result = run_within(10, make_project(tmp_path, "alias-bomb"), "parity")
-    assert result.returncode in (0, 1), result.stderr
-    assert "data/timeline.yml" not in result.stdout
 
 
 @pytest.mark.parametrize("case", ["alias-bomb", "file-too-large", "nested-too-deeply"])
