@@ -20,7 +20,8 @@ import functools
 
 from microsite import link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.articles import feeds
-from microsite.state import BuildState, start_build
+from microsite.assemble import start_build
+from microsite.state import BuildState
 from mkdocs.plugins import CombinedEvent, event_priority
 
 # The command (build or serve) holds for the whole process; `_build` is the build in progress,
