@@ -39,7 +39,7 @@ def guarded(event):
         try:
             return event(*args, **kwargs)
         except Exception as error:
-            return problems.recover(_build, error, event.__name__, args)
+            return problems.recover(_build and _build.problems, error, event.__name__, args)
 
     return run
 
@@ -71,7 +71,7 @@ def on_pre_build(*, config):
 @event_priority(0)
 @guarded
 def _files_before_i18n(files, *, config):
-    symbolic_links.leave_out_of_files(_build, files)
+    symbolic_links.leave_out_of_files(_build.refused_links, _build.config, files)
     rendering.note_source_files(_build, files)
     return rendering.add_generated_files(_build, files)
 
