@@ -3,7 +3,7 @@
 Material renders `config.extra.alternate` as `<link rel="alternate" hreflang>` in the head; the
 selector (`overrides/partials/alternate.html`) renders `config.extra.language_switch`. The two differ
 where a page is not translated: the selector leads to the page's stand-in in that language
-(rendering/stand_in_pages.py), or to that language's home page where there is none, while hreflang
+(pages/stand_in.py), or to that language's home page where there is none, while hreflang
 claims only real translations. A stand-in is no translation: its hreflang names only itself, and its
 selector leads back to the original.
 

@@ -5,7 +5,7 @@ alternates. It is the only one: Material's script would fetch a `sitemap.xml` ne
 `<link rel="alternate">` of a page, which the pages' links escape (overrides/main.html), so no folder
 needs a sitemap of its own.
 
-The plugin lists the stand-ins of untranslated pages (rendering/stand_in_pages.py) like any page, and
+The plugin lists the stand-ins of untranslated pages (pages/stand_in.py) like any page, and
 names them as the original's alternates. They are no translation and ask not to be indexed: they are
 taken out.
 
