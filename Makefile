@@ -134,9 +134,9 @@ tests/benchmarks/node_modules/.installed: tests/benchmarks/package-lock.json
 
 # The partnership map's land and borders: world-atlas's countries-110m.json (Natural Earth 1:110m, public
 # domain), as published on the npm registry, whose checksum npm verifies. Committed, so that builds need
-# no npm; provenance and licence: hooks/microsite/rendering/geodata/README.md.
+# no npm; provenance and licence: hooks/microsite/maps/geodata/README.md.
 MAP_DATA_VERSION := 2.0.2
-MAP_DATA := hooks/microsite/rendering/geodata/countries-110m.json
+MAP_DATA := hooks/microsite/maps/geodata/countries-110m.json
 map-data:
 	@command -v npm >/dev/null 2>&1 || { echo "make map-data needs npm"; exit 2; }
 	@folder=$$(mktemp -d) && trap 'rm -rf "$$folder"' EXIT && \

@@ -20,7 +20,8 @@ import functools
 
 from microsite import link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.articles import feeds
-from microsite.state import BuildState, start_build
+from microsite.assemble import start_build
+from microsite.state import BuildState
 from mkdocs.plugins import CombinedEvent, event_priority
 
 # The command (build or serve) holds for the whole process; `_build` is the build in progress,
@@ -38,7 +39,7 @@ def guarded(event):
         try:
             return event(*args, **kwargs)
         except Exception as error:
-            return problems.recover(_build, error, event.__name__, args)
+            return problems.recover(_build and _build.problems, error, event.__name__, args)
 
     return run
 
@@ -77,7 +78,7 @@ def on_pre_build(*, config):
 @event_priority(0)
 @guarded
 def _files_before_i18n(files, *, config):
-    symbolic_links.leave_out_of_files(_build, files)
+    symbolic_links.leave_out_of_files(_build.refused_links, _build.config, files)
     rendering.note_source_files(_build, files)
     return rendering.add_generated_files(_build, files)
 

@@ -14,60 +14,33 @@ that one config, so one assembly serves every language build.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from . import upstream
+from . import symbolic_links, upstream
 from .articles import Collection, read_collection
 from .data import PublicationData, load_usable
 from .findings import Finding, plural
 from .languages import Languages
-from .page_map import PublishedPage, page_map
+from .page_map import page_map
+from .pages.generated import generated_pages
 from .parity import check_project
 from .parity.interface_words import check_words
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
-from .rendering.generated_pages import GeneratedPage, generated_pages
+from .publication import Publication
 from .settings import Settings, read_settings
 from .site_output.publisher import KEY as PUBLISHER_KEY
 from .site_output.publisher import Publisher, PublisherError, read_publisher
+from .state import BuildState
+from .templates import theme_environment, theme_templates
 from .words import Words, read_words
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
-
-
-@dataclass(frozen=True)
-class Publication:
-    project: Path
-    # The generator's settings in mkdocs.yml (settings.py).
-    settings: Settings
-    # The languages built (the one in the site root first), and those mkdocs.yml configures.
-    languages: Languages
-    configured_languages: Languages
-    # The generator's interface words in every configured language (words/), checked.
-    words: Words
-    data: PublicationData
-    # The articles of every language (None without data/articles.yml).
-    articles: Collection | None
-    # Where every translation stands (parity/status.py); None where the parity check could not run (the
-    # preview goes on without status pages).
-    translations: TranslationStatus | None
-    # Who publishes the site (`extra.publisher`); in the preview, while that setting is wrong, the site itself.
-    publisher: Publisher
-    # Every generated page of every built language, by src_uri ('en/partner/x.md').
-    generated: Mapping[str, GeneratedPage] = field(default_factory=lambda: MappingProxyType({}))
-    # Every page, written or generated, of every built language, by src_uri: its address and its sources.
-    pages: Mapping[str, PublishedPage] = field(default_factory=lambda: MappingProxyType({}))
-
-    @property
-    def allowed_characters(self) -> frozenset[str]:
-        """The invisible characters the publication allows in its texts (allowed_characters.py)."""
-        return self.settings.allowed_characters.characters
 
 
 def assemble(config: MkDocsConfig, templates: jinja2.Environment, problems: Problems) -> Publication:
@@ -184,3 +157,26 @@ def _publisher(settings: Settings, languages: Languages, config: MkDocsConfig, p
         problems.stop_or_report(Problem(Finding(settings.file, line, str(error))))
         source = languages.source
         return Publisher({source: upstream.language_site_name(config, source)}, config.site_url or "/")
+
+
+def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: bool) -> BuildState:
+    """The state of the build `config` belongs to: new at its first language, the same after that."""
+    if previous is not None and previous.config is config:
+        return previous
+    project = Path(config.config_file_path).resolve().parent
+    problems = Problems(preview)
+    # Before anything below docs/, data/ or overrides/ is read: a strict build stops here.
+    refused_links = symbolic_links.refused_links(project)
+    if refused_links:
+        header = f"{plural(len(refused_links), 'symbolic link')} cannot be followed, and nothing was built:"
+        problems.stop_or_report(Problem(refused_links, header=header))
+    upstream.adapt_theme_environments(config, theme_environment)
+    templates = theme_templates(config)
+    return BuildState(
+        config=config,
+        preview=preview,
+        problems=problems,
+        publication=assemble(config, templates, problems),
+        templates=templates,
+        refused_links=refused_links,
+    )

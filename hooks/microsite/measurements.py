@@ -6,7 +6,7 @@ Lighthouse score some pages on a phone. Each writes what it found into the file 
 variable `ACCESSIBILITY_MEASUREMENTS` names (CI sets it; e.g. `.measurements/accessibility.json`), with
 the day, the tool's version, and a fingerprint of the sources it measured (`SOURCES`). A build reads
 them back only from the file mkdocs.yml names, `extra.accessibility_measurements` (whose `!ENV` takes
-the same variable), and its accessibility statement (rendering/accessibility_statement.py) states them.
+the same variable), and its accessibility statement (pages/accessibility_statement.py) states them.
 
 Why an input named so, and no file the build looks for: a build must depend only on its sources and
 settings, not on what earlier test runs left in the checkout. Without the setting the statement says

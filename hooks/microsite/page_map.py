@@ -11,7 +11,6 @@ again. What a marker reads is told here by its name: a new marker that reads dat
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from .addresses import page_address
 from .markers import find_markers
 from .parity.status import State
+from .publication import Publication, PublishedPage
 from .symbolic_links import followable
 from .text_files import UnreadableText, read_utf8
 
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from .articles import Article
-    from .assemble import Publication
 
 # The data files (by name, data/<name>.yml) each marker that renders records reads.
 MARKER_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -47,19 +46,6 @@ MARKER_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "author": ("articles", "people"),
     }
 )
-
-
-@dataclass(frozen=True)
-class PublishedPage:
-    """One page of one language: where the site serves it, and the files it shows, as editors know them
-    ('docs/en/x.md', 'data/y.yml')."""
-
-    language: str
-    # Below the language's folder ('artikel/x.md').
-    path: str
-    # Relative to the site root ('en/artikel/x.html'; addresses.py).
-    address: str
-    sources: frozenset[str]
 
 
 def page_map(publication: Publication, config: MkDocsConfig) -> Mapping[str, PublishedPage]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .frontmatter import split_front_matter
-from .parity.pages import markdown_parser
+from .page_markdown import markdown_parser
 from .text_files import UnreadableText, read_utf8
 
 

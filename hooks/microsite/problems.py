@@ -24,13 +24,10 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import upstream
 from .findings import Finding
-
-if TYPE_CHECKING:
-    from .state import BuildState
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 # The generator's own code, for naming where a problem nobody expected happened.
@@ -133,16 +130,17 @@ class Problems:
                 path.write_text(upstream.with_content_prefix(built, box(page, findings)), encoding="utf-8")
 
 
-def recover(state: BuildState | None, error: Exception, step: str, arguments: tuple) -> Any:
+def recover(problems: Problems | None, error: Exception, step: str, arguments: tuple) -> Any:
     """What a hook event that raised `error` returns: in the live preview, its input as it was (the first
-    argument, or None), the problem reported; in a build, the problem as a message that stops it."""
-    if state is None or not state.preview:
+    argument, or None), the problem reported; in a build, the problem as a message that stops it. `problems`:
+    the build's, None before it has started."""
+    if problems is None or not problems.preview:
         if isinstance(error, upstream.BuildError):
             raise error
         file, line = _generator_line(error)
         log.debug("".join(traceback.format_exception(error)))
         raise upstream.BuildError(f"{file}:{line}: {_bug(error, step)} (mkdocs build --verbose shows where)") from None
-    state.problems.unexpected(error, step)
+    problems.unexpected(error, step)
     return arguments[0] if arguments else None
 
 

@@ -13,17 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import symbolic_links, upstream
+from . import upstream
 from .articles import Collection
 from .articles.pictures import PictureSizes
-from .assemble import Publication, assemble
 from .data import PublicationData
-from .findings import Finding, plural
+from .findings import Finding
 from .languages import Languages
 from .parity.status import TranslationStatus
-from .problems import Problem, Problems
+from .problems import Problems
+from .publication import Publication
 from .settings import Settings
-from .templates import theme_environment, theme_templates
 from .words import Words
 
 if TYPE_CHECKING:
@@ -120,26 +119,3 @@ class BuildState:
 
     def is_last_language_build(self) -> bool:
         return upstream.is_last_language_build(self.config)
-
-
-def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: bool) -> BuildState:
-    """The state of the build `config` belongs to: new at its first language, the same after that."""
-    if previous is not None and previous.config is config:
-        return previous
-    project = Path(config.config_file_path).resolve().parent
-    problems = Problems(preview)
-    # Before anything below docs/, data/ or overrides/ is read: a strict build stops here.
-    refused_links = symbolic_links.refused_links(project)
-    if refused_links:
-        header = f"{plural(len(refused_links), 'symbolic link')} cannot be followed, and nothing was built:"
-        problems.stop_or_report(Problem(refused_links, header=header))
-    upstream.adapt_theme_environments(config, theme_environment)
-    templates = theme_templates(config)
-    return BuildState(
-        config=config,
-        preview=preview,
-        problems=problems,
-        publication=assemble(config, templates, problems),
-        templates=templates,
-        refused_links=refused_links,
-    )

@@ -34,9 +34,8 @@ from typing import TYPE_CHECKING
 from .findings import Finding
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-
-    from .state import BuildState
 
 # The folders whose files go into the site, below the project.
 FOLDERS = ("docs", "data", "overrides")
@@ -77,16 +76,16 @@ def followable(path: Path, folder: Path) -> bool:
     return os.path.exists(path) and Path(os.path.realpath(path)).is_relative_to(inside)
 
 
-def leave_out_of_files(state: BuildState, files: Files) -> None:
+def leave_out_of_files(refused_links: list[Finding], config: MkDocsConfig, files: Files) -> None:
     """Before anything uses the build's Files (the i18n plugin's on_files included): every file at or
     below a refused link, in docs/ or in overrides/ (the theme's files MkDocs copies), is left out: it
     is neither rendered, nor indexed, nor copied into the site."""
-    refused = {finding.file for finding in state.refused_links}
+    refused = {finding.file for finding in refused_links}
     if not refused:
         return
-    roots = {"docs": Path(state.config.docs_dir)}
-    if state.config.theme.custom_dir:
-        roots["overrides"] = Path(state.config.theme.custom_dir)
+    roots = {"docs": Path(config.docs_dir)}
+    if config.theme.custom_dir:
+        roots["overrides"] = Path(config.theme.custom_dir)
     for file in list(files):
         if file.abs_src_path is None:
             continue

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from microsite.rendering.map_labels import TextLine, text_width
+from microsite.maps.labels import TextLine, text_width
 from site_model import BuiltSite
 
 pytestmark = pytest.mark.browser

@@ -21,8 +21,8 @@ import pytest
 import yaml
 from babel.dates import format_date
 from microsite.frontmatter import split_front_matter
+from microsite.language_texts import in_language
 from microsite.measurements import sources_fingerprint
-from microsite.rendering.texts import in_language
 from mkdocs.config import load_config
 from project import assemble_publication, build_site, publication_data
 from site_model import LANGUAGES, BuiltSite, accessibility_statement_pages, label, status_pages

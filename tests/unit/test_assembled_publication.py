@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from microsite.assemble import Publication
-from microsite.state import start_build
+from microsite.assemble import start_build
+from microsite.publication import Publication
 from mkdocs.config import load_config
 from project import assemble_publication
 

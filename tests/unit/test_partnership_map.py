@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 from microsite.data import PublicationData, load
+from microsite.maps.cartography import central_longitude, clip_line, clip_ring, continuous, simplify
+from microsite.maps.labels import ASCENT, DESCENT, Box, Label, Layout, TextLine, place_labels, text_width
+from microsite.maps.outlines import GEODATA
+from microsite.maps.topojson import decode_arcs, polygons, shared_arcs
 from microsite.rendering import render_partnership_map
-from microsite.rendering.cartography import central_longitude, clip_line, clip_ring, continuous, simplify
-from microsite.rendering.map_labels import ASCENT, DESCENT, Box, Label, Layout, TextLine, place_labels, text_width
-from microsite.rendering.partnership_map import GEODATA
-from microsite.rendering.topojson import decode_arcs, polygons, shared_arcs
 from test_rendering import FOLDER, LANGUAGES, SVG, context
 
 # Two squares side by side, quantized (a unit is half a degree), with the edge between them an arc of

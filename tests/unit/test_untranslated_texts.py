@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from markupsafe import escape
 from microsite.data import PublicationData
+from microsite.language_texts import Shown, in_language
 from microsite.rendering import RENDERERS, RenderContext
-from microsite.rendering.texts import Shown, in_language
 from site_model import label, parse_html, texts_with_language
 from test_rendering import (
     ARGUMENTS,

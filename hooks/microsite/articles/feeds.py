@@ -36,9 +36,9 @@ from .. import upstream
 from ..addresses import page_address
 from ..findings import Finding
 from ..front_matter_fields import front_matter_line
+from ..language_texts import in_language
 from ..languages import Languages
 from ..problems import Problem
-from ..rendering.texts import in_language
 
 if TYPE_CHECKING:
     from ..state import BuildState

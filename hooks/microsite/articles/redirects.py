@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from .. import upstream
 from ..addresses import page_address
 from ..findings import Finding
+from ..pages.stand_in import stand_ins
 from ..problems import Problem
-from ..rendering.stand_in_pages import stand_ins
 from ..site_output.content_security import add_policy_to_written_page
 from ..templates import FOLDER
 
@@ -34,7 +34,7 @@ def write_redirects(state: BuildState) -> None:
         for article in collection.of(language):
             _redirect_old_addresses(state, template, article, language, article.title)
     # A reader of an old address in a language the article has not reached yet finds its stand-in there.
-    for src_uri, stand_in in stand_ins(state).items():
+    for src_uri, stand_in in stand_ins(state.publication).items():
         language, path = src_uri.split("/", 1)
         article = collection.article_at(state.languages.source, path)
         if article is not None:

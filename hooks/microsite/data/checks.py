@@ -141,7 +141,7 @@ def check_sources(data_file: DataFile, languages: Languages, pages: PageTexts) -
             shown = f"docs/{language}/{source['page']}"
             if isinstance(text, UnreadableText):
                 where = f"{shown}:{text.line}:{text.column}"
-                todo = SAVE_AS_UTF8 if text.reason.endswith("not UTF-8") else "make it a file that can be read"
+                todo = SAVE_AS_UTF8 if text.not_utf8 else "make it a file that can be read"
                 message = f"the article page cannot be read, nor the passage in it: {where}: {text.reason} – {todo}"
                 findings.append(data_file.finding((*path, "page"), message))
                 break

@@ -26,7 +26,7 @@ from .checks import (
     check_unique_ids,
 )
 from .explain import explain
-from .reading import Unreadable, read_data_text
+from .reading import read_data_text
 from .yaml_positions import DataFile, parse_yaml
 
 
@@ -134,10 +134,9 @@ class _Loading:
             message = f"no schema {data_file.name}{SCHEMA_SUFFIX} for this file – rename it to one of: {known}"
             self.findings.append(data_file.file_finding(message))
             return None
-        try:
-            text = read_data_text(yaml_path, data_file)
-        except Unreadable as error:
-            self.findings.append(error.finding)
+        text = read_data_text(yaml_path, data_file)
+        if isinstance(text, Finding):
+            self.findings.append(text)
             return data_file
         file_findings = check_schema_line(text, data_file) + self.check(text, data_file)
         self.findings += sorted(file_findings, key=lambda finding: (finding.line, finding.column or 0))

@@ -15,7 +15,7 @@ from html import escape
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..parity.pages import new_markdown_parser
+from ..page_markdown import new_markdown_parser
 from .html_scan import Element, scan
 
 # Inline tokens whose content is text a reader sees (the rest are markup, or handled below).

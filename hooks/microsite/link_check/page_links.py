@@ -29,7 +29,7 @@ from markdown_it.token import Token
 
 from .. import upstream
 from ..findings import Finding
-from ..parity.pages import new_markdown_parser
+from ..page_markdown import new_markdown_parser
 
 if TYPE_CHECKING:
     from ..state import BuildState

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
 from ..languages import Languages
+from ..page_markdown import unreadable_page
+from ..text_files import UnreadableText
 from .compare import compare_pages
 from .data_texts import record_fingerprint, record_lists
 from .image_files import check_image_files
-from .pages import parse_page
+from .pages import Page, parse_page
 from .report import Report
 from .stamps import STAMP_KEY, page_stamp
 
@@ -31,8 +33,8 @@ def mark_page(root: Path, translation: Path, languages: Languages) -> str:
     source, language = _source_of(root, translation, languages)
     shown = translation.relative_to(root).as_posix()
     report = Report()
-    source_page = parse_page(source, source.relative_to(root).as_posix(), languages.source)
-    translation_page = parse_page(translation, shown, language)
+    source_page = _parse_page(source, source.relative_to(root).as_posix(), languages.source)
+    translation_page = _parse_page(translation, shown, language)
     compare_pages(source_page, translation_page, report, languages.codes)
     check_image_files(source_page, translation_page, root, languages, report)
     if report.findings:
@@ -45,6 +47,14 @@ def mark_page(root: Path, translation: Path, languages: Languages) -> str:
     stamp = page_stamp(source.read_text(encoding="utf-8"), text, datetime.date.today())
     translation.write_text(_with_stamp(text, stamp, translation), encoding="utf-8")
     return f"{shown}: {STAMP_KEY}: {stamp}"
+
+
+def _parse_page(path: Path, shown: str, language: str) -> Page:
+    """The page of a file; refuses (ValueError) one that cannot be read, naming where and what to do."""
+    try:
+        return parse_page(path, shown, language)
+    except UnreadableText as unreadable:
+        raise ValueError(unreadable_page(unreadable, shown).text()) from unreadable
 
 
 def _source_of(root: Path, translation: Path, languages: Languages) -> tuple[Path, str]:

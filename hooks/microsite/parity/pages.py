@@ -7,7 +7,6 @@ number in a link's address is no figure of the text.
 
 from __future__ import annotations
 
-import codecs
 import functools
 import re
 from collections import Counter
@@ -15,15 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..data.yaml_positions import PlainLoader
-from ..findings import Finding
 from ..markers import find_markers
+from ..page_markdown import markdown_parser
+from ..text_files import read_utf8
 from .report import Exemption, declared_checks
 from .text_language import judged_words
 
@@ -56,17 +52,6 @@ TOP_LEVEL_KINDS = {
     "html_block": "HTML block",
     "hr": "horizontal rule",
 }
-
-
-def new_markdown_parser() -> MarkdownIt:
-    """A parser of the Markdown editors write, of its own: to change its options, as the link checks do."""
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin).use(deflist_plugin)
-
-
-@functools.cache
-def markdown_parser() -> MarkdownIt:
-    """The parser parity reads pages with, made once."""
-    return new_markdown_parser()
 
 
 def plain_numbers(text: str) -> Counter:
@@ -169,44 +154,9 @@ class Page:
         return exemptions
 
 
-class UnreadablePage(ValueError):
-    """A page that cannot be read as text; `finding` says where and what to do."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.text())
-        self.finding = finding
-
-
-def read_page(path: Path, shown: str) -> str:
-    """A page's text; raises UnreadablePage for a file that cannot be read or is not UTF-8.
-
-    Without a byte-order mark, as MkDocs reads it: some editors write one, and it is no part of the text."""
-    try:
-        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
-    except OSError as error:
-        message = f"cannot read this page: {error.strerror or error} – make it a file that can be opened and read"
-        raise UnreadablePage(Finding(shown, 1, message, "unreadable-page")) from error
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UnreadablePage(_not_utf8(data, error, shown)) from error
-
-
-def _not_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Finding:
-    """Where the first byte that is not UTF-8 is: everything before it was read as UTF-8."""
-    # Line breaks as the Markdown parser counts them: CR LF, CR and LF each end a line.
-    before = data[: error.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
-    message = (
-        f"cannot read this page: byte 0x{data[error.start]:02X} is not UTF-8 – it was saved in another encoding "
-        "(such as Latin-1 or Windows-1252); save it as UTF-8"
-    )
-    return Finding(shown, line, message, "unreadable-page", column=column)
-
-
 def parse_page(path: Path, shown: str, language: str) -> Page:
-    """The page of a file; raises UnreadablePage."""
-    return parse_text(read_page(path, shown), path, shown, language)
+    """The page of a file; raises UnreadableText."""
+    return parse_text(read_utf8(path), path, shown, language)
 
 
 def parse_text(text: str, path: Path, shown: str, language: str) -> Page:

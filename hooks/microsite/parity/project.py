@@ -11,9 +11,11 @@ from pathlib import Path
 from ..data.yaml_positions import DataFile
 from ..findings import Finding, Subject, Summary
 from ..languages import Languages
+from ..page_markdown import unreadable_page
 from ..pasted_text import invisible_character_problem
 from ..settings import project_settings
 from ..symbolic_links import followable
+from ..text_files import UnreadableText, read_utf8
 from ..translation_policy import TranslationPolicy
 from ..words import Words, read_words
 from .block_language import check_page_language
@@ -21,7 +23,7 @@ from .compare import compare_pages
 from .data_texts import check_data
 from .image_files import check_image_files
 from .interface_words import check_words
-from .pages import Page, UnreadablePage, parse_text, read_page
+from .pages import Page, parse_text
 from .report import Report
 from .stamps import check_outdated, verified_unchanged
 from .status import PageTranslation, SourceChange, State, TranslationStatus
@@ -202,9 +204,9 @@ def _check_pair(
 def _read(root: Path, shown: str, report: Report) -> str | None:
     """A page's text; None, with a finding, for one that cannot be read."""
     try:
-        return read_page(root / shown, shown)
-    except UnreadablePage as unreadable:
-        report.add(unreadable.finding)
+        return read_utf8(root / shown)
+    except UnreadableText as unreadable:
+        report.add(unreadable_page(unreadable, shown))
         return None
 
 

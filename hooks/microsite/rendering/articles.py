@@ -20,9 +20,9 @@ from .. import upstream
 from ..articles import Article, Collection, citations
 from ..articles.collection import image_path
 from ..markers import find_markers
+from ..pages.markdown import markdown_text
 from ..problems import Problem
 from .context import RenderContext
-from .generated_pages import markdown_text
 from .picture_files import variant_name
 
 if TYPE_CHECKING:

@@ -14,10 +14,10 @@ from ..articles import Article, Collection
 from ..articles.pictures import PictureSizes
 from ..data import PublicationData
 from ..findings import Finding
+from ..language_texts import MarkedText, Shown, in_language, joined
 from ..problems import Problem, Problems
 from ..templates import FOLDER
 from ..words import Words
-from .texts import MarkedText, Shown, in_language, joined
 from .translations import Translations, translations_of
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..markers import Marker, replace_markers
+from ..pages.accessibility_statement import render_accessibility_statement
 from ..problems import Problem
-from .accessibility_statement import render_accessibility_statement
 from .articles import render_article_index, render_author, render_latest_articles, render_topic
 from .context import RenderContext
 from .partnership_map import render_partnership_map

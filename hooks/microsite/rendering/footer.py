@@ -1,6 +1,6 @@
 """The links in every page's footer (overrides/partials/copyright.html): the written pages that
 mkdocs.yml names under `extra.footer_pages` (the legal notice and the privacy page, say), the
-accessibility statement (accessibility_statement.py), and the translation status page
+accessibility statement (pages/accessibility_statement.py), and the translation status page
 (translation_status.py). Each leads to the page in the reader's language, under the title it has there.
 
 ```yaml
@@ -10,7 +10,7 @@ extra:
 
 Which written pages these are is the publication's to say, not the generator's: every office names its
 legal notice differently. A named page must be written in the source language; where a translation is
-missing, the link leads to the page's stand-in (stand_in_pages.py), which stands at the same address,
+missing, the link leads to the page's stand-in (pages/stand_in.py), which stands at the same address,
 under the original's title, marked with the original's language.
 """
 
@@ -24,9 +24,9 @@ from .. import upstream
 from ..addresses import page_address
 from ..findings import Finding
 from ..page_titles import page_title
+from ..pages.accessibility_statement import DATA as STATEMENT_DATA
 from ..problems import Problem
 from ..settings import FOOTER_PAGES, Settings
-from .accessibility_statement import DATA as STATEMENT_DATA
 
 if TYPE_CHECKING:
     from ..state import BuildState

@@ -35,9 +35,10 @@ from ..front_matter_fields import read_front_matter
 from ..frontmatter import CHECK as FRONT_MATTER
 from ..frontmatter import UnclosedFrontMatter, front_matter_lines
 from ..languages import Languages
-from ..parity.pages import UnreadablePage, read_page
+from ..page_markdown import unreadable_page
 from ..pasted_text import hidden_character_problem, hidden_characters
 from ..problems import Problem
+from ..text_files import UnreadableText, read_utf8
 from ..words import Words
 
 if TYPE_CHECKING:
@@ -68,9 +69,9 @@ def page_problems(
     the same byte of a page."""
     shown = f"docs/{file.src_uri}"
     try:
-        text = read_page(Path(file.abs_src_path), shown)
-    except UnreadablePage as unreadable:
-        return unreadable.finding, []
+        text = read_utf8(Path(file.abs_src_path))
+    except UnreadableText as unreadable:
+        return unreadable_page(unreadable, shown), []
     if not text.strip():
         return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page"), []
     problem = None if article else front_matter_problem(text, shown)

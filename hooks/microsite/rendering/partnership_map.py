@@ -2,9 +2,9 @@
 on the land and the countries around them.
 
 No tiles, no scripts, no requests: the land and the borders are Natural Earth's (public domain),
-kept in `geodata/` (its README says where from and how to renew it), cut to the view around the
-cities and simplified to what the map's pixels show (cartography.py). A line goes from the home city
-to each partner, and each city is labelled, its label placed where it covers no other (map_labels.py).
+kept in `maps/geodata/` (its README says where from and how to renew it), cut to the view around the
+cities and simplified to what the map's pixels show (maps/). A line goes from the home city to each
+partner, and each city is labelled, its label placed where it covers no other (maps/labels.py).
 The SVG has a title and a description for screen readers, and the figure caption says the same in
 words. Here: what goes where and what it says; the SVG itself is the template
 `partials/data/partnership-map.html`.
@@ -12,17 +12,11 @@ words. Here: what goes where and what it says; the SVG itself is the template
 
 from __future__ import annotations
 
-import functools
-import json
-from pathlib import Path
-
-from .cartography import Point, View, central_longitude, in_view, mercator, near, path_data, view_around
+from ..maps.cartography import Point, central_longitude, mercator, near, view_around
+from ..maps.labels import Box, Label, Placement, TextLine, place_labels
+from ..maps.outlines import land_and_borders
 from .context import RenderContext
-from .map_labels import Box, Label, Placement, TextLine, place_labels
-from .topojson import decode_arcs, polygons, shared_arcs
 
-# world-atlas's countries-110m.json: the objects `land` and `countries`.
-GEODATA = Path(__file__).parent / "geodata" / "countries-110m.json"
 WIDTH = 800
 # The map is as high as its cities need, within these; the highest where its labels need the room.
 HEIGHTS = (360, 560)
@@ -98,24 +92,6 @@ def arc_control(home: Point, partner: Point) -> dict[str, str]:
     like a flight path, and inside the map."""
     (home_x, home_y), (x, y) = home, partner
     return svg_point((x + home_x) / 2, max(min(y, home_y) - 0.25 * abs(home_x - x), 4))
-
-
-def land_and_borders(view: View, centre: float) -> dict[str, str]:
-    """The land and the borders between countries in view, as SVG path data."""
-    return dict(_outlines_in_view(GEODATA.read_text(encoding="utf-8"), view, centre))
-
-
-# Cutting the world's outlines to the view is the map's largest cost, and each language build (and every
-# rebuild of `mkdocs serve`) draws the same view: the result is kept by its whole input, the geodata's
-# text included, so that it is what drawing it again would give.
-@functools.lru_cache(maxsize=4)
-def _outlines_in_view(geodata: str, view: View, centre: float) -> dict[str, str]:
-    topology = json.loads(geodata)
-    arcs = decode_arcs(topology)
-    rings = [ring for polygon in polygons(topology, arcs, "land") for ring in polygon]
-    land = in_view(view, rings, centre, closed=True)
-    borders = in_view(view, shared_arcs(topology, arcs, "countries"), centre, closed=False)
-    return {"land": path_data(land, closed=True), "borders": path_data(borders, closed=False)}
 
 
 def render_partnership_map(context: RenderContext, argument: str | None) -> str:

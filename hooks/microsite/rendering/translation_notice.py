@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..parity.pages import markdown_parser
+from ..page_markdown import markdown_parser
 from ..parity.status import SourceChange, State
 from .context import RenderContext
 from .translation_status import changed_section, dated

@@ -1,6 +1,6 @@
 """Where the translations stand, for readers: each language's status page and the footer's link to it.
 
-The status page is generated at `<language>/<extra.translation_policy.status_page>` (generated_pages.py)
+The status page is generated at `<language>/<extra.translation_policy.status_page>` (pages/status.py)
 from the status the parity check made in this build (parity/status.py), so that it says what CI says.
 Its `<!-- data: translation-status -->` lists every page and data record as current, outdated since
 when (and what changed), missing or not verified, with the share that is current. The navigation

@@ -3,7 +3,7 @@
 Material renders `config.extra.alternate` as `<link rel="alternate" hreflang>` in the head; the
 selector (`overrides/partials/alternate.html`) renders `config.extra.language_switch`. The two differ
 where a page is not translated: the selector leads to the page's stand-in in that language
-(rendering/stand_in_pages.py), or to that language's home page where there is none, while hreflang
+(pages/stand_in.py), or to that language's home page where there is none, while hreflang
 claims only real translations. A stand-in is no translation: its hreflang names only itself, and its
 selector leads back to the original.
 
@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from .. import upstream
 from ..addresses import home_address
-from ..rendering.stand_in_pages import is_stand_in
+from ..pages.stand_in import is_stand_in
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -51,13 +51,13 @@ def render_selector(state: BuildState, paths: dict[str, str]) -> list[dict[str, 
 def translation_paths(state: BuildState, page: Page) -> dict[str, str]:
     """The page's URL in every language it is written in, itself included: what hreflang may claim.
     A stand-in is a translation of nothing."""
-    if is_stand_in(state, page.file.src_uri):
+    if is_stand_in(state.publication, page.file.src_uri):
         return {state.language: page.url}
     alternates = getattr(page.file, "alternates", {}) or {}
     return {
         language: alternates[language].url
         for language in state.languages.codes
-        if language in alternates and not is_stand_in(state, alternates[language].src_uri)
+        if language in alternates and not is_stand_in(state.publication, alternates[language].src_uri)
     }
 
 

@@ -35,7 +35,7 @@ from babel.core import get_global, parse_locale
 
 from .. import upstream
 from ..articles.feeds import page_url
-from ..rendering.texts import in_language
+from ..language_texts import in_language
 from .alternates import translation_paths
 from .link_previews import PreviewImage, article_preview, image_object, publisher_logo, site_preview
 from .publisher import Publisher

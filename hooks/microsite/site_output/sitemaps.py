@@ -5,7 +5,7 @@ alternates. It is the only one: Material's script would fetch a `sitemap.xml` ne
 `<link rel="alternate">` of a page, which the pages' links escape (overrides/main.html), so no folder
 needs a sitemap of its own.
 
-The plugin lists the stand-ins of untranslated pages (rendering/stand_in_pages.py) like any page, and
+The plugin lists the stand-ins of untranslated pages (pages/stand_in.py) like any page, and
 names them as the original's alternates. They are no translation and ask not to be indexed: they are
 taken out.
 
@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 from .. import upstream
 from ..findings import Finding
+from ..pages.stand_in import stand_in_addresses
 from ..problems import Problem
-from ..rendering.stand_in_pages import stand_in_addresses
 from .page_dates import page_dates
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def finish_sitemap(state: BuildState) -> None:
     except (OSError, ElementTree.ParseError) as error:
         message = f"cannot read the sitemap to finish it: {error}"
         raise Problem(Finding(str(state.site_dir / upstream.SITEMAP), 1, message)) from error
-    drop_pages(sitemap, {state.site_url + address for address in stand_in_addresses(state)})
+    drop_pages(sitemap, {state.site_url + address for address in stand_in_addresses(state.publication)})
     date_entries(sitemap, state.site_url, page_dates(state))
     add_default_alternates(sitemap, state.languages.source)
     write_sitemap(state.site_dir / upstream.SITEMAP, sitemap)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..data.reading import Unreadable, read_data_text
+from ..data.reading import read_data_text
 from ..data.yaml_positions import DataFile, parse_yaml
 from ..findings import Finding
 from ..languages import Languages
@@ -141,10 +141,9 @@ def read_words(languages: Languages, folder: Path = FOLDER) -> Words:
 def _read_file(path: Path, language: str) -> tuple[WordFile | None, list[Finding]]:
     shown = shown_path(path)
     data_file = DataFile(name=path.stem, display_path=shown)
-    try:
-        text = read_data_text(path, data_file)
-    except Unreadable as unreadable:
-        return None, [replace(unreadable.finding, check=CHECK)]
+    text = read_data_text(path, data_file)
+    if isinstance(text, Finding):
+        return None, [replace(text, check=CHECK)]
     findings = [replace(finding, check=CHECK) for finding in parse_yaml(text, data_file)]
     if not data_file.parsed:
         return None, findings

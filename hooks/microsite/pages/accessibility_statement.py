@@ -1,7 +1,7 @@
 """The accessibility statement (Erklärung zur Barrierefreiheit) that BITV 2.0 § 7 with § 12b BGG asks
 of public bodies: generated in every language from data/accessibility.yml.
 
-The page is generated at `<language>/<page>` (the data's `page`; generated_pages.py), outside the menu
+The page is generated at `<language>/<page>` (the data's `page`; generated.py), outside the menu
 and linked from every page's footer (footer.py); its body is `<!-- data: accessibility-statement -->`.
 Its sections follow the model statement of the federal monitoring body (Muster-Erklärung of the
 Überwachungsstelle des Bundes für Barrierefreiheit von Informationstechnik): who strives for what
@@ -28,16 +28,17 @@ from babel.numbers import format_decimal
 from .. import upstream
 from ..measurements import AxeRun, LighthouseRun, Measurements, read_measurements
 from ..problems import Problem
-from .articles import day_view
-from .generated_pages import GeneratedPage, page_markdown
-from .translations import language_name
+from ..publication import GeneratedPage
+from ..rendering.articles import day_view
+from ..rendering.translations import language_name
+from .markdown import page_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from ..assemble import Publication
+    from ..publication import Publication
+    from ..rendering.context import RenderContext
     from ..settings import Settings
-    from .context import RenderContext
 
 
 DATA = "accessibility"

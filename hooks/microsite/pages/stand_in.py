@@ -6,7 +6,7 @@ under the wrong `lang`: it says that the page exists only in the source language
 title and lead (marked with their language, so that screen readers pronounce them as such) and links
 to it. Translating the page (writing `docs/<language>/<same path>`) replaces its stand-in.
 
-Stand-ins are generated pages (generated_pages.py), outside the menu. They are no translation, so
+Stand-ins are generated pages (generated.py), outside the menu. They are no translation, so
 they are kept out of whatever says "this page in that language": search engines are asked not to index
 them (`robots: noindex`), the search leaves them out (`search: exclude`), and the hreflang links and
 sitemaps name only real translations (site_output/alternates.py, site_output/sitemaps.py); only the
@@ -27,17 +27,16 @@ import yaml
 from .. import upstream
 from ..addresses import page_address
 from ..page_titles import TitleAndLead, read_title_and_lead
+from ..publication import GeneratedPage
+from ..rendering.translations import language_name
 from ..symbolic_links import followable
 from ..templates import FOLDER
-from .generated_pages import GeneratedPage
-from .translations import language_name
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
 
-    from ..assemble import Publication
-    from ..state import BuildState
+    from ..publication import Publication
 
 # Splits a label around the place its title goes, so that the template can mark the title's language.
 _TITLE_PLACE = "\0"
@@ -70,19 +69,19 @@ def stand_in_pages(
     return pages
 
 
-def stand_ins(state: BuildState) -> dict[str, StandInPage]:
+def stand_ins(publication: Publication) -> dict[str, StandInPage]:
     """src_uri → every stand-in page of this build."""
-    generated = state.publication.generated
+    generated = publication.generated
     return {src_uri: page for src_uri, page in generated.items() if isinstance(page, StandInPage)}
 
 
-def is_stand_in(state: BuildState, src_uri: str) -> bool:
-    return isinstance(state.publication.generated.get(src_uri), StandInPage)
+def is_stand_in(publication: Publication, src_uri: str) -> bool:
+    return isinstance(publication.generated.get(src_uri), StandInPage)
 
 
-def stand_in_addresses(state: BuildState) -> set[str]:
+def stand_in_addresses(publication: Publication) -> set[str]:
     """Every stand-in's address, relative to the site's root ('en/articles/x.html')."""
-    return {state.publication.pages[src_uri].address for src_uri in stand_ins(state)}
+    return {publication.pages[src_uri].address for src_uri in stand_ins(publication)}
 
 
 def stand_in(
