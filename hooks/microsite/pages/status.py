@@ -19,7 +19,8 @@ from ..parity.status import PageTranslation, RecordTranslation, SourceChange, St
 from ..problems import Problem
 from ..publication import GeneratedPage, Publication
 from ..rendering.context import RenderContext
-from ..rendering.translations import Translations, changed_section, dated
+from ..rendering.source_changes import changed_section, dated
+from ..rendering.translations import Translations
 from .markdown import page_markdown
 
 

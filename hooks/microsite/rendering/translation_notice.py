@@ -14,7 +14,7 @@ from ..languages import language_name
 from ..page_markdown import markdown_parser
 from ..parity.status import SourceChange, State
 from .context import RenderContext
-from .translations import changed_section, dated
+from .source_changes import changed_section, dated
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files

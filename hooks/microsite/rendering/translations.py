@@ -1,11 +1,9 @@
 """What the rendering knows of the translations in this build: the parity check's status, and where each
-language's pages are. The outdated notice and the status pages read it through `RenderContext.translations`;
-both say when a translation's source changed, and which of its sections, alike (`dated`, `changed_section`).
+language's pages are. The outdated notice and the status pages read it through `RenderContext.translations`.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,14 +12,12 @@ from typing import TYPE_CHECKING
 
 from .. import upstream
 from ..addresses import page_address
-from ..dates import day_view
 from ..languages import Languages
 from ..page_titles import page_title
-from ..parity.status import ChangedSection, TranslationStatus
+from ..parity.status import TranslationStatus
 
 if TYPE_CHECKING:
     from ..state import BuildState
-    from .context import RenderContext
 
 
 @dataclass(frozen=True)
@@ -51,17 +47,3 @@ def translations_of(state: BuildState) -> Translations | None:
         return None
     address = functools.partial(page_address, state.config, state.languages)
     return Translations(state.translations, state.languages, Path(state.config.docs_dir), address)
-
-
-def dated(context: RenderContext, key: str, day: datetime.date) -> dict:
-    """A label around a date, split where the date goes, so that the template can put it in `<time>`."""
-    before, _, after = context.label(key, date="\0").partition("\0")
-    return {"before": before, "date": day_view(day, context.language), "after": after}
-
-
-def changed_section(context: RenderContext, section: ChangedSection, page_link: str, language: str) -> dict:
-    """A section of a translation into `language` whose source changed, as a link into the page
-    `page_link` leads to; its title is in the translation's language, its beginning named in the page's."""
-    if not section.title:
-        return {"text": context.label("translation_notice.beginning"), "link": page_link, "lang": context.language}
-    return {"text": section.title, "link": f"{page_link}#{section.anchor}", "lang": language}
