@@ -21,6 +21,7 @@ import functools
 from microsite import link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.articles import feeds
 from microsite.assemble import start_build
+from microsite.pages.data_markers import render_markers
 from microsite.state import BuildState
 from mkdocs.plugins import CombinedEvent, event_priority
 
@@ -68,8 +69,8 @@ def on_config(config):
 @guarded
 def on_pre_build(*, config):
     feeds.set_feed_links(_build)
-    rendering.link_status_page(_build)
-    rendering.link_footer_pages(_build)
+    site_output.link_status_page(_build)
+    site_output.link_footer_pages(_build)
 
 
 # Before the i18n plugin (-100), so that it localizes the generated pages like written ones, and while the
@@ -122,7 +123,7 @@ def on_page_markdown(markdown, *, page, config, files):
     rendering.note_page_source(_build, page)
     rendering.keep_page_fields_usable(_build, page)
     rendering.leave_out_table_of_contents(_build, markdown, page)
-    markdown = rendering.render_markers(_build, markdown, page, files)
+    markdown = render_markers(_build, markdown, page, files)
     markdown = rendering.frame_article(_build, markdown, page, files)
     return rendering.add_translation_notice(_build, markdown, page, files)
 

@@ -31,9 +31,9 @@ from .parity.interface_words import check_words
 from .parity.status import TranslationStatus
 from .problems import Problem, Problems
 from .publication import Publication
+from .publisher import KEY as PUBLISHER_KEY
+from .publisher import Publisher, PublisherError, read_publisher
 from .settings import Settings, read_settings
-from .site_output.publisher import KEY as PUBLISHER_KEY
-from .site_output.publisher import Publisher, PublisherError, read_publisher
 from .state import BuildState
 from .templates import theme_environment, theme_templates
 from .words import Words, read_words

@@ -50,6 +50,11 @@ class Languages:
             return language
 
 
+def language_name(language: str, in_language: str) -> str:
+    """A language's name in another language's words ('de' in English: 'German'), for readers."""
+    return Locale.parse(language).get_display_name(in_language) or language
+
+
 def is_page_path(value: object) -> bool:
     """A Markdown page's path below the language folders: relative, ending in .md, no '.' or '..'."""
     if not isinstance(value, str):

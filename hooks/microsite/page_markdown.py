@@ -6,6 +6,7 @@ The build (rendering/), parity and the link check all parse here, so that they s
 from __future__ import annotations
 
 import functools
+import html
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
@@ -14,6 +15,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .findings import Finding
 from .text_files import SAVE_AS_UTF8, UnreadableText
+
+MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
 
 
 def new_markdown_parser() -> MarkdownIt:
@@ -34,3 +37,9 @@ def unreadable_page(error: UnreadableText, shown: str) -> Finding:
         return Finding(shown, error.line, message, "unreadable-page", column=error.column)
     message = f"cannot read this page: {error.reason} – make it a file that can be opened and read"
     return Finding(shown, 1, message, "unreadable-page")
+
+
+def markdown_text(text: str) -> str:
+    """Text safe for a Markdown heading (a generated page's title, an article's): HTML-escaped, Markdown
+    punctuation backslash-escaped."""
+    return "".join("\\" + char if char in MARKDOWN_PUNCTUATION else char for char in html.escape(text, quote=False))

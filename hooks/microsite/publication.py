@@ -14,8 +14,8 @@ from .articles import Collection
 from .data import PublicationData
 from .languages import Languages
 from .parity.status import TranslationStatus
+from .publisher import Publisher
 from .settings import Settings
-from .site_output.publisher import Publisher
 from .words import Words
 
 

@@ -4,8 +4,8 @@ the command line from the project's; each setting's meaning is in the module tha
 
 - `plugins: i18n: languages`: the languages (languages.py);
 - `extra.translation_policy`: what a lagging translation does (translation_policy.py);
-- `extra.footer_pages`: the written pages every footer links (rendering/footer.py);
-- `extra.publisher`: who publishes the site (site_output/publisher.py);
+- `extra.footer_pages`: the written pages every footer links (site_output/footer.py);
+- `extra.publisher`: who publishes the site (publisher.py);
 - `extra.third_party_hosts`: the hosts pages may load from (third_party_settings.py);
 - `extra.allowed_invisible_characters`: what pasted text may hold (allowed_characters.py);
 - `extra.accessibility_measurements`: the file of measured figures the accessibility statement states
@@ -67,7 +67,7 @@ class Settings:
     translation_policy_problem: Finding | None = None
     footer_pages: tuple[FooterPage, ...] = ()
     footer_pages_problem: Finding | None = None
-    # `extra.publisher` as written (site_output/publisher.py reads it, for the languages of the site).
+    # `extra.publisher` as written (publisher.py reads it, for the languages of the site).
     publisher: object = None
     third_party_hosts: tuple[DeclaredHost, ...] = ()
     third_party_host_problems: tuple[Finding, ...] = ()

@@ -15,7 +15,7 @@ build makes new Jinja environments of the theme (MkDocs one per language build, 
 for each word it translates, this module one per build for the data), and each compiled Material's
 templates and the data templates anew, and listed Material's 14,000 files (its icons among them) to
 find the few it copies: the largest part of a rebuild of `mkdocs serve` on a small site
-(tests/benchmarks/README.md). MkDocs makes each of them with `Theme.get_env`, which upstream.py hands to
+(tests/benchmarks/README.md). MkDocs makes each of them with `Theme.get_env`, which upstream/mkdocs.py hands to
 `theme_environment` here:
 
 - `COMPILED` keeps the compiled code of every template by its name, its file and the settings of the

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from microsite.findings import Finding
-from microsite.rendering.footer import missing_footer_page
 from microsite.settings import SettingError, project_settings
+from microsite.site_output.footer import missing_footer_page
 
 MKDOCS_YML = """\
 site_name: Test

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from microsite.languages import Languages
-from microsite.site_output.publisher import Publisher, PublisherError, read_publisher
+from microsite.publisher import Publisher, PublisherError, read_publisher
 
 LANGUAGES = Languages(("de", "en"))
 

@@ -16,9 +16,10 @@ import pytest
 from microsite import upstream
 from microsite.articles import Article, Collection, Settings, read_collection
 from microsite.data import PublicationData, load
+from microsite.pages.data_markers import RENDERERS, render_problems
+from microsite.pages.partnership import render_partnership
 from microsite.parity.status import ChangedSection, PageTranslation, SourceChange, State, TranslationStatus
 from microsite.rendering import (
-    RENDERERS,
     RenderContext,
     Translations,
     event_sort_key,
@@ -27,10 +28,8 @@ from microsite.rendering import (
     render_contacts,
     render_key_figures,
     render_networks,
-    render_partnership,
     render_partnership_cards,
     render_partnership_map,
-    render_problems,
     render_recommendations,
     render_timeline,
 )

@@ -16,6 +16,7 @@ import pytest
 from microsite import upstream
 from microsite.data import PublicationData
 from microsite.languages import Languages
+from microsite.pages.status import render_translation_status
 from microsite.parity.status import (
     ChangedSection,
     PageTranslation,
@@ -29,7 +30,6 @@ from microsite.rendering import (
     Translations,
     folder_templates,
     render_translation_notice,
-    render_translation_status,
 )
 from microsite.translation_policy import TranslationPolicy
 from microsite.words import read_words

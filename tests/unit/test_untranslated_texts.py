@@ -14,7 +14,8 @@ import pytest
 from markupsafe import escape
 from microsite.data import PublicationData
 from microsite.language_texts import Shown, in_language
-from microsite.rendering import RENDERERS, RenderContext
+from microsite.pages.data_markers import RENDERERS
+from microsite.rendering import RenderContext
 from site_model import label, parse_html, texts_with_language
 from test_rendering import (
     ARGUMENTS,

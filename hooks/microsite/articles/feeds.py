@@ -63,8 +63,7 @@ def feed_url(state: BuildState, language: str) -> str:
 
 
 def tag_authority(state: BuildState) -> str:
-    """The host of the publisher's address (site_output/publisher.py checks it); the site's while it is wrong."""
-    # site_output/publisher.py reads the same setting (and is not imported here: it would import this module).
+    """The host of the publisher's address (publisher.py checks it); the site's while it is wrong."""
     publisher = state.settings.publisher
     address = publisher.get("url") if isinstance(publisher, dict) else None
     return urlsplit(str(address or state.site_url)).hostname or "localhost"

@@ -26,11 +26,11 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from .. import upstream
+from ..dates import day_view
+from ..languages import language_name
 from ..measurements import AxeRun, LighthouseRun, Measurements, read_measurements
 from ..problems import Problem
 from ..publication import GeneratedPage
-from ..rendering.articles import day_view
-from ..rendering.translations import language_name
 from .markdown import page_markdown
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ def _automated(context: RenderContext, measurements: Measurements) -> dict:
 
 def _axe(context: RenderContext, run: AxeRun) -> dict:
     values = {
-        "date": {"time": day_view(context, run.day)},
+        "date": {"time": day_view(run.day, context.language)},
         "version": {"text": run.version},
         "pages": {"text": _pages(context, len(run.pages))},
     }
@@ -213,7 +213,7 @@ def _axe(context: RenderContext, run: AxeRun) -> dict:
 def _lighthouse(context: RenderContext, run: LighthouseRun) -> list[dict]:
     lowest, highest = min(run.scores.values()), max(run.scores.values())
     values = {
-        "date": {"time": day_view(context, run.day)},
+        "date": {"time": day_view(run.day, context.language)},
         "version": {"text": run.version},
         "pages": {"text": _pages(context, len(run.scores))},
         "lowest": {"text": format_decimal(lowest, locale=context.language)},
@@ -238,7 +238,7 @@ def _day(context: RenderContext, statement: dict, path: tuple) -> dict:
         day = datetime.date.fromisoformat(value)
     except ValueError:
         raise _problem(context, path, f"there is no day {value!r} – write a day of the calendar") from None
-    return {"time": day_view(context, day)}
+    return {"time": day_view(day, context.language)}
 
 
 def _problem(context: RenderContext, path: tuple, message: str) -> Problem:

@@ -4,11 +4,9 @@ Written here, not in docs/: a generated page is given its Markdown when the buil
 
 from __future__ import annotations
 
-import html
-
 import yaml
 
-MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#+-.!|<>")
+from ..page_markdown import markdown_text
 
 
 def page_markdown(title: str, description: str, marker: str, *, searchable: bool = True) -> str:
@@ -24,8 +22,3 @@ def page_markdown(title: str, description: str, marker: str, *, searchable: bool
         width=10_000,
     )
     return f"---\n{front_matter}---\n\n# {markdown_text(title)}\n\n<!-- data: {marker} -->\n"
-
-
-def markdown_text(text: str) -> str:
-    """Text safe for a Markdown heading: HTML-escaped, Markdown punctuation backslash-escaped."""
-    return "".join("\\" + char if char in MARKDOWN_PUNCTUATION else char for char in html.escape(text, quote=False))

@@ -26,9 +26,9 @@ import yaml
 
 from .. import upstream
 from ..addresses import page_address
+from ..languages import language_name
 from ..page_titles import TitleAndLead, read_title_and_lead
 from ..publication import GeneratedPage
-from ..rendering.translations import language_name
 from ..symbolic_links import followable
 from ..templates import FOLDER
 

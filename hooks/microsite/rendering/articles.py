@@ -1,6 +1,6 @@
-"""The article collection in pages: the index and its further pages, the latest articles, a topic's and
-an author's articles (data markers), the header every article page gets above its text, and how to
-cite it below.
+"""The article collection in pages, as every kind of page shows it: an article as a card (the article
+index, topic and author pages in pages/ list them, the home page its latest articles), the header every
+article page gets above its text, and how to cite it below.
 
 Every article is shown as the same card: title, date in the page's language, authors, lead, reading
 time and topics, each author and topic linking to its page.
@@ -19,8 +19,9 @@ from babel.lists import format_list
 from .. import upstream
 from ..articles import Article, Collection, citations
 from ..articles.collection import image_path
+from ..dates import day_view
 from ..markers import find_markers
-from ..pages.markdown import markdown_text
+from ..page_markdown import markdown_text
 from ..problems import Problem
 from .context import RenderContext
 from .picture_files import variant_name
@@ -33,24 +34,19 @@ if TYPE_CHECKING:
     from ..state import BuildState
 
 
-def _collection(context: RenderContext) -> Collection:
+def article_collection(context: RenderContext) -> Collection:
     if context.articles is None:
         context.require("articles")
     return context.articles
 
 
-def _people(context: RenderContext) -> dict[str, dict]:
+def people_of(context: RenderContext) -> dict[str, dict]:
     return {person["id"]: person for person in context.data.records("people")}
-
-
-def day_view(context: RenderContext, day) -> dict[str, str]:
-    """A date for a `<time>` element: ISO for machines, long form in the page's language for readers."""
-    return {"iso": day.isoformat(), "text": format_date(day, "long", locale=context.language)}
 
 
 def _authors(context: RenderContext, article: Article) -> list[dict[str, str]]:
     """Each author's name and page, with the words before it in a list of this language ("A und B")."""
-    collection, people = context.articles, _people(context)
+    collection, people = context.articles, people_of(context)
     marked = format_list([f"\0{index}\0" for index in range(len(article.authors))], locale=context.language)
     before = marked.split("\0")[0::2]
     return [
@@ -107,7 +103,7 @@ def card(context: RenderContext, article: Article) -> dict:
         "image": _image(context, article),
         "title": article.title,
         "link": context.link(article.path),
-        "date": day_view(context, article.date),
+        "date": day_view(article.date, context.language),
         "authors": _authors(context, article),
         "lead": article.description,
         "reading_time": context.label("articles.reading_time", minutes=article.reading_minutes),
@@ -115,7 +111,7 @@ def card(context: RenderContext, article: Article) -> dict:
     }
 
 
-def _cards(context: RenderContext, articles: list[Article], heading: int, featured: bool = False) -> str:
+def cards(context: RenderContext, articles: list[Article], heading: int, featured: bool = False) -> str:
     """The cards in a grid; with `featured`, the first (the newest article) spans the grid's width."""
     return context.render(
         "article-cards.html",
@@ -128,67 +124,15 @@ def _cards(context: RenderContext, articles: list[Article], heading: int, featur
     )
 
 
-def render_article_index(context: RenderContext, argument: str | None) -> str:
-    """`<!-- data: article-index -->` on the collection's index page; its further pages are generated."""
-    collection = _collection(context)
-    pages = collection.index_pages(context.language)
-    number = int(argument) if argument and argument.isdigit() else 1
-    if argument is not None and not 1 <= (int(argument) if argument.isdigit() else 0) <= len(pages):
-        raise Problem(
-            context.finding(
-                f"the article index has no page {argument!r} – write '<!-- data: article-index -->' on the index "
-                "page; its further pages are made by the build"
-            )
-        )
-    if number == 1:
-        # The index lists every article, so its first page shows the problems of those that cannot be listed.
-        context.shows.update(collection.sources.get(context.language, ()))
-    links = [
-        {
-            "number": page,
-            "link": context.link(collection.settings.index_path(page)),
-            "label": context.label("articles.page_link", number=page),
-        }
-        for page in range(1, len(pages) + 1)
-    ]
-    return _cards(context, pages[number - 1], heading=2, featured=number == 1) + context.render(
-        "article-pages.html",
-        pages=links if len(pages) > 1 else [],
-        current=number,
-        newer=links[number - 2] if number > 1 else None,
-        older=links[number] if number < len(pages) else None,
-    )
-
-
 def render_latest_articles(context: RenderContext, argument: str | None) -> str:
     """`<!-- data: latest-articles -->`: the newest articles, as many as data/articles.yml says."""
-    collection = _collection(context)
+    collection = article_collection(context)
     latest = collection.of(context.language)[: collection.settings.on_home_page]
-    return _cards(context, latest, heading=3, featured=True) + context.render(
+    return cards(context, latest, heading=3, featured=True) + context.render(
         "article-all.html",
         link=context.link(collection.settings.index_path(1)),
         text=context.label("articles.all"),
     )
-
-
-def render_topic(context: RenderContext, argument: str | None) -> str:
-    """`<!-- data: topic ID -->`, on each generated topic page."""
-    collection = _collection(context)
-    if argument not in collection.topics:
-        known = ", ".join(collection.topics) or "none"
-        raise Problem(context.finding(f"no topic {argument!r} in data/articles.yml – write one of: {known}"))
-    return _cards(context, collection.with_topic(context.language, argument), heading=2)
-
-
-def render_author(context: RenderContext, argument: str | None) -> str:
-    """`<!-- data: author ID -->`, on each generated author page: the role, then the articles."""
-    collection, people = _collection(context), _people(context)
-    if argument not in people:
-        known = ", ".join(people) or "none"
-        raise Problem(context.finding(f"no person {argument!r} in data/people.yml – write one of: {known}"))
-    person = people[argument]
-    role = context.render("article-author.html", role=context.text(person["role"]))
-    return role + _cards(context, collection.by_author(context.language, argument), heading=2)
 
 
 def source_date(context: RenderContext, day: datetime.date) -> str:
@@ -208,10 +152,10 @@ def render_article_header(context: RenderContext, article: Article) -> str:
         lead=article.description,
         by=context.label("articles.by"),
         authors=_authors(context, article),
-        date=day_view(context, article.date),
+        date=day_view(article.date, context.language),
         updated={
             "iso": article.updated.isoformat(),
-            "text": context.label("articles.updated", date=day_view(context, article.updated)["text"]),
+            "text": context.label("articles.updated", date=day_view(article.updated, context.language)["text"]),
         }
         if article.updated
         else None,
@@ -254,7 +198,7 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
             authors=authors,
             title=reference.title,
             journal=_JOURNAL,
-            date=day_view(context, journal.date)["text"],
+            date=day_view(journal.date, context.language)["text"],
             url=_LINK,
         )
         before_journal, _, rest = sentence.partition(_JOURNAL)
@@ -265,7 +209,7 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
             authors=authors,
             title=reference.title,
             site=reference.site_name,
-            date=day_view(context, reference.date)["text"],
+            date=day_view(reference.date, context.language)["text"],
             url=_LINK,
         )
         reference_parts = {**_around_link(sentence), "journal": None}
@@ -274,7 +218,8 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
         heading=context.label("citation.title"),
         reference={**reference_parts, "url": reference.url},
         first_published=_linked_name(
-            context.label("citation.first_published", name=_LINK, date=day_view(context, first.date)["text"]), first
+            context.label("citation.first_published", name=_LINK, date=day_view(first.date, context.language)["text"]),
+            first,
         )
         if first and not journal
         else None,
@@ -290,7 +235,7 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
     )
 
 
-# The markers that list articles as cards (rendering/data_markers.py).
+# The markers that list articles as cards (pages/data_markers.py).
 ARTICLE_LISTS = frozenset({"article-index", "latest-articles", "topic", "author"})
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..languages import language_name
 from ..page_markdown import markdown_parser
 from ..parity.status import SourceChange, State
 from .context import RenderContext
-from .translation_status import changed_section, dated
-from .translations import language_name
+from .source_changes import changed_section, dated
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel import Locale
-
 from .. import upstream
 from ..addresses import page_address
 from ..languages import Languages
@@ -49,8 +47,3 @@ def translations_of(state: BuildState) -> Translations | None:
         return None
     address = functools.partial(page_address, state.config, state.languages)
     return Translations(state.translations, state.languages, Path(state.config.docs_dir), address)
-
-
-def language_name(language: str, in_language: str) -> str:
-    """A language's name in another language's words ('de' in English: 'German')."""
-    return Locale.parse(language).get_display_name(in_language) or language

@@ -1,7 +1,7 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
 each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, the sitemap, a
-search index per language, the navigation's order, page titles (plain, and HTML for the theme),
-and every page's Content-Security-Policy."""
+search index per language, the navigation's order, the footer's links, page titles (plain, and HTML for
+the theme), and every page's Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from ..articles.citations import write_citations
 from ..articles.feeds import write_feeds
-from ..articles.redirects import write_redirects
 from .alternates import set_error_page_alternates, set_page_alternates
 from .content_security import (
     add_content_security_policy,
@@ -19,9 +18,11 @@ from .content_security import (
     note_theme_scripts,
 )
 from .error_pages import place_error_page, set_error_page_parts
+from .footer import link_footer_pages, link_status_page
 from .link_previews import write_link_previews
 from .metadata import add_error_page_metadata, add_page_metadata
 from .navigation import link_collection_pages, order_navigation
+from .redirects import write_redirects
 from .search import point_search_at_language, write_language_indexes
 from .sitemaps import finish_sitemap
 from .titles import prepare_page_titles
@@ -50,6 +51,8 @@ __all__ = [
     "allow_reload_script",
     "finish_site",
     "link_collection_pages",
+    "link_footer_pages",
+    "link_status_page",
     "note_theme_environment",
     "note_theme_scripts",
     "order_navigation",

@@ -33,13 +33,13 @@ from ..articles.collection import image_path
 from ..content_cache import ContentCache, content_key
 from ..findings import Finding
 from ..problems import Problem
+from ..publisher import KEY as PUBLISHER_KEY
 from . import preview_images
-from .publisher import KEY as PUBLISHER_KEY
 
 if TYPE_CHECKING:
     from ..articles import Article
+    from ..publisher import Publisher
     from ..state import BuildState
-    from .publisher import Publisher
 
 CACHE_NAME = "link-previews"
 SITE_CARD = "link-preview.png"

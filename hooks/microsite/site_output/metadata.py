@@ -36,9 +36,9 @@ from babel.core import get_global, parse_locale
 from .. import upstream
 from ..articles.feeds import page_url
 from ..language_texts import in_language
+from ..publisher import Publisher
 from .alternates import translation_paths
 from .link_previews import PreviewImage, article_preview, image_object, publisher_logo, site_preview
-from .publisher import Publisher
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page

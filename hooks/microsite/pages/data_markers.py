@@ -5,6 +5,11 @@ page's language and renders it with a template of `overrides/partials/data/` (se
 result is Markdown, mostly HTML blocks. Links to other pages are resolved through MkDocs' files, so a
 link to a page that does not exist fails the build. An unknown marker is an error naming the file and
 line, not silence.
+
+The table of every marker stands here, above both kinds of renderer: a page kind's from its module in
+pages/, and those any written page may hold (the partnership cards, the map, the timeline, the latest
+articles, …) from rendering/. So a page kind takes what it shares from rendering/, and rendering/
+never imports a page kind.
 """
 
 from __future__ import annotations
@@ -16,22 +21,25 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..markers import Marker, replace_markers
-from ..pages.accessibility_statement import render_accessibility_statement
 from ..problems import Problem
-from .articles import render_article_index, render_author, render_latest_articles, render_topic
-from .context import RenderContext
-from .partnership_map import render_partnership_map
-from .partnership_page import render_partnership
-from .record_lists import (
+from ..rendering.articles import render_latest_articles
+from ..rendering.context import RenderContext
+from ..rendering.partnership_map import render_partnership_map
+from ..rendering.record_lists import (
     render_contacts,
     render_key_figures,
     render_networks,
     render_partnership_cards,
     render_recommendations,
 )
-from .third_party_hosts import render_third_party_hosts
-from .timeline import render_timeline
-from .translation_status import render_translation_status
+from ..rendering.third_party_hosts import render_third_party_hosts
+from ..rendering.timeline import render_timeline
+from .accessibility_statement import render_accessibility_statement
+from .article_index import render_article_index
+from .author import render_author
+from .partnership import render_partnership
+from .status import render_translation_status
+from .topic import render_topic
 
 if TYPE_CHECKING:
     # Only a type: the build passes its state in.

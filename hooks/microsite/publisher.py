@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from ..language_texts import in_language
-from ..languages import Languages
+from .language_texts import in_language
+from .languages import Languages
 
 KEY = "publisher"
 SETTINGS = ("name", "url", "logo")

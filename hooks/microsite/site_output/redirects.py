@@ -14,14 +14,14 @@ from ..addresses import page_address
 from ..findings import Finding
 from ..pages.stand_in import stand_ins
 from ..problems import Problem
-from ..site_output.content_security import add_policy_to_written_page
 from ..templates import FOLDER
+from .content_security import add_policy_to_written_page
 
 if TYPE_CHECKING:
     import jinja2
 
+    from ..articles import Article
     from ..state import BuildState
-    from .model import Article
 
 
 def write_redirects(state: BuildState) -> None:

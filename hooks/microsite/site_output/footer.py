@@ -1,7 +1,7 @@
 """The links in every page's footer (overrides/partials/copyright.html): the written pages that
 mkdocs.yml names under `extra.footer_pages` (the legal notice and the privacy page, say), the
 accessibility statement (pages/accessibility_statement.py), and the translation status page
-(translation_status.py). Each leads to the page in the reader's language, under the title it has there.
+(pages/status.py). Each leads to the page in the reader's language, under the title it has there.
 
 ```yaml
 extra:
@@ -80,3 +80,13 @@ def link_footer_pages(state: BuildState) -> None:
 
 def _address(state: BuildState, path: str) -> str:
     return page_address(state.config, state.languages, state.language, path)
+
+
+def link_status_page(state: BuildState) -> None:
+    """The footer's link to this language's status page (overrides/partials/copyright.html); none in a
+    build that has no status pages."""
+    link = None
+    if state.translations is not None:
+        path = page_address(state.config, state.languages, state.language, state.translations.policy.status_page)
+        link = {"path": path, "text": state.words.label(state.language, "translation_status.title")}
+    upstream.set_status_page_link(state.config, link)
