@@ -45,7 +45,12 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
     command = ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            command, cwd=project, env=mkdocs_env(**environment), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=project,
+            env=mkdocs_env(**environment),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     running = Preview(project, port, log_path, server)
     try:

@@ -40,6 +40,8 @@ from project import PROJECT_PARTS, build_site, collection_folder, copy_parts, mi
 SEEDS = [23, 1991]
 # Where the preview's server makes its site folder (MkDocs' `serve` builds into a new temporary folder).
 SERVER_TEMP = "server-temp"
+# How many differences a failure shows (the first, in the order of the files' names).
+SHOWN = 12
 # The keys under which the data quotes the articles word for word (data/*.schema.json): left as they are.
 QUOTING = ("source", "sources", "passage")
 # The files the test also fetches over HTTP, besides every page: what the preview builds from every page.
@@ -368,4 +370,5 @@ def test_after_any_sequence_of_saves_the_preview_serves_what_a_full_build_makes(
         found = differences(served, fresh)
         pages = {name for name in files_of(served) | files_of(fresh) if name.endswith(".html")}
         found += served_differences(preview, fresh, pages | set(INDEXES))
-    assert found == [], f"seed {seed}, " + sequence.failure("\n".join(found))
+    shown = found[:SHOWN] + ([f"… and {len(found) - SHOWN} more"] if len(found) > SHOWN else [])
+    assert found == [], f"seed {seed}, " + sequence.failure("\n".join(shown))
