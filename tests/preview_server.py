@@ -36,16 +36,21 @@ START_SECONDS = 60
 
 
 @contextmanager
-def make_serve(folder: Path) -> Iterator[Preview]:
+def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
     """`make serve` on a new copy of the fixture publication below `folder`, as an editor runs it, until
-    the block ends; its output in `folder/serve.log`."""
+    the block ends; its output in `folder/serve.log`. `environment`: variables it sees besides."""
     project = as_editors_clone(assemble_publication(folder / "project"))
     port = free_port()
     log_path = folder / "serve.log"
     command = ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            command, cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=project,
+            env=mkdocs_env(**environment),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     running = Preview(project, port, log_path, server)
     try:

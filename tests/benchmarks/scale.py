@@ -2,10 +2,13 @@
 
 For each N, the corpus (corpus.generate) and the same pages for MkDocs + Material + mkdocs-static-i18n
 alone (corpus.stock_project) are built strictly in turn, project then stock, so that a shared
-machine's drift reaches both alike: BENCH_RUNS times (3) up to N = 400, BENCH_RUNS_LARGE times (2)
-above, where the stock build, which grows quadratically, is built once. Then the parity check and the
-link check of the project's site, and at N = 400 the editor's wait in `mkdocs serve` (as make serve
-runs it) after saving an article: BENCH_RUNS edits with the project, one with stock.
+machine's drift reaches both alike: BENCH_RUNS times (3) up to N = 400, BENCH_RUNS_LARGE times (3)
+above, where the stock build, which grows quadratically, is built once. Every build is cold: the
+project's caches (.cache/, content_cache.py) are removed before it, as issue 23's build target asks.
+Then the parity check and the link check of the project's site, and at N = 400 and N = 1,000 the
+editor's wait in `mkdocs serve` (as make serve runs it) after saving an article: BENCH_RUNS edits with
+the project (with the caches its last build left, as an editor's clone has them), and at N = 400 one
+with stock.
 """
 
 from __future__ import annotations
@@ -19,15 +22,18 @@ from pathlib import Path
 import corpus
 from editor_latency import article_edit_latency
 from measure import RUNS, SUB_PATH, BuildFailed, build, median_of, time_call
+from microsite.content_cache import CACHE_ROOT
 from microsite.link_check import check_site
 from microsite.parity import check_project
 from microsite.settings import project_languages
 
-RUNS_LARGE = int(os.environ.get("BENCH_RUNS_LARGE", "2"))
+RUNS_LARGE = int(os.environ.get("BENCH_RUNS_LARGE", "3"))
 # Up to this size, every figure is the median of RUNS; above it, of RUNS_LARGE (stock: one build).
 LARGE_ABOVE = 400
-# The size at which the editor's wait is measured.
-SERVE_SIZE = 400
+# The sizes at which the editor's wait is measured (issue 23's targets: 2 s and 3 s), and the one at which
+# stock's is too (at N = 1,000 a stock rebuild takes over a minute).
+SERVE_SIZES = (400, 1000)
+STOCK_SERVE_SIZE = 400
 
 
 def runs_for(size: int) -> tuple[int, int]:
@@ -51,7 +57,7 @@ def attempt(function: Callable[[], dict]) -> dict:
 
 
 def builds(project: Path, stock: Path, size: int, workspace: Path) -> dict:
-    """The strict builds, project and stock in turn, each into the same folder anew; the last sites are kept."""
+    """The strict builds, project and stock in turn, each cold into the same folder anew; the last sites are kept."""
     runs, stock_runs = runs_for(size)
     sites = {"ours": workspace / f"site-{size}", "stock": workspace / f"stock-site-{size}"}
     samples: dict[str, list[dict]] = {"ours": [], "stock": []}
@@ -61,6 +67,7 @@ def builds(project: Path, stock: Path, size: int, workspace: Path) -> dict:
             if run >= count or side in errors:
                 continue
             shutil.rmtree(sites[side], ignore_errors=True)
+            shutil.rmtree(source / CACHE_ROOT, ignore_errors=True)
             try:
                 samples[side].append(build(source, sites[side]))
             except BuildFailed as error:
@@ -114,7 +121,7 @@ def edited_article(size: int) -> tuple[str, str]:
 
 
 def scale_figures(size: int, workspace: Path) -> dict:
-    """Builds (project and stock), checks, and at SERVE_SIZE the editor's wait, at `size` article pairs."""
+    """Builds (project and stock), checks, and at SERVE_SIZES the editor's wait, at `size` article pairs."""
     project = corpus.generate(workspace / f"corpus-{size}", size)
     stock = corpus.stock_project(project, workspace / f"stock-{size}")
     figures = {"articles": size, "partnerships": corpus.PARTNERSHIPS, **builds(project, stock, size, workspace)}
@@ -122,12 +129,10 @@ def scale_figures(size: int, workspace: Path) -> dict:
         figures["checks"] = checks(project, workspace / f"site-{size}", size)
     for side in ("ours", "stock"):
         shutil.rmtree(workspace / f"{'site' if side == 'ours' else 'stock-site'}-{size}", ignore_errors=True)
-    if size == SERVE_SIZE:
+    if size in SERVE_SIZES:
         article, page = edited_article(size)
-        figures["serve"] = {
-            "article": article,
-            "ours": attempt(lambda: article_edit_latency(project, article, page)),
-            "stock": attempt(lambda: article_edit_latency(stock, article, page, runs=1)),
-        }
+        figures["serve"] = {"article": article, "ours": attempt(lambda: article_edit_latency(project, article, page))}
+        if size == STOCK_SERVE_SIZE:
+            figures["serve"]["stock"] = attempt(lambda: article_edit_latency(stock, article, page, runs=1))
         print(f"  N = {size}, make serve: {figures['serve']}", flush=True)
     return figures

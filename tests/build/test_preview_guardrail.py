@@ -1,0 +1,374 @@
+"""The preview's guardrail (issue 23): after any sequence of an editor's saves in `make serve`, the site it
+serves is the site a fresh full build makes of the same sources.
+
+One real `make serve` on a copy of the fixture publication per seed. A seeded random sequence of the
+actions editors take (an article's text or title edited, a data text edited, a page's front matter edited,
+an article added in both languages and recorded as translated, one renamed with its old address kept, one
+deleted), each save awaited by the rebuild line in the preview's log. Then the preview's site folder is
+compared, file by file and byte for byte, with a strict build of a copy of the same sources made in the
+test process for the preview's address, and every page, the search index, the feeds and the sitemaps are
+fetched from the preview. Today every save rebuilds the whole site; an incremental preview is held to this.
+
+A build with a warm cache is held to the same rule (the same bytes as a cold one) by
+tests/build/test_picture_sizes.py (test_a_warm_cache_builds_the_same_pictures) and
+tests/build/test_link_previews.py (test_builds_with_and_without_the_cache_draw_the_same_bytes); what one
+process keeps from build to build by tests/build/test_rebuild_caches.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import filecmp
+import json
+import random
+import string
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from microsite.settings import project_languages
+from microsite.upstream import content_span
+from preview_server import Preview, make_serve
+from project import PROJECT_PARTS, build_site, collection_folder, copy_parts, microsite, person_ids, publication_data
+
+# Two fixed seeds: each run makes the same two sequences, and a failure names the seed and its actions.
+SEEDS = [23, 1991]
+# Where the preview's server makes its site folder (MkDocs' `serve` builds into a new temporary folder).
+SERVER_TEMP = "server-temp"
+# How many differences a failure shows (the first, in the order of the files' names).
+SHOWN = 12
+# The keys under which the data quotes the articles word for word (data/*.schema.json): left as they are.
+QUOTING = ("source", "sources", "passage")
+# The files the test also fetches over HTTP, besides every page: what the preview builds from every page.
+INDEXES = ("search/search_index.json", "feed.xml", "en/feed.xml", "sitemap.xml", "en/sitemap.xml")
+
+
+@dataclass
+class Sequence:
+    """The editor's actions in the preview's project, drawn from `rng`: what each one did, in order."""
+
+    preview: Preview
+    rng: random.Random
+    done: list[str] = field(default_factory=list)
+    # The articles this sequence added and has not deleted (slugs): the others are quoted by the data and
+    # linked from other pages, so that removing them would be a mistake the preview shows, not an edit.
+    added: list[str] = field(default_factory=list)
+
+    @property
+    def project(self) -> Path:
+        return self.preview.project
+
+    def word(self) -> str:
+        """A new word, of letters only (a digit would be a number that the translation lacks)."""
+        return "".join(self.rng.choice(string.ascii_lowercase) for _ in range(7))
+
+    def article_path(self, language: str, slug: str) -> Path:
+        return self.project / "docs" / language / collection_folder(self.project) / f"{slug}.md"
+
+    def articles(self) -> list[str]:
+        source = project_languages(self.project).source
+        folder = self.article_path(source, "index").parent
+        return sorted(path.stem for path in folder.glob("*.md") if path.name != "index.md")
+
+    def save(self, action: str, change: Callable[[], None]) -> None:
+        self.done.append(action)
+        log = self.preview.save(change)
+        assert "Traceback" not in log, self.failure(log)
+
+    def failure(self, detail: str) -> str:
+        return f"after {' → '.join(self.done)}:\n{detail}"
+
+    def edit_text(self) -> None:
+        """A paragraph more at the end of an article, in both languages (its passages quoted by the data stay)."""
+        slug = self.rng.choice(self.articles())
+        name = self.word().capitalize()
+        paragraphs = {"de": f"Nachtrag: {name} meldet sich.", "en": f"Postscript: {name} writes in."}
+        edits = {}
+        for language in project_languages(self.project).codes:
+            path = self.article_path(language, slug)
+            edits[path] = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraphs[language]}\n"
+        self.save(f"edit the text of {slug}", write_all(edits))
+
+    def edit_title(self) -> None:
+        """An article's title, in its front matter and in its heading."""
+        language = self.rng.choice(project_languages(self.project).codes)
+        path = self.article_path(language, self.rng.choice(self.articles()))
+        text = path.read_text(encoding="utf-8")
+        head, body = split_front_matter(text)
+        title = front_matter(text)["title"]
+        new = f"{title} {self.word().capitalize()}"
+        head = replace_line(head, "title:", f"title: {json.dumps(new, ensure_ascii=False)}")
+        body = body.replace(f"\n# {title}\n", f"\n# {new}\n", 1)
+        self.save(f"edit the title of {self.relative(path)}", write(path, head + body))
+
+    def edit_data(self) -> None:
+        """A word more in one text of a data file (not a passage quoted from an article)."""
+        files = sorted(path for path in (self.project / "data").glob("*.yml"))
+        texts = [(path, end) for path in files for end in data_texts(path, project_languages(self.project).codes)]
+        path, end = self.rng.choice(texts)
+        text = path.read_text(encoding="utf-8")
+        edited = text[:end] + f" {self.word()}" + text[end:]
+        self.save(f"edit a text of {self.relative(path)}", write(path, edited))
+
+    def edit_front_matter(self) -> None:
+        """An article's topics (one more) or its date of update, in both languages; or a page's description."""
+        choice = self.rng.choice(["topics", "updated", "description"])
+        languages = project_languages(self.project).codes
+        if choice == "description":
+            pages = sorted((self.project / "docs" / self.rng.choice(languages)).glob("*.md"))
+            path = self.rng.choice([page for page in pages if "\ndescription: " in page.read_text(encoding="utf-8")])
+            head, body = split_front_matter(path.read_text(encoding="utf-8"))
+            description = front_matter(head + body)["description"]
+            line = f"description: {json.dumps(f'{description} {self.word().capitalize()}.', ensure_ascii=False)}"
+            self.save(
+                f"edit the description of {self.relative(path)}",
+                write(path, replace_line(head, "description:", line) + body),
+            )
+            return
+        slug = self.rng.choice(self.articles())
+        paths = [self.article_path(language, slug) for language in languages]
+        fields = front_matter(paths[0].read_text(encoding="utf-8"))
+        topics = [topic["id"] for topic in publication_data("articles", self.project)["topics"]]
+        more = [topic for topic in topics if topic not in fields["topics"]]
+        if choice == "topics" and more:
+            line = f"topics: [{', '.join([*fields['topics'], self.rng.choice(more)])}]"
+            key = "topics:"
+        else:
+            choice = "updated"
+            latest = fields.get("updated", fields["date"])
+            line = f"updated: {latest + datetime.timedelta(days=self.rng.randint(1, 30))}"
+            key = "updated:" if "updated" in fields else "date:"
+        edits = {}
+        for path in paths:
+            head, body = split_front_matter(path.read_text(encoding="utf-8"))
+            if key == "date:":
+                date_line = next(line for line in head.split("\n") if line.startswith("date:"))
+                line_here = f"{date_line}\n{line}"
+            else:
+                line_here = line
+            edits[path] = replace_line(head, key, line_here) + body
+        self.save(f"edit the {choice} of {slug}", write_all(edits))
+
+    def add_article(self) -> None:
+        """A new article in both languages, with the header the editors' guide shows, recorded as translated."""
+        slug = f"{self.word()}-{self.word()}"
+        name = self.word().capitalize()
+        date = datetime.date(2024, 1, 1) + datetime.timedelta(days=self.rng.randint(0, 700))
+        author = self.rng.choice(person_ids(self.project))
+        topic = self.rng.choice([topic["id"] for topic in publication_data("articles", self.project)["topics"]])
+        words = {
+            "de": (
+                f"Neues aus {name}",
+                f"Was {name} mit seinen Partnern vorhat.",
+                f"Dieser Beitrag erzählt von {name} und seinen Partnerstädten.",
+            ),
+            "en": (
+                f"News from {name}",
+                f"What {name} plans with its partners.",
+                f"This article tells of {name} and its partner towns.",
+            ),
+        }
+        languages = project_languages(self.project)
+        edits = {}
+        for language in languages.codes:
+            title, description, paragraph = words[language]
+            edits[self.article_path(language, slug)] = (
+                f"---\ntitle: {title}\ndescription: {description}\ndate: {date}\nauthors: [{author}]\n"
+                f"topics: [{topic}]\n---\n\n# {title}\n\n{paragraph}\n"
+            )
+        translations = [
+            self.relative(self.article_path(language, slug))
+            for language in languages.codes
+            if language != languages.source
+        ]
+
+        def add_and_record() -> None:
+            write_all(edits)()
+            recorded = microsite("translated", *translations, project=self.project)
+            assert recorded.returncode == 0, recorded.stdout + recorded.stderr
+
+        self.save(f"add the article {slug}", add_and_record)
+        self.added.append(slug)
+
+    def rename_article(self) -> None:
+        """An added article renamed, in both languages, its old address kept under `moved_from`."""
+        old = self.rng.choice(self.added)
+        new = f"{old}-{self.word()}"
+        edits: dict[Path, str | None] = {}
+        for language in project_languages(self.project).codes:
+            head, body = split_front_matter(self.article_path(language, old).read_text(encoding="utf-8"))
+            edits[self.article_path(language, new)] = (
+                head.replace("\n---\n", f"\nmoved_from: [{old}.md]\n---\n", 1) + body
+            )
+            edits[self.article_path(language, old)] = None
+        self.save(f"rename the article {old} to {new}", write_all(edits))
+        self.added[self.added.index(old)] = new
+
+    def delete_article(self) -> None:
+        slug = self.rng.choice(self.added)
+        edits = {self.article_path(language, slug): None for language in project_languages(self.project).codes}
+        self.save(f"delete the article {slug}", write_all(edits))
+        self.added.remove(slug)
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.project).as_posix()
+
+
+ACTIONS = {
+    "text": Sequence.edit_text,
+    "title": Sequence.edit_title,
+    "data": Sequence.edit_data,
+    "front matter": Sequence.edit_front_matter,
+    "add": Sequence.add_article,
+    "rename": Sequence.rename_article,
+    "delete": Sequence.delete_article,
+}
+
+
+def actions_in_order(rng: random.Random) -> list[str]:
+    """Every action once, in a random order, but an article added before one is renamed or deleted."""
+    order = list(ACTIONS)
+    rng.shuffle(order)
+    places = sorted(order.index(action) for action in ("add", "rename", "delete"))
+    after_adding = [action for action in order if action in ("rename", "delete")]
+    for place, action in zip(places, ["add", *after_adding], strict=True):
+        order[place] = action
+    return order
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """The page's front matter with its two lines of dashes, and the rest."""
+    end = text.index("\n---\n", 4) + len("\n---\n")
+    return text[:end], text[end:]
+
+
+def front_matter(text: str) -> dict:
+    return yaml.safe_load(split_front_matter(text)[0].strip("-\n"))
+
+
+def replace_line(head: str, key: str, line: str) -> str:
+    """The front matter with its line starting with `key` replaced by `line`."""
+    lines = head.split("\n")
+    place = next(number for number, old in enumerate(lines) if old.startswith(key))
+    lines[place] = line
+    return "\n".join(lines)
+
+
+def data_texts(path: Path, languages: tuple[str, ...]) -> list[int]:
+    """Where each one-line plain text in a language ends in a data file (character offsets), the passages
+    quoted from the articles (under QUOTING) left out: they must stay word for word."""
+    ends = []
+
+    def walk(node: yaml.Node, under_source: bool) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(value, yaml.ScalarNode):
+                    one_line = value.start_mark.line == value.end_mark.line and value.style is None
+                    if key.value in languages and one_line and not under_source:
+                        ends.append(value.end_mark.index)
+                else:
+                    walk(value, under_source or key.value in QUOTING)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, under_source)
+
+    walk(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), False)
+    return ends
+
+
+def write(path: Path, text: str) -> Callable[[], None]:
+    return lambda: path.write_text(text, encoding="utf-8")
+
+
+def write_all(texts: dict[Path, str | None]) -> Callable[[], None]:
+    """Saving each file with its text, or deleting it (None)."""
+
+    def save() -> None:
+        for path, text in texts.items():
+            if text is None:
+                path.unlink()
+            else:
+                path.write_text(text, encoding="utf-8")
+
+    return save
+
+
+def files_of(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+
+
+def differences(served: Path, fresh: Path) -> list[str]:
+    """Each file the two sites do not have alike: only in one, or with other bytes (the first lines that
+    differ, for a text)."""
+    ours, theirs = files_of(served), files_of(fresh)
+    _, mismatch, errors = filecmp.cmpfiles(served, fresh, sorted(ours & theirs), shallow=False)
+    found = [f"{name}: only in the preview" for name in sorted(ours - theirs)]
+    found += [f"{name}: not in the preview" for name in sorted(theirs - ours)]
+    for name in sorted(mismatch + errors):
+        try:
+            lines = [(site / name).read_text(encoding="utf-8").splitlines() for site in (served, fresh)]
+        except UnicodeDecodeError:
+            found.append(f"{name}: other bytes")
+            continue
+        diff = difflib.unified_diff(*lines, "preview", "fresh build", n=0, lineterm="")
+        found.append(f"{name}:\n" + "\n".join(line[:300] for line in list(diff)[:8]))
+    return found
+
+
+def fetched(preview: Preview, name: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(preview.url(name), timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def served_differences(preview: Preview, fresh: Path, names: set[str]) -> list[str]:
+    """What the preview answers over HTTP for each name, against the fresh build: a page is served if and
+    only if the build has it, with the same content. The preview's server adds its reload script to every
+    page, and our hook the script's hash to the page's policy (on_serve): so a page is compared by its
+    content (Material's <article>), and the search index, feeds and sitemaps byte for byte."""
+    found = []
+    for name in sorted(names):
+        status, body = fetched(preview, name)
+        if not (fresh / name).is_file():
+            if status != 404:
+                found.append(f"{name}: served (HTTP {status}), but not in the fresh build")
+            continue
+        built = (fresh / name).read_bytes()
+        if status != 200:
+            found.append(f"{name}: HTTP {status}")
+        elif name.endswith(".html"):
+            page, expected = body.decode("utf-8"), built.decode("utf-8")
+            shown, meant = content_span(page), content_span(expected)
+            if (shown and page[shown[0] : shown[1]]) != (meant and expected[meant[0] : meant[1]]):
+                found.append(f"{name}: its content differs from the fresh build's")
+        elif body != built:
+            found.append(f"{name}: other bytes than the fresh build's")
+    return found
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_after_any_sequence_of_saves_the_preview_serves_what_a_full_build_makes(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    server_temp = tmp_path / SERVER_TEMP
+    server_temp.mkdir()
+    with make_serve(tmp_path, TMPDIR=str(server_temp)) as preview:
+        sequence = Sequence(preview, rng)
+        for action in actions_in_order(rng):
+            ACTIONS[action](sequence)
+        fresh_project = copy_parts(tmp_path / "fresh-project", PROJECT_PARTS, source=preview.project)
+        fresh = tmp_path / "fresh-site"
+        built = build_site(fresh, preview.url(""), config_file=fresh_project / "mkdocs.yml")
+        assert built.returncode == 0, sequence.failure(built.stdout + built.stderr)
+        (served,) = server_temp.glob("mkdocs_*")
+        found = differences(served, fresh)
+        pages = {name for name in files_of(served) | files_of(fresh) if name.endswith(".html")}
+        found += served_differences(preview, fresh, pages | set(INDEXES))
+    shown = found[:SHOWN] + ([f"… and {len(found) - SHOWN} more"] if len(found) > SHOWN else [])
+    assert found == [], f"seed {seed}, " + sequence.failure("\n".join(shown))
