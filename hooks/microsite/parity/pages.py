@@ -85,7 +85,7 @@ class Block:
     prose: list[str] = field(default_factory=list)
     # Check id → line of the `<!-- parity-ignore: … -->` declared right before this block.
     ignore: dict[str, int] = field(default_factory=dict)
-    # Blocks compared as one (compare.py): the line of the block each link, image or number is in.
+    # Blocks compared as one (block_contents.py): the line of the block each link, image or number is in.
     origins: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def line_of(self, attribute: str, item: str) -> int:
