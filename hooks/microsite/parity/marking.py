@@ -17,7 +17,7 @@ from ..languages import Languages
 from ..page_markdown import unreadable_page
 from ..text_files import UnreadableText
 from .compare import compare_pages
-from .data_texts import record_fingerprint, record_lists
+from .data_records import record_fingerprint, record_lists
 from .image_files import check_image_files
 from .page_reader import parse_page
 from .pages import Page
