@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 
 from microsite import link_check, parity, problems, rendering, site_output, symbolic_links
-from microsite.articles import feeds
 from microsite.assemble import start_build
 from microsite.pages.data_markers import render_markers
 from microsite.state import BuildState
@@ -68,7 +67,7 @@ def on_config(config):
 
 @guarded
 def on_pre_build(*, config):
-    feeds.set_feed_links(_build)
+    site_output.set_feed_links(_build.config, _build.publication, _build.language)
     site_output.link_status_page(_build)
     site_output.link_footer_pages(_build)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 from microsite import parity
-from microsite.parity.pages import parse_page
+from microsite.parity.page_reader import parse_page
 from microsite.parity.status import State
 from project import assemble_publication, publication_data
 from site_model import LANGUAGES

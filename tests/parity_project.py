@@ -16,7 +16,7 @@ import yaml
 from microsite import parity
 from microsite.data.yaml_positions import PlainLoader
 from microsite.languages import Languages
-from microsite.parity.data_texts import record_fingerprint
+from microsite.parity.data_records import record_fingerprint
 from microsite.parity.stamps import fingerprint
 from microsite.settings import project_languages
 from project import ROOT

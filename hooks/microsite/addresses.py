@@ -25,6 +25,12 @@ def page_address(config: MkDocsConfig, languages: Languages, language: str, path
     return languages.root(language) + upstream.page_url(config, path)
 
 
+def page_url(config: MkDocsConfig, languages: Languages, language: str, path: str) -> str:
+    """The absolute URL of the page at `path` below `language`'s folder ('artikel/x.md'), from `site_url`:
+    for feeds, citations and metadata, which are read away from the site."""
+    return (config.site_url or "/") + page_address(config, languages, language, path)
+
+
 def home_address(config: MkDocsConfig, languages: Languages, language: str) -> str:
     """The address of `language`'s home page, relative to the site root."""
     return page_address(config, languages, language, "index.md")

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from babel.dates import format_date
 from microsite import parity
-from microsite.parity.pages import Page, parse_text
+from microsite.parity.page_reader import parse_text
+from microsite.parity.pages import Page
 from microsite.parity.status import State
 from project import SUB_PATH, assemble_publication, build_site, microsite
 from site_model import LANGUAGES, BuiltSite, built_path, label, status_pages

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from microsite import parity
-from microsite.parity.pages import parse_text
+from microsite.parity.page_reader import parse_text
 from microsite.parity.text_language import judged_words, language_of
 from microsite.settings import project_languages
 from project import ROOT

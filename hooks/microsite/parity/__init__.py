@@ -19,11 +19,13 @@ Intended differences are declared where they are: `parity_ignore: [check-id, …
 matter, `<!-- parity-ignore: check-id -->` on the line before a block, `# parity-ignore: check-id`
 at the end of a YAML line. A declaration that suppresses nothing is itself reported.
 
-- `pages`: Markdown → blocks; `compare`: a page against its source; `image_files`: a translation's
-  images without a file;
+- `pages`: a page as blocks, `page_reader`: Markdown → blocks; `compare`: a page's structure against its
+  source's, `block_contents`: what corresponding blocks hold, `page_pair`: the two pages both compare;
+  `image_files`: a translation's images without a file;
 - `block_language`: blocks left untranslated or in another language; `text_language`: a text's language;
 - `stamps`: fingerprints, stamps, outdated pages; `changes`: when and where a source changed since;
-- `data_texts`: the data files' texts and records;
+- `data_texts`: the data files' texts in every language; `data_records`: whether each record's translations
+  follow its source;
 - `status`: where each translation stands, under the translation policy (translation_policy.py);
 - `interface_words`: the generator's words (hooks/microsite/words/) complete in every language;
 - `project`: the whole project (`make parity`, and the build's warnings), read-only;

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
-from .pages import Block, Page, parse_text
+from .page_reader import parse_text
+from .pages import Block, Page
 from .status import ChangedSection
 
 

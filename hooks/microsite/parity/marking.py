@@ -17,9 +17,10 @@ from ..languages import Languages
 from ..page_markdown import unreadable_page
 from ..text_files import UnreadableText
 from .compare import compare_pages
-from .data_texts import record_fingerprint, record_lists
+from .data_records import record_fingerprint, record_lists
 from .image_files import check_image_files
-from .pages import Page, parse_page
+from .page_reader import parse_page
+from .pages import Page
 from .report import Report
 from .stamps import STAMP_KEY, page_stamp
 

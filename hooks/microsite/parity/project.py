@@ -23,7 +23,8 @@ from .compare import compare_pages
 from .data_texts import check_data
 from .image_files import check_image_files
 from .interface_words import check_words
-from .pages import Page, parse_text
+from .page_reader import parse_text
+from .pages import Page
 from .report import Report
 from .stamps import check_outdated, verified_unchanged
 from .status import PageTranslation, SourceChange, State, TranslationStatus

@@ -17,7 +17,9 @@ from babel.dates import format_date
 from babel.lists import format_list
 
 from .. import upstream
+from ..addresses import page_url
 from ..articles import Article, Collection, citations
+from ..articles.citation_formats import FORMATS
 from ..articles.collection import image_path
 from ..dates import day_view
 from ..markers import find_markers
@@ -188,8 +190,9 @@ def _linked_name(sentence: str, first: FirstPublication) -> dict[str, str | None
 
 def render_article_citation(context: RenderContext, reference: citations.Reference) -> str:
     """Under an article's text: how to cite it in the page's language, and the files to import it from.
-    It cites what the files cite (articles/citations.py): the journal article, with this page's address,
-    where this text appeared elsewhere first; otherwise this page, and where the article appeared first."""
+    It cites what the files cite (articles/citations.py, site_output/citation_files.py): the journal
+    article, with this page's address, where this text appeared elsewhere first; otherwise this page, and
+    where the article appeared first."""
     first, journal = reference.first_published, reference.journal
     authors = format_list(list(reference.authors), locale=context.language)
     if journal:
@@ -230,7 +233,7 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
                 "type": kind.media_type,
                 "name": kind.name,
             }
-            for kind in citations.FORMATS
+            for kind in FORMATS
         ],
     )
 
@@ -248,6 +251,14 @@ def leave_out_table_of_contents(state: BuildState, markdown: str, page: Page) ->
         upstream.hide_table_of_contents(page)
 
 
+def _reference(state: BuildState, article: Article) -> citations.Reference:
+    """The article as its page cites it, and as its files cite it (site_output/citation_files.py)."""
+    people = {person["id"]: person for person in state.data.records("people")}
+    site_name = upstream.language_site_name(state.config, article.language)
+    url = page_url(state.config, state.languages, article.language, article.path)
+    return citations.reference(article, people, site_name, url, state.languages, state.words)
+
+
 def frame_article(state: BuildState, markdown: str, page: Page, files: Files) -> str:
     """An article's Markdown with its header under the title and how to cite it at its end; the title
     heading is added if the article does not start with one. Other pages are returned as they are."""
@@ -259,7 +270,7 @@ def frame_article(state: BuildState, markdown: str, page: Page, files: Files) ->
     context = RenderContext.of_page(state, page, files, f"docs/{page.file.src_uri}")
     try:
         header = render_article_header(context, article)
-        citation = render_article_citation(context, citations.reference(state, article))
+        citation = render_article_citation(context, _reference(state, article))
     except Problem as problem:
         state.problems.stop_or_report(problem)
         return markdown

@@ -1,15 +1,15 @@
 """What the site needs beyond its pages, per language: hreflang alternates and the language selector,
 each page's metadata (JSON-LD, Open Graph, citation tags), a 404 page per language, the sitemap, a
-search index per language, the navigation's order, the footer's links, page titles (plain, and HTML for
-the theme), and every page's Content-Security-Policy."""
+search index per language, an Atom feed per language, each article's reference files, the navigation's
+order, the footer's links, page titles (plain, and HTML for the theme), and every page's
+Content-Security-Policy."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..articles.citations import write_citations
-from ..articles.feeds import write_feeds
 from .alternates import set_error_page_alternates, set_page_alternates
+from .citation_files import write_citations
 from .content_security import (
     add_content_security_policy,
     add_policy_to_written_page,
@@ -18,6 +18,7 @@ from .content_security import (
     note_theme_scripts,
 )
 from .error_pages import place_error_page, set_error_page_parts
+from .feeds import set_feed_links, write_feeds
 from .footer import link_footer_pages, link_status_page
 from .link_previews import write_link_previews
 from .metadata import add_error_page_metadata, add_page_metadata
@@ -37,9 +38,9 @@ def finish_site(state: BuildState) -> None:
     pictures of link previews."""
     finish_sitemap(state)
     write_language_indexes(state)
-    write_feeds(state)
+    write_feeds(state.config, state.publication, state.problems)
     write_redirects(state)
-    write_citations(state)
+    write_citations(state.config, state.publication, state.problems)
     write_link_previews(state, state.publication.publisher)
 
 
@@ -61,5 +62,6 @@ __all__ = [
     "prepare_page_titles",
     "set_error_page_alternates",
     "set_error_page_parts",
+    "set_feed_links",
     "set_page_alternates",
 ]

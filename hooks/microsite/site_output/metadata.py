@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from babel.core import get_global, parse_locale
 
 from .. import upstream
-from ..articles.feeds import page_url
+from ..addresses import page_url
 from ..language_texts import in_language
 from ..publisher import Publisher
 from .alternates import translation_paths
@@ -222,7 +222,7 @@ def _author(state: BuildState, person: dict, person_id: str, language: str) -> d
     author = {
         "@type": "Person",
         "name": person.get("name") or person_id,
-        "url": page_url(state, language, state.articles.settings.author_path(person_id)),
+        "url": page_url(state.config, state.languages, language, state.articles.settings.author_path(person_id)),
     }
     affiliation = person.get("affiliation")
     if affiliation:
@@ -241,7 +241,7 @@ def _web_site(state: BuildState) -> dict[str, Any]:
     return {
         "@type": "WebSite",
         "name": upstream.language_site_name(state.config, state.language),
-        "url": page_url(state, state.language, "index.md"),
+        "url": page_url(state.config, state.languages, state.language, "index.md"),
         "inLanguage": state.language,
         "publisher": _publisher_organization(state, publisher, state.language),
     }

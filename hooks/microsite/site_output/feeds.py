@@ -33,17 +33,18 @@ from urllib.parse import quote, urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import upstream
-from ..addresses import page_address
+from ..addresses import page_url
 from ..findings import Finding
 from ..front_matter_fields import front_matter_line
 from ..language_texts import in_language
 from ..languages import Languages
-from ..problems import Problem
+from ..problems import Problem, Problems
 
 if TYPE_CHECKING:
-    from ..state import BuildState
-    from .collection import Collection
-    from .model import Article
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..articles import Article, Collection
+    from ..publication import Publication
 
 
 FEED = "feed.xml"
@@ -54,19 +55,20 @@ HTML_TYPE = "text/html"
 _NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def has_feeds(state: BuildState) -> bool:
-    return state.articles is not None and any(state.articles.of(language) for language in state.languages.codes)
+def has_feeds(publication: Publication) -> bool:
+    articles = publication.articles
+    return articles is not None and any(articles.of(language) for language in publication.languages.codes)
 
 
-def feed_url(state: BuildState, language: str) -> str:
-    return state.site_url + state.languages.root(language) + FEED
+def feed_url(config: MkDocsConfig, publication: Publication, language: str) -> str:
+    return (config.site_url or "/") + publication.languages.root(language) + FEED
 
 
-def tag_authority(state: BuildState) -> str:
+def tag_authority(config: MkDocsConfig, publication: Publication) -> str:
     """The host of the publisher's address (publisher.py checks it); the site's while it is wrong."""
-    publisher = state.settings.publisher
+    publisher = publication.settings.publisher
     address = publisher.get("url") if isinstance(publisher, dict) else None
-    return urlsplit(str(address or state.site_url)).hostname or "localhost"
+    return urlsplit(str(address or config.site_url or "/")).hostname or "localhost"
 
 
 def entry_id(authority: str, article: Article) -> str:
@@ -80,56 +82,51 @@ def feed_id(authority: str, language: str, articles: list[Article]) -> str:
     return f"tag:{authority},{since.isoformat()}:feeds/{language}"
 
 
-def page_url(state: BuildState, language: str, path: str) -> str:
-    """The absolute URL of the page at `path` below the language's folder ('artikel/x.md')."""
-    return state.site_url + page_address(state.config, state.languages, language, path)
-
-
-def feed_links(state: BuildState) -> list[dict[str, str]]:
-    """The feeds a page of the language being built links to: its own first, then every other one.
+def feed_links(config: MkDocsConfig, publication: Publication, current: str) -> list[dict[str, str]]:
+    """The feeds a page of the language `current` links to: its own first, then every other one.
 
     Each is titled with the feed's own title and its language's name as the language selector gives
     it ('Strong Cities (English)'), so that a reader tells them apart in either language."""
-    if not has_feeds(state):
+    if not has_feeds(publication):
         return []
-    current = state.language
-    ordered = [current, *(language for language in state.languages.codes if language != current)]
+    ordered = [current, *(language for language in publication.languages.codes if language != current)]
     return [
         {
-            "href": feed_url(state, language),
+            "href": feed_url(config, publication, language),
             "lang": language,
-            "title": f"{upstream.language_site_name(state.config, language)} "
-            f"({upstream.language_display_name(state.config, language)})",
+            "title": f"{upstream.language_site_name(config, language)} "
+            f"({upstream.language_display_name(config, language)})",
         }
         for language in ordered
     ]
 
 
-def set_feed_links(state: BuildState) -> None:
-    upstream.set_feed_links(state.config, feed_links(state))
+def set_feed_links(config: MkDocsConfig, publication: Publication, language: str) -> None:
+    """In the build of `language`: the feeds its pages link to, for overrides/main.html."""
+    upstream.set_feed_links(config, feed_links(config, publication, language))
 
 
-def write_feeds(state: BuildState) -> None:
-    """Every built language's feed, into its folder of the site.
+def write_feeds(config: MkDocsConfig, publication: Publication, problems: Problems) -> None:
+    """Every built language's feed, into its folder of the site (`config.site_dir`).
 
     An article with a text no feed can carry is named with what to fix: it stops the build, and in
     the preview it is left out of its feed, with a warning, until it is fixed."""
-    if not has_feeds(state):
+    if not has_feeds(publication):
         return
-    people = {person["id"]: person for person in state.data.records("people")}
-    feeds, problems = {}, {}
-    for language in state.languages.codes:
+    people = {person["id"]: person for person in publication.data.records("people")}
+    feeds, unwritable = {}, {}
+    for language in publication.languages.codes:
         articles = []
-        for article in state.articles.of(language):
-            found = _unwritable(state, article, people)
-            problems |= dict.fromkeys(found)
+        for article in publication.articles.of(language):
+            found = _unwritable(config, publication, article, people)
+            unwritable |= dict.fromkeys(found)
             if not found:
                 articles.append(article)
-        feeds[language] = atom_feed(state, language, articles, people)
-    if problems:
-        state.problems.stop_or_report(Problem(problems, header="The Atom feeds cannot be written:"))
+        feeds[language] = atom_feed(config, publication, language, articles, people)
+    if unwritable:
+        problems.stop_or_report(Problem(unwritable, header="The Atom feeds cannot be written:"))
     for language, content in feeds.items():
-        target = state.site_dir / state.languages.root(language) / FEED
+        target = Path(config.site_dir) / publication.languages.root(language) / FEED
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
@@ -138,39 +135,43 @@ def write_feeds(state: BuildState) -> None:
             raise Problem(Finding(str(target), 1, message)) from None
 
 
-def atom_feed(state: BuildState, language: str, articles: list[Article], people: dict[str, dict]) -> bytes:
+def atom_feed(
+    config: MkDocsConfig, publication: Publication, language: str, articles: list[Article], people: dict[str, dict]
+) -> bytes:
     """The language's feed as Atom 1.0 (UTF-8 XML), with these of its articles (newest first)."""
     feed = FeedGenerator()
-    every_article = [article for other in state.languages.codes for article in state.articles.of(other)]
-    feed.id(feed_id(tag_authority(state), language, state.articles.of(language) or every_article))
-    feed.title(upstream.language_site_name(state.config, language))
-    description = upstream.language_site_description(state.config, language)
+    collection, languages = publication.articles, publication.languages
+    every_article = [article for other in languages.codes for article in collection.of(other)]
+    feed.id(feed_id(tag_authority(config, publication), language, collection.of(language) or every_article))
+    feed.title(upstream.language_site_name(config, language))
+    description = upstream.language_site_description(config, language)
     if description:
         feed.subtitle(description)
-    feed.link(href=feed_url(state, language), rel="self", type=ATOM_TYPE)
-    feed.link(href=page_url(state, language, "index.md"), rel="alternate", type=HTML_TYPE, hreflang=language)
+    feed.link(href=feed_url(config, publication, language), rel="self", type=ATOM_TYPE)
+    home = page_url(config, languages, language, "index.md")
+    feed.link(href=home, rel="alternate", type=HTML_TYPE, hreflang=language)
     feed.language(language)
-    feed.updated(_moment(_newest_change(state, language)))
+    feed.updated(_moment(_newest_change(collection, languages, language)))
     for article in articles:
-        _add_entry(feed, state, article, people)
+        _add_entry(feed, config, publication, article, people)
     return feed.atom_str(pretty=True, encoding="UTF-8")
 
 
-def _newest_change(state: BuildState, language: str) -> datetime.date:
+def _newest_change(collection: Collection, languages: Languages, language: str) -> datetime.date:
     """The newest entry's last change; a feed without entries takes the newest of any language's."""
-    articles = state.articles.of(language) or [
-        article for other in state.languages.codes for article in state.articles.of(other)
-    ]
+    articles = collection.of(language) or [article for other in languages.codes for article in collection.of(other)]
     return max(article.last_change for article in articles)
 
 
-def _add_entry(feed: FeedGenerator, state: BuildState, article: Article, people: dict[str, dict]) -> None:
-    collection: Collection = state.articles
+def _add_entry(
+    feed: FeedGenerator, config: MkDocsConfig, publication: Publication, article: Article, people: dict[str, dict]
+) -> None:
+    collection, languages = publication.articles, publication.languages
     language = article.language
-    url = page_url(state, language, article.path)
+    url = page_url(config, languages, language, article.path)
     # Appended: the collection is newest first already, and feedgen would otherwise prepend.
     entry = feed.add_entry(order="append")
-    entry.id(entry_id(tag_authority(state), article))
+    entry.id(entry_id(tag_authority(config, publication), article))
     entry.title(article.title)
     # feedgen 1.0 writes only the href of an entry's link (it reads the other attributes back from the
     # element it has just created): Atom takes a link without rel as rel="alternate", the article.
@@ -179,42 +180,45 @@ def _add_entry(feed: FeedGenerator, state: BuildState, article: Article, people:
     entry.published(_moment(article.date))
     entry.updated(_moment(article.last_change))
     for person_id in article.authors:
-        uri = page_url(state, language, collection.settings.author_path(person_id))
+        uri = page_url(config, languages, language, collection.settings.author_path(person_id))
         entry.author(name=_name(people, person_id), uri=uri)
     for topic_id in article.topics:
-        entry.category(term=topic_id, label=_topic_name(state, topic_id, language))
+        entry.category(term=topic_id, label=_topic_name(publication, topic_id, language))
 
 
 def _name(people: dict[str, dict], person_id: str) -> str:
     return people.get(person_id, {}).get("name") or person_id
 
 
-def _topic_name(state: BuildState, topic_id: str, language: str) -> str:
+def _topic_name(publication: Publication, topic_id: str, language: str) -> str:
     """The topic's name in the feed's language, else in the source language; its id if it is unknown."""
-    names = state.articles.topics.get(topic_id)
-    return in_language(names, language, state.languages.source).text if names else topic_id
+    names = publication.articles.topics.get(topic_id)
+    return in_language(names, language, publication.languages.source).text if names else topic_id
 
 
-def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) -> list[Finding]:
+def _unwritable(
+    config: MkDocsConfig, publication: Publication, article: Article, people: dict[str, dict]
+) -> list[Finding]:
     """What of the article's entry XML has no place for (control characters, which a YAML escape such
     as "\\x01" writes), each named at its line, where an editor finds it."""
-    source = _source(state, article)
-    article_text = (Path(state.config.docs_dir) / article.language / article.path).read_text(encoding="utf-8")
+    path = Path(config.docs_dir) / article.language / article.path
+    source = _shown(path, publication.project)
+    article_text = path.read_text(encoding="utf-8")
     texts = [
         (source, front_matter_line(article_text, field), f"the {field}", text)
         for field, text in (("title", article.title), ("description", article.description))
     ]
     texts += [
-        ("data/people.yml", _data_line(state, "people", ("people", person, "name")), f"the name of '{person}'",
+        ("data/people.yml", _data_line(publication, "people", ("people", person, "name")), f"the name of '{person}'",
          _name(people, person))
         for person in article.authors
     ]  # fmt: skip
     texts += [
         (
             "data/articles.yml",
-            _data_line(state, "articles", ("topics", topic, "name", article.language)),
+            _data_line(publication, "articles", ("topics", topic, "name", article.language)),
             f"the {Languages.name(article.language)} name of the topic '{topic}'",
-            _topic_name(state, topic, article.language),
+            _topic_name(publication, topic, article.language),
         )
         for topic in article.topics
     ]
@@ -227,9 +231,9 @@ def _unwritable(state: BuildState, article: Article, people: dict[str, dict]) ->
     ]
 
 
-def _data_line(state: BuildState, name: str, place: tuple[str, str, *tuple[str, ...]]) -> int:
+def _data_line(publication: Publication, name: str, place: tuple[str, str, *tuple[str, ...]]) -> int:
     """The line of a record's field in a data file: `place` is the list, the record's id and the field's path."""
-    data_file = state.data.parsed.get(name)
+    data_file = publication.data.parsed.get(name)
     if data_file is None:
         return 1
     records, record_id, *field = place
@@ -239,9 +243,9 @@ def _data_line(state: BuildState, name: str, place: tuple[str, str, *tuple[str, 
     return 1
 
 
-def _source(state: BuildState, article: Article) -> str:
-    path = Path(state.config.docs_dir) / article.language / article.path
-    return path.relative_to(state.project).as_posix() if path.is_relative_to(state.project) else path.as_posix()
+def _shown(path: Path, project: Path) -> str:
+    """A path as editors know it: below the project where it is there."""
+    return path.relative_to(project).as_posix() if path.is_relative_to(project) else path.as_posix()
 
 
 def _moment(day: datetime.date) -> datetime.datetime:

@@ -1,0 +1,48 @@
+"""Each article's reference files in the site: a BibTeX, a RIS and a CSL-JSON file per article and
+language, next to its page (`<page_folder>/<slug>.bib`, `.ris`, `.csl.json`), citing what the block under
+the article cites (articles/citations.py) in the formats of articles/citation_formats.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import upstream
+from ..addresses import page_url
+from ..articles.citation_formats import FORMATS
+from ..articles.citations import reference
+from ..findings import Finding
+from ..problems import Problem, Problems
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..publication import Publication
+
+
+def write_citations(config: MkDocsConfig, publication: Publication, problems: Problems) -> None:
+    """Once every language is built: each article's files in each of its languages, into the site
+    (`config.site_dir`), never over a file the build copied from docs/."""
+    if publication.articles is None:
+        return
+    people = {person["id"]: person for person in publication.data.records("people")}
+    languages = publication.languages
+    for language in languages.codes:
+        site_name = upstream.language_site_name(config, language)
+        for article in publication.articles.of(language):
+            url = page_url(config, languages, language, article.path)
+            cited = reference(article, people, site_name, url, languages, publication.words)
+            for kind in FORMATS:
+                target = Path(config.site_dir) / (cited.files + kind.extension)
+                if target.exists():
+                    written = f"docs/{language}/{article.path.removesuffix('.md')}{kind.extension}"
+                    message = f"the build writes the article's {kind.name} reference there – rename or remove this file"
+                    problems.stop_or_report(Problem(Finding(written, 1, message)))
+                    continue
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    # Bytes: the line ends are the format's (CR LF in RIS) on every system.
+                    target.write_bytes(kind.write(cited).encode("utf-8"))
+                except OSError as error:
+                    message = f"cannot write the article's {kind.name} reference ({error.strerror or error})"
+                    raise Problem(Finding(str(target), 1, message)) from None
