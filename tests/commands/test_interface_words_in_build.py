@@ -1,12 +1,18 @@
 """A strict build of a publication whose generator lacks an interface word in one language stops before it
-renders anything, with the word file, the line and what to add; never a KeyError or a traceback."""
+renders anything, with the word file, the line and what to add; never a KeyError or a traceback.
+
+The word files are the generator's own (hooks/microsite/words/), so the build and the parity check run as
+processes of the copy: in the test process, `microsite` is this repository's package, with its own words."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from microsite.languages import Languages
-from project import SUB_PATH, assemble_publication, build_site, microsite
+from project import SUB_PATH, assemble_publication, build_site_in_new_process
 from site_model import LANGUAGES
 
 
@@ -25,13 +31,20 @@ def test_a_missing_word_stops_a_strict_build_and_parity_with_what_to_add(tmp_pat
         f"as in {LANGUAGES.source}.yml line {source_line}"
     )
 
-    result = build_site(tmp_path / "site", f"http://127.0.0.1:8000{SUB_PATH}", project / "mkdocs.yml")
+    result = build_site_in_new_process(tmp_path / "site", f"http://127.0.0.1:8000{SUB_PATH}", project / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert f"The interface words have 1 problem:\n{expected}" in output
     assert "Traceback" not in output and "KeyError" not in output
     assert not (tmp_path / "site" / "index.html").exists()
 
-    parity = microsite("parity", project=project)
+    parity = subprocess.run(
+        [sys.executable, "-m", "microsite", "parity"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project / "hooks")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert parity.returncode == 1
     assert expected in parity.stdout
