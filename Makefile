@@ -102,8 +102,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# On every core (pytest-xdist), a module's tests on one worker: a module's shared build, preview or browser
+# page is made once (tests that change nothing outside their temporary folders may run side by side).
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses auto --dist loadscope
 
 # Starting points for editors; they never overwrite anything.
 new-article: $(VENV)/.installed

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import datetime
 import functools
+import math
 import os
 import signal
 import subprocess
@@ -23,13 +24,15 @@ from microsite.upstream import content_span
 from project import PUBLICATION, as_editors_clone, assemble_publication, free_port, mkdocs_env
 
 # How the preview's log ends a rebuild: "Documentation built in" is not written for every one.
-BUILD_ENDS = ("Reloading browsers", "An error happened during the rebuild")
+REBUILD_FAILED = "An error happened during the rebuild"
+BUILD_ENDS = ("Reloading browsers", REBUILD_FAILED)
 
 
 # How long one rebuild may take before the preview counts as stuck: a rebuild takes about a second.
 REBUILD_SECONDS = 20
 
-
+# After a rebuild that failed, how long the log must stay unchanged before no further rebuild is expected: more
+# than the preview's polling interval (half a second), in which it notices a change.
 QUIET_SECONDS = 0.6
 # How long the preview may take to start: setting up is done (the environment exists), one build is left.
 START_SECONDS = 60
@@ -103,19 +106,48 @@ class Preview:
         return html[span[0] : span[1]]
 
     def save(self, change: Callable[[], None]) -> str:
-        """Make a change in the project; returns the log of the rebuilds it caused, once they are done."""
+        """Make a change in the project; returns the log of the rebuilds it caused, once the preview serves what
+        a rebuild that started after the change built (or, if the rebuild failed, once the log is quiet)."""
         start = len(self.log())
         change()
+        saved_at = _preview_clock()
         deadline = time.monotonic() + REBUILD_SECONDS
         while time.monotonic() < deadline:
             assert self.server.poll() is None, "the preview stopped:\n" + self.log()[start:]
             written = self.log()[start:]
             if _rebuilt(written):
-                time.sleep(QUIET_SECONDS)
-                if self.log()[start:] == written:
-                    return written
-            time.sleep(0.1)
+                if not _rebuild_failed(written):
+                    served = self.served_build()
+                    if served is not None and served >= saved_at:
+                        return self.log()[start:]
+                else:
+                    time.sleep(QUIET_SECONDS)
+                    if self.log()[start:] == written:
+                        return written
+            time.sleep(0.05)
         raise AssertionError(f"no rebuild within {REBUILD_SECONDS} s:\n{self.log()[start:]}")
+
+    def served_build(self) -> int | None:
+        """When the build the preview serves now started, on its clock (_preview_clock); None if it does not
+        answer. The preview writes it into the live-reload script of every page, and answers a page only
+        when no rebuild is under way."""
+        served = self.fetch("index.html")
+        if served is None:
+            return None
+        reload_call = served[1].rfind("livereload(")
+        started = served[1][reload_call + len("livereload(") :].split(",", 1)[0]
+        return int(started) if reload_call != -1 and started.isdigit() else None
+
+
+def _preview_clock() -> int:
+    """Now, as MkDocs' preview dates its builds (mkdocs.livereload: the monotonic clock in milliseconds, the
+    same clock for every process on the machine): a build dated later read every file as it is now."""
+    return math.ceil(time.monotonic() * 1000)
+
+
+def _rebuild_failed(log: str) -> bool:
+    """The last rebuild that started ended in an error: the preview serves no page until the next good one."""
+    return REBUILD_FAILED in last_build(log)
 
 
 def _rebuilt(log: str) -> bool:

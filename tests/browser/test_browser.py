@@ -56,7 +56,10 @@ class Visit:
 def visit(browser, served_site: str) -> Iterator:
     contexts = []
 
-    def open_page(path: str, viewport: dict | None = None) -> Visit:
+    def open_page(path: str, viewport: dict | None = None, wait_until: str = "networkidle") -> Visit:
+        """The page once it is loaded, with what it requests later (the search index, its stemmer): every
+        request is seen by `networkidle`. `load` for a test of what the page does next, whose own
+        requests are another test's subject."""
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
         contexts.append(context)
         context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
@@ -70,7 +73,7 @@ def visit(browser, served_site: str) -> Iterator:
         )
         page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
         page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
-        page.goto(served_site + path, wait_until="networkidle")
+        page.goto(served_site + path, wait_until=wait_until)
         return seen
 
     yield open_page
@@ -109,7 +112,7 @@ def test_language_selector_lands_on_the_same_page_in_the_other_language(visit, s
     for language in configured_languages():
         if language == language_of(path):
             continue
-        seen = visit(path)
+        seen = visit(path, wait_until="load")
         switch_language(seen.page, language)
         assert seen.page.url == served_site + counterpart_path(path, language)
         assert seen.page.locator("html").get_attribute("lang") == language
@@ -122,7 +125,7 @@ def test_language_selector_works_on_a_phone(visit, served_site: str, language: s
     path = language_root(language) + "index.html"
     for other in configured_languages():
         if other != language:
-            seen = visit(path, viewport=PHONE)
+            seen = visit(path, viewport=PHONE, wait_until="load")
             switch_language(seen.page, other)
             assert seen.page.url == served_site + counterpart_path(path, other)
 

@@ -67,7 +67,8 @@ def test_the_labels_cover_nothing_and_stay_inside_the_map(page, served_site: str
     pages = map_pages(built_site)
     assert pages
     for path in pages:
-        page.goto(served_site + path, wait_until="networkidle")
+        # The map is drawn into the page when it is built: laid out by `load`.
+        page.goto(served_site + path, wait_until="load")
         drawn = page.evaluate(DRAWN)
         width, height = drawn["view"]
         for text in drawn["texts"]:

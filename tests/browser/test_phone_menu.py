@@ -51,7 +51,7 @@ SETTLED = """() => document.querySelector(".md-sidebar--primary").getBoundingCli
 def desktop_sections(page, home: str) -> list[dict]:
     """The top-level entries of the menu on the language's home page, as a desktop shows them."""
     page.set_viewport_size(DESKTOP)
-    page.goto(home, wait_until="networkidle")
+    page.goto(home, wait_until="load")
     entries = page.evaluate(TOP_LEVEL_ENTRIES)
     assert entries and all(entry["name"] for entry in entries), f"the desktop menu at {home} lists {entries}"
     return entries

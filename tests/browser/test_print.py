@@ -162,7 +162,8 @@ def printed(browser, served_site: str) -> dict[str, Printed]:
     for page_path in article_pages():
         context = browser.new_context(service_workers="block")
         page = context.new_page()
-        page.goto(served_site + page_path, wait_until="networkidle")
+        # The print layout needs the stylesheets and pictures, in by `load`, not the search index that follows.
+        page.goto(served_site + page_path, wait_until="load")
         page.emulate_media(media="print")
         # Material fades a link's colour (a transition): read the colours once the page has settled on paper's.
         page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")

@@ -110,7 +110,7 @@ def test_the_check_job_lints_and_make_lint_runs_ruff_before_every_test() -> None
     assert lint["if"] == "success() || failure()"  # a lint finding hides no other check's result
     assert make_dry_run("lint")[-2:] == [".venv/bin/ruff check .", ".venv/bin/ruff format --check ."]
     test = make_dry_run("test")
-    pytest_line = next(number for number, line in enumerate(test) if line.endswith("-m pytest"))
+    pytest_line = next(number for number, line in enumerate(test) if " -m pytest" in line)
     assert test.index(".venv/bin/ruff check .") < test.index(".venv/bin/ruff format --check .") < pytest_line
 
 
