@@ -165,14 +165,18 @@ def test_where_labels_cannot_all_be_free_each_is_still_drawn_inside_the_map() ->
     placements = place_labels(crowd, bounds)
     assert len(placements) == len(crowd) and not all(placement.free for placement in placements)
     assert all(placement.box.within(bounds) for placement in placements)
+    # A caller that would rather try a larger map is told that this one is too small.
+    assert place_labels(crowd, bounds, only_if_free=True) is None
+    roomy = Box(0, 0, 800, 560)
+    assert place_labels(crowd[:3], roomy, only_if_free=True) == place_labels(crowd[:3], roomy)
 
 
 def test_no_label_is_placed_over_a_leader_line() -> None:
     city = label("City", (400, 200))
     # A leader line of another label runs where this one would go first: right of its dot.
     leader = ((380.0, 150.0), (520.0, 260.0))
-    placement = Layout(Box(0, 0, 800, 400), [city.dot], [], [leader]).place(city)
-    assert placement.free and not placement.box.crossed_by(*leader)
+    placement = Layout(Box(0, 0, 800, 400), [city.dot], [], [leader]).free_place(city, [])
+    assert placement is not None and not placement.box.crossed_by(*leader)
 
 
 def test_a_label_too_wide_for_the_right_goes_left() -> None:
