@@ -282,10 +282,19 @@ class Layout:
         return placement
 
 
-def place_labels(labels: Sequence[Label], bounds: Box, *, only_if_free: bool = False) -> list[Placement] | None:
+def place_labels(labels: Sequence[Label], bounds: Box, *, only_if_free: bool = False) -> tuple[Placement, ...] | None:
     """A place for every label, in their order: the first ones get the places nearest their dots. With
     `only_if_free`, None as soon as a label finds no free place: the caller tries a larger map, and
-    the places that cover least are not worth finding."""
+    the places that cover least are not worth finding.
+
+    The places are a function of the labels (texts, sizes, dots) and the bounds alone, and are kept for
+    the process by exactly those: a rebuild of the preview that leaves the map's cities and words as
+    they were does not place them again."""
+    return _placed(tuple(labels), bounds, only_if_free)
+
+
+@functools.lru_cache(maxsize=16)
+def _placed(labels: tuple[Label, ...], bounds: Box, only_if_free: bool) -> tuple[Placement, ...] | None:
     layout = Layout(bounds, [label.dot for label in labels], [], [])
     placements = []
     for label in labels:
@@ -296,4 +305,4 @@ def place_labels(labels: Sequence[Label], bounds: Box, *, only_if_free: bool = F
                 return None
             placement = layout.least_covering(options)
         placements.append(layout.taken(placement))
-    return placements
+    return tuple(placements)
