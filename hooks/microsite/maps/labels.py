@@ -58,12 +58,6 @@ class Box:
     right: float
     bottom: float
 
-    def meets(self, other: Box) -> bool:
-        """Whether the two boxes overlap (touching is not overlapping)."""
-        return (
-            self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
-        )
-
     def overlap(self, other: Box) -> float:
         """The area the two boxes share."""
         width = min(self.right, other.right) - max(self.left, other.left)
@@ -209,17 +203,13 @@ class Obstacles:
         self.boxes = boxes
         self.columns: dict[tuple[float, float], list[Box]] = {}
 
-    def in_column(self, box: Box) -> list[Box]:
-        """The boxes that overlap `box` from left to right, in their order."""
+    def meeting(self, box: Box) -> list[Box]:
+        """The boxes that `box` overlaps (touching is not overlapping), in their order: of its column's."""
         column = self.columns.get((box.left, box.right))
         if column is None:
             column = [other for other in self.boxes if box.left < other.right and other.left < box.right]
             self.columns[box.left, box.right] = column
-        return column
-
-    def meeting(self, box: Box) -> list[Box]:
-        """The boxes that `box` overlaps, in their order (`Box.meets`)."""
-        return [other for other in self.in_column(box) if box.top < other.bottom and other.top < box.bottom]
+        return [other for other in column if box.top < other.bottom and other.top < box.bottom]
 
 
 @dataclass
@@ -284,12 +274,9 @@ class Layout:
 
 def place_labels(labels: Sequence[Label], bounds: Box, *, only_if_free: bool = False) -> tuple[Placement, ...] | None:
     """A place for every label, in their order: the first ones get the places nearest their dots. With
-    `only_if_free`, None as soon as a label finds no free place: the caller tries a larger map, and
-    the places that cover least are not worth finding.
-
-    The places are a function of the labels (texts, sizes, dots) and the bounds alone, and are kept for
-    the process by exactly those: a rebuild of the preview that leaves the map's cities and words as
-    they were does not place them again."""
+    `only_if_free`, None as soon as a label finds no free place (the caller tries a larger map). Kept for
+    the process by the labels (texts, sizes, dots) and the bounds, all that places them: a rebuild of the
+    preview that leaves the map's cities and words as they were does not place them again."""
     return _placed(tuple(labels), bounds, only_if_free)
 
 
