@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from microsite.data import PublicationData, load
 from microsite.maps.cartography import central_longitude, clip_line, clip_ring, continuous, simplify
-from microsite.maps.labels import ASCENT, DESCENT, Box, Label, Layout, TextLine, place_labels, text_width
+from microsite.maps.labels import ASCENT, DESCENT, Box, Label, Layout, TextLine, _placed, place_labels, text_width
 from microsite.maps.outlines import GEODATA
 from microsite.maps.topojson import decode_arcs, polygons, shared_arcs
 from microsite.rendering import render_partnership_map
@@ -165,14 +165,35 @@ def test_where_labels_cannot_all_be_free_each_is_still_drawn_inside_the_map() ->
     placements = place_labels(crowd, bounds)
     assert len(placements) == len(crowd) and not all(placement.free for placement in placements)
     assert all(placement.box.within(bounds) for placement in placements)
+    # A caller that would rather try a larger map is told that this one is too small.
+    assert place_labels(crowd, bounds, only_if_free=True) is None
+    roomy = Box(0, 0, 800, 560)
+    assert place_labels(crowd[:3], roomy, only_if_free=True) == place_labels(crowd[:3], roomy)
 
 
 def test_no_label_is_placed_over_a_leader_line() -> None:
     city = label("City", (400, 200))
     # A leader line of another label runs where this one would go first: right of its dot.
     leader = ((380.0, 150.0), (520.0, 260.0))
-    placement = Layout(Box(0, 0, 800, 400), [city.dot], [], [leader]).place(city)
-    assert placement.free and not placement.box.crossed_by(*leader)
+    placement = Layout(Box(0, 0, 800, 400), [city.dot], [], [leader]).free_place(city, [])
+    assert placement is not None and not placement.box.crossed_by(*leader)
+
+
+def test_places_kept_for_the_preview_follow_every_edit_of_the_map() -> None:
+    # The process keeps places from one build to the next: an edit of a name, a city's place or the
+    # map's size gives the places a new process would give, not the kept ones.
+    bounds = Box(0, 0, 800, 400)
+    home, neighbour = label("Home", (400, 200), 7), label("Neighbour", (400, 240))
+    kept = place_labels([home, neighbour], bounds)
+    edits = [
+        ([home, label("Nachbarstadt an der Grenze", (400, 240))], bounds),
+        ([home, label("Neighbour", (400, 215))], bounds),
+        ([home, neighbour], Box(0, 0, 440, 400)),
+    ]
+    for labels, edited_bounds in edits:
+        placements = place_labels(labels, edited_bounds)
+        assert placements != kept
+        assert placements == _placed.__wrapped__(tuple(labels), edited_bounds, False)
 
 
 def test_a_label_too_wide_for_the_right_goes_left() -> None:

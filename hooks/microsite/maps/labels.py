@@ -58,12 +58,6 @@ class Box:
     right: float
     bottom: float
 
-    def meets(self, other: Box) -> bool:
-        """Whether the two boxes overlap (touching is not overlapping)."""
-        return (
-            self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
-        )
-
     def overlap(self, other: Box) -> float:
         """The area the two boxes share."""
         width = min(self.right, other.right) - max(self.left, other.left)
@@ -173,8 +167,8 @@ def hung(
     and `vertical` (top, middle, bottom) meet at `point`."""
     width, height = label.size
     x, y = point
-    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-    top = {"top": y, "bottom": y - height, "middle": y - height / 2}[vertical]
+    left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    top = y if vertical == "top" else y - height if vertical == "bottom" else y - height / 2
     baselines = []
     line_top = top
     for line in label.lines:
@@ -200,6 +194,24 @@ def candidates(label: Label, bounds: Box) -> Iterator[Placement]:
         yield set_off(label, (x + dx, y + dy))
 
 
+class Obstacles:
+    """Boxes a place is tested against, in their order, found by the columns they stand in: a label's
+    places mostly share a few columns (its eight places around its dot, and each distance set off to
+    either side), and only the boxes in a place's column can meet it."""
+
+    def __init__(self, boxes: Sequence[Box]) -> None:
+        self.boxes = boxes
+        self.columns: dict[tuple[float, float], list[Box]] = {}
+
+    def meeting(self, box: Box) -> list[Box]:
+        """The boxes that `box` overlaps (touching is not overlapping), in their order: of its column's."""
+        column = self.columns.get((box.left, box.right))
+        if column is None:
+            column = [other for other in self.boxes if box.left < other.right and other.left < box.right]
+            self.columns[box.left, box.right] = column
+        return [other for other in column if box.top < other.bottom and other.top < box.bottom]
+
+
 @dataclass
 class Layout:
     """The labels placed so far, and what every label must keep clear of."""
@@ -209,47 +221,49 @@ class Layout:
     boxes: list[Box]
     leaders: list[tuple[Point, Point]]
 
-    def place(self, label: Label) -> Placement:
-        """The first free place for the label. A leader that passes over another city's dot would seem
-        to belong to it: such a place is taken only where no other is free."""
+    def free_place(self, label: Label, options: list[Placement]) -> Placement | None:
+        """The first free place for the label, or None; every place tried is added to `options`. A leader
+        that passes over another city's dot would seem to belong to it: such a place is taken only where
+        no other is free."""
         others = [dot for dot in self.dots if dot != label.dot]
-        keep_off = [label.dot, *self.boxes, *(dot.grown(CLEARANCE) for dot in others)]
+        keep_off = Obstacles([label.dot, *self.boxes, *(dot.grown(CLEARANCE) for dot in others)])
         over_a_dot = None
-        options = []
         for option in candidates(label, self.bounds):
             options.append(option)
             box = option.box
-            if not box.within(self.bounds) or any(box.meets(other) for other in keep_off):
+            if not box.within(self.bounds) or keep_off.meeting(box):
                 continue
             if any(box.crossed_by(*leader) for leader in self.leaders):
                 continue
             if option.leader is None:
-                return self.taken(option)
+                return option
             if any(other.crossed_by(*option.leader) for other in self.boxes):
                 continue
             if not any(dot.crossed_by(*option.leader) for dot in others):
-                return self.taken(option)
+                return option
             over_a_dot = over_a_dot or option
-        if over_a_dot:
-            return self.taken(over_a_dot)
-        # No free place: inside the map where it can be; of the places that cover least, the one whose
-        # lines cross least.
-        inside = [option for option in options if option.box.within(self.bounds)] or options
-        least_covered = sorted(inside, key=self.covered)[:FEW]
-        return self.taken(dataclasses.replace(min(least_covered, key=self.crowding), free=False))
+        return over_a_dot
 
-    def covered(self, candidate: Placement) -> float:
+    def least_covering(self, options: list[Placement]) -> Placement:
+        """Where no place is free: inside the map where it can be; of the places that cover least, the one
+        whose lines cross least."""
+        inside = [option for option in options if option.box.within(self.bounds)] or options
+        covering = Obstacles(self.boxes + self.dots)
+        least_covered = sorted(inside, key=lambda option: self.covered(option, covering))[:FEW]
+        return dataclasses.replace(min(least_covered, key=lambda option: self.crowding(option, covering)), free=False)
+
+    def covered(self, candidate: Placement, covering: Obstacles) -> float:
         """The area of labels and dots a place covers."""
         box = candidate.box
-        return sum(box.overlap(other) for other in self.boxes + self.dots if box.meets(other))
+        return sum(box.overlap(other) for other in covering.meeting(box))
 
-    def crowding(self, candidate: Placement) -> float:
+    def crowding(self, candidate: Placement, covering: Obstacles) -> float:
         """What a place covers, each leader line through it, and each label its own leader runs
         through counting as much as a small label covered."""
         crossings = sum(candidate.box.crossed_by(*leader) for leader in self.leaders)
         if candidate.leader:
             crossings += sum(other.crossed_by(*candidate.leader) for other in self.boxes)
-        return self.covered(candidate) + 1000 * crossings
+        return self.covered(candidate, covering) + 1000 * crossings
 
     def taken(self, placement: Placement) -> Placement:
         self.boxes.append(placement.box)
@@ -258,7 +272,24 @@ class Layout:
         return placement
 
 
-def place_labels(labels: Sequence[Label], bounds: Box) -> list[Placement]:
-    """A place for every label, in their order: the first ones get the places nearest their dots."""
+def place_labels(labels: Sequence[Label], bounds: Box, *, only_if_free: bool = False) -> tuple[Placement, ...] | None:
+    """A place for every label, in their order: the first ones get the places nearest their dots. With
+    `only_if_free`, None as soon as a label finds no free place (the caller tries a larger map). Kept for
+    the process by the labels (texts, sizes, dots) and the bounds, all that places them: a rebuild of the
+    preview that leaves the map's cities and words as they were does not place them again."""
+    return _placed(tuple(labels), bounds, only_if_free)
+
+
+@functools.lru_cache(maxsize=16)
+def _placed(labels: tuple[Label, ...], bounds: Box, only_if_free: bool) -> tuple[Placement, ...] | None:
     layout = Layout(bounds, [label.dot for label in labels], [], [])
-    return [layout.place(label) for label in labels]
+    placements = []
+    for label in labels:
+        options: list[Placement] = []
+        placement = layout.free_place(label, options)
+        if placement is None:
+            if only_if_free:
+                return None
+            placement = layout.least_covering(options)
+        placements.append(layout.taken(placement))
+    return tuple(placements)

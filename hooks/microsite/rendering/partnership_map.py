@@ -109,15 +109,17 @@ def render_partnership_map(context: RenderContext, argument: str | None) -> str:
     for lowest in HEIGHTS:
         view = view_around(projected, WIDTH, (lowest, HEIGHTS[1]), PADDING, MIN_SPAN)
         points = [view.pixel(point) for point in projected]
-        # The home city's label is placed first: it gets the place nearest its dot.
+        # The home city's label is placed first: it gets the place nearest its dot. Below the highest
+        # map, a label without a free place means the next height is tried.
         placements = place_labels(
             [
                 Label(tuple(TextLine(line["text"], line["size"], line["bold"]) for line in city_lines), point, radius)
                 for city_lines, point, radius in zip(lines, points, radii)
             ],
             Box(0, 0, view.width, view.height),
+            only_if_free=lowest != HEIGHTS[-1],
         )
-        if all(placement.free for placement in placements):
+        if placements is not None:
             break
     return context.render(
         "partnership-map.html",
