@@ -13,6 +13,7 @@ from ..articles.citation_formats import FORMATS
 from ..articles.citations import reference
 from ..findings import Finding
 from ..problems import Problem, Problems
+from .site_files import write_into_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,10 +40,5 @@ def write_citations(config: MkDocsConfig, publication: Publication, problems: Pr
                     message = f"the build writes the article's {kind.name} reference there – rename or remove this file"
                     problems.stop_or_report(Problem(Finding(written, 1, message)))
                     continue
-                try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    # Bytes: the line ends are the format's (CR LF in RIS) on every system.
-                    target.write_bytes(kind.write(cited).encode("utf-8"))
-                except OSError as error:
-                    message = f"cannot write the article's {kind.name} reference ({error.strerror or error})"
-                    raise Problem(Finding(str(target), 1, message)) from None
+                # Bytes: the line ends are the format's (CR LF in RIS) on every system.
+                write_into_site(target, kind.write(cited).encode("utf-8"), f"the article's {kind.name} reference")

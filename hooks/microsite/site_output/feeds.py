@@ -39,6 +39,7 @@ from ..front_matter_fields import front_matter_line
 from ..language_texts import in_language
 from ..languages import Languages
 from ..problems import Problem, Problems
+from .site_files import write_into_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -127,12 +128,7 @@ def write_feeds(config: MkDocsConfig, publication: Publication, problems: Proble
         problems.stop_or_report(Problem(unwritable, header="The Atom feeds cannot be written:"))
     for language, content in feeds.items():
         target = Path(config.site_dir) / publication.languages.root(language) / FEED
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        except OSError as error:
-            message = f"cannot write the {Languages.name(language)} Atom feed ({error.strerror or error})"
-            raise Problem(Finding(str(target), 1, message)) from None
+        write_into_site(target, content, f"the {Languages.name(language)} Atom feed")
 
 
 def atom_feed(

@@ -35,6 +35,7 @@ from ..findings import Finding
 from ..problems import Problem
 from ..publisher import KEY as PUBLISHER_KEY
 from . import preview_images
+from .site_files import write_into_site
 
 if TYPE_CHECKING:
     from ..articles import Article
@@ -131,13 +132,7 @@ def _write(state: BuildState, site_path: str, recipe: tuple, draw: Callable[[], 
         message = "the build writes a link-preview picture there – rename or remove this file"
         state.problems.stop_or_report(Problem(Finding(written, 1, message)))
         return
-    content = _cached(state, recipe, draw)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    except OSError as error:
-        message = f"cannot write the link-preview picture ({error.strerror or error})"
-        raise Problem(Finding(str(target), 1, message)) from None
+    write_into_site(target, _cached(state, recipe, draw), "the link-preview picture")
 
 
 def _cached(state: BuildState, recipe: tuple, draw: Callable[[], bytes]) -> bytes:
