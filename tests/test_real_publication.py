@@ -21,6 +21,8 @@ from project import ROOT, SUB_PATH, Run, build_site, free_port, microsite
 from site_model import BuiltSite
 from static_host import served_under_sub_path
 
+pytestmark = pytest.mark.long_module
+
 # As the browser tests open pages.
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 

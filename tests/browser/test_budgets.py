@@ -10,7 +10,7 @@ import pytest
 from chromium import NetworkWatch, open_quietly
 from site_model import BuiltSite, review_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long_module]
 
 PHONE = {"width": 390, "height": 844}
 PAGE_BUDGET = 100_000
