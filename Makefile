@@ -103,9 +103,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 
 # On every core (pytest-xdist), a module's tests on one worker: a module's shared build, preview or browser
-# page is made once (tests that change nothing outside their temporary folders may run side by side).
+# page is made once (tests that change nothing outside their temporary folders may run side by side); the
+# modules marked long_module first (tests/conftest.py), so that none is left to run alone at the end.
 test: setup lint
-	$(BIN)/python -m pytest --numprocesses auto --dist loadscope
+	$(BIN)/python -m pytest --numprocesses auto --dist loadscope --no-loadscope-reorder
 
 # Starting points for editors; they never overwrite anything.
 new-article: $(VENV)/.installed

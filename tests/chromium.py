@@ -4,6 +4,7 @@ axe-core's verdict on a page. Never `playwright install`, which downloads a brow
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,61 @@ def violation_lines(result: dict) -> list[str]:
 def axe_violations(page) -> list[str]:
     """Every axe-core violation on the page as it is now, one line each."""
     return violation_lines(axe_result(page))
+
+
+# How long no request may be in flight before a page counts as done with the network. Longer than the 200 ms
+# after which a page's script may still ask for something (tests/browser/test_network_quiet.py opens such a
+# page), and half of the fixed 500 ms Playwright's `networkidle` waits on every page.
+QUIET_SECONDS = 0.25
+# How often the requests in flight are looked at: Playwright hands its events to this process only while it
+# waits in one of its calls.
+QUIET_POLL_MS = 20
+
+
+class NetworkWatch:
+    """The requests in flight in a page, from the watch's start until `stop`: Playwright's `networkidle`
+    for a page already open too (after a scroll that loads pictures), with a shorter quiet."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.in_flight: set = set()
+        self.last_change = time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.in_flight.add(request)
+        self.last_change = time.monotonic()
+
+    def _ended(self, request) -> None:
+        self.in_flight.discard(request)
+        self.last_change = time.monotonic()
+
+    def wait_until_quiet(self, timeout: float = 30) -> None:
+        """Returns once no request has been in flight for QUIET_SECONDS, counted from this call at the
+        earliest: what the page does next has that long to ask for something."""
+        called = time.monotonic()
+        deadline = called + timeout
+        while self.in_flight or time.monotonic() - max(self.last_change, called) < QUIET_SECONDS:
+            assert time.monotonic() < deadline, f"{self.page.url}: requests still in flight after {timeout} s: " + (
+                ", ".join(request.url for request in self.in_flight)
+            )
+            self.page.wait_for_timeout(QUIET_POLL_MS)
+
+    def stop(self) -> None:
+        self.page.remove_listener("request", self._started)
+        self.page.remove_listener("requestfinished", self._ended)
+        self.page.remove_listener("requestfailed", self._ended)
+
+
+def open_quietly(page, url: str, *, timeout: float = 30) -> None:
+    """Opens `url` in `page` and returns once it has loaded and no request has been in flight for
+    QUIET_SECONDS: for tests of what a page requests, its scripts' later requests (the search index, its
+    stemmer) included."""
+    watch = NetworkWatch(page)
+    try:
+        page.goto(url, wait_until="load", timeout=timeout * 1000)
+        watch.wait_until_quiet(timeout)
+    finally:
+        watch.stop()

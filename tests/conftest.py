@@ -56,3 +56,10 @@ def browser() -> Iterator:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules marked `long_module` first, the rest in their order: make test gives each worker a whole
+    module (--dist loadscope, --no-loadscope-reorder), and a long one started last keeps its worker busy
+    while the other has nothing left to do."""
+    items.sort(key=lambda item: item.get_closest_marker("long_module") is None)

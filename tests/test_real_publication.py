@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import RECORD_POLICY_VIOLATIONS, axe_result, policy_violations, violation_lines
+from chromium import RECORD_POLICY_VIOLATIONS, axe_result, open_quietly, policy_violations, violation_lines
 from microsite.measurements import file_to_record, record_axe, sources_fingerprint
 from project import ROOT, SUB_PATH, Run, build_site, free_port, microsite
 from site_model import BuiltSite
 from static_host import served_under_sub_path
+
+pytestmark = pytest.mark.long_module
 
 # As the browser tests open pages.
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -91,7 +93,7 @@ def test_axe_finds_nothing_on_any_page_and_its_figures_are_recorded(browser, rea
             tab.on("request", lambda request: requested.append(request.url))
             for page in pages:
                 requested.clear()
-                tab.goto(address + page, wait_until="networkidle")
+                open_quietly(tab, address + page)
                 # The readers' promise: no request to another host, nothing the page's policy refuses.
                 problems += [f"{page}: request to another host: {url}" for url in requested if not _own(url, address)]
                 problems += [f"{page}: policy refused {violation}" for violation in policy_violations(tab)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import RECORD_POLICY_VIOLATIONS, axe_violations, policy_violations
+from chromium import RECORD_POLICY_VIOLATIONS, axe_violations, open_quietly, policy_violations
 from site_model import (
     BuiltSite,
     assembled_publication,
@@ -56,10 +56,10 @@ class Visit:
 def visit(browser, served_site: str) -> Iterator:
     contexts = []
 
-    def open_page(path: str, viewport: dict | None = None, wait_until: str = "networkidle") -> Visit:
+    def open_page(path: str, viewport: dict | None = None, network_quiet: bool = True) -> Visit:
         """The page once it is loaded, with what it requests later (the search index, its stemmer): every
-        request is seen by `networkidle`. `load` for a test of what the page does next, whose own
-        requests are another test's subject."""
+        request is seen once the network is quiet (chromium.open_quietly). `network_quiet=False`, for `load`
+        alone, for a test of what the page does next, whose own requests are another test's subject."""
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
         contexts.append(context)
         context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
@@ -73,7 +73,10 @@ def visit(browser, served_site: str) -> Iterator:
         )
         page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
         page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
-        page.goto(served_site + path, wait_until=wait_until)
+        if network_quiet:
+            open_quietly(page, served_site + path)
+        else:
+            page.goto(served_site + path, wait_until="load")
         return seen
 
     yield open_page
@@ -112,7 +115,7 @@ def test_language_selector_lands_on_the_same_page_in_the_other_language(visit, s
     for language in configured_languages():
         if language == language_of(path):
             continue
-        seen = visit(path, wait_until="load")
+        seen = visit(path, network_quiet=False)
         switch_language(seen.page, language)
         assert seen.page.url == served_site + counterpart_path(path, language)
         assert seen.page.locator("html").get_attribute("lang") == language
@@ -125,7 +128,7 @@ def test_language_selector_works_on_a_phone(visit, served_site: str, language: s
     path = language_root(language) + "index.html"
     for other in configured_languages():
         if other != language:
-            seen = visit(path, viewport=PHONE, wait_until="load")
+            seen = visit(path, viewport=PHONE, network_quiet=False)
             switch_language(seen.page, other)
             assert seen.page.url == served_site + counterpart_path(path, other)
 

@@ -8,7 +8,7 @@ import posixpath
 import pytest
 from site_model import assembled_publication, configured_languages, language_of, language_root, reader_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long_module]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

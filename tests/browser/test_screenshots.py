@@ -14,7 +14,7 @@ from PIL import Image
 from project import ROOT, assemble_publication, collection_folder, publication_data
 from site_model import configured_languages, review_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long_module]
 
 SCRIPT = ROOT / "tests" / "benchmarks" / "screenshots.py"
 

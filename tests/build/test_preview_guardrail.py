@@ -36,6 +36,8 @@ from microsite.upstream import content_span
 from preview_server import Preview, make_serve
 from project import PROJECT_PARTS, build_site, collection_folder, copy_parts, microsite, person_ids, publication_data
 
+pytestmark = pytest.mark.long_module
+
 # Two fixed seeds: each run makes the same two sequences, and a failure names the seed and its actions.
 SEEDS = [23, 1991]
 # Where the preview's server makes its site folder (MkDocs' `serve` builds into a new temporary folder).

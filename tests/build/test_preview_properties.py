@@ -25,6 +25,8 @@ from mkdocs.config import load_config
 from preview_server import ARTICLE, LEGAL_NOTICE
 from project import assemble_publication
 
+pytestmark = pytest.mark.long_module
+
 # Each example is a whole build of the fixture in both languages (about a second): few, without a deadline,
 # and no example database, so that they write nothing into the checkout.
 PROPERTIES = settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
