@@ -52,31 +52,37 @@ class Visit:
         return policy_violations(self.page)
 
 
+def open_visit(browser, address: str, viewport: dict | None = None, network_quiet: bool = True) -> Visit:
+    """The page at `address` in a fresh browser context, once it is loaded, with what it requests later (the
+    search index, its stemmer): every request is seen once the network is quiet (chromium.open_quietly).
+    `network_quiet=False`, for `load` alone, for a test of what the page does next, whose own requests are
+    another test's subject."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
+    context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
+    page = context.new_page()
+    seen = Visit(page=page, context=context)
+    page.on("request", lambda request: seen.requests.append(request.url))
+    page.on("requestfailed", lambda request: seen.failures.append(f"{request.url}: {request.failure}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and seen.failures.append(f"{response.url}: HTTP {response.status}"),
+    )
+    page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
+    page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
+    if network_quiet:
+        open_quietly(page, address)
+    else:
+        page.goto(address, wait_until="load")
+    return seen
+
+
 @pytest.fixture
 def visit(browser, served_site: str) -> Iterator:
     contexts = []
 
     def open_page(path: str, viewport: dict | None = None, network_quiet: bool = True) -> Visit:
-        """The page once it is loaded, with what it requests later (the search index, its stemmer): every
-        request is seen once the network is quiet (chromium.open_quietly). `network_quiet=False`, for `load`
-        alone, for a test of what the page does next, whose own requests are another test's subject."""
-        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
-        contexts.append(context)
-        context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
-        page = context.new_page()
-        seen = Visit(page=page, context=context)
-        page.on("request", lambda request: seen.requests.append(request.url))
-        page.on("requestfailed", lambda request: seen.failures.append(f"{request.url}: {request.failure}"))
-        page.on(
-            "response",
-            lambda response: response.status >= 400 and seen.failures.append(f"{response.url}: HTTP {response.status}"),
-        )
-        page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
-        page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
-        if network_quiet:
-            open_quietly(page, served_site + path)
-        else:
-            page.goto(served_site + path, wait_until="load")
+        seen = open_visit(browser, served_site + path, viewport, network_quiet)
+        contexts.append(seen.context)
         return seen
 
     yield open_page
@@ -84,13 +90,22 @@ def visit(browser, served_site: str) -> Iterator:
         context.close()
 
 
+@pytest.fixture(scope="module", params=SOURCE_PAGES + ERROR_PAGES, ids=str)
+def loaded(request, browser, served_site: str) -> Iterator[Visit]:
+    """Each page opened once, network quiet, on a desktop, for the tests that read the page as it has loaded
+    (its requests and errors, axe-core's findings) and change nothing: pytest runs the tests of one page one
+    after the other, and closes the page before it opens the next."""
+    seen = open_visit(browser, served_site + request.param)
+    yield seen
+    seen.context.close()
+
+
 def test_the_pages_tested_are_the_pages_in_the_sitemap(built_site: BuiltSite) -> None:
     assert {built_site.site_url + path for path in SOURCE_PAGES} == set(built_site.sitemap_entries())
 
 
-@pytest.mark.parametrize("path", SOURCE_PAGES + ERROR_PAGES)
-def test_page_loads_only_from_its_own_host_without_errors_or_cookies(visit, served_site: str, path: str) -> None:
-    seen = visit(path)
+def test_page_loads_only_from_its_own_host_without_errors_or_cookies(loaded: Visit, served_site: str) -> None:
+    seen = loaded
     own_origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
     foreign = [url for url in seen.requests if not url.startswith((own_origin + "/", "data:", "blob:"))]
     assert not foreign, f"requests to other hosts: {foreign}"
@@ -133,9 +148,8 @@ def test_language_selector_works_on_a_phone(visit, served_site: str, language: s
             assert seen.page.url == served_site + counterpart_path(path, other)
 
 
-@pytest.mark.parametrize("path", SOURCE_PAGES + ERROR_PAGES)
-def test_axe_finds_no_accessibility_violations(visit, path: str) -> None:
-    violations = axe_violations(visit(path).page)
+def test_axe_finds_no_accessibility_violations(loaded: Visit) -> None:
+    violations = axe_violations(loaded.page)
     assert not violations, "\n".join(violations)
 
 
