@@ -41,12 +41,12 @@ FONT_FILES = {
 REGULAR, BOLD = 400, 700
 # A character in no font: each font draws it as its .notdef glyph.
 _NO_CHARACTER = "\U0010fffd"
-# A picture is drawn as ink in mode "L" (0 nothing, 255 text), then given a palette of this many shades from the
-# background to the text's colour: an anti-aliased edge shows no steps at 16 (Pillow's own drawing blends
-# in 256), and 16 colours are 4 bits a pixel. No colours need to be found, which was half a card's time.
+# A picture is drawn as ink in mode "L", from 0 (nothing) to _INK (text), and given a palette of the shades
+# from the background to the text's colour: no colours need to be found, which was half a card's time. Pillow
+# blends an anti-aliased edge into the ink as it would into RGB, in _INK + 1 steps: 16 show no steps at a
+# card's size, and 16 colours are 4 bits a pixel.
 _SHADES = 16
-_INK_TO_SHADE = [round(ink * (_SHADES - 1) / 255) for ink in range(256)]
-_INK = 255
+_INK = _SHADES - 1
 
 
 @dataclass(frozen=True)
@@ -153,19 +153,15 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 def _png(ink: Image.Image, background: str) -> bytes:
-    """The ink (mode "L") as a PNG of _SHADES colours, from `background` to the readable text colour on it,
-    blended as Pillow blends a drawing in RGB. zlib's run-length strategy suits the long runs of one colour:
-    as fast as level 1 and smaller than it (a card of about 14 KB, as the 64 colours of Pillow's octree made)."""
+    """The ink (mode "L", made a palette picture here) as a PNG: its shades from `background` to the readable
+    text colour on it. zlib's run-length strategy suits the long runs of one colour: as fast as level 1 and
+    smaller than it (a card of about 14 KB, as the 64 colours of Pillow's octree made)."""
     start, end = _rgb(background), _rgb(text_colour(background))
-    ramp = [
-        round(first + (last - first) * shade / (_SHADES - 1))
-        for shade in range(_SHADES)
-        for first, last in zip(start, end)
-    ]
-    picture = ink.point(_INK_TO_SHADE)
-    picture.putpalette(ramp)
+    ink.putpalette(
+        [round(first + (last - first) * shade / _INK) for shade in range(_SHADES) for first, last in zip(start, end)]
+    )
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", compress_type=zlib.Z_RLE)
+    ink.save(buffer, format="PNG", compress_type=zlib.Z_RLE)
     return buffer.getvalue()
 
 
