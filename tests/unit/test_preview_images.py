@@ -55,3 +55,10 @@ def test_a_card_is_in_the_theme_colour_and_shows_no_other_cards_title() -> None:
     assert difference is not None
     _, top, _, bottom = difference
     assert top > 120 and bottom < 490, difference
+
+
+def test_a_card_with_the_longest_title_stays_within_30_kb() -> None:
+    # Six small lines of long words, cut with an ellipsis: the most edges a card has.
+    title = " ".join(["Wähler-Mobilisierung, Städtepartnerschaft & Zivilgesellschaft; Klimaanpassung"] * 4)
+    drawn = preview_images.card(preview_images.CardText(title, "Starke Städte", "Deutsch"), "#3f51b5")
+    assert len(drawn) <= 30_000
