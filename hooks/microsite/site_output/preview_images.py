@@ -85,10 +85,14 @@ def _drawn_as(character: str, weight: int, size: int) -> tuple[str, ImageFont.Fr
 
 def _runs(text: str, weight: int, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
     """`text` as runs of characters, each with the first subset that has them."""
-    drawn = [_drawn_as(character, weight, size) for character in text]
+    drawn = {character: _drawn_as(character, weight, size) for character in set(text)}
+    first = _fonts(weight, size)[0]
+    if all(stand_in == character and font is first for character, (stand_in, font) in drawn.items()):
+        # Most texts: every character its own, in the first subset.
+        return [(text, first)] if text else []
     return [
-        ("".join(character for character, _ in run), font)
-        for font, run in groupby(drawn, key=lambda character_and_font: character_and_font[1])
+        ("".join(drawn[character][0] for character in run), font)
+        for font, run in groupby(text, key=lambda character: drawn[character][1])
     ]
 
 
@@ -123,8 +127,13 @@ def _fitted_title(title: str) -> tuple[int, list[str]]:
     """The largest size at which the title fits the card's title box, and its lines; at the smallest
     size, the lines that fit, the last one ending in an ellipsis."""
     box_width, box_height = _TITLE_BOX
+    words = title.split()
     for size in _TITLE_SIZES:
         room = int(box_height // (size * _LINE_HEIGHT))
+        # The lines are as wide as the title on one line less a space at each break: a title wider than
+        # `room` full lines and their spaces cannot fit, and is not wrapped (a pixel a word spared for kerning).
+        if _width(" ".join(words), size) > room * (box_width + _width(" ", size)) + len(words):
+            continue
         lines = _wrapped(title, size, box_width, most=room)
         if len(lines) <= room and all(_width(line, size) <= box_width for line in lines):
             return size, lines
