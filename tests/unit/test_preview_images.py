@@ -62,3 +62,26 @@ def test_a_card_with_the_longest_title_stays_within_30_kb() -> None:
     title = " ".join(["Wähler-Mobilisierung, Städtepartnerschaft & Zivilgesellschaft; Klimaanpassung"] * 4)
     drawn = preview_images.card(preview_images.CardText(title, "Starke Städte", "Deutsch"), "#3f51b5")
     assert len(drawn) <= 30_000
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kurz",
+        "Städtepartnerschaften im Wandel: Wie Kommunen Außenpolitik gestalten",
+        "Wie Łódź, Gdańsk und Plzeň ihre Partnerschaften mit Städten in Übersee neu ordnen und was daraus folgt",
+        " ".join(["Zivilgesellschaft und Klimaanpassung in der kommunalen Außenpolitik"] * 3),
+    ],
+)
+def test_a_title_is_set_as_large_as_it_fits(title: str) -> None:
+    size, lines = preview_images._fitted_title(title)
+    box_width, box_height = preview_images._TITLE_BOX
+
+    def fits(size: int, lines: list[str]) -> bool:
+        widths = [preview_images._width(line, size) for line in lines]
+        return max(widths) <= box_width and len(lines) * size * preview_images._LINE_HEIGHT <= box_height
+
+    assert fits(size, lines)
+    assert " ".join(lines).removesuffix(" …") in title
+    larger = [other for other in preview_images._TITLE_SIZES if other > size]
+    assert not any(fits(other, preview_images._wrapped(title, other, box_width)) for other in larger), size
