@@ -12,9 +12,10 @@
 
 What the pages state is known before the files exist: each preview is 1200 × 630, the generated logo
 512 × 512. The files are written once every language is built, into the site only, never over a file
-the build copied from docs/. Drawing takes a fifth of a second per picture, so each is kept in
-`.cache/link-previews/` below the project (content_cache.py), under a hash of everything it is drawn from
-(this module's and the drawing's code included): a build draws only what changed.
+the build copied from docs/. A card takes about 6 ms of CPU to draw (a crop more), a thousand of them
+seconds of a cold build, so each is kept in `.cache/link-previews/` below the project (content_cache.py),
+under a hash of everything it is drawn from (this module's and the drawing's code included): a build draws
+only what changed.
 """
 
 from __future__ import annotations
