@@ -75,8 +75,6 @@ def main() -> int:
                     with (project / "docs" / language / article).open("a", encoding="utf-8") as file:
                         file.write(f"\nSave {save}.\n")
             config = load_config(config_file=str(project / "mkdocs.yml"), strict=False)
-            config.plugins.on_startup(command="serve", dirty=False)
-            config.plugins.on_config(config)
             cpu = time.process_time()
             start_build(None, config, preview=True)
             return time.process_time() - cpu
