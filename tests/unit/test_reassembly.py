@@ -11,6 +11,7 @@ import pytest
 from microsite.articles.front_matter import READ_ARTICLES
 from microsite.assemble import start_build
 from microsite.findings import Finding
+from microsite.parity.stamps import VERIFIED_PAIRS
 from microsite.publication import Publication
 from mkdocs.config import load_config
 from project import assemble_publication
@@ -28,6 +29,7 @@ def assembled(project: Path) -> tuple[Publication, list[Finding]]:
 def assembled_cold(project: Path) -> tuple[Publication, list[Finding]]:
     """What a new process assembles: nothing kept."""
     READ_ARTICLES.clear()
+    VERIFIED_PAIRS.clear()
     return assembled(project)
 
 
@@ -62,11 +64,18 @@ def edit_source_only(project: Path) -> None:
         file.write("\nIm Jahr 2026 kamen 75 Jugendliche.\n")
 
 
+def edit_translation_only(project: Path) -> None:
+    """The translation is no longer the one verified: it gains a paragraph with a number its source lacks."""
+    with (project / "docs" / "en" / ARTICLE).open("a", encoding="utf-8") as file:
+        file.write("\nIn 2026, 75 young people came.\n")
+
+
 EDITS: dict[str, Callable[[Path], None]] = {
     "a data value": edit_data_value,
     "an article's front matter": edit_front_matter,
     "an article's body": edit_body,
     "translation drift": edit_source_only,
+    "a verified translation edited": edit_translation_only,
 }
 
 

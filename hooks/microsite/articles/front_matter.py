@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from copy import copy as shallow_copy
 from dataclasses import replace
 from pathlib import Path
 
@@ -224,7 +223,8 @@ class ArticleFile:
     def copy(self) -> ArticleFile:
         """A file of its own with what reading gave this one: the checks of the whole collection add to its
         findings' fields and wrong fields."""
-        file = shallow_copy(self)
+        file = ArticleFile.__new__(ArticleFile)
+        vars(file).update(vars(self))
         file.data, file.findings, file.wrong_fields = replace(self.data), list(self.findings), set(self.wrong_fields)
         return file
 
