@@ -90,3 +90,21 @@ def test_a_rebuild_after_an_edit_assembles_what_a_new_process_does(tmp_path: Pat
     assert rebuilt[0] == cold[0]
     assert [finding.text() for finding in rebuilt[1]] == [finding.text() for finding in cold[1]]
     assert rebuilt[1] == cold[1]
+
+
+def test_a_rebuild_after_an_invisible_character_is_allowed_assembles_what_a_new_process_does(tmp_path: Path) -> None:
+    """The same article files, read under another setting: what the publication allows is part of the reading."""
+    project = assemble_publication(tmp_path / "publication")
+    for language in ("de", "en"):
+        replace_text(project / "docs" / language / ARTICLE, 'title: "', 'title: "\u200f')
+    before = assembled(project)
+    replace_text(
+        project / "mkdocs.yml",
+        "  footer_pages:",
+        "  allowed_invisible_characters:\n    - {character: U+200F, reason: a right-to-left name}\n  footer_pages:",
+    )
+    rebuilt = assembled(project)
+    assert rebuilt[1] != before[1], "allowing the character changes no finding: the test would prove nothing"
+    cold = assembled_cold(project)
+    assert rebuilt[0] == cold[0]
+    assert rebuilt[1] == cold[1]
