@@ -1,5 +1,6 @@
 """What a build makes slowly (resized pictures, drawn link previews) kept below the project's `.cache/` for the
-next build, content-addressed: each entry is a folder named by a hash of everything that makes it, so an entry
+next build, and what the assembly reads and checks kept by the process for the preview's next rebuild (`KeptResults`),
+content-addressed: each entry is a folder named by a hash of everything that makes it, so an entry
 is either exactly what a cold build would make or not used at all, and the cache never shows in the site.
 
 An entry is made in a folder of its own next to where it belongs and renamed into place when it is complete:
@@ -13,10 +14,13 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 CACHE_ROOT = Path(".cache")
+Result = TypeVar("Result")
 
 
 def content_key(*parts: bytes | str) -> str:
@@ -56,3 +60,26 @@ class ContentCache:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return entry
+
+
+class KeptResults(Generic[Result]):
+    """Results the process keeps from one build to the next, each by the `content_key` of everything that
+    makes it, so that a kept result is the one a cold computation gives: at most `size` of them, the one
+    used longest ago dropped first. What callers get must be theirs to change: `make` gives what is kept,
+    `copy` what a caller gets of it."""
+
+    def __init__(self, size: int, copy: Callable[[Result], Result]) -> None:
+        self.size, self.copy = size, copy
+        self._results: OrderedDict[str, Result] = OrderedDict()
+
+    def get(self, key: str, make: Callable[[], Result]) -> Result:
+        if key in self._results:
+            self._results.move_to_end(key)
+        else:
+            self._results[key] = make()
+            if len(self._results) > self.size:
+                self._results.popitem(last=False)
+        return self.copy(self._results[key])
+
+    def clear(self) -> None:
+        self._results.clear()

@@ -72,8 +72,32 @@ def followable(path: Path, folder: Path) -> bool:
     """Whether `path`, below `folder` (a project's docs/, data/ or overrides/, or a theme's folder), is a
     file or folder that is there and lies inside `folder` however many links lead to it: what a reader of
     these folders may open. `folder` itself is taken as named, not where a link would lead."""
+    if _named_below_without_links(path, folder):
+        # Where no name from `folder` down is a link, the path is where it is named: inside `folder`. Most
+        # files are so, and the builds ask for every page of an archive: this spares resolving each.
+        return os.path.exists(path)
     inside = Path(os.path.realpath(folder.parent)) / folder.name
     return os.path.exists(path) and Path(os.path.realpath(path)).is_relative_to(inside)
+
+
+def _named_below_without_links(path: Path, folder: Path) -> bool:
+    """Whether `path` is named below `folder` (no '..' in either) and neither `folder` nor any name below it
+    on the way to `path` is a symbolic link."""
+    prefix = os.fspath(folder) + os.sep
+    path_text = os.fspath(path)
+    if not path_text.startswith(prefix) or ".." in folder.parts:
+        return False
+    names = path_text[len(prefix) :].split(os.sep)
+    if ".." in names:
+        return False
+    current = os.fspath(folder)
+    if os.path.islink(current):
+        return False
+    for name in names:
+        current = os.path.join(current, name)
+        if os.path.islink(current):
+            return False
+    return True
 
 
 def leave_out_of_files(refused_links: list[Finding], config: MkDocsConfig, files: Files) -> None:

@@ -28,9 +28,15 @@ def unified_line_endings(text: str) -> str:
 def read_utf8(path: Path) -> str:
     """The file's text without a byte-order mark, line endings as written; raises UnreadableText."""
     try:
-        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        data = path.read_bytes()
     except OSError as error:
         raise UnreadableText(str(error.strerror or error)) from error
+    return utf8_text(data)
+
+
+def utf8_text(data: bytes) -> str:
+    """A file's bytes as text without a byte-order mark, line endings as written; raises UnreadableText."""
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

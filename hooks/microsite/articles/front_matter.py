@@ -11,6 +11,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from ..content_cache import KeptResults, content_key
 from ..data.checks import check_hidden_characters
 from ..data.explain import explain
 from ..data.yaml_positions import DataFile, FieldPath, parse_yaml
@@ -20,7 +21,7 @@ from ..frontmatter import NO_CLOSING_FENCE, UnclosedFrontMatter, front_matter_li
 from ..languages import Languages
 from ..pasted_text import invisible_character_problem, plain_text
 from ..scaffold import NAME
-from ..text_files import UnreadableText, read_utf8
+from ..text_files import UnreadableText, read_utf8, unified_line_endings, utf8_text
 from .model import Article, FirstPublication
 
 SCHEMA = Path(__file__).with_name("article.schema.json")
@@ -50,7 +51,8 @@ class ArticleFile:
         self.page_folder = ""
         self.data = DataFile(name="article", display_path=display_path)
         self.findings: list[Finding] = []
-        self.body = ""
+        # For the reading time, an estimate: what whitespace separates in the text (Markdown marks counted too).
+        self.words = 0
         # The fields whose value is wrong (the schema's or the days' findings name them): what the preview
         # leaves out of the article until they are fixed.
         self.wrong_fields: set[str] = set()
@@ -80,12 +82,12 @@ class ArticleFile:
     def finding(self, path: FieldPath, message: str) -> Finding:
         return self.data.finding(path, message)
 
-    def read(self, page_folder: str, allowed: frozenset[str] = frozenset()) -> None:
+    def read(self, page_folder: str, allowed: frozenset[str] = frozenset(), content: bytes | None = None) -> None:
         """Read and check the file; `allowed`: the invisible characters the publication allows in its texts
-        (allowed_characters.py)."""
+        (allowed_characters.py); `content`: the file's bytes, where they were read already."""
         self.page_folder = page_folder
         try:
-            text = read_utf8(self.path).replace("\r\n", "\n").replace("\r", "\n")
+            text = unified_line_endings(read_utf8(self.path) if content is None else utf8_text(content))
         except UnreadableText as error:
             self.findings.append(self.data.file_finding(f"cannot read the page: {error.reason}", error.line))
             return
@@ -120,7 +122,8 @@ class ArticleFile:
                 self.data.file_finding(message + "date, authors), and another '---' line above the text")
             )
             return None
-        front_matter, self.body = split
+        front_matter, body = split
+        self.words = len(body.split())
         return front_matter
 
     def _check_name(self, page_folder: str) -> list[Finding]:
@@ -214,18 +217,44 @@ class ArticleFile:
             first_published=FirstPublication(first["name"], _day(first["date"]), first.get("url")) if first else None,
             image=field("image"),
             moved_from=tuple(field("moved_from") or ()),
-            # For the reading time, an estimate: what whitespace separates (Markdown marks counted too).
-            words=len(self.body.split()),
+            words=self.words,
         )
+
+    def copy(self) -> ArticleFile:
+        """A file of its own with what reading gave this one: the checks of the whole collection add to its
+        findings' fields and wrong fields."""
+        file = ArticleFile.__new__(ArticleFile)
+        vars(file).update(vars(self))
+        file.data, file.findings, file.wrong_fields = replace(self.data), list(self.findings), set(self.wrong_fields)
+        return file
+
+
+# The preview reads every article again at every save, and an archive has thousands: each file as read and
+# checked alone is kept for the process (CONTRIBUTING.md, "What a process keeps between builds") by
+# everything that makes it: its bytes, its path and how it is shown, its language, the collection's
+# folder and the invisible characters allowed. The schema and the code are the process's own.
+READ_ARTICLES: KeptResults[ArticleFile] = KeptResults(size=4096, copy=ArticleFile.copy)
 
 
 def read_article(
     path: Path, language: str, page_folder: str, display_root: Path, allowed: frozenset[str] = frozenset()
 ) -> ArticleFile:
     display_path = path.relative_to(display_root).as_posix()
-    file = ArticleFile(path, language, display_path)
-    file.read(page_folder, allowed)
-    return file
+    try:
+        content = path.read_bytes()
+    except OSError:
+        # Not kept: reading it again finds the problem and words it.
+        file = ArticleFile(path, language, display_path)
+        file.read(page_folder, allowed)
+        return file
+
+    def read() -> ArticleFile:
+        file = ArticleFile(path, language, display_path)
+        file.read(page_folder, allowed, content)
+        return file
+
+    key = content_key(str(path), display_path, language, page_folder, "".join(sorted(allowed)), content)
+    return READ_ARTICLES.get(key, read)
 
 
 def _get(mapping: dict, path: FieldPath):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content_cache import KeptResults, content_key
 from ..findings import Finding
 from ..translation_policy import TranslationPolicy
 from .changes import changed_sections, parsed_version, source_history, text_chunks
@@ -46,8 +47,18 @@ def page_stamp(source_text: str, translation_text: str, day: datetime.date) -> s
     return f"{fingerprint(source_text)}:{own_fingerprint(translation_text)} {day.isoformat()}"
 
 
+# The preview asks at every save, for every page pair of the archive, whether it is still the pair verified:
+# the answer is kept for the process by both texts (CONTRIBUTING.md, "What a process keeps between builds").
+VERIFIED_PAIRS: KeptResults[bool] = KeptResults(size=8192, copy=bool)
+
+
 def verified_unchanged(source_text: str, translation_text: str) -> bool:
     """Both files are byte for byte the pair that the `translated` command verified (and found in parity)."""
+    key = content_key(source_text, translation_text)
+    return VERIFIED_PAIRS.get(key, lambda: _verified_unchanged(source_text, translation_text))
+
+
+def _verified_unchanged(source_text: str, translation_text: str) -> bool:
     match = VERIFIED_STAMP.search(translation_text)
     return (
         match is not None
