@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from . import upstream
 from .language_process import LanguageProcess, LanguageProcesses
 from .link_check import warn_about_page_links
+from .site_output.link_previews import draw_language_previews
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -123,6 +124,8 @@ def _build_and_exit(state: BuildState, language: str, folder: Path, writing: int
             upstream.build_further_language(state.config, language)
         except Exception as error:
             stopped = getattr(error, "message", None) or "".join(traceback.format_exception_only(error)).strip()
+        else:
+            _draw_link_previews(state, language)
         entries = upstream.search_entries(state.config)[search_entries_before:]
         with os.fdopen(writing, "wb") as pipe:
             shown = state.problems.shown_by_page
@@ -130,6 +133,13 @@ def _build_and_exit(state: BuildState, language: str, folder: Path, writing: int
         status = 0
     finally:
         os._exit(status)
+
+
+def _draw_link_previews(state: BuildState, language: str) -> None:
+    """The language's link previews drawn here, into the cache the first process writes them from once every
+    language is built. What fails here fails there too, where it is reported."""
+    with contextlib.suppress(Exception):
+        draw_language_previews(state, state.publication.publisher, language)
 
 
 class _Collector(logging.Handler):
