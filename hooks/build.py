@@ -191,4 +191,4 @@ def on_post_build(*, config):
 # A build that failed leaves no process of a further language running, nor its folder.
 def on_build_error(*, error):
     if _build is not None:
-        language_processes.stop_further_languages(_build)
+        language_processes.stop_further_languages(_build, failed=True)

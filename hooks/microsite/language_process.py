@@ -25,5 +25,7 @@ class LanguageProcesses:
     """The first process's view of the languages built elsewhere, from the fork until they are taken in."""
 
     running: dict[str, LanguageProcess] = field(default_factory=dict)
+    # The processes taken in, by their id: they may still draw their language's link previews into the cache.
+    drawing: list[int] = field(default_factory=list)
     # The plugin's build of a further language replaced, until every process is taken in or stopped.
     replaced: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)

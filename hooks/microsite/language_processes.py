@@ -76,12 +76,19 @@ def build_into_own_folder(state: BuildState) -> None:
         state.config.site_dir = str(state.output_folder)
 
 
-def stop_further_languages(state: BuildState) -> None:
+def stop_further_languages(state: BuildState, *, failed: bool = False) -> None:
     """Once the build is done or has failed: every process not taken in is ended, its folder removed, and the
-    plugin builds further languages itself again."""
+    plugin builds further languages itself again. A process taken in, which may still draw its link previews
+    into the cache, is waited for; after a failure, ended."""
     processes = state.language_processes
     if processes is None:
         return
+    for process_id in processes.drawing:
+        if failed:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process_id, 9)
+        os.waitpid(process_id, 0)
+    processes.drawing.clear()
     for process in processes.running.values():
         with contextlib.suppress(ProcessLookupError):
             os.kill(process.process_id, 9)
@@ -124,12 +131,13 @@ def _build_and_exit(state: BuildState, language: str, folder: Path, writing: int
             upstream.build_further_language(state.config, language)
         except Exception as error:
             stopped = getattr(error, "message", None) or "".join(traceback.format_exception_only(error)).strip()
-        else:
-            _draw_link_previews(state, language)
         entries = upstream.search_entries(state.config)[search_entries_before:]
         with os.fdopen(writing, "wb") as pipe:
             shown = state.problems.shown_by_page
             pickle.dump({"events": events, "search_entries": entries, "shown": shown, "stopped": stopped}, pipe)
+        # Once the first process has what it waits for: it writes the previews when every language is built.
+        if stopped is None:
+            _draw_link_previews(state, language)
         status = 0
     finally:
         os._exit(status)
@@ -137,7 +145,8 @@ def _build_and_exit(state: BuildState, language: str, folder: Path, writing: int
 
 def _draw_link_previews(state: BuildState, language: str) -> None:
     """The language's link previews drawn here, into the cache the first process writes them from once every
-    language is built. What fails here fails there too, where it is reported."""
+    language is built (it draws what is not there yet itself). What fails here fails there too, where it is
+    reported."""
     with contextlib.suppress(Exception):
         draw_language_previews(state, state.publication.publisher, language)
 
@@ -162,7 +171,7 @@ class _Collector(logging.Handler):
 def _take_in(state: BuildState, language: str) -> None:
     """Where the plugin would build `language`: its process's build, as if it had been built here."""
     process = state.language_processes.running.pop(language)
-    result = _result(process)
+    result = _result(state, process)
     _move_into(process.folder, state.site_dir)
     upstream.reconfigure_for_current_language(state.config)
     with upstream.failing_on_warnings(state.config):
@@ -183,20 +192,22 @@ def _take_in(state: BuildState, language: str) -> None:
         warn_about_page_links(state)
 
 
-def _result(process: LanguageProcess) -> dict[str, Any]:
-    """What the process handed back, once it has ended; a build error where it ended without."""
+def _result(state: BuildState, process: LanguageProcess) -> dict[str, Any]:
+    """What the process handed back (it then draws its link previews); a build error where it ended without."""
     with os.fdopen(process.result, "rb") as pipe:
         received = pipe.read()
-    _, status = os.waitpid(process.process_id, 0)
     try:
-        return pickle.loads(received)
+        result = pickle.loads(received)
     except Exception:
+        _, status = os.waitpid(process.process_id, 0)
         ended = f"was ended by signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else "failed"
         shutil.rmtree(process.folder, ignore_errors=True)
         raise upstream.BuildError(
             f"The build of the '{process.language}' pages, in a process of its own, {ended} before it was done, "
             f"and the site is incomplete: build again; {IN_TURN}=1 builds the languages one after the other."
         ) from None
+    state.language_processes.drawing.append(process.process_id)
+    return result
 
 
 def _move_into(folder: Path, site_dir: Path) -> None:
