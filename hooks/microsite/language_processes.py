@@ -12,9 +12,11 @@ in the order they were, each finding reported once, and a strict build stopped a
 would stop it. Everything after that (the search index, `finish_site`, the checks) runs as before.
 
 The languages are built one after the other, in one process, under `mkdocs serve` (whose server has
-threads), where a fork is not possible or not safe (not Linux or macOS, a second thread running, as in a
-pytest-xdist worker), with one language (`BUILD_ONLY_LOCALE`), with ProperDocs, with `--dirty`, and when
-`BUILD_LANGUAGES_IN_TURN=1` asks for it.
+threads), where a fork is not possible or not safe (not Linux or macOS, a second thread running), with one
+language (`BUILD_ONLY_LOCALE`), with ProperDocs, with `--dirty`, and when `BUILD_LANGUAGES_IN_TURN=1` asks
+for it. A test's build in its own process (tests/project.py `build_site`, in a pytest-xdist worker, which
+runs one thread) forks too: the forked process only builds, logs into a list and ends with `os._exit`, so
+nothing of the test process (its output, its clean-up at exit) runs twice.
 """
 
 from __future__ import annotations
@@ -56,7 +58,9 @@ def start_further_languages(state: BuildState, files: Files) -> None:
     processes = state.language_processes = LanguageProcesses()
     before = len(upstream.search_entries(state.config))
     for language in upstream.built_languages(state.config).codes[1:]:
-        folder = Path(tempfile.mkdtemp(prefix=f".language-{language}-", dir=site_dir))
+        # Not hidden: MkDocs' cleaning of the site folder keeps hidden files, and the next build removes what a
+        # build that was killed leaves.
+        folder = Path(tempfile.mkdtemp(prefix=f"building-{language}-", dir=site_dir))
         reading, writing = os.pipe()
         process_id = os.fork()
         if process_id == 0:

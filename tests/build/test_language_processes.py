@@ -86,4 +86,5 @@ def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_messa
         f"The build of the '{further}' pages, in a process of its own, was ended by signal {signal.SIGKILL} before "
         "it was done" in run.stderr
     )
-    assert not list((tmp_path / "site").glob(".language-*"))
+    # Nothing but the site: the process's own folder is removed.
+    assert not list((tmp_path / "site").glob(f"building-{further}-*"))
