@@ -22,10 +22,12 @@ nothing of the test process (its output, its clean-up at exit) runs twice.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import os
 import pickle
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 
 # The environment variable that has the languages built one after the other in one process ('1').
 IN_TURN = "BUILD_LANGUAGES_IN_TURN"
+# prctl(2): the signal a process gets when the one that started it ends.
+PR_SET_PDEATHSIG = 1
 
 
 def start_further_languages(state: BuildState, files: Files) -> None:
@@ -57,6 +61,7 @@ def start_further_languages(state: BuildState, files: Files) -> None:
     site_dir.mkdir(parents=True, exist_ok=True)
     processes = state.language_processes = LanguageProcesses()
     before = len(upstream.search_entries(state.config))
+    first_process = os.getpid()
     for language in upstream.built_languages(state.config).codes[1:]:
         # Not hidden: MkDocs' cleaning of the site folder keeps hidden files, and the next build removes what a
         # build that was killed leaves.
@@ -65,7 +70,7 @@ def start_further_languages(state: BuildState, files: Files) -> None:
         process_id = os.fork()
         if process_id == 0:
             os.close(reading)
-            _build_and_exit(state, language, folder, writing, before)
+            _build_and_exit(state, language, folder, writing, before, first_process)
         os.close(writing)
         processes.running[language] = LanguageProcess(language, process_id, reading, folder)
     processes.replaced.enter_context(
@@ -90,12 +95,12 @@ def stop_further_languages(state: BuildState, *, failed: bool = False) -> None:
     for process_id in processes.drawing:
         if failed:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(process_id, 9)
+                os.kill(process_id, signal.SIGKILL)
         os.waitpid(process_id, 0)
     processes.drawing.clear()
     for process in processes.running.values():
         with contextlib.suppress(ProcessLookupError):
-            os.kill(process.process_id, 9)
+            os.kill(process.process_id, signal.SIGKILL)
         os.waitpid(process.process_id, 0)
         os.close(process.result)
         shutil.rmtree(process.folder, ignore_errors=True)
@@ -118,10 +123,13 @@ def _can_fork(state: BuildState) -> bool:
     )
 
 
-def _build_and_exit(state: BuildState, language: str, folder: Path, writing: int, search_entries_before: int) -> None:
+def _build_and_exit(
+    state: BuildState, language: str, folder: Path, writing: int, search_entries_before: int, first_process: int
+) -> None:
     """The further language's process: builds it, writes the result into the pipe and ends, whatever happens."""
     status = 1
     try:
+        _end_with_first_process(first_process)
         state.language_processes = None
         state.output_folder = folder
         events: list[tuple[str, Any]] = []
@@ -145,6 +153,15 @@ def _build_and_exit(state: BuildState, language: str, folder: Path, writing: int
         status = 0
     finally:
         os._exit(status)
+
+
+def _end_with_first_process(first_process: int) -> None:
+    """On Linux, the kernel ends this process when the first one ends (killed, say), instead of letting it build
+    on for nobody; elsewhere it ends once its build is done, when its result finds no reader."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != first_process:
+            os._exit(1)
 
 
 def _draw_link_previews(state: BuildState, language: str) -> None:
