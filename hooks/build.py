@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 
-from microsite import link_check, parity, problems, rendering, site_output, symbolic_links
+from microsite import language_processes, link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.assemble import start_build
 from microsite.pages.data_markers import render_markers
 from microsite.state import BuildState
@@ -67,6 +67,7 @@ def on_config(config):
 
 @guarded
 def on_pre_build(*, config):
+    language_processes.build_into_own_folder(_build)
     site_output.set_feed_links(_build.config, _build.publication, _build.language)
     site_output.link_status_page(_build)
     site_output.link_footer_pages(_build)
@@ -105,6 +106,9 @@ def on_nav(nav, *, config, files):
     rendering.give_generated_pages_their_markdown(_build, files)
     rendering.stand_in_for_unbuildable_pages(_build, files)
     _build.navigation[_build.language] = nav
+    # The site folder is cleaned, this language's files and pages are made (the sitemap of a further language
+    # lists them): the further languages start elsewhere.
+    language_processes.start_further_languages(_build, files)
 
 
 # Every page has been read (front matter included), none rendered yet.
@@ -181,3 +185,10 @@ def on_post_build(*, config):
         for finish in (site_output.finish_site, link_check.warn_in_build):
             guarded(finish)(_build)
         rendering.show_problems_in_pages(_build)
+        language_processes.stop_further_languages(_build)
+
+
+# A build that failed leaves no process of a further language running, nor its folder.
+def on_build_error(*, error):
+    if _build is not None:
+        language_processes.stop_further_languages(_build, failed=True)

@@ -59,17 +59,19 @@ class Problems:
         if finding in self.findings:
             return
         self.findings.append(finding)
+        # The finding goes with its message, for a build of a language in a process of its own to hand it
+        # back (language_processes.py).
         if finding.is_error:
-            log.warning(finding.text())
+            log.warning(finding.text(), extra={"finding": finding})
         else:
-            log.info(finding.text())
+            log.info(finding.text(), extra={"finding": finding})
 
     def note(self, message: str) -> None:
         """Information for whoever builds the site, once per build; not in the live preview, whose log is
         for what the editor can do something about."""
         if not self.preview and message not in self.notes:
             self.notes.append(message)
-            log.info(message)
+            log.info(message, extra={"note": message})
 
     def report_all(self, findings: Iterable[Finding]) -> None:
         for finding in findings:

@@ -18,6 +18,7 @@ from .articles import Collection
 from .articles.pictures import PictureSizes
 from .data import PublicationData
 from .findings import Finding
+from .language_process import LanguageProcesses
 from .languages import Languages
 from .parity.status import TranslationStatus
 from .problems import Problems
@@ -63,6 +64,10 @@ class BuildState:
     # finished (site_output/content_security.py).
     theme_environment: jinja2.Environment | None = None
     theme_scripts: dict[str, set[str]] = field(default_factory=dict)
+    # `mkdocs build`: the further languages built in processes of their own (language_processes.py); in such a
+    # process, the folder its language's files go into.
+    language_processes: LanguageProcesses | None = None
+    output_folder: Path | None = None
 
     # The publication's parts, as the steps that take the whole state read them.
     @property

@@ -21,7 +21,7 @@ only what changed.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,28 +101,42 @@ def write_link_previews(state: BuildState, publisher: Publisher) -> None:
     generated logo where the publisher sets none."""
     colour = upstream.theme_primary_colour(state.config)
     for language in state.languages.codes:
-        below = upstream.language_display_name(state.config, language)
-        for article in state.articles.of(language) if state.articles else ():
-            preview = article_preview(state, article)
-            picture = _picture_file(state, article)
-            if picture is not None:
-                content = picture.read_bytes()
-                recipe = ("crop", hashlib.sha256(content).hexdigest())
-                _write(state, preview.site_path, recipe, lambda content=content: preview_images.crop(content))
-            else:
-                site_name = upstream.language_site_name(state.config, language)
-                _write_card(state, preview.site_path, preview_images.CardText(article.title, site_name, below), colour)
-        site_name = upstream.language_site_name(state.config, language)
-        text = preview_images.CardText(site_name, publisher.name(language, _source(state)), below)
-        _write_card(state, site_preview(state, language).site_path, text, colour)
+        for site_path, recipe, draw in _language_previews(state, publisher, language, colour):
+            _write(state, site_path, recipe, draw)
     if publisher_logo(state, publisher).site_path == GENERATED_LOGO:
         name = _site_name(state)
         _write(state, GENERATED_LOGO, ("logo", name, colour), lambda: preview_images.logo(name, colour))
 
 
-def _write_card(state: BuildState, site_path: str, text: preview_images.CardText, colour: str) -> None:
-    recipe = ("card", text.title, text.above, text.below, colour)
-    _write(state, site_path, recipe, lambda: preview_images.card(text, colour))
+def draw_language_previews(state: BuildState, publisher: Publisher, language: str) -> None:
+    """The language's previews drawn into the cache, where `write_link_previews` finds them: for the process
+    that builds the language (language_processes.py), while another builds another."""
+    colour = upstream.theme_primary_colour(state.config)
+    for _, recipe, draw in _language_previews(state, publisher, language, colour):
+        _cached(state, recipe, draw)
+
+
+def _language_previews(
+    state: BuildState, publisher: Publisher, language: str, colour: str
+) -> Iterator[tuple[str, tuple, Callable[[], bytes]]]:
+    """Each preview of the language's pages: its path in the site, what it is drawn from, and its drawing."""
+    below = upstream.language_display_name(state.config, language)
+    site_name = upstream.language_site_name(state.config, language)
+    for article in state.articles.of(language) if state.articles else ():
+        preview = article_preview(state, article)
+        picture = _picture_file(state, article)
+        if picture is not None:
+            content = picture.read_bytes()
+            recipe = ("crop", hashlib.sha256(content).hexdigest())
+            yield preview.site_path, recipe, lambda content=content: preview_images.crop(content)
+        else:
+            yield _card(preview.site_path, preview_images.CardText(article.title, site_name, below), colour)
+    text = preview_images.CardText(site_name, publisher.name(language, _source(state)), below)
+    yield _card(site_preview(state, language).site_path, text, colour)
+
+
+def _card(site_path: str, text: preview_images.CardText, colour: str) -> tuple[str, tuple, Callable[[], bytes]]:
+    return site_path, ("card", text.title, text.above, text.below, colour), lambda: preview_images.card(text, colour)
 
 
 def _write(state: BuildState, site_path: str, recipe: tuple, draw: Callable[[], bytes]) -> None:

@@ -1,10 +1,15 @@
 """What the generator takes from mkdocs-static-i18n: which languages are built, which one is being built
-now, whether the last language build is done, and each language's site name and description. The plugin
+now, whether the last language build is done, each language's site name and description, its gathered
+search entries, and its build of a further language (which another process may do instead). The plugin
 builds the whole site once per language, the source language into the site root, then every other one
 into `<code>/` from inside its own `on_post_build` (priority -100)."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import sys
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..languages import Languages
@@ -59,3 +64,56 @@ def _configured(config: MkDocsConfig, key: str) -> Any:
     """A top-level setting as mkdocs.yml gives it: the plugin overwrites it in each language build
     and keeps the original (from the first language that overrides it) in `original_configs`."""
     return (getattr(_i18n(config), "original_configs", None) or {}).get(key, config[key])
+
+
+def search_entries(config: MkDocsConfig) -> list[dict]:
+    """The search entries the plugin has gathered from the language builds so far (each build's added in its
+    `on_post_build`), which it merges into the search index once every language is built."""
+    return _i18n(config).search_entries
+
+
+def build_further_language(config: MkDocsConfig, language: str) -> None:
+    """Builds `language` as the plugin builds a language after the first, from inside its `on_post_build`:
+    the plugin set to that language and marked as building the further languages, the site folder not
+    cleaned, MkDocs' per-build messages left out. For a process of its own that builds nothing else."""
+    import mkdocs.utils
+    from mkdocs.commands.build import build
+    from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+    plugin = _i18n(config)
+    plugin.current_language = language
+    plugin.building = True
+    mkdocs.utils.clean_directory = lambda folder: folder
+    repeated = I18nLoggingFilter()
+    repeated.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
+    logging.getLogger("mkdocs.commands.build").addFilter(repeated)
+    build(config)
+
+
+@contextlib.contextmanager
+def languages_built_elsewhere(config: MkDocsConfig, built_elsewhere: Callable[[str], None]) -> Iterator[None]:
+    """While it lasts, the plugin's build of each further language (in its `on_post_build`) is
+    `built_elsewhere(language)` instead, which takes in that language's build done elsewhere."""
+    import mkdocs_static_i18n.plugin
+
+    build = mkdocs_static_i18n.plugin.build
+
+    def take_in(config: MkDocsConfig, *, dirty: bool = False) -> None:
+        built_elsewhere(current_language(config))
+
+    mkdocs_static_i18n.plugin.build = take_in
+    try:
+        yield
+    finally:
+        mkdocs_static_i18n.plugin.build = build
+
+
+def reconfigure_for_current_language(config: MkDocsConfig) -> None:
+    """What the plugin's `on_config` does to the settings for the language now being built, without its
+    message: after a further language's build, the one process's settings are that language's."""
+    _i18n(config).reconfigure_mkdocs_config(config)
+
+
+def builds_dirty() -> bool:
+    """Whether the plugin builds the further languages with MkDocs' `--dirty` (it reads the command line)."""
+    return "--dirty" in sys.argv or "--dirtyreload" in sys.argv

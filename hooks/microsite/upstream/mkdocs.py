@@ -8,6 +8,7 @@ hooks give them."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -222,3 +223,44 @@ def _heading_ids(items: list[AnchorLink]) -> Iterator[str]:
     for item in items:
         yield item.id
         yield from _heading_ids(item.children)
+
+
+@contextlib.contextmanager
+def failing_on_warnings(config: MkDocsConfig) -> Iterator[None]:
+    """What one `build()` of a strict build does with the warnings logged inside it: at the end it stops
+    with MkDocs' own message ('Aborted with 2 warnings in strict mode!')."""
+    from mkdocs.exceptions import Abort
+    from mkdocs.utils import CountHandler
+
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    if config.strict:
+        logging.getLogger(LOG).addHandler(counter)
+    try:
+        yield
+    finally:
+        logging.getLogger(LOG).removeHandler(counter)
+    if counts := counter.get_counts():
+        raise Abort(f"Aborted with {', '.join(f'{count} {level.lower()}s' for level, count in counts)} in strict mode!")
+
+
+def stopped_build(message: str) -> Exception:
+    """The error that ends the build as MkDocs ends one, with its message (no further message logged)."""
+    from mkdocs.exceptions import Abort
+
+    return Abort(message)
+
+
+def is_mkdocs(config: MkDocsConfig) -> bool:
+    """Whether MkDocs itself builds (not another engine, such as ProperDocs, with its own config class)."""
+    return type(config).__module__.partition(".")[0] == "mkdocs"
+
+
+def make_pages_outside_navigation(files: Files, config: MkDocsConfig) -> None:
+    """The pages MkDocs makes after `on_nav` for the page files the navigation leaves out, made now, as it
+    makes them: every page file has its page (which a further language's sitemap lists)."""
+    from mkdocs.structure.pages import Page
+
+    for file in files.documentation_pages():
+        if file.page is None and file.inclusion.is_not_in_nav():
+            Page(None, file, config)

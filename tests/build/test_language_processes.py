@@ -1,0 +1,90 @@
+"""`mkdocs build` builds the languages after the first in processes of their own, at the same time as the first
+(hooks/microsite/language_processes.py): the same site and the same messages as the languages built one after
+the other in one process (BUILD_LANGUAGES_IN_TURN=1); a problem in a further language's pages stops the strict
+build with its file and line; a process that dies stops the build with a message, never a hang."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import signal
+from pathlib import Path
+from unittest import mock
+
+from microsite import upstream
+from project import Run, assemble_publication, build_site
+from site_model import configured_languages
+
+IN_TURN = {"BUILD_LANGUAGES_IN_TURN": "1"}
+SITE_URL = "https://example.org/publication/"
+
+
+def differing(one: Path, other: Path) -> list[str]:
+    """The files that are not the same in both sites, or in one only."""
+    ours, theirs = (
+        {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()} for site in (one, other)
+    )
+    _, mismatch, errors = filecmp.cmpfiles(one, other, sorted(ours & theirs), shallow=False)
+    return sorted(set(mismatch + errors) | (ours ^ theirs))
+
+
+def built(project: Path, destination: Path, environment: dict[str, str] | None = None) -> tuple[Run, int]:
+    """A strict build of the project, and how many processes it started."""
+    with mock.patch.object(os, "fork", wraps=os.fork) as fork:
+        run = build_site(destination, SITE_URL, project / "mkdocs.yml", environment=environment)
+    return run, fork.call_count
+
+
+# What MkDocs says of each build: the time it took, and the site folder, which mkdocs-static-i18n's filter of
+# further languages' messages keeps out of every later build in the process once one has failed.
+EACH_BUILD = ("Documentation built in", "Building documentation to directory")
+
+
+def messages(run: Run) -> tuple[int, str, str]:
+    """What the build said, but for what MkDocs says of each build."""
+    log = "\n".join(line for line in run.stderr.splitlines() if not line.split("-  ", 1)[-1].startswith(EACH_BUILD))
+    return run.returncode, run.stdout, log
+
+
+def test_languages_built_at_once_give_the_same_site_and_messages_as_one_after_the_other(tmp_path: Path) -> None:
+    project = assemble_publication(tmp_path / "project")
+    at_once, started = built(project, tmp_path / "at-once")
+    in_turn, started_in_turn = built(project, tmp_path / "in-turn", IN_TURN)
+    assert (started, started_in_turn) == (len(configured_languages()) - 1, 0)
+    assert at_once.returncode == 0, at_once.stdout + at_once.stderr
+    assert differing(tmp_path / "at-once", tmp_path / "in-turn") == []
+    assert messages(at_once) == messages(in_turn)
+
+
+def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_file_and_line(tmp_path: Path) -> None:
+    project = assemble_publication(tmp_path / "project")
+    further = configured_languages()[1]
+    page = sorted((project / "docs" / further).glob("*.md"))[0]
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\nSee [the missing page](nowhere.md).\n"
+    page.write_text(text, encoding="utf-8")
+    line = text.count("\n")
+
+    at_once, started = built(project, tmp_path / "at-once")
+    in_turn, _ = built(project, tmp_path / "in-turn", IN_TURN)
+    assert started == len(configured_languages()) - 1
+    assert at_once.returncode == 1
+    assert f"docs/{further}/{page.name}:{line}: [broken-link]" in at_once.stderr
+    assert "Aborted with 1 warnings in strict mode!" in at_once.stdout
+    assert messages(at_once) == messages(in_turn)
+
+
+def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_message(tmp_path: Path) -> None:
+    project = assemble_publication(tmp_path / "project")
+    killed = mock.patch.object(upstream, "build_further_language", lambda config, language: os.kill(os.getpid(), 9))
+    with killed:
+        run, started = built(project, tmp_path / "site")
+    assert started == len(configured_languages()) - 1
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    further = configured_languages()[1]
+    assert (
+        f"The build of the '{further}' pages, in a process of its own, was ended by signal {signal.SIGKILL} before "
+        "it was done" in run.stderr
+    )
+    # Nothing but the site: the process's own folder is removed.
+    assert not list((tmp_path / "site").glob(f"building-{further}-*"))
