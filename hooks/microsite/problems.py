@@ -104,6 +104,13 @@ class Problems:
         """The built page at `page` (its path in the site) shows (some of) what `file` holds."""
         self.shown_by_page.setdefault(page, set()).add(file)
 
+    def shown_by(self, page: str) -> frozenset[str]:
+        """The files the built page at `page` has said it shows so far."""
+        return frozenset(self.shown_by_page.get(page, ()))
+
+    def has_errors(self) -> bool:
+        return any(finding.is_error for finding in self.findings)
+
     def by_page(self) -> dict[str, list[Finding]]:
         """Each built page's problems: those in the files it shows, those found in the page itself, and
         those in files that no page shows."""

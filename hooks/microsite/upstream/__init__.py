@@ -1,6 +1,7 @@
 """Everything the generator takes from MkDocs, Material for MkDocs and mkdocs-static-i18n beyond the
 hook events themselves, in one place: what a move to another engine would have to replace. A module for
-each package it reaches into (mkdocs.py, material.py, i18n.py); the rest of the generator calls them as
+each package it reaches into (mkdocs.py, material.py, i18n.py; page_steps.py, the steps of MkDocs that
+the live preview replaces to keep pages from one build to the next); the rest of the generator calls them as
 `upstream.NAME`.
 """
 
@@ -20,6 +21,7 @@ from .material import (
     hide_table_of_contents,
     page_description,
     page_title,
+    search_entries,
     set_alternates,
     set_front_matter_as_html,
     theme_primary_colour,
@@ -56,6 +58,7 @@ from .mkdocs import (
     with_reload_script_allowed,
     written_pages,
 )
+from .page_steps import ReadPage, give_read_page, page_output, read_page, replace_page_steps, write_page_output
 
 __all__ = [
     "ERROR_PAGE",
@@ -67,6 +70,7 @@ __all__ = [
     "THEME_SCRIPT_FOLDER",
     "BuildError",
     "PageAnchors",
+    "ReadPage",
     "adapt_theme_environments",
     "build_files",
     "built_languages",
@@ -74,6 +78,7 @@ __all__ = [
     "current_language",
     "file_copied_from",
     "file_read_from",
+    "give_read_page",
     "hide_table_of_contents",
     "is_last_language_build",
     "is_log_noise",
@@ -86,11 +91,15 @@ __all__ = [
     "page_file_path",
     "page_markdown_source",
     "page_meta",
+    "page_output",
     "page_source",
     "page_title",
     "page_url",
+    "read_page",
     "relative_url",
     "rendered_anchors",
+    "replace_page_steps",
+    "search_entries",
     "set_alternates",
     "set_error_page_parts",
     "set_feed_links",
@@ -103,5 +112,6 @@ __all__ = [
     "with_content_prefix",
     "with_reload_script_allowed",
     "with_search_base",
+    "write_page_output",
     "written_pages",
 ]

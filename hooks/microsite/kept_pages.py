@@ -1,0 +1,149 @@
+"""The live preview's pages kept from one rebuild to the next: a rebuild renders only the pages whose
+inputs changed (rebuild_rule.py decides which) and gives every other page what its last rendering made.
+
+Only under `mkdocs serve`: MkDocs' reading (`_populate_page`) and rendering (`_build_page`) of a page are
+replaced in the preview's process (upstream/page_steps.py). A page rendered in a build is remembered as
+its reading left it (its Markdown, front matter, HTML, table of contents, anchors), the files it shows
+(for the boxes of problems), the file written for it and Material's search entries of it. A page the
+next build keeps is given all of that instead of being read and rendered: the steps after it (the
+navigation, the link checks, the search index, the sitemap, the feeds) see the same page as a fresh
+build. What is kept is the last finished build's, and only of a build without problems in which no
+file changed while it ran; otherwise the next build renders every page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import upstream
+from .rebuild_rule import BuildInputs, Plan, Sources, outline, plan_rebuild, read_sources
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from .state import BuildState
+
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+@dataclass
+class KeptPage:
+    """One page as its last rendering made it."""
+
+    read: upstream.ReadPage
+    # The files it shows (problems.py), its path in the site first.
+    shown: frozenset[str]
+    # What was written for it; None where its output was empty.
+    output: bytes | None = None
+    search_entries: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Build:
+    """The build in progress: its config, the files as they were when it started, and its plan."""
+
+    config: MkDocsConfig
+    sources: Sources
+    inputs: BuildInputs | None = None
+    plan: Plan | None = None
+    # Every page of this build, by (language, src_uri), as rendered or kept.
+    pages: dict[tuple[str, str], KeptPage] = field(default_factory=dict)
+    kept: set[tuple[str, str]] = field(default_factory=set)
+
+
+class KeptPages:
+    """What the preview process keeps of its last finished build, and the steps that use it."""
+
+    def __init__(self, state: Callable[[], BuildState | None]) -> None:
+        self._state = state
+        self._pages: dict[tuple[str, str], KeptPage] = {}
+        self._inputs: BuildInputs | None = None
+        self._build: _Build | None = None
+        self._put_back = upstream.replace_page_steps(self._read, self._render)
+
+    def close(self) -> None:
+        """MkDocs' own steps back, nothing kept: the preview stops."""
+        self._put_back()
+        self.forget()
+
+    def forget(self) -> None:
+        """Nothing kept: the next build renders every page (after a build that failed)."""
+        self._pages, self._inputs, self._build = {}, None, None
+
+    def start(self, config: MkDocsConfig) -> None:
+        """Before a build reads any file: the files as they are now (a later language build: nothing)."""
+        if self._build is None or self._build.config is not config:
+            project = Path(config.config_file_path).resolve().parent
+            self._build = _Build(config, read_sources(project))
+
+    def plan(self, state: BuildState) -> None:
+        """Once the publication is assembled: which pages this build may keep."""
+        build = self._build
+        if build is None or build.plan is not None or build.config is not state.config:
+            return
+        generated = {src_uri: outline(page.markdown) for src_uri, page in state.publication.generated.items()}
+        build.inputs = BuildInputs(build.sources, state.publication.pages, generated)
+        build.plan = plan_rebuild(self._inputs, build.inputs)
+
+    def finish(self, state: BuildState) -> None:
+        """Once every language is built: says what was rebuilt, and keeps this build's pages for the next
+        if they may be kept."""
+        build = self._build
+        if build is None or build.config is not state.config or build.plan is None:
+            return
+        total = len(build.pages)
+        if total:
+            log.info(f"rebuilt {total - len(build.kept)} of {total} pages: {build.plan.reason}")
+        unchanged = read_sources(state.project) == build.sources
+        if unchanged and not state.problems.has_errors():
+            self._pages, self._inputs = build.pages, build.inputs
+        else:
+            self._pages, self._inputs = {}, None
+        self._build = None
+
+    def _current(self, config: MkDocsConfig) -> _Build | None:
+        build = self._build
+        return build if build is not None and build.config is config and build.plan is not None else None
+
+    def _read(self, populate: Callable[..., None], page: Page, config: MkDocsConfig, files: Files, dirty=False):
+        build, state = self._current(config), self._state()
+        if build is None or state is None:
+            return populate(page, config, files, dirty)
+        key = (state.language, upstream.page_source(page))
+        site_path = upstream.page_file_path(page)
+        kept = self._pages.get(key)
+        if kept is not None and not build.plan.renders(key[1]):
+            upstream.give_read_page(page, kept.read, files)
+            for shown in kept.shown:
+                state.problems.page_shows(site_path, shown)
+            build.pages[key] = kept
+            build.kept.add(key)
+            return None
+        populate(page, config, files, dirty)
+        build.pages[key] = KeptPage(upstream.read_page(page), state.problems.shown_by(site_path))
+        return None
+
+    def _render(self, build_page: Callable[..., None], page: Page, config: MkDocsConfig, *rest, **options):
+        build, state = self._current(config), self._state()
+        key = (state.language, upstream.page_source(page)) if state is not None else None
+        if build is None or key not in build.pages:
+            return build_page(page, config, *rest, **options)
+        entries = upstream.search_entries(config)
+        kept = build.pages[key]
+        if key in build.kept:
+            if kept.output is not None:
+                upstream.write_page_output(page, kept.output)
+            if entries is not None:
+                entries.extend(dict(entry) for entry in kept.search_entries)
+            return None
+        before = len(entries) if entries is not None else 0
+        build_page(page, config, *rest, **options)
+        kept.output = upstream.page_output(page)
+        kept.search_entries = [dict(entry) for entry in entries[before:]] if entries is not None else []
+        return None
