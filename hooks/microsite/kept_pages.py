@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import upstream
-from .rebuild_rule import BuildInputs, Plan, Sources, outline, plan_rebuild, read_sources
+from .rebuild_rule import BuildInputs, Plan, Sources, build_inputs, plan_rebuild, read_sources
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -87,8 +87,7 @@ class KeptPages:
         build = self._build
         if build is None or build.plan is not None or build.config is not state.config:
             return
-        generated = {src_uri: outline(page.markdown) for src_uri, page in state.publication.generated.items()}
-        build.inputs = BuildInputs(build.sources, state.publication.pages, generated)
+        build.inputs = build_inputs(build.sources, state.publication)
         build.plan = plan_rebuild(self._inputs, build.inputs)
 
     def finish(self, state: BuildState) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .findings import plural
 from .frontmatter import UnclosedFrontMatter, front_matter_lines
 from .page_titles import first_heading
-from .publication import PublishedPage
+from .publication import Publication, PublishedPage
 from .symbolic_links import followable
 
 # The folders of a project whose files the pages show, and the settings that every page shows.
@@ -69,6 +69,12 @@ class BuildInputs:
     pages: Mapping[str, PublishedPage]
     # What other pages show of each generated page (its Markdown is made from the data and the articles).
     generated: Mapping[str, Outline]
+
+
+def build_inputs(sources: Sources, publication: Publication) -> BuildInputs:
+    """What the build of `publication`, assembled from `sources`, makes its pages of."""
+    generated = {src_uri: outline(page.markdown) for src_uri, page in publication.generated.items()}
+    return BuildInputs(sources, publication.pages, generated)
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,13 @@
 serves is the site a fresh full build makes of the same sources.
 
 One real `make serve` on a copy of the fixture publication per seed. A seeded random sequence of the
-actions editors take (an article's text or title edited, a data text edited, a page's front matter edited,
-an article added in both languages and recorded as translated, one renamed with its old address kept, one
-deleted), each save awaited by the rebuild line in the preview's log. Then the preview's site folder is
-compared, file by file and byte for byte, with a strict build of a copy of the same sources made in the
-test process for the preview's address, and every page, the search index, the feeds and the sitemaps are
-fetched from the preview. Today every save rebuilds the whole site; an incremental preview is held to this.
+actions editors take (an article's text edited in both languages or in one, its title edited, a data text
+edited, a page's front matter edited, an article added in both languages and recorded as translated, one
+renamed with its old address kept, one deleted), each save awaited by the rebuild line in the preview's
+log. Then the preview's site folder is compared, file by file and byte for byte, with a strict build of a
+copy of the same sources made in the test process for the preview's address, and every page, the search
+index, the feeds and the sitemaps are fetched from the preview. The preview renders again only the pages an edit touches (kept_pages.py): an
+edit of an article's body text must have kept some pages, and the result is held to the same comparison.
 
 A build with a warm cache is held to the same rule (the same bytes as a cold one) by
 tests/build/test_picture_sizes.py (test_a_warm_cache_builds_the_same_pictures) and
@@ -22,6 +23,7 @@ import difflib
 import filecmp
 import json
 import random
+import re
 import string
 import urllib.error
 import urllib.request
@@ -48,6 +50,8 @@ SHOWN = 12
 QUOTING = ("source", "sources", "passage")
 # The files the test also fetches over HTTP, besides every page: what the preview builds from every page.
 INDEXES = ("search/search_index.json", "feed.xml", "en/feed.xml", "sitemap.xml", "en/sitemap.xml")
+# What the preview logs at every rebuild (kept_pages.py): how many of its pages it rendered again, and why.
+REBUILT = re.compile(r"rebuilt (\d+) of (\d+) pages: (.*)")
 
 
 @dataclass
@@ -57,6 +61,8 @@ class Sequence:
     preview: Preview
     rng: random.Random
     done: list[str] = field(default_factory=list)
+    # What the preview logged for the last save.
+    last_log: str = ""
     # The articles this sequence added and has not deleted (slugs): the others are quoted by the data and
     # linked from other pages, so that removing them would be a mistake the preview shows, not an edit.
     added: list[str] = field(default_factory=list)
@@ -81,6 +87,15 @@ class Sequence:
         self.done.append(action)
         log = self.preview.save(change)
         assert "Traceback" not in log, self.failure(log)
+        self.last_log = log
+
+    def assert_some_pages_kept(self) -> None:
+        """The last save rendered fewer pages than the site has: an edit of the body text of an article,
+        which its neighbours, its lists and its translation show, but not the other pages."""
+        rebuilds = REBUILT.findall(self.last_log)
+        assert rebuilds, self.failure(f"no rebuild line in the log:\n{self.last_log}")
+        rendered, total, reason = rebuilds[-1]
+        assert int(rendered) < int(total), self.failure(f"rebuilt {rendered} of {total} pages: {reason}")
 
     def failure(self, detail: str) -> str:
         return f"after {' → '.join(self.done)}:\n{detail}"
@@ -95,6 +110,16 @@ class Sequence:
             path = self.article_path(language, slug)
             edits[path] = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraphs[language]}\n"
         self.save(f"edit the text of {slug}", write_all(edits))
+        self.assert_some_pages_kept()
+
+    def edit_text_in_one_language(self) -> None:
+        """A sentence more in an article of one language only: its translation now lags (its notice)."""
+        language = self.rng.choice(project_languages(self.project).codes)
+        path = self.article_path(language, self.rng.choice(self.articles()))
+        sentence = {"de": "Nachtrag: {} meldet sich.", "en": "Postscript: {} writes in."}[language]
+        text = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence.format(self.word().capitalize())}\n"
+        self.save(f"edit the text of {self.relative(path)} alone", write(path, text))
+        self.assert_some_pages_kept()
 
     def edit_title(self) -> None:
         """An article's title, in its front matter and in its heading."""
@@ -223,6 +248,7 @@ class Sequence:
 
 ACTIONS = {
     "text": Sequence.edit_text,
+    "text in one language": Sequence.edit_text_in_one_language,
     "title": Sequence.edit_title,
     "data": Sequence.edit_data,
     "front matter": Sequence.edit_front_matter,
@@ -233,12 +259,12 @@ ACTIONS = {
 
 
 def actions_in_order(rng: random.Random) -> list[str]:
-    """Every action once, in a random order, but an article added before one is renamed or deleted."""
+    """Every action once, in a random order, but the one article added before it is renamed, and renamed
+    before it is deleted."""
     order = list(ACTIONS)
     rng.shuffle(order)
     places = sorted(order.index(action) for action in ("add", "rename", "delete"))
-    after_adding = [action for action in order if action in ("rename", "delete")]
-    for place, action in zip(places, ["add", *after_adding], strict=True):
+    for place, action in zip(places, ["add", "rename", "delete"], strict=True):
         order[place] = action
     return order
 
