@@ -200,4 +200,4 @@ def on_post_build(*, config):
 # The preview: a rebuild that failed leaves nothing to keep, and the next renders every page.
 def on_build_error(*, error):
     if _kept is not None:
-        _kept.forget()
+        _kept.forget("the build before failed")

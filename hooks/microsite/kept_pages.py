@@ -7,8 +7,10 @@ its reading left it (its Markdown, front matter, HTML, table of contents, anchor
 (for the boxes of problems), the file written for it and Material's search entries of it. A page the
 next build keeps is given all of that instead of being read and rendered: the steps after it (the
 navigation, the link checks, the search index, the sitemap, the feeds) see the same page as a fresh
-build. What is kept is the last finished build's, and only of a build without problems in which no
-file changed while it ran; otherwise the next build renders every page.
+build, and the problems its reading and rendering reported are reported again. What is kept is the last
+finished build's, as it was before the boxes of problems were written into its pages, and only of a build
+in which no file changed while it ran and no problem in the generator was met; otherwise the next build
+renders every page.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import upstream
+from .findings import Finding
 from .rebuild_rule import BuildInputs, Plan, Sources, build_inputs, plan_rebuild, read_sources
 
 if TYPE_CHECKING:
@@ -37,8 +40,10 @@ class KeptPage:
     """One page as its last rendering made it."""
 
     read: upstream.ReadPage
-    # The files it shows (problems.py), its path in the site first.
+    # The files it shows (problems.py).
     shown: frozenset[str]
+    # The problems its reading and rendering reported, which a build that keeps it reports again.
+    findings: list[Finding] = field(default_factory=list)
     # What was written for it; None where its output was empty.
     output: bytes | None = None
     search_entries: list[dict[str, Any]] = field(default_factory=list)
@@ -64,17 +69,19 @@ class KeptPages:
         self._state = state
         self._pages: dict[tuple[str, str], KeptPage] = {}
         self._inputs: BuildInputs | None = None
+        # Why nothing is kept, when nothing is.
+        self._none_kept = "the first build of the preview"
         self._build: _Build | None = None
         self._put_back = upstream.replace_page_steps(self._read, self._render)
 
     def close(self) -> None:
         """MkDocs' own steps back, nothing kept: the preview stops."""
         self._put_back()
-        self.forget()
+        self.forget("the preview stopped")
 
-    def forget(self) -> None:
-        """Nothing kept: the next build renders every page (after a build that failed)."""
-        self._pages, self._inputs, self._build = {}, None, None
+    def forget(self, why: str) -> None:
+        """Nothing kept: the next build renders every page."""
+        self._pages, self._inputs, self._build, self._none_kept = {}, None, None, why
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build reads any file: the files as they are now (a later language build: nothing)."""
@@ -88,7 +95,7 @@ class KeptPages:
         if build is None or build.plan is not None or build.config is not state.config:
             return
         build.inputs = build_inputs(build.sources, state.publication)
-        build.plan = plan_rebuild(self._inputs, build.inputs)
+        build.plan = plan_rebuild(self._inputs, build.inputs, self._none_kept)
 
     def finish(self, state: BuildState) -> None:
         """Once every language is built: says what was rebuilt, and keeps this build's pages for the next
@@ -99,12 +106,12 @@ class KeptPages:
         total = len(build.pages)
         if total:
             log.info(f"rebuilt {total - len(build.kept)} of {total} pages: {build.plan.reason}")
-        unchanged = read_sources(state.project) == build.sources
-        if unchanged and not state.problems.has_errors():
-            self._pages, self._inputs = build.pages, build.inputs
+        if read_sources(state.project) != build.sources:
+            self.forget("a file was saved while the build before ran")
+        elif state.problems.found_unexpected:
+            self.forget("the build before met a problem in the generator")
         else:
-            self._pages, self._inputs = {}, None
-        self._build = None
+            self._pages, self._inputs, self._build = build.pages, build.inputs, None
 
     def _current(self, config: MkDocsConfig) -> _Build | None:
         build = self._build
@@ -121,11 +128,14 @@ class KeptPages:
             upstream.give_read_page(page, kept.read, files)
             for shown in kept.shown:
                 state.problems.page_shows(site_path, shown)
+            state.problems.report_all(kept.findings)
             build.pages[key] = kept
             build.kept.add(key)
             return None
+        reported = len(state.problems.findings)
         populate(page, config, files, dirty)
-        build.pages[key] = KeptPage(upstream.read_page(page), state.problems.shown_by(site_path))
+        findings = state.problems.findings[reported:]
+        build.pages[key] = KeptPage(upstream.read_page(page), state.problems.shown_by(site_path), findings)
         return None
 
     def _render(self, build_page: Callable[..., None], page: Page, config: MkDocsConfig, *rest, **options):
@@ -141,8 +151,9 @@ class KeptPages:
             if entries is not None:
                 entries.extend(dict(entry) for entry in kept.search_entries)
             return None
-        before = len(entries) if entries is not None else 0
+        before, reported = len(entries) if entries is not None else 0, len(state.problems.findings)
         build_page(page, config, *rest, **options)
+        kept.findings += state.problems.findings[reported:]
         kept.output = upstream.page_output(page)
         kept.search_entries = [dict(entry) for entry in entries[before:]] if entries is not None else []
         return None

@@ -89,12 +89,12 @@ class Plan:
         return src_uri not in self.kept
 
 
-def plan_rebuild(previous: BuildInputs | None, current: BuildInputs) -> Plan:
+def plan_rebuild(previous: BuildInputs | None, current: BuildInputs, none_kept: str = "") -> Plan:
     """Which pages the build of `current` (its sources, pages and generated pages' outlines) may keep
-    after `previous` (None: none, for the first build of the preview, or after one whose pages cannot be
-    kept). A page that is in no page map is always rendered."""
+    after `previous` (None, for `none_kept`'s reason: the first build of the preview, or after one whose
+    pages cannot be kept). A page that is in no page map is always rendered."""
     if previous is None:
-        return Plan(frozenset(), "nothing kept from a build before")
+        return Plan(frozenset(), none_kept or "no build before")
     changed = current.sources.changed_since(previous.sources)
     every_page = _reason_for_every_page(previous, current, changed)
     if every_page is not None:
