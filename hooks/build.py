@@ -190,11 +190,19 @@ def on_post_build(*, config):
     link_check.warn_about_page_links(_build)
     if _build.is_last_language_build():
         # Each on its own, so that the preview writes the problems into the pages whatever happens before.
-        for finish in (site_output.finish_site, link_check.warn_in_build):
+        for finish in (site_output.finish_site, _check_built_site):
             guarded(finish)(_build)
         rendering.show_problems_in_pages(_build)
         if _kept is not None:
             _kept.finish(_build)
+
+
+def _check_built_site(state: BuildState) -> None:
+    """The checks of the built site; in the preview, of the pages rendered again (the others keep theirs)."""
+    if _kept is None:
+        link_check.warn_in_build(state)
+    else:
+        _kept.check_built_site(state, link_check.warn_in_build)
 
 
 # The preview: a rebuild that failed leaves nothing to keep, and the next renders every page.

@@ -40,7 +40,8 @@ class KeptPage:
     """One page as its last rendering made it."""
 
     read: upstream.ReadPage
-    # The files it shows (problems.py).
+    # Its path in the site ('en/x.html'), and the files it shows (problems.py).
+    site_path: str
     shown: frozenset[str]
     # The problems its reading and rendering reported, which a build that keeps it reports again.
     findings: list[Finding] = field(default_factory=list)
@@ -60,6 +61,8 @@ class _Build:
     # Every page of this build, by (language, src_uri), as rendered or kept.
     pages: dict[tuple[str, str], KeptPage] = field(default_factory=dict)
     kept: set[tuple[str, str]] = field(default_factory=set)
+    # The findings of the checks of the built site that read each page by itself (link_check.page_checks).
+    page_check_findings: list[Finding] = field(default_factory=list)
 
 
 class KeptPages:
@@ -69,6 +72,7 @@ class KeptPages:
         self._state = state
         self._pages: dict[tuple[str, str], KeptPage] = {}
         self._inputs: BuildInputs | None = None
+        self._page_check_findings: list[Finding] = []
         # Why nothing is kept, when nothing is.
         self._none_kept = "the first build of the preview"
         self._build: _Build | None = None
@@ -82,6 +86,7 @@ class KeptPages:
     def forget(self, why: str) -> None:
         """Nothing kept: the next build renders every page."""
         self._pages, self._inputs, self._build, self._none_kept = {}, None, None, why
+        self._page_check_findings = []
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build reads any file: the files as they are now (a later language build: nothing)."""
@@ -96,6 +101,18 @@ class KeptPages:
             return
         build.inputs = build_inputs(build.sources, state.publication)
         build.plan = plan_rebuild(self._inputs, build.inputs, self._none_kept)
+
+    def check_built_site(self, state: BuildState, check: Callable[[BuildState, frozenset[str]], list[Finding]]) -> None:
+        """The checks of the built site: those that read each page by itself, of the pages rendered again
+        only (`check(state, kept)`); the pages kept have the findings the build before had of them."""
+        build = self._current(state.config)
+        if build is None:
+            check(state, frozenset())
+            return
+        kept = frozenset(build.pages[key].site_path for key in build.kept)
+        findings = [finding for finding in self._page_check_findings if finding.file in kept]
+        state.problems.report_all(findings)
+        build.page_check_findings = check(state, kept) + findings
 
     def finish(self, state: BuildState) -> None:
         """Once every language is built: says what was rebuilt, and keeps this build's pages for the next
@@ -112,6 +129,7 @@ class KeptPages:
             self.forget("the build before met a problem in the generator")
         else:
             self._pages, self._inputs, self._build = build.pages, build.inputs, None
+            self._page_check_findings = build.page_check_findings
 
     def _current(self, config: MkDocsConfig) -> _Build | None:
         build = self._build
@@ -135,7 +153,8 @@ class KeptPages:
         reported = len(state.problems.findings)
         populate(page, config, files, dirty)
         findings = state.problems.findings[reported:]
-        build.pages[key] = KeptPage(upstream.read_page(page), state.problems.shown_by(site_path), findings)
+        shown = state.problems.shown_by(site_path)
+        build.pages[key] = KeptPage(upstream.read_page(page), site_path, shown, findings)
         return None
 
     def _render(self, build_page: Callable[..., None], page: Page, config: MkDocsConfig, *rest, **options):

@@ -30,6 +30,9 @@ class Site:
     languages: Languages
     # Where mkdocs.yml is: the sources of the pages, and lychee's settings.
     project: Path
+    # The pages the live preview kept from its build before (kept_pages.py), which keep that build's
+    # findings of the checks that read each page by itself (checks.page_checks).
+    kept: frozenset[str] = frozenset()
     _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
 
@@ -41,6 +44,11 @@ class Site:
             for path in self.root.rglob("*.html")
             if not path.relative_to(self.root).as_posix().startswith("assets/")
         )
+
+    @property
+    def checked_pages(self) -> list[str]:
+        """The pages the checks that read each page by itself read: those not kept."""
+        return [page for page in self.pages if page not in self.kept] if self.kept else self.pages
 
     @cached_property
     def page_set(self) -> frozenset[str]:
