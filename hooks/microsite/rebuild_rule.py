@@ -99,14 +99,18 @@ def plan_rebuild(previous: BuildInputs | None, current: BuildInputs, none_kept: 
     every_page = _reason_for_every_page(previous, current, changed)
     if every_page is not None:
         return Plan(frozenset(), every_page)
-    languages = {page.language for page in current.pages.values()}
+    # Every language's folder, the languages this preview does not build included (`make serve LANGUAGE=en`
+    # shows the source language's changes in the notices).
+    folders = {
+        name.split("/", 2)[1] for name in current.sources.texts if name.startswith("docs/") and name.count("/") > 1
+    }
     changed_set = set(changed)
     kept = frozenset(
         src_uri
         for src_uri, page in current.pages.items()
         if previous.pages.get(src_uri) == page
         and not changed_set & page.sources
-        and not changed_set & {f"docs/{language}/{page.path}" for language in languages}
+        and not changed_set & {f"docs/{folder}/{page.path}" for folder in folders}
     )
     return Plan(kept, _changed_files(changed) if changed else "no file changed")
 

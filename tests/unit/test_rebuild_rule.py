@@ -26,6 +26,20 @@ def inputs_of(project: Path) -> BuildInputs:
     return build_inputs(sources, start_build(None, config, preview=True).publication)
 
 
+def test_a_preview_of_the_translation_alone_renders_its_page_when_the_source_changes(
+    edited: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """`make serve LANGUAGE=en`: the English page shows where its German source stands (its notice)."""
+    monkeypatch.setenv("BUILD_ONLY_LOCALE", "en")
+    before = inputs_of(edited)
+    source = article(edited, "de")
+    append(edited / "docs" / source, "Nachtrag: ein Satz mehr.")
+    after = inputs_of(edited)
+    translation = "en/" + source.split("/", 1)[1]
+    assert {page.language for page in after.pages.values()} == {"en"}
+    assert translation in rendered(plan_rebuild(before, after), after)
+
+
 @pytest.fixture(scope="module")
 def before(project: Path) -> BuildInputs:
     return inputs_of(project)
