@@ -9,8 +9,8 @@ next build keeps is given all of that instead of being read and rendered: the st
 navigation, the link checks, the search index, the sitemap, the feeds) see the same page as a fresh
 build, and the problems its reading and rendering reported are reported again. What is kept is the last
 finished build's, as it was before the boxes of problems were written into its pages, and only of a build
-in which no file changed while it ran and no problem in the generator was met; otherwise the next build
-renders every page.
+in which no file changed while it ran and no step stopped on a problem (problems.Problems.unexpected);
+otherwise the next build renders every page.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ class KeptPages:
         if read_sources(state.project) != build.sources:
             self.forget("a file was saved while the build before ran")
         elif state.problems.found_unexpected:
-            self.forget("the build before met a problem in the generator")
+            self.forget("a step of the build before stopped on a problem")
         else:
             self._pages, self._inputs, self._build = build.pages, build.inputs, None
             self._page_check_findings = build.page_check_findings

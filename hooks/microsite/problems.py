@@ -52,7 +52,7 @@ class Problems:
     notes: list[str] = field(default_factory=list)
     # Each built page (its path in the site, 'en/x.html') → the files it shows ('docs/en/x.md', 'data/y.yml').
     shown_by_page: dict[str, set[str]] = field(default_factory=dict)
-    # Whether a problem that no step expected was found (a bug: what it left undone is anyone's guess).
+    # Whether a step stopped on a problem (a bug, or a problem it raised): what it left undone is unknown.
     found_unexpected: bool = False
 
     def report(self, finding: Finding) -> None:
