@@ -20,6 +20,7 @@ import functools
 
 from microsite import language_processes, link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.assemble import start_build
+from microsite.kept_pages import KeptPages
 from microsite.pages.data_markers import render_markers
 from microsite.state import BuildState
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -28,6 +29,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 # replaced at the start of every build (each build has a new config object).
 _command = "build"
 _build: BuildState | None = None
+# The preview's pages kept from its last build, for the next (`mkdocs serve` only, for the whole process).
+_kept: KeptPages | None = None
 
 
 def guarded(event):
@@ -45,16 +48,21 @@ def guarded(event):
 
 
 def on_startup(*, command, dirty):
-    global _command
+    global _command, _kept
     _command = command
     problems.quiet_upstream_log()
+    if command == "serve" and _kept is None:
+        _kept = KeptPages(lambda: _build)
 
 
 # MkDocs keeps this module, one per mkdocs.yml, for as long as the process runs: a process that builds
 # several projects (a test session) would otherwise keep every project's last build in memory.
 def on_shutdown():
-    global _build
+    global _build, _kept
     _build = None
+    if _kept is not None:
+        _kept.close()
+        _kept = None
 
 
 # First: every later step of this build finds the data loaded and checked.
@@ -62,7 +70,11 @@ def on_shutdown():
 @guarded
 def on_config(config):
     global _build
+    if _kept is not None:
+        _kept.start(config)
     _build = start_build(_build, config, preview=_command == "serve")
+    if _kept is not None:
+        _kept.plan(_build)
 
 
 @guarded
@@ -182,13 +194,26 @@ def on_post_build(*, config):
     link_check.warn_about_page_links(_build)
     if _build.is_last_language_build():
         # Each on its own, so that the preview writes the problems into the pages whatever happens before.
-        for finish in (site_output.finish_site, link_check.warn_in_build):
+        for finish in (site_output.finish_site, _check_built_site):
             guarded(finish)(_build)
         rendering.show_problems_in_pages(_build)
+        if _kept is not None:
+            _kept.finish(_build)
         language_processes.stop_further_languages(_build)
 
 
-# A build that failed leaves no process of a further language running, nor its folder.
+def _check_built_site(state: BuildState) -> None:
+    """The checks of the built site; in the preview, of the pages rendered again (the others keep theirs)."""
+    if _kept is None:
+        link_check.warn_in_build(state)
+    else:
+        _kept.check_built_site(state, link_check.warn_in_build)
+
+
+# A build that failed leaves no process of a further language running, nor its folder; in the preview,
+# nothing to keep, so that the next build renders every page.
 def on_build_error(*, error):
     if _build is not None:
         language_processes.stop_further_languages(_build, failed=True)
+    if _kept is not None:
+        _kept.forget("the build before failed")

@@ -60,7 +60,7 @@ def start_further_languages(state: BuildState, files: Files) -> None:
     site_dir = state.site_dir
     site_dir.mkdir(parents=True, exist_ok=True)
     processes = state.language_processes = LanguageProcesses()
-    before = len(upstream.search_entries(state.config))
+    before = len(upstream.gathered_search_entries(state.config))
     first_process = os.getpid()
     for language in upstream.built_languages(state.config).codes[1:]:
         # Not hidden: MkDocs' cleaning of the site folder keeps hidden files, and the next build removes what a
@@ -143,7 +143,7 @@ def _build_and_exit(
             upstream.build_further_language(state.config, language)
         except Exception as error:
             stopped = getattr(error, "message", None) or "".join(traceback.format_exception_only(error)).strip()
-        entries = upstream.search_entries(state.config)[search_entries_before:]
+        entries = upstream.gathered_search_entries(state.config)[search_entries_before:]
         with os.fdopen(writing, "wb") as pipe:
             shown = state.problems.shown_by_page
             pickle.dump({"events": events, "search_entries": entries, "shown": shown, "stopped": stopped}, pipe)
@@ -204,7 +204,7 @@ def _take_in(state: BuildState, language: str) -> None:
             else:
                 record = logging.makeLogRecord(event)
                 logging.getLogger(record.name).handle(record)
-        upstream.search_entries(state.config).extend(result["search_entries"])
+        upstream.gathered_search_entries(state.config).extend(result["search_entries"])
         for page, shown in result["shown"].items():
             state.problems.shown_by_page.setdefault(page, set()).update(shown)
         if result["stopped"]:

@@ -30,7 +30,7 @@ def read_title_and_lead(file: Path, path: str) -> TitleAndLead:
         return TitleAndLead(_title_from_name(path), None)
     front_matter, body = split_front_matter(text)
     title, lead = front_matter.get("title"), front_matter.get("description")
-    title = str(title) if title else _first_heading(body) or _title_from_name(path)
+    title = str(title) if title else first_heading(body) or _title_from_name(path)
     return TitleAndLead(title, str(lead) if lead else None)
 
 
@@ -39,7 +39,7 @@ def page_title(file: Path, path: str) -> str:
     return read_title_and_lead(file, path).title
 
 
-def _first_heading(markdown: str) -> str | None:
+def first_heading(markdown: str) -> str | None:
     """The text of the page's first `# ` heading (parsed: a `#` in a code block is none)."""
     tokens = markdown_parser().parse(markdown)
     for opening, inline in itertools.pairwise(tokens):

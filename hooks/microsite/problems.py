@@ -52,6 +52,8 @@ class Problems:
     notes: list[str] = field(default_factory=list)
     # Each built page (its path in the site, 'en/x.html') → the files it shows ('docs/en/x.md', 'data/y.yml').
     shown_by_page: dict[str, set[str]] = field(default_factory=dict)
+    # Whether a step stopped on a problem (a bug, or a problem it raised): what it left undone is unknown.
+    found_unexpected: bool = False
 
     def report(self, finding: Finding) -> None:
         """Logs the finding once in this build: an error as a warning (so that `--strict` fails on it),
@@ -85,6 +87,7 @@ class Problems:
 
     def unexpected(self, error: Exception, step: str) -> None:
         """A problem no step expected: a bug in the generator, named at its own line where it happened."""
+        self.found_unexpected = True
         if isinstance(error, Problem):
             self.report_all(error.findings)
             return
@@ -105,6 +108,10 @@ class Problems:
     def page_shows(self, page: str, file: str) -> None:
         """The built page at `page` (its path in the site) shows (some of) what `file` holds."""
         self.shown_by_page.setdefault(page, set()).add(file)
+
+    def shown_by(self, page: str) -> frozenset[str]:
+        """The files the built page at `page` has said it shows so far."""
+        return frozenset(self.shown_by_page.get(page, ()))
 
     def by_page(self) -> dict[str, list[Finding]]:
         """Each built page's problems: those in the files it shows, those found in the page itself, and

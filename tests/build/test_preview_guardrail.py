@@ -2,12 +2,15 @@
 serves is the site a fresh full build makes of the same sources.
 
 One real `make serve` on a copy of the fixture publication per seed. A seeded random sequence of the
-actions editors take (an article's text or title edited, a data text edited, a page's front matter edited,
-an article added in both languages and recorded as translated, one renamed with its old address kept, one
-deleted), each save awaited by the rebuild line in the preview's log. Then the preview's site folder is
-compared, file by file and byte for byte, with a strict build of a copy of the same sources made in the
-test process for the preview's address, and every page, the search index, the feeds and the sitemaps are
-fetched from the preview. Today every save rebuilds the whole site; an incremental preview is held to this.
+actions editors take (an article's text edited in both languages or in one, its title edited, a data text
+edited, a page's front matter edited, an article added in both languages and recorded as translated, one
+renamed with its old address kept, one deleted), each save awaited by the rebuild line in the preview's
+log. Then the preview's site folder is compared, file by file and byte for byte, with a strict build of a
+copy of the same sources made in the test process for the preview's address, and every page, the search
+index, the feeds and the sitemaps are fetched from the preview. The preview renders again only the pages
+an edit touches (kept_pages.py): an edit of an article's body text must have kept pages (unless a file was
+saved while the build before ran), and the sequence ends with the edits that keep pages, so that a page
+kept wrongly is not made right by a later full rebuild before the comparison.
 
 A build with a warm cache is held to the same rule (the same bytes as a cold one) by
 tests/build/test_picture_sizes.py (test_a_warm_cache_builds_the_same_pictures) and
@@ -22,6 +25,7 @@ import difflib
 import filecmp
 import json
 import random
+import re
 import string
 import urllib.error
 import urllib.request
@@ -48,6 +52,9 @@ SHOWN = 12
 QUOTING = ("source", "sources", "passage")
 # The files the test also fetches over HTTP, besides every page: what the preview builds from every page.
 INDEXES = ("search/search_index.json", "feed.xml", "en/feed.xml", "sitemap.xml", "en/sitemap.xml")
+# What the preview logs at every rebuild (kept_pages.py): how many of its pages it rendered again, and why.
+REBUILT = re.compile(r"rebuilt (\d+) of (\d+) pages: (.*)")
+SAVED_DURING_BUILD = "a file was saved while the build before ran"
 
 
 @dataclass
@@ -57,6 +64,10 @@ class Sequence:
     preview: Preview
     rng: random.Random
     done: list[str] = field(default_factory=list)
+    # What the preview logged for the last save.
+    last_log: str = ""
+    # Whether a save kept pages from the build before.
+    kept_pages: bool = False
     # The articles this sequence added and has not deleted (slugs): the others are quoted by the data and
     # linked from other pages, so that removing them would be a mistake the preview shows, not an edit.
     added: list[str] = field(default_factory=list)
@@ -81,6 +92,18 @@ class Sequence:
         self.done.append(action)
         log = self.preview.save(change)
         assert "Traceback" not in log, self.failure(log)
+        self.last_log = log
+
+    def assert_some_pages_kept(self) -> None:
+        """The last save rendered fewer pages than the site has: an edit of the body text of an article,
+        which its neighbours, its lists and its translation show, but not the other pages. Unless a file
+        was saved while the build before ran (an article added: its files, then its translation record)."""
+        rebuilds = REBUILT.findall(self.last_log)
+        assert rebuilds, self.failure(f"no rebuild line in the log:\n{self.last_log}")
+        rendered, total, reason = rebuilds[-1]
+        if reason != SAVED_DURING_BUILD:
+            assert int(rendered) < int(total), self.failure(f"rebuilt {rendered} of {total} pages: {reason}")
+            self.kept_pages = True
 
     def failure(self, detail: str) -> str:
         return f"after {' → '.join(self.done)}:\n{detail}"
@@ -95,6 +118,17 @@ class Sequence:
             path = self.article_path(language, slug)
             edits[path] = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraphs[language]}\n"
         self.save(f"edit the text of {slug}", write_all(edits))
+        self.assert_some_pages_kept()
+
+    def edit_text_in_one_language(self) -> None:
+        """A sentence more in an article of the source language only: its translation now lags, which its
+        page shows in a notice, and the status pages."""
+        language = project_languages(self.project).source
+        path = self.article_path(language, self.rng.choice(self.articles()))
+        sentence = {"de": "Nachtrag: {} meldet sich.", "en": "Postscript: {} writes in."}[language]
+        text = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence.format(self.word().capitalize())}\n"
+        self.save(f"edit the text of {self.relative(path)} alone", write(path, text))
+        self.assert_some_pages_kept()
 
     def edit_title(self) -> None:
         """An article's title, in its front matter and in its heading."""
@@ -223,6 +257,7 @@ class Sequence:
 
 ACTIONS = {
     "text": Sequence.edit_text,
+    "text in one language": Sequence.edit_text_in_one_language,
     "title": Sequence.edit_title,
     "data": Sequence.edit_data,
     "front matter": Sequence.edit_front_matter,
@@ -231,16 +266,21 @@ ACTIONS = {
     "delete": Sequence.delete_article,
 }
 
+# The actions after which the preview keeps pages from the build before (body text, a data text).
+KEEPING_PAGES = ["text", "text in one language", "data"]
+
 
 def actions_in_order(rng: random.Random) -> list[str]:
-    """Every action once, in a random order, but an article added before one is renamed or deleted."""
+    """Every action once, in a random order, but the one article added before it is renamed, and renamed
+    before it is deleted; then the actions that keep pages once more, in a random order: a page the preview
+    kept that a fresh build makes otherwise would be made right again by a later action that renders every
+    page, before the sites are compared."""
     order = list(ACTIONS)
     rng.shuffle(order)
     places = sorted(order.index(action) for action in ("add", "rename", "delete"))
-    after_adding = [action for action in order if action in ("rename", "delete")]
-    for place, action in zip(places, ["add", *after_adding], strict=True):
+    for place, action in zip(places, ["add", "rename", "delete"], strict=True):
         order[place] = action
-    return order
+    return order + rng.sample(KEEPING_PAGES, len(KEEPING_PAGES))
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -263,15 +303,19 @@ def replace_line(head: str, key: str, line: str) -> str:
 
 def data_texts(path: Path, languages: tuple[str, ...]) -> list[int]:
     """Where each one-line plain text in a language ends in a data file (character offsets), the passages
-    quoted from the articles (under QUOTING) left out: they must stay word for word."""
+    quoted from the articles (under QUOTING) left out: they must stay word for word; and so the texts
+    declared the same in every language (a `# parity-ignore` comment on their line, which PyYAML drops)."""
     ends = []
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
 
     def walk(node: yaml.Node, under_source: bool) -> None:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(value, yaml.ScalarNode):
                     one_line = value.start_mark.line == value.end_mark.line and value.style is None
-                    if key.value in languages and one_line and not under_source:
+                    exempt = "# parity-ignore" in lines[value.end_mark.line]
+                    if key.value in languages and one_line and not under_source and not exempt:
                         ends.append(value.end_mark.index)
                 else:
                     walk(value, under_source or key.value in QUOTING)
@@ -279,7 +323,7 @@ def data_texts(path: Path, languages: tuple[str, ...]) -> list[int]:
             for item in node.value:
                 walk(item, under_source)
 
-    walk(yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), False)
+    walk(yaml.compose(text, Loader=yaml.SafeLoader), False)
     return ends
 
 
@@ -374,3 +418,4 @@ def test_after_any_sequence_of_saves_the_preview_serves_what_a_full_build_makes(
         found += served_differences(preview, fresh, pages | set(INDEXES))
     shown = found[:SHOWN] + ([f"… and {len(found) - SHOWN} more"] if len(found) > SHOWN else [])
     assert found == [], f"seed {seed}, " + sequence.failure("\n".join(shown))
+    assert sequence.kept_pages, f"seed {seed}: no save kept a page, " + sequence.failure(preview.log())

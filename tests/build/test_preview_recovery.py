@@ -190,9 +190,28 @@ def test_a_slip_is_named_where_it_is_and_in_the_lists_it_is_in_until_the_next_go
     assert_recovered(preview, editor, baseline)
 
 
+def test_a_problem_on_a_page_kept_from_the_build_before_is_still_named_and_shown(
+    preview: Preview, editor: Editor, baseline: dict[str, str]
+) -> None:
+    """The preview renders again only the pages a save touches (kept_pages.py), and checks only those of the
+    built site: a page it keeps keeps its problems, in the log and in its box."""
+    file = f"docs/de/{LEGAL_NOTICE}"
+    picture = next((preview.project / "docs" / "de").rglob("*.png")).relative_to(preview.project / "docs" / "de")
+    editor.write(file, (editor.good_text(file) + f"\n![]({picture.as_posix()})\n").encode("utf-8"))
+    assert_box_names(preview, built(LEGAL_NOTICE), "[missing-alt]")
+    other = f"docs/de/{TIMELINE}"
+    log = editor.write(other, (editor.good_text(other) + "\nEin Satz mehr.\n").encode("utf-8"))
+    rendered, total = (int(number) for number in log.split("rebuilt ", 1)[1].split(" pages")[0].split(" of "))
+    assert rendered < total, log
+    assert "[missing-alt]" in last_build(log), log
+    assert_box_names(preview, built(LEGAL_NOTICE), "[missing-alt]")
+    assert_recovered(preview, editor, baseline)
+
+
 def test_the_log_of_a_save_says_only_what_an_editor_needs(preview: Preview, editor: Editor) -> None:
     """No narration of the i18n plugin's language builds, no 'Cleaning site directory', nothing that asks an
-    editor to run the tests: a save without a problem is four lines (upstream.LOG_NOISE_PREFIXES)."""
+    editor to run the tests: a save without a problem is five lines (upstream.LOG_NOISE_PREFIXES), one of
+    them what the preview rebuilt (kept_pages.py)."""
     file = f"docs/de/{TIMELINE}"
     log = editor.write(file, windows_line_endings(editor.good_text(file)))
     said = [line.split(" -  ", 1)[1] for line in log.splitlines() if " -  " in line]
@@ -204,5 +223,6 @@ def test_the_log_of_a_save_says_only_what_an_editor_needs(preview: Preview, edit
     assert [kind for kind in kinds if kind != "Documentation built in seconds"] == [
         "Detected file changes",
         "Building documentation...",
+        f"rebuilt of pages: {file} changed",
         "Reloading browsers",
     ], log

@@ -285,3 +285,25 @@ def test_front_matter_that_loads_from_another_host(tmp_path: Path) -> None:
         f"{page}:3:14: [third-party-request] description: "
         + loads("image", "https://pixel.example.com/p.gif", "pixel.example.com").removeprefix("[third-party-request] ")
     ]
+
+
+def test_a_page_saved_again_between_two_checks_in_one_process_is_checked_as_it_is_now(tmp_path: Path) -> None:
+    """The checks keep what they parsed of each Markdown page and each built page by its text (a rebuild of
+    the preview parses only the pages saved since the last): a page with another text is read again."""
+    markdown, built = f"docs/{LANGUAGES.source}/seite.md", "site/seite.html"
+
+    def save(source_host: str, built_host: str) -> None:
+        (project / markdown).write_text(f"![Bild](https://{source_host}/x.png)\n", encoding="utf-8")
+        page = f'<html><body><article><img src="https://{built_host}/y.png" alt="Bild"></article></body></html>'
+        (project / built).write_text(page, encoding="utf-8")
+
+    # The first page of a folder is read whole (Site.stands_for_template); the others by their content.
+    first_page = "<html><body><article><p>Start</p></article></body></html>"
+    project = project_with(tmp_path, {markdown: "", "site/a.html": first_page, built: ""})
+    save("one.example.com", "three.example.com")
+    first = " ".join(requests(project))
+    save("two.example.com", "four.example.com")
+    second = " ".join(requests(project))
+    assert "one.example.com" in first and "three.example.com" in first, first
+    assert "two.example.com" in second and "four.example.com" in second, second
+    assert "one.example.com" not in second and "three.example.com" not in second, second

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..findings import Finding
 from ..languages import Languages
 from ..settings import project_languages
-from .checks import project_checks
+from .checks import page_checks, project_checks, site_wide_checks
 from .lychee import run_lychee
 from .page_links import warn_about_page_links
 from .site import Site, detect_site_url
@@ -94,11 +94,16 @@ def check_site(
     return sorted(findings, key=lambda finding: (finding.file, finding.line, finding.check))
 
 
-def warn_in_build(state: BuildState) -> None:
+def warn_in_build(state: BuildState, kept: frozenset[str] = frozenset()) -> list[Finding]:
     """The checks on the built HTML and the Markdown sources (not lychee) after the last language is built,
-    as warnings."""
-    site = Site(root=state.site_dir, site_url=state.site_url, languages=state.languages, project=state.project)
-    state.problems.report_all(project_checks(site))
+    as warnings; the pages `kept` from the preview's build before (their paths in the site) left out of the
+    checks that read each page by itself, which it returns the findings of."""
+    site = Site(
+        root=state.site_dir, site_url=state.site_url, languages=state.languages, project=state.project, kept=kept
+    )
+    by_page = page_checks(site)
+    state.problems.report_all(site_wide_checks(site) + by_page)
+    return by_page
 
 
 def _own_project() -> Path:

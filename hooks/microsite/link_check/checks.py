@@ -27,14 +27,23 @@ EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 
 
 def project_checks(site: Site) -> list[Finding]:
+    return site_wide_checks(site) + page_checks(site)
+
+
+def site_wide_checks(site: Site) -> list[Finding]:
+    """The checks that compare pages with each other or with the sitemap: every page, always."""
+    return [finding for check in (check_sitemap, check_third_party_requests) for finding in check(site)]
+
+
+def page_checks(site: Site) -> list[Finding]:
+    """The checks that read each built page by itself (and its counterparts, and which pages exist): the
+    pages of `site.checked_pages` only."""
     checks = [
         check_language_leaks,
         check_mailto,
         check_alt_texts,
         check_scripts,
-        check_sitemap,
         check_unsafe_links,
-        check_third_party_requests,
         check_page_scripts,
     ]
     return [finding for check in checks for finding in check(site)]
@@ -54,7 +63,7 @@ def _images(site: Site, page: str) -> list[Element]:
 
 def check_language_leaks(site: Site) -> list[Finding]:
     findings = []
-    for page in site.pages:
+    for page in site.checked_pages:
         language = site.languages.of_path(page)
         # hreflang marks a link as meant for another language: the selector, or an editor's choice.
         for link in (link for link in _links(site, page) if "hreflang" not in link.attrs):
@@ -75,7 +84,7 @@ def check_language_leaks(site: Site) -> list[Finding]:
 
 def check_mailto(site: Site) -> list[Finding]:
     findings = []
-    for page in site.pages:
+    for page in site.checked_pages:
         for link in _links(site, page):
             href = link.attrs["href"]
             if not href.lower().startswith("mailto:"):
@@ -93,7 +102,7 @@ def check_mailto(site: Site) -> list[Finding]:
 
 def check_alt_texts(site: Site) -> list[Finding]:
     findings = []
-    for page in site.pages:
+    for page in site.checked_pages:
         for image in _images(site, page):
             src = image.attrs.get("src", "")
             if image.attrs.get("alt", "").strip():
@@ -135,7 +144,7 @@ def _shown(site: Site, page: str, image: Element) -> tuple[str | None, str]:
 def check_scripts(site: Site) -> list[Finding]:
     """Every script must be a file of the site: lychee skips scripts."""
     findings = []
-    for page in site.pages:
+    for page in site.checked_pages:
         for script in _scripts(site, page):
             src = script.attrs.get("src", "")
             target = site.resolve(page, src) if src else None

@@ -9,7 +9,7 @@ decoded). Code, in blocks or inline, is not read: an address shown in code is no
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -22,7 +22,7 @@ from .html_scan import Element, scan
 TEXT_TOKENS = frozenset({"text", "code_inline"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Definition:
     """A reference definition, `[label]: address`."""
 
@@ -31,27 +31,35 @@ class Definition:
     address: str
 
 
-@dataclass
+# How many pages' links a process keeps parsed, by the page's whole text (the same text, the same links):
+# every page of a large publication in every language, so that a rebuild of the preview parses only the
+# pages saved since the last.
+PARSED_PAGES = 16384
+
+
+@dataclass(frozen=True)
 class MarkdownLinks:
     # Links, images and autolinks as the elements they become, and the raw HTML's elements.
-    elements: list[Element] = field(default_factory=list)
-    definitions: list[Definition] = field(default_factory=list)
+    elements: tuple[Element, ...] = ()
+    definitions: tuple[Definition, ...] = ()
 
 
+@functools.lru_cache(maxsize=PARSED_PAGES)
 def markdown_links(text: str) -> MarkdownLinks:
     """Every place a Markdown page links to something, with its line (counted from 1)."""
-    links = MarkdownLinks()
+    elements: list[Element] = []
+    definitions = []
     for token in _parser().parse(text):
         if token.map is None:
             continue
         line = token.map[0] + 1
         if token.type == "html_block":
-            links.elements += scan(token.content, line)
+            elements += scan(token.content, line)
         elif token.type == "inline":
-            links.elements += scan(_as_html(token.children or []), line)
+            elements += scan(_as_html(token.children or []), line)
         elif token.type == "definition":
-            links.definitions.append(Definition(line, token.meta["label"], token.meta["url"]))
-    return links
+            definitions.append(Definition(line, token.meta["label"], token.meta["url"]))
+    return MarkdownLinks(tuple(elements), tuple(definitions))
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import functools
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from markdown_it.token import Token
 from .. import upstream
 from ..findings import Finding
 from ..page_markdown import new_markdown_parser
+from .markdown_sources import PARSED_PAGES
 
 if TYPE_CHECKING:
     from ..state import BuildState
@@ -62,15 +64,16 @@ class MarkdownLink:
         return f"{named} → {self.address}{defined}"
 
 
-def markdown_page_links(text: str) -> list[MarkdownLink]:
+@functools.lru_cache(maxsize=PARSED_PAGES)
+def markdown_page_links(text: str) -> tuple[MarkdownLink, ...]:
     """Every Markdown link and image of a page, with its line: in paragraphs, headings, lists, tables,
-    quotes, admonitions and definition lists alike; none in code."""
+    quotes, admonitions and definition lists alike; none in code. Kept by the page's text (PARSED_PAGES)."""
     environment: dict = {}
     links = []
     for token in _parser().parse(text, environment):
         if token.type == "inline" and token.map is not None:
             links += _inline_links(token, token.map[0] + 1, environment.get("references", {}))
-    return links
+    return tuple(links)
 
 
 @functools.cache
@@ -139,7 +142,7 @@ class BuildTargets:
         return self.docs_shown + path
 
 
-def check_links(page: str, links: list[MarkdownLink], targets: BuildTargets) -> list[Finding]:
+def check_links(page: str, links: Sequence[MarkdownLink], targets: BuildTargets) -> list[Finding]:
     """The findings on the links of one page (its path below docs/), in the order they are written."""
     findings = []
     for link in links:

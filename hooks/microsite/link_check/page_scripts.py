@@ -67,7 +67,7 @@ def check_page_scripts(site: Site) -> list[Finding]:
                 reported.add((shown, script.what))
     for written in data_texts(site.project):
         findings += [written.finding_at(script.message(), CHECK) for script in page_scripts(written.elements)]
-    for page in site.pages:
+    for page in site.checked_pages:
         source = site.source_of(page)
         for script in page_scripts(site.content_elements(page)):
             if (source, script.what) not in reported:

@@ -3,8 +3,10 @@ each page, where a page comes from, and where a link of a page leads."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +16,7 @@ from .. import upstream
 from ..languages import Languages
 from ..site_output import sitemaps
 from .html_scan import Element, robots_directives, scan
+from .markdown_sources import PARSED_PAGES
 
 # An address with a scheme (https:, mailto:, …) names something outside the site's folders.
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
@@ -30,6 +33,9 @@ class Site:
     languages: Languages
     # Where mkdocs.yml is: the sources of the pages, and lychee's settings.
     project: Path
+    # The pages the live preview kept from its build before (kept_pages.py), which keep that build's
+    # findings of the checks that read each page by itself (checks.page_checks).
+    kept: frozenset[str] = frozenset()
     _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
 
@@ -41,6 +47,11 @@ class Site:
             for path in self.root.rglob("*.html")
             if not path.relative_to(self.root).as_posix().startswith("assets/")
         )
+
+    @property
+    def checked_pages(self) -> list[str]:
+        """The pages the checks that read each page by itself read: those not kept."""
+        return [page for page in self.pages if page not in self.kept] if self.kept else self.pages
 
     @cached_property
     def page_set(self) -> frozenset[str]:
@@ -57,15 +68,7 @@ class Site:
         footer, the same on every page and many times larger, which lychee checks.
         """
         if page not in self._content:
-            text = (self.root / page).read_text(encoding="utf-8")
-            span = upstream.content_span(text)
-            if span is None:
-                self._content[page] = scan(text)
-            else:
-                start, end = span
-                line = text.count("\n", 0, start) + 1
-                column = start - text.rfind("\n", 0, start)
-                self._content[page] = scan(text[start:end], line, column)
+            self._content[page] = list(_SCANNED.content_elements((self.root / page).read_text(encoding="utf-8")))
         return self._content[page]
 
     def unindexed(self, page: str) -> bool:
@@ -150,3 +153,38 @@ def detect_site_url(root: Path) -> str:
         if is_canonical and href.endswith("index.html"):
             return href.removesuffix("index.html")
     raise ValueError(f"{home}: no canonical link to tell the site's URL from – is site_url set in mkdocs.yml?")
+
+
+class _ScannedPages:
+    """The content elements of the pages this process has scanned, by a digest of each page's whole text
+    (the same text, the same elements), the least recently asked for dropped first: a rebuild of the
+    preview scans only the pages rendered again. A digest, not the text, is kept, which is a hundred
+    times larger."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._elements: OrderedDict[bytes, tuple[Element, ...]] = OrderedDict()
+
+    def content_elements(self, text: str) -> tuple[Element, ...]:
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        elements = self._elements.get(key)
+        if elements is None:
+            elements = self._elements[key] = _content_elements(text)
+            if len(self._elements) > self._size:
+                self._elements.popitem(last=False)
+        else:
+            self._elements.move_to_end(key)
+        return elements
+
+
+def _content_elements(text: str) -> tuple[Element, ...]:
+    span = upstream.content_span(text)
+    if span is None:
+        return tuple(scan(text))
+    start, end = span
+    line = text.count("\n", 0, start) + 1
+    column = start - text.rfind("\n", 0, start)
+    return tuple(scan(text[start:end], line, column))
+
+
+_SCANNED = _ScannedPages(PARSED_PAGES)

@@ -129,7 +129,7 @@ def check_unsafe_links(site: Site) -> list[Finding]:
             for unsafe in unsafe_in_markdown(_read(path)):
                 findings.append(Finding(source, unsafe.line, unsafe.message(), CHECK))
                 reported.add((source, cleaned(unsafe.address)))
-    for page in site.pages:
+    for page in site.checked_pages:
         source = site.source_of(page)
         for unsafe in unsafe_addresses(site.content_elements(page)):
             if (source, cleaned(unsafe.address)) not in reported:

@@ -1,6 +1,7 @@
 """Everything the generator takes from MkDocs, Material for MkDocs and mkdocs-static-i18n beyond the
 hook events themselves, in one place: what a move to another engine would have to replace. A module for
-each package it reaches into (mkdocs.py, material.py, i18n.py); the rest of the generator calls them as
+each package it reaches into (mkdocs.py, material.py, i18n.py; page_steps.py, the steps of MkDocs that
+the live preview replaces to keep pages from one build to the next); the rest of the generator calls them as
 `upstream.NAME`.
 """
 
@@ -9,13 +10,13 @@ from .i18n import (
     builds_dirty,
     built_languages,
     current_language,
+    gathered_search_entries,
     is_last_language_build,
     language_display_name,
     language_site_description,
     language_site_name,
     languages_built_elsewhere,
     reconfigure_for_current_language,
-    search_entries,
 )
 from .material import (
     SEARCH_INDEX,
@@ -25,6 +26,7 @@ from .material import (
     hide_table_of_contents,
     page_description,
     page_title,
+    search_index_entries,
     set_alternates,
     set_front_matter_as_html,
     theme_primary_colour,
@@ -65,6 +67,7 @@ from .mkdocs import (
     with_reload_script_allowed,
     written_pages,
 )
+from .page_steps import ReadPage, give_read_page, page_output, read_page, replace_page_steps, write_page_output
 
 __all__ = [
     "ERROR_PAGE",
@@ -76,6 +79,7 @@ __all__ = [
     "THEME_SCRIPT_FOLDER",
     "BuildError",
     "PageAnchors",
+    "ReadPage",
     "adapt_theme_environments",
     "build_files",
     "build_further_language",
@@ -86,6 +90,8 @@ __all__ = [
     "failing_on_warnings",
     "file_copied_from",
     "file_read_from",
+    "gathered_search_entries",
+    "give_read_page",
     "hide_table_of_contents",
     "is_last_language_build",
     "is_log_noise",
@@ -101,13 +107,16 @@ __all__ = [
     "page_file_path",
     "page_markdown_source",
     "page_meta",
+    "page_output",
     "page_source",
     "page_title",
     "page_url",
+    "read_page",
     "reconfigure_for_current_language",
     "relative_url",
     "rendered_anchors",
-    "search_entries",
+    "replace_page_steps",
+    "search_index_entries",
     "set_alternates",
     "set_error_page_parts",
     "set_feed_links",
@@ -121,5 +130,6 @@ __all__ = [
     "with_content_prefix",
     "with_reload_script_allowed",
     "with_search_base",
+    "write_page_output",
     "written_pages",
 ]

@@ -66,7 +66,7 @@ def _configured(config: MkDocsConfig, key: str) -> Any:
     return (getattr(_i18n(config), "original_configs", None) or {}).get(key, config[key])
 
 
-def search_entries(config: MkDocsConfig) -> list[dict]:
+def gathered_search_entries(config: MkDocsConfig) -> list[dict]:
     """The search entries the plugin has gathered from the language builds so far (each build's added in its
     `on_post_build`), which it merges into the search index once every language is built."""
     return _i18n(config).search_entries

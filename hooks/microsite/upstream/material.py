@@ -165,3 +165,10 @@ def page_description(config: MkDocsConfig, page: Page | None) -> str | None:
     matter's `description`, else the site's (in the language being built); None where neither is set."""
     description = (page.meta.get("description") if page is not None else None) or config.site_description
     return Markup(description).striptags() if description else None
+
+
+def search_index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries Material's search has taken of this language build's pages so far, in order (None
+    without the search plugin). Its `on_page_context` adds each page's."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(getattr(plugin, "search_index", None), "entries", None)

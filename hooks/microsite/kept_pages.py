@@ -1,0 +1,178 @@
+"""The live preview's pages kept from one rebuild to the next: a rebuild renders only the pages whose
+inputs changed (rebuild_rule.py decides which) and gives every other page what its last rendering made.
+
+Only under `mkdocs serve`: MkDocs' reading (`_populate_page`) and rendering (`_build_page`) of a page are
+replaced in the preview's process (upstream/page_steps.py). A page rendered in a build is remembered as
+its reading left it (its Markdown, front matter, HTML, table of contents, anchors), the files it shows
+(for the boxes of problems), the file written for it and Material's search entries of it. A page the
+next build keeps is given all of that instead of being read and rendered: the steps after it (the
+navigation, the link checks, the search index, the sitemap, the feeds) see the same page as a fresh
+build, and the problems its reading and rendering reported are reported again. What is kept is the last
+finished build's, as it was before the boxes of problems were written into its pages, and only of a build
+in which no file changed while it ran and no step stopped on a problem (problems.Problems.unexpected);
+otherwise the next build renders every page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import upstream
+from .findings import Finding
+from .rebuild_rule import BuildInputs, Plan, Sources, build_inputs, plan_rebuild, read_sources
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from .state import BuildState
+
+log = logging.getLogger("mkdocs.hooks.microsite")
+
+
+@dataclass
+class KeptPage:
+    """One page as its last rendering made it."""
+
+    read: upstream.ReadPage
+    # Its path in the site ('en/x.html'), and the files it shows (problems.py).
+    site_path: str
+    shown: frozenset[str]
+    # The problems its reading and rendering reported, which a build that keeps it reports again.
+    findings: list[Finding] = field(default_factory=list)
+    # What was written for it; None where its output was empty.
+    output: bytes | None = None
+    search_entries: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Build:
+    """The build in progress: its config, the files as they were when it started, and its plan."""
+
+    config: MkDocsConfig
+    sources: Sources
+    inputs: BuildInputs | None = None
+    plan: Plan | None = None
+    # Every page of this build, by (language, src_uri), as rendered or kept.
+    pages: dict[tuple[str, str], KeptPage] = field(default_factory=dict)
+    kept: set[tuple[str, str]] = field(default_factory=set)
+    # The findings of the checks of the built site that read each page by itself (link_check.page_checks).
+    page_check_findings: list[Finding] = field(default_factory=list)
+
+
+class KeptPages:
+    """What the preview process keeps of its last finished build, and the steps that use it."""
+
+    def __init__(self, state: Callable[[], BuildState | None]) -> None:
+        self._state = state
+        self._pages: dict[tuple[str, str], KeptPage] = {}
+        self._inputs: BuildInputs | None = None
+        self._page_check_findings: list[Finding] = []
+        # Why nothing is kept, when nothing is.
+        self._none_kept = "the first build of the preview"
+        self._build: _Build | None = None
+        self._put_back = upstream.replace_page_steps(self._read, self._render)
+
+    def close(self) -> None:
+        """MkDocs' own steps back, nothing kept: the preview stops."""
+        self._put_back()
+        self.forget("the preview stopped")
+
+    def forget(self, why: str) -> None:
+        """Nothing kept: the next build renders every page."""
+        self._pages, self._inputs, self._build, self._none_kept = {}, None, None, why
+        self._page_check_findings = []
+
+    def start(self, config: MkDocsConfig) -> None:
+        """Before a build reads any file: the files as they are now (a later language build: nothing)."""
+        if self._build is None or self._build.config is not config:
+            project = Path(config.config_file_path).resolve().parent
+            self._build = _Build(config, read_sources(project))
+
+    def plan(self, state: BuildState) -> None:
+        """Once the publication is assembled: which pages this build may keep."""
+        build = self._build
+        if build is None or build.plan is not None or build.config is not state.config:
+            return
+        build.inputs = build_inputs(build.sources, state.publication)
+        build.plan = plan_rebuild(self._inputs, build.inputs, self._none_kept)
+
+    def check_built_site(self, state: BuildState, check: Callable[[BuildState, frozenset[str]], list[Finding]]) -> None:
+        """The checks of the built site: those that read each page by itself, of the pages rendered again
+        only (`check(state, kept)`); the pages kept have the findings the build before had of them."""
+        build = self._current(state.config)
+        if build is None:
+            check(state, frozenset())
+            return
+        kept = frozenset(build.pages[key].site_path for key in build.kept)
+        findings = [finding for finding in self._page_check_findings if finding.file in kept]
+        state.problems.report_all(findings)
+        build.page_check_findings = check(state, kept) + findings
+
+    def finish(self, state: BuildState) -> None:
+        """Once every language is built: says what was rebuilt, and keeps this build's pages for the next
+        if they may be kept."""
+        build = self._build
+        if build is None or build.config is not state.config or build.plan is None:
+            return
+        total = len(build.pages)
+        if total:
+            log.info(f"rebuilt {total - len(build.kept)} of {total} pages: {build.plan.reason}")
+        if read_sources(state.project) != build.sources:
+            self.forget("a file was saved while the build before ran")
+        elif state.problems.found_unexpected:
+            self.forget("a step of the build before stopped on a problem")
+        else:
+            self._pages, self._inputs, self._build = build.pages, build.inputs, None
+            self._page_check_findings = build.page_check_findings
+
+    def _current(self, config: MkDocsConfig) -> _Build | None:
+        build = self._build
+        return build if build is not None and build.config is config and build.plan is not None else None
+
+    def _read(self, populate: Callable[..., None], page: Page, config: MkDocsConfig, files: Files, dirty=False):
+        build, state = self._current(config), self._state()
+        if build is None or state is None:
+            return populate(page, config, files, dirty)
+        key = (state.language, upstream.page_source(page))
+        site_path = upstream.page_file_path(page)
+        kept = self._pages.get(key)
+        if kept is not None and not build.plan.renders(key[1]):
+            upstream.give_read_page(page, kept.read, files)
+            for shown in kept.shown:
+                state.problems.page_shows(site_path, shown)
+            state.problems.report_all(kept.findings)
+            build.pages[key] = kept
+            build.kept.add(key)
+            return None
+        reported = len(state.problems.findings)
+        populate(page, config, files, dirty)
+        findings = state.problems.findings[reported:]
+        shown = state.problems.shown_by(site_path)
+        build.pages[key] = KeptPage(upstream.read_page(page), site_path, shown, findings)
+        return None
+
+    def _render(self, build_page: Callable[..., None], page: Page, config: MkDocsConfig, *rest, **options):
+        build, state = self._current(config), self._state()
+        key = (state.language, upstream.page_source(page)) if state is not None else None
+        if build is None or key not in build.pages:
+            return build_page(page, config, *rest, **options)
+        entries = upstream.search_index_entries(config)
+        kept = build.pages[key]
+        if key in build.kept:
+            if kept.output is not None:
+                upstream.write_page_output(page, kept.output)
+            if entries is not None:
+                entries.extend(dict(entry) for entry in kept.search_entries)
+            return None
+        before, reported = len(entries) if entries is not None else 0, len(state.problems.findings)
+        build_page(page, config, *rest, **options)
+        kept.findings += state.problems.findings[reported:]
+        kept.output = upstream.page_output(page)
+        kept.search_entries = [dict(entry) for entry in entries[before:]] if entries is not None else []
+        return None
