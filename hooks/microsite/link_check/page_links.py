@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .. import upstream
@@ -64,7 +65,8 @@ class MarkdownLink:
 
 def markdown_page_links(text: str) -> list[MarkdownLink]:
     """Every Markdown link and image of a page, with its line: in paragraphs, headings, lists, tables,
-    quotes, admonitions and definition lists alike; none in code."""
+    quotes, admonitions and definition lists alike; none in code, and no autolink (`<https://…>`, which
+    always leads to another site or an e-mail address: the link check's, lychee.py and checks.py)."""
     environment: dict = {}
     links = []
     for token in _parser().parse(text, environment):
@@ -82,7 +84,17 @@ def _parser() -> MarkdownIt:
     parser.normalizeLink = lambda address: address
     # A reference-style link keeps its label, to name the line its address is written on.
     parser.options["store_labels"] = True
+    parser.core.ruler.at("inline", _inline_with_brackets)
     return parser
+
+
+def _inline_with_brackets(state: StateCore) -> None:
+    """markdown-it's inline parse, of the blocks with a `[` only (most have none): every link read here has one."""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = []
+            if "[" in token.content:
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 def _inline_links(token: Token, first_line: int, references: dict) -> list[MarkdownLink]:
@@ -229,11 +241,8 @@ def _in_other_language(page: str, target: str, targets: BuildTargets) -> str | N
     if other == language or other not in targets.languages or not path:
         return None
     own = f"{language}/{_markdown_name(path)}"
-    instead = (
-        f"link to {_relative(own, page)} in this language"
-        if own in targets.pages
-        else "link to a page of this language"
-    )
+    in_own = f"link to {_relative(own, page)} in this language"
+    instead = in_own if own in targets.pages else "link to a page of this language"
     return (
         f"{targets.shown(target)} belongs to the other language's pages, which readers reach with the "
         f"language selector – {instead}"
@@ -272,10 +281,8 @@ def warn_about_page_links(state: BuildState) -> None:
     """The links of every language build whose pages are rendered and not yet checked, as warnings: a
     strict build fails on them, the preview shows them and goes on."""
     docs_dir = Path(state.config.docs_dir).resolve()
-    docs_shown = (
-        docs_dir.relative_to(state.project) if docs_dir.is_relative_to(state.project) else docs_dir
-    ).as_posix()
-    docs_shown += "/"
+    shown_dir = docs_dir.relative_to(state.project) if docs_dir.is_relative_to(state.project) else docs_dir
+    docs_shown = shown_dir.as_posix() + "/"
     while state.files_to_check:
         _, files = state.files_to_check.popitem()
         build_files = upstream.build_files(files)
