@@ -59,10 +59,13 @@ class BuildState:
     # Each article picture of the languages built so far, by its path in the language build's Files
     # ('en/artikel/x.png'): the files it is published as (articles/pictures.py), from `on_files`, for the pages.
     pictures: dict[str, PictureSizes] = field(default_factory=dict)
-    # The Jinja environment MkDocs renders this language build's pages with, from `on_env`; and the inline
-    # scripts the theme writes in each page or template being rendered, from its context until it is
+    # The Jinja environment MkDocs renders this language build's pages with, from `on_env`, and the names of
+    # the theme's inline-script templates; the inline scripts of each text those templates rendered; and the
+    # inline scripts the theme writes in each page or template being rendered, from its context until it is
     # finished (site_output/content_security.py).
     theme_environment: jinja2.Environment | None = None
+    theme_script_templates: list[str] = field(default_factory=list)
+    theme_script_texts: dict[str, list[str]] = field(default_factory=dict)
     theme_scripts: dict[str, set[str]] = field(default_factory=dict)
     # `mkdocs build`: the further languages built in processes of their own (language_processes.py); in such a
     # process, the folder its language's files go into.

@@ -474,3 +474,19 @@ def test_feed_and_entry_ids_stay_when_the_site_moves_to_another_address(
         assert after.feed.id == before.feed.id
         assert after.feed.id.startswith(f"tag:{publisher_host(publication_project)},")
         assert [entry.id for entry in after.entries] == [entry.id for entry in before.entries]
+
+
+def test_a_name_in_the_data_no_feed_can_carry_is_named_at_its_line_in_the_data_file(tmp_path: Path) -> None:
+    project = assemble_publication(tmp_path / "project")
+    author = articles_of(project, configured_languages()[0])[0]["authors"][0]
+    people = project / "data" / "people.yml"
+    lines = people.read_text(encoding="utf-8").split("\n")
+    record = lines.index(f"  - id: {author}")
+    name = next(number for number in range(record, len(lines)) if lines[number].startswith("    name:"))
+    # A YAML escape writes the control character.
+    lines[name] = f'    name: "{lines[name].removeprefix("    name: ")}\\x01"'
+    people.write_text("\n".join(lines), encoding="utf-8")
+    result = build_site(tmp_path / "site", "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    message = f"data/people.yml:{name + 1}: the name of '{author}' holds the character U+0001, which no feed can carry"
+    assert result.returncode != 0 and message in output, output

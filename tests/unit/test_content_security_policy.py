@@ -86,6 +86,16 @@ def test_a_page_with_a_policy_gets_it_replaced_not_a_second_one() -> None:
     assert "'none'" not in with_policy(html, "default-src 'self'", element)
 
 
+def test_a_head_end_written_inside_a_script_does_not_end_the_head() -> None:
+    # A script before the character encoding: the policy must still follow the encoding, found after it.
+    html = (
+        '<!doctype html>\n<html>\n<head>\n<script>document.title = "</head>"</script>\n<meta charset="utf-8">\n'
+        '<link rel="stylesheet" href="site.css">\n</head>\n<body><p>Text</p></body></html>'
+    )
+    placed = with_policy(html, "default-src 'self'", element)
+    assert placed.index('<meta charset="utf-8">') < placed.index("Content-Security-Policy") < placed.index("<link")
+
+
 def test_a_text_without_a_head_is_left_as_it_is() -> None:
     assert with_policy("<urlset></urlset>", "default-src 'self'", element) == "<urlset></urlset>"
 

@@ -20,6 +20,8 @@ from .html_scan import Element, scan
 
 # Inline tokens whose content is text a reader sees (the rest are markup, or handled below).
 TEXT_TOKENS = frozenset({"text", "code_inline"})
+# Inline tokens that become elements: a paragraph without any is text alone, and needs no scan.
+ELEMENT_TOKENS = frozenset({"html_inline", "link_open", "image"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def markdown_links(text: str) -> MarkdownLinks:
         line = token.map[0] + 1
         if token.type == "html_block":
             elements += scan(token.content, line)
-        elif token.type == "inline":
+        elif token.type == "inline" and any(child.type in ELEMENT_TOKENS for child in token.children or []):
             elements += scan(_as_html(token.children or []), line)
         elif token.type == "definition":
             definitions.append(Definition(line, token.meta["label"], token.meta["url"]))

@@ -2,16 +2,12 @@
 build has: its files (pages, pictures, anything else) and the anchors of its rendered pages.
 
 MkDocs checks the same (mkdocs.yml, `validation: links:`), but its messages name neither the line nor
-what to do ("Doc file 'de/x.md' contains a link 'y.md', but the target 'de/y.md' is not found among
-documentation files."). So its own link messages are turned off in mkdocs.yml and these take their
-place: each names the file and line of the link, its text, its target, what is wrong and what to do,
-with the pages, files or headings that are there, nearest first. A reference-style link is named
-where it is used, and says on which line its address is written.
+what to do, so they are turned off in mkdocs.yml and these take their place: each names the file and line
+of the link, its text, its target, what is wrong and what to do, with the pages, files or headings that
+are there, nearest first. A reference-style link is named where it is used, with its address's line.
 
-Links are read with the Markdown parser translation parity uses, and resolved as MkDocs resolves them:
-an address relative to the page's file, a page by its Markdown file (`x.md`), a heading by its id
-after `#`. Only what MkDocs itself checks is checked here: Markdown links and images (raw HTML is the
-built site's link check's, see lychee.py).
+Markdown links and images only, as MkDocs checks them (raw HTML is lychee.py's), read with parity's parser and
+resolved as MkDocs does: relative to the page's file, a page by its `.md` file, a heading by its id after `#`.
 """
 
 from __future__ import annotations
@@ -26,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from .. import upstream
@@ -67,7 +64,9 @@ class MarkdownLink:
 @functools.lru_cache(maxsize=PARSED_PAGES)
 def markdown_page_links(text: str) -> tuple[MarkdownLink, ...]:
     """Every Markdown link and image of a page, with its line: in paragraphs, headings, lists, tables,
-    quotes, admonitions and definition lists alike; none in code. Kept by the page's text (PARSED_PAGES)."""
+    quotes, admonitions and definition lists alike; none in code, and no autolink (`<https://…>`, which
+    always leads to another site or an e-mail address: the link check's, lychee.py and checks.py). Kept by
+    the page's text (PARSED_PAGES)."""
     environment: dict = {}
     links = []
     for token in _parser().parse(text, environment):
@@ -85,7 +84,17 @@ def _parser() -> MarkdownIt:
     parser.normalizeLink = lambda address: address
     # A reference-style link keeps its label, to name the line its address is written on.
     parser.options["store_labels"] = True
+    parser.core.ruler.at("inline", _inline_with_brackets)
     return parser
+
+
+def _inline_with_brackets(state: StateCore) -> None:
+    """markdown-it's inline parse, of the blocks with a `[` only (most have none): every link read here has one."""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = []
+            if "[" in token.content:
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
 
 
 def _inline_links(token: Token, first_line: int, references: dict) -> list[MarkdownLink]:
@@ -232,11 +241,8 @@ def _in_other_language(page: str, target: str, targets: BuildTargets) -> str | N
     if other == language or other not in targets.languages or not path:
         return None
     own = f"{language}/{_markdown_name(path)}"
-    instead = (
-        f"link to {_relative(own, page)} in this language"
-        if own in targets.pages
-        else "link to a page of this language"
-    )
+    in_own = f"link to {_relative(own, page)} in this language"
+    instead = in_own if own in targets.pages else "link to a page of this language"
     return (
         f"{targets.shown(target)} belongs to the other language's pages, which readers reach with the "
         f"language selector – {instead}"
@@ -275,10 +281,8 @@ def warn_about_page_links(state: BuildState) -> None:
     """The links of every language build whose pages are rendered and not yet checked, as warnings: a
     strict build fails on them, the preview shows them and goes on."""
     docs_dir = Path(state.config.docs_dir).resolve()
-    docs_shown = (
-        docs_dir.relative_to(state.project) if docs_dir.is_relative_to(state.project) else docs_dir
-    ).as_posix()
-    docs_shown += "/"
+    shown_dir = docs_dir.relative_to(state.project) if docs_dir.is_relative_to(state.project) else docs_dir
+    docs_shown = shown_dir.as_posix() + "/"
     while state.files_to_check:
         _, files = state.files_to_check.popitem()
         build_files = upstream.build_files(files)

@@ -38,6 +38,7 @@ class Site:
     kept: frozenset[str] = frozenset()
     _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
+    _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def pages(self) -> list[str]:
@@ -109,7 +110,13 @@ class Site:
         ]
 
     def source_of(self, page: str) -> str:
-        """Where a built page or file comes from, for the editor: Markdown, a copied file, data record or theme."""
+        """Where a built page or file comes from, for the editor: Markdown, a copied file, data record or theme;
+        looked for once a page (several checks ask)."""
+        if page not in self._sources:
+            self._sources[page] = self._find_source(page)
+        return self._sources[page]
+
+    def _find_source(self, page: str) -> str:
         language = self.languages.of_path(page)
         relative = page.removeprefix(self.languages.root(language))
         markdown = self.project / "docs" / language / (relative.removesuffix(".html") + ".md")

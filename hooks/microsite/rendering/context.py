@@ -57,6 +57,9 @@ class RenderContext:
     pictures: dict[str, PictureSizes] = field(default_factory=dict, kw_only=True)
     # The generator's interface words (words/).
     words: Words = field(kw_only=True)
+    # The URL of each page linked to so far, by its path below the language folder: the cards of a topic's or
+    # an author's page link to the same pages over and over.
+    _links: dict[str, str] = field(default_factory=dict, kw_only=True, repr=False, compare=False)
 
     @classmethod
     def of_page(cls, state: BuildState, page: Page, files: Files, where: str) -> RenderContext:
@@ -99,12 +102,15 @@ class RenderContext:
 
     def link(self, src_path: str) -> str:
         """The URL, relative to this page, of a page given by its path below the language folder."""
+        if src_path in self._links:
+            return self._links[src_path]
         src_uri = f"{self.language}/{src_path}"
         target = self.files.get_file_from_path(src_uri)
         if target is None:
             message = f"the data links to docs/{src_uri}, which does not exist – add that page or correct the data"
             raise Problem(self.finding(message))
-        return upstream.relative_url(target.url, self.page_url)
+        self._links[src_path] = upstream.relative_url(target.url, self.page_url)
+        return self._links[src_path]
 
     def place(self, city: dict) -> str:
         """Region and country of a city: "New York, Vereinigte Staaten"."""

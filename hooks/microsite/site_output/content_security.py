@@ -86,8 +86,10 @@ def inline_scripts(page_html: str) -> list[str]:
 
 
 def note_theme_environment(state: BuildState, environment: jinja2.Environment) -> None:
-    """The environment MkDocs renders this language build's pages with: it renders the theme's scripts."""
+    """The environment MkDocs renders this language build's pages with, which renders the theme's scripts, and
+    the names of those scripts' templates, listed once for the build's pages."""
     state.theme_environment = environment
+    state.theme_script_templates = upstream.theme_script_templates(state.config)
 
 
 def note_theme_scripts(state: BuildState, context: dict[str, Any], rendered: str) -> None:
@@ -96,8 +98,12 @@ def note_theme_scripts(state: BuildState, context: dict[str, Any], rendered: str
         return
     context = upstream.theme_script_context(state.config, context)
     theme_scripts = set()
-    for name in upstream.theme_script_templates(state.config):
-        theme_scripts.update(inline_scripts(state.theme_environment.get_template(name).render(context)))
+    for name in state.theme_script_templates:
+        script_html = state.theme_environment.get_template(name).render(context)
+        # Most pages get the same text from a template: its scripts are read once a build.
+        if script_html not in state.theme_script_texts:
+            state.theme_script_texts[script_html] = inline_scripts(script_html)
+        theme_scripts.update(state.theme_script_texts[script_html])
     state.theme_scripts[rendered] = theme_scripts
 
 
@@ -177,15 +183,20 @@ HEAD_CHUNK = 8192
 
 
 def _read(page_html: str, *, head_only: bool = False) -> _PageReader:
-    """The page read whole; or, `head_only`, up to the end of its head, where the policy stands."""
+    """The page read whole; or, `head_only`, up to the end of its head, where the policy stands: first up to
+    the text `</head>` (the end of any page the theme writes), then on a chunk at a time if that was no end
+    tag (it stood inside a script, say)."""
     reader = _PageReader(page_html)
     if not head_only:
         reader.feed(page_html)
     else:
-        for start in range(0, len(page_html), HEAD_CHUNK):
-            reader.feed(page_html[start : start + HEAD_CHUNK])
+        head_end = page_html.find("</head>")
+        read = len(page_html) if head_end == -1 else head_end + len("</head>")
+        reader.feed(page_html[:read])
+        for start in range(read, len(page_html), HEAD_CHUNK):
             if reader.head_read:
                 break
+            reader.feed(page_html[start : start + HEAD_CHUNK])
     reader.close()
     return reader
 
@@ -201,10 +212,9 @@ class _PageReader(HTMLParser):
 
     def __init__(self, page_html: str) -> None:
         super().__init__(convert_charrefs=True)
-        # HTMLParser counts lines by "\n" alone.
+        self.page_html = page_html
+        # Where each line starts, as far as the parse has needed (HTMLParser counts lines by "\n" alone).
         self.line_starts = [0]
-        for line in page_html.split("\n")[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
         self.scripts: list[str] = []
         self.script: _Script | None = None
         self.in_head = False
@@ -219,6 +229,9 @@ class _PageReader(HTMLParser):
         if tag == "script":
             executable = "src" not in values and values.get("type", "").strip().lower() in SCRIPT_TYPES
             self.script = _Script(executable)
+        elif self.head_read:
+            # What follows the head is no place for a policy, however the page was fed to the parser.
+            return
         elif tag == "head":
             self.in_head = True
             self.policy_place = self._end_of_tag()
@@ -249,6 +262,8 @@ class _PageReader(HTMLParser):
 
     def _offset(self) -> int:
         line, column = self.getpos()
+        while len(self.line_starts) < line:
+            self.line_starts.append(self.page_html.index("\n", self.line_starts[-1]) + 1)
         return self.line_starts[line - 1] + column
 
     def _end_of_tag(self) -> int:

@@ -25,6 +25,7 @@ oldest article: `tag:example.org,2024-03-14:feeds/de`.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,47 +197,49 @@ def _unwritable(
     config: MkDocsConfig, publication: Publication, article: Article, people: dict[str, dict]
 ) -> list[Finding]:
     """What of the article's entry XML has no place for (control characters, which a YAML escape such
-    as "\\x01" writes), each named at its line, where an editor finds it."""
+    as "\\x01" writes), each named at its line, where an editor finds it. A text's line is looked for only
+    when it holds one: that reads the article's file again."""
     path = Path(config.docs_dir) / article.language / article.path
-    source = _shown(path, publication.project)
-    article_text = path.read_text(encoding="utf-8")
     texts = [
-        (source, front_matter_line(article_text, field), f"the {field}", text)
+        (f"the {field}", text, functools.partial(_article_place, path, publication.project, field))
         for field, text in (("title", article.title), ("description", article.description))
     ]
     texts += [
-        ("data/people.yml", _data_line(publication, "people", ("people", person, "name")), f"the name of '{person}'",
-         _name(people, person))
+        (f"the name of '{person}'", _name(people, person),
+         functools.partial(_data_place, publication, "people", ("people", person, "name")))
         for person in article.authors
     ]  # fmt: skip
     texts += [
         (
-            "data/articles.yml",
-            _data_line(publication, "articles", ("topics", topic, "name", article.language)),
             f"the {Languages.name(article.language)} name of the topic '{topic}'",
             _topic_name(publication, topic, article.language),
+            functools.partial(_data_place, publication, "articles", ("topics", topic, "name", article.language)),
         )
         for topic in article.topics
     ]
     return [
-        Finding(
-            file, line, f"{what} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it"
-        )
-        for file, line, what, text in texts
+        Finding(*place(), f"{what} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it")
+        for what, text, place in texts
         if (found := _NOT_IN_XML.search(text))
     ]
 
 
-def _data_line(publication: Publication, name: str, place: tuple[str, str, *tuple[str, ...]]) -> int:
-    """The line of a record's field in a data file: `place` is the list, the record's id and the field's path."""
-    data_file = publication.data.parsed.get(name)
+def _article_place(path: Path, project: Path, field: str) -> tuple[str, int]:
+    """The article's file as editors know it, and the line of a field of its front matter."""
+    return _shown(path, project), front_matter_line(path.read_text(encoding="utf-8"), field)
+
+
+def _data_place(publication: Publication, name: str, place: tuple[str, str, *tuple[str, ...]]) -> tuple[str, int]:
+    """A data file, and the line of a record's field in it: `place` is the list, the record's id and the field's
+    path."""
+    file, data_file = f"data/{name}.yml", publication.data.parsed.get(name)
     if data_file is None:
-        return 1
+        return file, 1
     records, record_id, *field = place
     for index, record in enumerate(data_file.content.get(records, [])):
         if record.get("id") == record_id:
-            return data_file.position((records, index, *field))[0]
-    return 1
+            return file, data_file.position((records, index, *field))[0]
+    return file, 1
 
 
 def _shown(path: Path, project: Path) -> str:
