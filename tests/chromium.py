@@ -122,3 +122,19 @@ def open_quietly(page, url: str, *, timeout: float = 30) -> None:
         watch.wait_until_quiet(timeout)
     finally:
         watch.stop()
+
+
+def open_all_quietly(pages_and_addresses: list[tuple], *, timeout: float = 30) -> None:
+    """Opens each page at its address, all at once, and returns once each has loaded and no request has been
+    in flight in it for QUIET_SECONDS: open_quietly for several pages, whose waits for the network overlap
+    instead of adding up. Each page's own requests count for it alone."""
+    watches = [NetworkWatch(page) for page, _ in pages_and_addresses]
+    try:
+        for page, address in pages_and_addresses:
+            page.goto(address, wait_until="commit", timeout=timeout * 1000)
+        for (page, _), watch in zip(pages_and_addresses, watches, strict=True):
+            page.wait_for_load_state("load", timeout=timeout * 1000)
+            watch.wait_until_quiet(timeout)
+    finally:
+        for watch in watches:
+            watch.stop()
