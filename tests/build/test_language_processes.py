@@ -5,9 +5,12 @@ build with its file and line; a process that dies stops the build with a message
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
+import multiprocessing
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from unittest import mock
 
@@ -28,9 +31,25 @@ def differing(one: Path, other: Path) -> list[str]:
     return sorted(set(mismatch + errors) | (ours ^ theirs))
 
 
-def built(project: Path, destination: Path, environment: dict[str, str] | None = None) -> tuple[Run, int]:
-    """A strict build of the project, and how many processes it started."""
-    with mock.patch.object(os, "fork", wraps=os.fork) as fork:
+def built(
+    project: Path, destination: Path, environment: dict[str, str] | None = None, *, kill_further_languages: bool = False
+) -> tuple[Run, int]:
+    """A strict build of the project, and how many processes it started. Built in a process started anew
+    (spawned), as `mkdocs build` is: a test worker may be running other tests' server threads, and a build
+    forks only where no other thread runs. `kill_further_languages`: each further language's process is
+    killed as it starts its build."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
+        return process.submit(_built_here, project, destination, environment, kill_further_languages).result()
+
+
+def _built_here(
+    project: Path, destination: Path, environment: dict[str, str] | None, kill_further_languages: bool
+) -> tuple[Run, int]:
+    with contextlib.ExitStack() as patches:
+        fork = patches.enter_context(mock.patch.object(os, "fork", wraps=os.fork))
+        if kill_further_languages:
+            killed = lambda config, language: os.kill(os.getpid(), signal.SIGKILL)  # noqa: E731
+            patches.enter_context(mock.patch.object(upstream, "build_further_language", killed))
         run = build_site(destination, SITE_URL, project / "mkdocs.yml", environment=environment)
     return run, fork.call_count
 
@@ -75,9 +94,7 @@ def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_fi
 
 def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_message(tmp_path: Path) -> None:
     project = assemble_publication(tmp_path / "project")
-    killed = mock.patch.object(upstream, "build_further_language", lambda config, language: os.kill(os.getpid(), 9))
-    with killed:
-        run, started = built(project, tmp_path / "site")
+    run, started = built(project, tmp_path / "site", kill_further_languages=True)
     assert started == len(configured_languages()) - 1
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
