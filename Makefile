@@ -102,11 +102,14 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# On every core (pytest-xdist), a module's tests on one worker: a module's shared build, preview or browser
-# page is made once (tests that change nothing outside their temporary folders may run side by side); the
-# modules marked long_module first (tests/conftest.py), so that none is left to run alone at the end.
+# Two workers a core (pytest-xdist): many tests wait (for the preview to notice a save, for a browser's
+# network to go quiet), and a second worker uses the core meanwhile. A module's tests on one worker: a
+# module's shared build, preview or browser page is made once (tests that change nothing outside their
+# temporary folders may run side by side); the modules marked long_module first (tests/conftest.py), so that
+# none is left to run alone at the end.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * (os.cpu_count() or 1))')
 test: setup lint
-	$(BIN)/python -m pytest --numprocesses auto --dist loadscope --no-loadscope-reorder
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 # Starting points for editors; they never overwrite anything.
 new-article: $(VENV)/.installed
