@@ -9,6 +9,7 @@ build, and nothing of the previous one is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,10 @@ class BuildState:
     # process, the folder its language's files go into.
     language_processes: LanguageProcesses | None = None
     output_folder: Path | None = None
+    # The live preview's `take_back(src_uri, site_path)`: puts back the file the build before wrote at `site_path`
+    # for what the page `src_uri` shows, if this build keeps that page, and says whether it did
+    # (kept_pages.py); a build that keeps nothing writes every file.
+    take_back: Callable[[str, str], bool] = lambda src_uri, site_path: False
 
     # The publication's parts, as the steps that take the whole state read them.
     @property
