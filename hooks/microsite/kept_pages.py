@@ -21,6 +21,7 @@ page whose file got a box of problems is held in memory, as it was before the bo
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -226,13 +227,15 @@ class KeptPages:
 
 def _move_back(build: _Build, site_path: str) -> bool:
     """The file at `site_path` in the folder set aside, moved to the same place in the site folder; whether
-    there was one."""
-    old = build.aside / site_path
-    if not old.is_file():
-        return False
-    new = Path(build.config.site_dir) / site_path
-    new.parent.mkdir(parents=True, exist_ok=True)
-    old.rename(new)
+    there was one. (Thousands a rebuild: a rename first, its folder made only where it is missing.)"""
+    old, new = os.path.join(build.aside, site_path), os.path.join(build.config.site_dir, site_path)
+    try:
+        os.rename(old, new)
+    except FileNotFoundError:
+        if not os.path.isfile(old):
+            return False
+        os.makedirs(os.path.dirname(new), exist_ok=True)
+        os.rename(old, new)
     return True
 
 

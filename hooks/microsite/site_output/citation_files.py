@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .. import upstream
 from ..addresses import page_url
 from ..articles.citation_formats import FORMATS
-from ..articles.citations import reference
+from ..articles.citations import reference, reference_files
 from ..findings import Finding
 from ..problems import Problem, Problems
 from .site_files import write_into_site
@@ -36,10 +36,9 @@ def write_citations(
     for language in languages.codes:
         site_name = upstream.language_site_name(config, language)
         for article in publication.articles.of(language):
-            url = page_url(config, languages, language, article.path)
-            cited = reference(article, people, site_name, url, languages, publication.words)
+            cited = None
             for kind in FORMATS:
-                site_path = cited.files + kind.extension
+                site_path = reference_files(article, languages) + kind.extension
                 target = Path(config.site_dir) / site_path
                 if target.exists():
                     written = f"docs/{language}/{article.path.removesuffix('.md')}{kind.extension}"
@@ -48,5 +47,8 @@ def write_citations(
                     continue
                 if take_back(f"{language}/{article.path}", site_path):
                     continue
+                if cited is None:
+                    url = page_url(config, languages, language, article.path)
+                    cited = reference(article, people, site_name, url, languages, publication.words)
                 # Bytes: the line ends are the format's (CR LF in RIS) on every system.
                 write_into_site(target, kind.write(cited).encode("utf-8"), f"the article's {kind.name} reference")
