@@ -22,6 +22,7 @@ from .findings import Finding
 from .language_process import LanguageProcesses
 from .languages import Languages
 from .parity.status import TranslationStatus
+from .pasted_text import searchable_text
 from .problems import Problems
 from .publication import Publication
 from .settings import Settings
@@ -73,6 +74,9 @@ class BuildState:
     # for what the page `src_uri` shows, if this build keeps that page, and says whether it did
     # (kept_pages.py); a build that keeps nothing writes every file.
     take_back: Callable[[str, str], bool] = lambda src_uri, site_path: False
+    # A text of the search index as readers search it (pasted_text.searchable_text); the live preview's looks
+    # up the texts the build before made searchable (kept_pages.py).
+    searchable_text: Callable[[str], str] = searchable_text
 
     # The publication's parts, as the steps that take the whole state read them.
     @property

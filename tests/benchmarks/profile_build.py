@@ -10,7 +10,8 @@ or of the rebuilds `mkdocs serve` makes of the real site.
 With --rebuilds, the builds are made as `mkdocs serve` makes them, in one process and in the preview's
 mode, and only the rebuilds after the first build are profiled: what a save costs once the server runs
 (a new config each time, the hooks and whatever the process keeps loaded). Each rebuild's wall and CPU
-seconds without the profiler are printed first. With --edit, each rebuild follows a save of the bench's
+seconds without the profiler are printed first, and the process's peak memory after the first build and
+after those rebuilds. With --edit, each rebuild follows a save of the bench's
 edited article (`scale.edited_article`: a new last paragraph), as `article_edit_latency` saves it; without
 it, no file changed and the preview keeps every page.
 
@@ -25,6 +26,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import resource
 import statistics
 import sys
 import tempfile
@@ -85,6 +87,7 @@ def profile_rebuilds(project: Path, site: Path, rebuilds: int, edited: Path | No
     first = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
     first.plugins.on_startup(command="serve", dirty=False)
     build(first, serve_url=serve_url)
+    first_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     walls, cpus = [], []
     for _ in range(rebuilds):
         wall, cpu = time.perf_counter(), time.process_time()
@@ -94,6 +97,8 @@ def profile_rebuilds(project: Path, site: Path, rebuilds: int, edited: Path | No
     print(f"{rebuilds} rebuilds without the profiler, wall: {', '.join(f'{value:.3f}' for value in walls)} s")
     print(f"{rebuilds} rebuilds without the profiler, CPU:  {', '.join(f'{value:.3f}' for value in cpus)} s")
     print(f"medians: wall {statistics.median(walls):.3f} s, CPU {statistics.median(cpus):.3f} s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {first_peak:.0f} MiB after the first build, {peak:.0f} MiB after the rebuilds")
     profiler = cProfile.Profile()
     for _ in range(rebuilds):
         profiler.enable()
