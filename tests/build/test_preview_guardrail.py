@@ -110,11 +110,11 @@ class Sequence:
         self.kept_pages = True
         return True
 
-    def citation_files(self) -> dict[Path, int]:
-        """Every article's BibTeX file in the preview's site folder, with its inode: a file the preview moves
-        back from the build before keeps its inode, one written again has another."""
+    def article_files(self) -> dict[Path, int]:
+        """Every article's BibTeX file and link-preview picture in the preview's site folder, with its inode: a
+        file the preview moves back from the build before keeps its inode, one written again has another."""
         (served,) = self.server_temp.glob("mkdocs_*")
-        return {path: path.stat().st_ino for path in served.rglob("*.bib")}
+        return {path: path.stat().st_ino for pattern in ("*.bib", "*.preview.*") for path in served.rglob(pattern)}
 
     def failure(self, detail: str) -> str:
         return f"after {' → '.join(self.done)}:\n{detail}"
@@ -128,13 +128,13 @@ class Sequence:
         for language in project_languages(self.project).codes:
             path = self.article_path(language, slug)
             edits[path] = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraphs[language]}\n"
-        citations = self.citation_files()
+        files = self.article_files()
         self.save(f"edit the text of {slug}", write_all(edits))
         if self.assert_some_pages_kept():
-            # What another article's citation files cite did not change: the build before's are kept.
-            others = {path: inode for path, inode in citations.items() if path.stem != slug}
-            rewritten = [path.name for path, inode in others.items() if path.stat().st_ino != inode]
-            assert others and rewritten == [], self.failure(f"citation files written again: {rewritten}")
+            # What another article's citation and card show did not change: the build before's are kept.
+            others = {path: inode for path, inode in files.items() if path.name.split(".")[0] != slug}
+            rewritten = sorted(path.name for path, inode in others.items() if path.stat().st_ino != inode)
+            assert others and rewritten == [], self.failure(f"files of other articles written again: {rewritten}")
 
     def edit_text_in_one_language(self) -> None:
         """A sentence more in an article of the source language only: its translation now lags, which its
