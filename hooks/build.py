@@ -75,11 +75,15 @@ def on_config(config):
     _build = start_build(_build, config, preview=_command == "serve")
     if _kept is not None:
         _kept.plan(_build)
+        _build.take_back, _build.searchable_text = _kept.take_back, _kept.searchable_text
 
 
 @guarded
 def on_pre_build(*, config):
     language_processes.build_into_own_folder(_build)
+    # The preview: before MkDocs cleans the site folder, what the build before left there is moved aside.
+    if _kept is not None:
+        _kept.set_aside(_build)
     site_output.set_feed_links(_build.config, _build.publication, _build.language)
     site_output.link_status_page(_build)
     site_output.link_footer_pages(_build)
@@ -196,6 +200,8 @@ def on_post_build(*, config):
         # Each on its own, so that the preview writes the problems into the pages whatever happens before.
         for finish in (site_output.finish_site, _check_built_site):
             guarded(finish)(_build)
+        if _kept is not None:
+            _kept.hold_pages_with_problems(_build)
         rendering.show_problems_in_pages(_build)
         if _kept is not None:
             _kept.finish(_build)

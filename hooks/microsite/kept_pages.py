@@ -4,18 +4,28 @@ inputs changed (rebuild_rule.py decides which) and gives every other page what i
 Only under `mkdocs serve`: MkDocs' reading (`_populate_page`) and rendering (`_build_page`) of a page are
 replaced in the preview's process (upstream/page_steps.py). A page rendered in a build is remembered as
 its reading left it (its Markdown, front matter, HTML, table of contents, anchors), the files it shows
-(for the boxes of problems), the file written for it and Material's search entries of it. A page the
-next build keeps is given all of that instead of being read and rendered: the steps after it (the
-navigation, the link checks, the search index, the sitemap, the feeds) see the same page as a fresh
-build, and the problems its reading and rendering reported are reported again. What is kept is the last
-finished build's, as it was before the boxes of problems were written into its pages, and only of a build
-in which no file changed while it ran and no step stopped on a problem (problems.Problems.unexpected);
-otherwise the next build renders every page.
+(for the boxes of problems) and Material's search entries of it. A page the next build keeps is given
+all of that instead of being read and rendered: the steps after it (the navigation, the link checks, the
+search index, the sitemap, the feeds) see the same page as a fresh build, and the problems its reading and
+rendering reported are reported again. What is kept is the last finished build's, as it was before the
+boxes of problems were written into its pages, and only of a build in which no file changed while it ran
+and no step stopped on a problem (problems.Problems.unexpected); otherwise the next build renders every page.
+So are the texts of its search index as it made them searchable (pasted_text.searchable_text), which the
+next build looks up instead of making them again.
+
+The files the build before wrote stay on disk, not in memory: before MkDocs cleans the site folder, the
+first language build moves its content aside (`set_aside`), and what is kept is moved back from there: a
+kept page's file, and the files the site's last steps write for what a kept page shows (an article's
+citation files, its link-preview picture: `take_back`). The rest is removed when the build ends. Only a
+page whose file got a box of problems is held in memory, as it was before the box.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import upstream
 from .findings import Finding
+from .pasted_text import searchable_text
 from .rebuild_rule import BuildInputs, Plan, Sources, build_inputs, plan_rebuild, read_sources
 
 if TYPE_CHECKING:
@@ -45,7 +56,8 @@ class KeptPage:
     shown: frozenset[str]
     # The problems its reading and rendering reported, which a build that keeps it reports again.
     findings: list[Finding] = field(default_factory=list)
-    # What was written for it; None where its output was empty.
+    # What was written for it, held only where the file the build left has a box of problems; None where
+    # the file is taken back from the build before's folder (or the output was empty).
     output: bytes | None = None
     search_entries: list[dict[str, Any]] = field(default_factory=list)
 
@@ -63,6 +75,10 @@ class _Build:
     kept: set[tuple[str, str]] = field(default_factory=set)
     # The findings of the checks of the built site that read each page by itself (link_check.page_checks).
     page_check_findings: list[Finding] = field(default_factory=list)
+    # The content of the site folder the build before left, moved aside (`KeptPages.set_aside`).
+    aside: Path | None = None
+    # Each text of this build's search index, made searchable.
+    searchable: dict[str, str] = field(default_factory=dict)
 
 
 class KeptPages:
@@ -73,6 +89,7 @@ class KeptPages:
         self._pages: dict[tuple[str, str], KeptPage] = {}
         self._inputs: BuildInputs | None = None
         self._page_check_findings: list[Finding] = []
+        self._searchable: dict[str, str] = {}
         # Why nothing is kept, when nothing is.
         self._none_kept = "the first build of the preview"
         self._build: _Build | None = None
@@ -85,12 +102,14 @@ class KeptPages:
 
     def forget(self, why: str) -> None:
         """Nothing kept: the next build renders every page."""
+        _remove_aside(self._build)
         self._pages, self._inputs, self._build, self._none_kept = {}, None, None, why
-        self._page_check_findings = []
+        self._page_check_findings, self._searchable = [], {}
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build reads any file: the files as they are now (a later language build: nothing)."""
         if self._build is None or self._build.config is not config:
+            _remove_aside(self._build)
             project = Path(config.config_file_path).resolve().parent
             self._build = _Build(config, read_sources(project))
 
@@ -101,6 +120,48 @@ class KeptPages:
             return
         build.inputs = build_inputs(build.sources, state.publication)
         build.plan = plan_rebuild(self._inputs, build.inputs, self._none_kept)
+
+    def set_aside(self, state: BuildState) -> None:
+        """In the first language build, before MkDocs cleans the site folder: what the build before left there
+        moved aside, for this build to take back what it keeps. Without it (nothing to keep, no folder) every
+        page is rendered."""
+        build = self._current(state.config)
+        site = state.site_dir
+        if build is None or build.aside is not None or not build.plan.kept or not site.is_dir():
+            return
+        aside = Path(tempfile.mkdtemp(prefix=".previous-build-", dir=site.parent)) / "site"
+        site.rename(aside)
+        site.mkdir()
+        build.aside = aside
+
+    def take_back(self, src_uri: str, site_path: str) -> bool:
+        """The file the build before wrote at `site_path` (below the site folder) for what the page `src_uri`
+        shows, moved back into the site folder if this build keeps that page; whether it was."""
+        build = self._build
+        if build is None or build.aside is None or build.plan is None or build.plan.renders(src_uri):
+            return False
+        return _move_back(build, site_path)
+
+    def searchable_text(self, text: str) -> str:
+        """`text` of the search index made searchable (pasted_text.searchable_text), or as the build before
+        made it: a kept page's entries are the same texts, thousands of them."""
+        made = self._searchable.get(text)
+        if made is None:
+            made = searchable_text(text)
+        if self._build is not None:
+            self._build.searchable[text] = made
+        return made
+
+    def hold_pages_with_problems(self, state: BuildState) -> None:
+        """Before the boxes of problems are written into the pages: each page that gets one held as it is,
+        for a next build that keeps it; every other page's file is taken back from the site folder."""
+        build = self._current(state.config)
+        if build is None:
+            return
+        boxed = {page for page, findings in state.problems.by_page().items() if findings}
+        for page in build.pages.values():
+            written = state.site_dir / page.site_path
+            page.output = written.read_bytes() if page.site_path in boxed and written.is_file() else None
 
     def check_built_site(self, state: BuildState, check: Callable[[BuildState, frozenset[str]], list[Finding]]) -> None:
         """The checks of the built site: those that read each page by itself, of the pages rendered again
@@ -123,13 +184,14 @@ class KeptPages:
         total = len(build.pages)
         if total:
             log.info(f"rebuilt {total - len(build.kept)} of {total} pages: {build.plan.reason}")
+        _remove_aside(build)
         if read_sources(state.project) != build.sources:
             self.forget("a file was saved while the build before ran")
         elif state.problems.found_unexpected:
             self.forget("a step of the build before stopped on a problem")
         else:
             self._pages, self._inputs, self._build = build.pages, build.inputs, None
-            self._page_check_findings = build.page_check_findings
+            self._page_check_findings, self._searchable = build.page_check_findings, build.searchable
 
     def _current(self, config: MkDocsConfig) -> _Build | None:
         build = self._build
@@ -142,7 +204,7 @@ class KeptPages:
         key = (state.language, upstream.page_source(page))
         site_path = upstream.page_file_path(page)
         kept = self._pages.get(key)
-        if kept is not None and not build.plan.renders(key[1]):
+        if kept is not None and build.aside is not None and not build.plan.renders(key[1]):
             upstream.give_read_page(page, kept.read, files)
             for shown in kept.shown:
                 state.problems.page_shows(site_path, shown)
@@ -167,12 +229,34 @@ class KeptPages:
         if key in build.kept:
             if kept.output is not None:
                 upstream.write_page_output(page, kept.output)
+            else:
+                _move_back(build, kept.site_path)
             if entries is not None:
                 entries.extend(dict(entry) for entry in kept.search_entries)
             return None
         before, reported = len(entries) if entries is not None else 0, len(state.problems.findings)
         build_page(page, config, *rest, **options)
         kept.findings += state.problems.findings[reported:]
-        kept.output = upstream.page_output(page)
         kept.search_entries = [dict(entry) for entry in entries[before:]] if entries is not None else []
         return None
+
+
+def _move_back(build: _Build, site_path: str) -> bool:
+    """The file at `site_path` in the folder set aside, moved to the same place in the site folder; whether
+    there was one. (Thousands a rebuild: a rename first, its folder made only where it is missing.)"""
+    old, new = os.path.join(build.aside, site_path), os.path.join(build.config.site_dir, site_path)
+    try:
+        os.rename(old, new)
+    except FileNotFoundError:
+        if not os.path.isfile(old):
+            return False
+        os.makedirs(os.path.dirname(new), exist_ok=True)
+        os.rename(old, new)
+    return True
+
+
+def _remove_aside(build: _Build | None) -> None:
+    """The folder set aside for `build`, with what it did not take back."""
+    if build is not None and build.aside is not None:
+        shutil.rmtree(build.aside.parent, ignore_errors=True)
+        build.aside = None

@@ -1,7 +1,9 @@
 """Every page of the publication, in every language built: its address, and which sources it shows.
 
 A page shows its own Markdown (a stand-in, the original's), the data files its markers read, the
-articles it lists as cards, and, on a status page, every translated pair it reports on. The map is made
+articles it lists as cards, and, on a status page, the data files of the records it reports on and
+where each translated pair it reports on stands (not the pair's files: a body-text edit that leaves a
+pair where it stood leaves the status page as it was). The map is made
 when the build assembles the publication (assemble.py), before anything is rendered, from the pages'
 Markdown and the assembled data, so that a preview can tell from an edited file which pages to build
 again. What a marker reads is told here by its name: a new marker that reads data adds its files to
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .addresses import page_address
 from .markers import find_markers
-from .parity.status import State
+from .parity.status import PageTranslation
 from .publication import Publication, PublishedPage
 from .symbolic_links import followable
 from .text_files import UnreadableText, read_utf8
@@ -56,17 +58,22 @@ def page_map(publication: Publication, config: MkDocsConfig) -> Mapping[str, Pub
         for path in _written_pages(docs, language):
             markdown = _markdown(docs / language / path)
             sources = {f"docs/{language}/{path}", *_article_sources(publication, language, path)}
-            pages[f"{language}/{path}"] = (language, path, sources | _markers_sources(publication, language, markdown))
+            sources |= _markers_sources(publication, language, markdown)
+            pages[f"{language}/{path}"] = (language, path, sources, _reports(publication, language, markdown))
     for src_uri, generated in publication.generated.items():
         language, path = src_uri.split("/", 1)
         sources = set(generated.shows) | _markers_sources(publication, language, generated.markdown)
-        pages[src_uri] = (language, path, sources)
+        pages[src_uri] = (language, path, sources, _reports(publication, language, generated.markdown))
     return MappingProxyType(
         {
             src_uri: PublishedPage(
-                language, path, page_address(config, publication.languages, language, path), frozenset(sources)
+                language,
+                path,
+                page_address(config, publication.languages, language, path),
+                frozenset(sources),
+                reports,
             )
-            for src_uri, (language, path, sources) in sorted(pages.items())
+            for src_uri, (language, path, sources, reports) in sorted(pages.items())
         }
     )
 
@@ -124,22 +131,22 @@ def _marker_sources(publication: Publication, language: str, name: str, argument
         elif name == "author" and argument is not None:
             listed = collection.by_author(language, argument)
     sources = {f"docs/{article.language}/{article.path}" for article in listed}
-    if name == "translation-status":
-        sources |= _status_sources(publication, language)
+    if name == "translation-status" and publication.translations is not None:
+        shown = _reported_languages(publication, language)
+        sources |= {record.file for record in publication.translations.records if record.language in shown}
     return sources
 
 
-def _status_sources(publication: Publication, language: str) -> set[str]:
-    """A status page reports on every translation into its language; the source language's on every one."""
+def _reports(publication: Publication, language: str, markdown: str) -> tuple[PageTranslation, ...]:
+    """The translated pairs a page's status marker reports on, where each stands (none without the marker)."""
     status = publication.translations
-    if status is None:
-        return set()
-    shown = {language} if language != status.source else set(publication.languages.translations)
-    sources = set()
-    for page in status.pages:
-        if page.language in shown:
-            sources.add(f"docs/{status.source}/{page.path}")
-            if page.state is not State.MISSING:
-                sources.add(f"docs/{page.language}/{page.path}")
-    sources |= {record.file for record in status.records if record.language in shown}
-    return sources
+    if status is None or not any(marker.name == "translation-status" for marker in find_markers(markdown)):
+        return ()
+    shown = _reported_languages(publication, language)
+    return tuple(page for page in status.pages if page.language in shown)
+
+
+def _reported_languages(publication: Publication, language: str) -> set[str]:
+    """A status page reports on every translation into its language; the source language's on every one."""
+    source = publication.translations.source
+    return {language} if language != source else set(publication.languages.translations)

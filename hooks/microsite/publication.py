@@ -1,7 +1,7 @@
 """The publication as the build assembles it (assemble.py): one frozen object, read, never changed, by
 rendering and output; and its parts that are no module's own: a generated page, and a published page's
-address and sources. Only types live here, so that every step can name them without importing the
-steps that make them."""
+address, sources and the translations it reports. Only types live here, so that every step can name them
+without importing the steps that make them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from types import MappingProxyType
 from .articles import Collection
 from .data import PublicationData
 from .languages import Languages
-from .parity.status import TranslationStatus
+from .parity.status import PageTranslation, TranslationStatus
 from .publisher import Publisher
 from .settings import Settings
 from .words import Words
@@ -41,6 +41,9 @@ class PublishedPage:
     # Relative to the site root ('en/artikel/x.html'; addresses.py).
     address: str
     sources: frozenset[str]
+    # On a status page, the translated pairs it reports, where each stands: what it shows of them is their
+    # state, not their text (their titles and addresses are what every page shows).
+    reports: tuple[PageTranslation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A page is rendered again when a file it shows changed: its own Markdown, the other languages' file of
 the same path (its translation notice, its language selector), and every source the page map gives it
-(page_map.py: the data its markers read, the articles it lists, the pairs a status page reports). What
+(page_map.py: the data its markers read, the articles it lists), and, on a status page, where the pairs it
+reports stand (a pair's text may change without it). What
 every page shows is no page's own, and a change to it renders every page again: mkdocs.yml, overrides/,
 a file added, removed or renamed, a page's front matter or first heading (the navigation, the footer and
 the articles' neighbours show the titles and the order of other pages), any file the rule cannot place
@@ -99,11 +100,7 @@ def plan_rebuild(previous: BuildInputs | None, current: BuildInputs, none_kept: 
     every_page = _reason_for_every_page(previous, current, changed)
     if every_page is not None:
         return Plan(frozenset(), every_page)
-    # Every language's folder, the languages this preview does not build included (`make serve LANGUAGE=en`
-    # shows the source language's changes in the notices).
-    folders = {
-        name.split("/", 2)[1] for name in current.sources.texts if name.startswith("docs/") and name.count("/") > 1
-    }
+    folders = _language_folders(current.sources)
     changed_set = set(changed)
     kept = frozenset(
         src_uri
@@ -127,6 +124,8 @@ def _reason_for_every_page(previous: BuildInputs, current: BuildInputs, changed:
     if retitled:
         return f"the title of the generated page {retitled[0]} changed"
     shown = set().union(*(page.sources for page in pages.values()))
+    folders = _language_folders(sources)
+    shown |= {f"docs/{folder}/{page.path}" for page in pages.values() for folder in folders}
     for name in changed:
         if name == SETTINGS or name.startswith("overrides/"):
             return f"{name} changed"
@@ -136,6 +135,12 @@ def _reason_for_every_page(previous: BuildInputs, current: BuildInputs, changed:
         if markdown and _outline(previous.sources.texts[name]) != _outline(sources.texts[name]):
             return f"the front matter or the title of {name} changed"
     return None
+
+
+def _language_folders(sources: Sources) -> set[str]:
+    """Every language's folder below docs/, the languages this preview does not build included (`make serve
+    LANGUAGE=en` shows the source language's changes in the notices)."""
+    return {name.split("/", 2)[1] for name in sources.texts if name.startswith("docs/") and name.count("/") > 1}
 
 
 def outline(markdown: str) -> Outline:

@@ -9,6 +9,7 @@ build, and nothing of the previous one is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from .findings import Finding
 from .language_process import LanguageProcesses
 from .languages import Languages
 from .parity.status import TranslationStatus
+from .pasted_text import searchable_text
 from .problems import Problems
 from .publication import Publication
 from .settings import Settings
@@ -71,6 +73,13 @@ class BuildState:
     # process, the folder its language's files go into.
     language_processes: LanguageProcesses | None = None
     output_folder: Path | None = None
+    # The live preview's `take_back(src_uri, site_path)`: puts back the file the build before wrote at `site_path`
+    # for what the page `src_uri` shows, if this build keeps that page, and says whether it did
+    # (kept_pages.py); a build that keeps nothing writes every file.
+    take_back: Callable[[str, str], bool] = lambda src_uri, site_path: False
+    # A text of the search index as readers search it (pasted_text.searchable_text); the live preview's looks
+    # up the texts the build before made searchable (kept_pages.py).
+    searchable_text: Callable[[str], str] = searchable_text
 
     # The publication's parts, as the steps that take the whole state read them.
     @property

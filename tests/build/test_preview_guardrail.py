@@ -63,6 +63,8 @@ class Sequence:
 
     preview: Preview
     rng: random.Random
+    # Where the preview's server makes its site folder.
+    server_temp: Path
     done: list[str] = field(default_factory=list)
     # What the preview logged for the last save.
     last_log: str = ""
@@ -94,16 +96,25 @@ class Sequence:
         assert "Traceback" not in log, self.failure(log)
         self.last_log = log
 
-    def assert_some_pages_kept(self) -> None:
+    def assert_some_pages_kept(self) -> bool:
         """The last save rendered fewer pages than the site has: an edit of the body text of an article,
         which its neighbours, its lists and its translation show, but not the other pages. Unless a file
-        was saved while the build before ran (an article added: its files, then its translation record)."""
+        was saved while the build before ran (an article added: its files, then its translation record).
+        Whether it kept pages."""
         rebuilds = REBUILT.findall(self.last_log)
         assert rebuilds, self.failure(f"no rebuild line in the log:\n{self.last_log}")
         rendered, total, reason = rebuilds[-1]
-        if reason != SAVED_DURING_BUILD:
-            assert int(rendered) < int(total), self.failure(f"rebuilt {rendered} of {total} pages: {reason}")
-            self.kept_pages = True
+        if reason == SAVED_DURING_BUILD:
+            return False
+        assert int(rendered) < int(total), self.failure(f"rebuilt {rendered} of {total} pages: {reason}")
+        self.kept_pages = True
+        return True
+
+    def article_files(self) -> dict[Path, int]:
+        """Every article's BibTeX file and link-preview picture in the preview's site folder, with its inode: a
+        file the preview moves back from the build before keeps its inode, one written again has another."""
+        (served,) = self.server_temp.glob("mkdocs_*")
+        return {path: path.stat().st_ino for pattern in ("*.bib", "*.preview.*") for path in served.rglob(pattern)}
 
     def failure(self, detail: str) -> str:
         return f"after {' → '.join(self.done)}:\n{detail}"
@@ -117,8 +128,13 @@ class Sequence:
         for language in project_languages(self.project).codes:
             path = self.article_path(language, slug)
             edits[path] = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraphs[language]}\n"
+        files = self.article_files()
         self.save(f"edit the text of {slug}", write_all(edits))
-        self.assert_some_pages_kept()
+        if self.assert_some_pages_kept():
+            # What another article's citation and card show did not change: the build before's are kept.
+            others = {path: inode for path, inode in files.items() if path.name.split(".")[0] != slug}
+            rewritten = sorted(path.name for path, inode in others.items() if path.stat().st_ino != inode)
+            assert others and rewritten == [], self.failure(f"files of other articles written again: {rewritten}")
 
     def edit_text_in_one_language(self) -> None:
         """A sentence more in an article of the source language only: its translation now lags, which its
@@ -405,7 +421,7 @@ def test_after_any_sequence_of_saves_the_preview_serves_what_a_full_build_makes(
     server_temp = tmp_path / SERVER_TEMP
     server_temp.mkdir()
     with make_serve(tmp_path, TMPDIR=str(server_temp)) as preview:
-        sequence = Sequence(preview, rng)
+        sequence = Sequence(preview, rng, server_temp)
         for action in actions_in_order(rng):
             ACTIONS[action](sequence)
         fresh_project = copy_parts(tmp_path / "fresh-project", PROJECT_PARTS, source=preview.project)

@@ -194,7 +194,7 @@ def test_a_problem_on_a_page_kept_from_the_build_before_is_still_named_and_shown
     preview: Preview, editor: Editor, baseline: dict[str, str]
 ) -> None:
     """The preview renders again only the pages a save touches (kept_pages.py), and checks only those of the
-    built site: a page it keeps keeps its problems, in the log and in its box."""
+    built site: a page it keeps keeps its problems, in the log and in its box, which it shows once."""
     file = f"docs/de/{LEGAL_NOTICE}"
     picture = next((preview.project / "docs" / "de").rglob("*.png")).relative_to(preview.project / "docs" / "de")
     editor.write(file, (editor.good_text(file) + f"\n![]({picture.as_posix()})\n").encode("utf-8"))
@@ -205,6 +205,8 @@ def test_a_problem_on_a_page_kept_from_the_build_before_is_still_named_and_shown
     assert rendered < total, log
     assert "[missing-alt]" in last_build(log), log
     assert_box_names(preview, built(LEGAL_NOTICE), "[missing-alt]")
+    # One box: the kept page's file is the one before its box was written (kept_pages.py).
+    assert preview.content(built(LEGAL_NOTICE)).count('<div class="admonition failure" role="alert">') == 1
     assert_recovered(preview, editor, baseline)
 
 

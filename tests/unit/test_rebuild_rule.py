@@ -130,3 +130,33 @@ def test_what_every_page_shows_renders_every_page(edited: Path, before: BuildInp
     after = inputs_of(edited)
     plan = plan_rebuild(before, after)
     assert rendered(plan, after) == set(after.pages), plan.reason
+
+
+def status_pages(inputs: BuildInputs) -> set[str]:
+    """The pages that report where translations stand (each language's status page)."""
+    return {src_uri for src_uri, page in inputs.pages.items() if page.reports}
+
+
+def test_a_translation_edit_that_leaves_every_pair_where_it_stood_keeps_the_status_pages(
+    edited: Path, before: BuildInputs
+):
+    translation = article(edited, "en")
+    append(edited / "docs" / translation, "Postscript: one sentence more.")
+    after = inputs_of(edited)
+    pages = rendered(plan_rebuild(before, after), after)
+    assert translation in pages
+    assert status_pages(after) == status_pages(before) != set()
+    assert not status_pages(after) & pages, pages
+
+
+def test_a_source_edit_that_leaves_its_translation_behind_renders_the_status_pages(edited: Path, before: BuildInputs):
+    source = article(edited, "de")
+    append(edited / "docs" / source, "Nachtrag: ein Satz mehr.")
+    after = inputs_of(edited)
+    path = source.split("/", 1)[1]
+    states = [
+        {(pair.language, pair.state) for page in inputs.pages.values() for pair in page.reports if pair.path == path}
+        for inputs in (before, after)
+    ]
+    assert states[0] != states[1]
+    assert status_pages(after) <= rendered(plan_rebuild(before, after), after)

@@ -97,6 +97,11 @@ def long_date(day: datetime.date, language: str) -> str:
     return format_date(day, "long", locale=language)
 
 
+def reference_files(article: Article, languages: Languages) -> str:
+    """Where the article's files are, site-relative, without their extension ('en/<page_folder>/<slug>')."""
+    return languages.root(article.language) + article.path.removesuffix(".md")
+
+
 def reference(
     article: Article, people: dict[str, dict], site_name: str, url: str, languages: Languages, words: Words
 ) -> Reference:
@@ -114,7 +119,7 @@ def reference(
         url=url,
         date=article.date,
         first_published=article.first_published,
-        files=languages.root(language) + article.path.removesuffix(".md"),
+        files=reference_files(article, languages),
         is_original=language == languages.source,
     )
     first = article.first_published

@@ -40,7 +40,7 @@ def finish_site(state: BuildState) -> None:
     write_language_indexes(state)
     write_feeds(state.config, state.publication, state.problems)
     write_redirects(state)
-    write_citations(state.config, state.publication, state.problems)
+    write_citations(state.config, state.publication, state.problems, state.take_back)
     write_link_previews(state, state.publication.publisher)
 
 

@@ -4,13 +4,14 @@ the article cites (articles/citations.py) in the formats of articles/citation_fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import upstream
 from ..addresses import page_url
 from ..articles.citation_formats import FORMATS
-from ..articles.citations import reference
+from ..articles.citations import reference, reference_files
 from ..findings import Finding
 from ..problems import Problem, Problems
 from .site_files import write_into_site
@@ -21,9 +22,13 @@ if TYPE_CHECKING:
     from ..publication import Publication
 
 
-def write_citations(config: MkDocsConfig, publication: Publication, problems: Problems) -> None:
+def write_citations(
+    config: MkDocsConfig, publication: Publication, problems: Problems, take_back: Callable[[str, str], bool]
+) -> None:
     """Once every language is built: each article's files in each of its languages, into the site
-    (`config.site_dir`), never over a file the build copied from docs/."""
+    (`config.site_dir`), never over a file the build copied from docs/. A file is what the article's page
+    shows (its front matter, the people's names, the site's settings), so the live preview takes back the
+    build before's file where it keeps the page (`take_back`, kept_pages.py)."""
     if publication.articles is None:
         return
     people = {person["id"]: person for person in publication.data.records("people")}
@@ -31,14 +36,19 @@ def write_citations(config: MkDocsConfig, publication: Publication, problems: Pr
     for language in languages.codes:
         site_name = upstream.language_site_name(config, language)
         for article in publication.articles.of(language):
-            url = page_url(config, languages, language, article.path)
-            cited = reference(article, people, site_name, url, languages, publication.words)
+            cited = None
             for kind in FORMATS:
-                target = Path(config.site_dir) / (cited.files + kind.extension)
+                site_path = reference_files(article, languages) + kind.extension
+                target = Path(config.site_dir) / site_path
                 if target.exists():
                     written = f"docs/{language}/{article.path.removesuffix('.md')}{kind.extension}"
                     message = f"the build writes the article's {kind.name} reference there – rename or remove this file"
                     problems.stop_or_report(Problem(Finding(written, 1, message)))
                     continue
+                if take_back(f"{language}/{article.path}", site_path):
+                    continue
+                if cited is None:
+                    url = page_url(config, languages, language, article.path)
+                    cited = reference(article, people, site_name, url, languages, publication.words)
                 # Bytes: the line ends are the format's (CR LF in RIS) on every system.
                 write_into_site(target, kind.write(cited).encode("utf-8"), f"the article's {kind.name} reference")

@@ -15,11 +15,13 @@ What the pages state is known before the files exist: each preview is 1200 × 63
 the build copied from docs/. A card takes about 6 ms of CPU to draw (a crop more), a thousand of them
 seconds of a cold build, so each is kept in `.cache/link-previews/` below the project (content_cache.py),
 under a hash of everything it is drawn from (this module's and the drawing's code included): a build draws
-only what changed.
+only what changed. An article's preview is what its page shows (its title, its picture, the site's
+settings), so the live preview takes back the build before's file where it keeps the page (kept_pages.py).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -101,53 +103,72 @@ def write_link_previews(state: BuildState, publisher: Publisher) -> None:
     generated logo where the publisher sets none."""
     colour = upstream.theme_primary_colour(state.config)
     for language in state.languages.codes:
-        for site_path, recipe, draw in _language_previews(state, publisher, language, colour):
-            _write(state, site_path, recipe, draw)
+        for site_path, shown_by, prepare in _language_previews(state, publisher, language, colour):
+            _write(state, site_path, shown_by, prepare)
     if publisher_logo(state, publisher).site_path == GENERATED_LOGO:
         name = _site_name(state)
-        _write(state, GENERATED_LOGO, ("logo", name, colour), lambda: preview_images.logo(name, colour))
+        _write(state, GENERATED_LOGO, None, lambda: (("logo", name, colour), lambda: preview_images.logo(name, colour)))
 
 
 def draw_language_previews(state: BuildState, publisher: Publisher, language: str) -> None:
     """The language's previews drawn into the cache, where `write_link_previews` finds them: for the process
     that builds the language (language_processes.py), while another builds another."""
     colour = upstream.theme_primary_colour(state.config)
-    for _, recipe, draw in _language_previews(state, publisher, language, colour):
-        _cached(state, recipe, draw)
+    for _, _, prepare in _language_previews(state, publisher, language, colour):
+        _cached(state, *prepare())
+
+
+# What a preview is drawn from and its drawing, made only when the preview is drawn.
+Recipe = Callable[[], tuple[tuple, Callable[[], bytes]]]
 
 
 def _language_previews(
     state: BuildState, publisher: Publisher, language: str, colour: str
-) -> Iterator[tuple[str, tuple, Callable[[], bytes]]]:
-    """Each preview of the language's pages: its path in the site, what it is drawn from, and its drawing."""
+) -> Iterator[tuple[str, str | None, Recipe]]:
+    """Each preview of the language's pages: its path in the site, the page whose preview it is (an article's
+    src_uri; None for the language's site card), and its recipe."""
     below = upstream.language_display_name(state.config, language)
     site_name = upstream.language_site_name(state.config, language)
     for article in state.articles.of(language) if state.articles else ():
         preview = article_preview(state, article)
-        picture = _picture_file(state, article)
-        if picture is not None:
-            content = picture.read_bytes()
-            recipe = ("crop", hashlib.sha256(content).hexdigest())
-            yield preview.site_path, recipe, lambda content=content: preview_images.crop(content)
-        else:
-            yield _card(preview.site_path, preview_images.CardText(article.title, site_name, below), colour)
+        yield (
+            preview.site_path,
+            f"{language}/{article.path}",
+            functools.partial(_article_recipe, state, article, language, colour),
+        )
     text = preview_images.CardText(site_name, publisher.name(language, _source(state)), below)
-    yield _card(site_preview(state, language).site_path, text, colour)
+    yield site_preview(state, language).site_path, None, functools.partial(_card, text, colour)
 
 
-def _card(site_path: str, text: preview_images.CardText, colour: str) -> tuple[str, tuple, Callable[[], bytes]]:
-    return site_path, ("card", text.title, text.above, text.below, colour), lambda: preview_images.card(text, colour)
+def _article_recipe(
+    state: BuildState, article: Article, language: str, colour: str
+) -> tuple[tuple, Callable[[], bytes]]:
+    """The crop of the article's picture, or its card."""
+    picture = _picture_file(state, article)
+    if picture is not None:
+        content = picture.read_bytes()
+        return ("crop", hashlib.sha256(content).hexdigest()), lambda: preview_images.crop(content)
+    below = upstream.language_display_name(state.config, language)
+    site_name = upstream.language_site_name(state.config, language)
+    return _card(preview_images.CardText(article.title, site_name, below), colour)
 
 
-def _write(state: BuildState, site_path: str, recipe: tuple, draw: Callable[[], bytes]) -> None:
-    """Writes what `draw` makes (or the cache kept of the same `recipe`) at `site_path`."""
+def _card(text: preview_images.CardText, colour: str) -> tuple[tuple, Callable[[], bytes]]:
+    return ("card", text.title, text.above, text.below, colour), lambda: preview_images.card(text, colour)
+
+
+def _write(state: BuildState, site_path: str, shown_by: str | None, prepare: Recipe) -> None:
+    """Writes the preview `prepare` says how to draw (or the cache kept of the same recipe) at `site_path`;
+    in the live preview, the build before's where it keeps the page `shown_by`."""
     target = state.site_dir / site_path
     if target.exists():
         written = f"docs/{site_path}" if "/" in site_path else f"docs/{_source(state)}/{site_path}"
         message = "the build writes a link-preview picture there – rename or remove this file"
         state.problems.stop_or_report(Problem(Finding(written, 1, message)))
         return
-    write_into_site(target, _cached(state, recipe, draw), "the link-preview picture")
+    if shown_by is not None and state.take_back(shown_by, site_path):
+        return
+    write_into_site(target, _cached(state, *prepare()), "the link-preview picture")
 
 
 def _cached(state: BuildState, recipe: tuple, draw: Callable[[], bytes]) -> bytes:

@@ -16,6 +16,7 @@ that nobody types: each index is written with its titles and texts made searchab
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import upstream
@@ -32,17 +33,19 @@ if TYPE_CHECKING:
 DEFAULT_SEPARATOR = r"[\s\-]+"
 
 
-def split_index(index: dict, languages: Languages) -> dict[str, dict]:
+def split_index(
+    index: dict, languages: Languages, searchable: Callable[[str], str] = searchable_text
+) -> dict[str, dict]:
     """The merged index as one index per language, locations relative to the language root, its
-    titles and texts searchable whatever was pasted into them."""
+    titles and texts searchable whatever was pasted into them (by `searchable`)."""
     configured = index["config"].get("separator") or DEFAULT_SEPARATOR
     config = {**index["config"], "separator": f"(?:{configured})|{SEARCH_SEPARATORS}"}
     per_language = {language: {"config": {**config, "lang": [language]}, "docs": []} for language in languages.codes}
     for doc in index["docs"]:
         language = languages.of_path(doc["location"])
         location = doc["location"].removeprefix(languages.root(language))
-        searchable = {field: searchable_text(doc[field]) for field in ("title", "text") if field in doc}
-        per_language[language]["docs"].append({**doc, **searchable, "location": location})
+        texts = {field: searchable(doc[field]) for field in ("title", "text") if field in doc}
+        per_language[language]["docs"].append({**doc, **texts, "location": location})
     return per_language
 
 
@@ -57,7 +60,7 @@ def write_language_indexes(state: BuildState) -> None:
     except (OSError, ValueError) as error:
         message = f"cannot read the search index to split it by language: {error}"
         raise Problem(Finding(str(merged_path), 1, message)) from error
-    for language, index in split_index(merged, state.languages).items():
+    for language, index in split_index(merged, state.languages, state.searchable_text).items():
         target = state.site_dir / state.languages.root(language) / upstream.SEARCH_INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -67,7 +67,7 @@ from .mkdocs import (
     with_reload_script_allowed,
     written_pages,
 )
-from .page_steps import ReadPage, give_read_page, page_output, read_page, replace_page_steps, write_page_output
+from .page_steps import ReadPage, give_read_page, read_page, replace_page_steps, write_page_output
 
 __all__ = [
     "ERROR_PAGE",
@@ -107,7 +107,6 @@ __all__ = [
     "page_file_path",
     "page_markdown_source",
     "page_meta",
-    "page_output",
     "page_source",
     "page_title",
     "page_url",

@@ -8,7 +8,6 @@ import copy
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -74,12 +73,6 @@ def replace_page_steps(read: Callable[..., None], render: Callable[..., None]) -
         build._populate_page, build._build_page = populate, build_page
 
     return put_back
-
-
-def page_output(page: Page) -> bytes | None:
-    """What the build wrote for the page (None where it wrote nothing: an empty output)."""
-    path = Path(page.file.abs_dest_path)
-    return path.read_bytes() if path.is_file() else None
 
 
 def write_page_output(page: Page, output: bytes) -> None:
