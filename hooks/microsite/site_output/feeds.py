@@ -200,26 +200,30 @@ def _unwritable(
     as "\\x01" writes), each named at its line, where an editor finds it. A text's line is looked for only
     when it holds one: that reads the article's file again."""
     path = Path(config.docs_dir) / article.language / article.path
+    # Each text with what it is and where it is written, both looked up only for a text that holds one:
+    # a save checks every article's entry again, and naming a language is slow (babel).
     texts = [
-        (f"the {field}", text, functools.partial(_article_place, path, publication.project, field))
+        (text, lambda field=field: f"the {field}", functools.partial(_article_place, path, publication.project, field))
         for field, text in (("title", article.title), ("description", article.description))
     ]
     texts += [
-        (f"the name of '{person}'", _name(people, person),
+        (_name(people, person), lambda person=person: f"the name of '{person}'",
          functools.partial(_data_place, publication, "people", ("people", person, "name")))
         for person in article.authors
     ]  # fmt: skip
     texts += [
         (
-            f"the {Languages.name(article.language)} name of the topic '{topic}'",
             _topic_name(publication, topic, article.language),
+            lambda topic=topic: f"the {Languages.name(article.language)} name of the topic '{topic}'",
             functools.partial(_data_place, publication, "articles", ("topics", topic, "name", article.language)),
         )
         for topic in article.topics
     ]
     return [
-        Finding(*place(), f"{what} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it")
-        for what, text, place in texts
+        Finding(
+            *place(), f"{what()} holds the character U+{ord(found.group()):04X}, which no feed can carry – remove it"
+        )
+        for text, what, place in texts
         if (found := _NOT_IN_XML.search(text))
     ]
 

@@ -9,6 +9,7 @@ hooks give them."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -128,7 +129,16 @@ def page_url(config: MkDocsConfig, path: str) -> str:
     """The address of the page at `path` (below its language folder, 'artikel/x.md'), relative to that
     folder, as MkDocs gives it: 'artikel/x.html', or 'artikel/x/' with directory URLs ('' for the
     folder's own index, which MkDocs calls './')."""
-    return new_page_file(path, config).url.removeprefix("./")
+    return _page_url(path, config.use_directory_urls)
+
+
+# Kept by the process (a preview's save asks again for every article's address, in the feeds and listings):
+# MkDocs' File makes it from these two alone, and making a File is most of the cost.
+@functools.lru_cache(maxsize=16_384)
+def _page_url(path: str, use_directory_urls: bool) -> str:
+    from mkdocs.structure.files import File
+
+    return File(path, "", "", use_directory_urls).url.removeprefix("./")
 
 
 def set_feed_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:

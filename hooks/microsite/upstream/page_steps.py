@@ -31,13 +31,13 @@ class ReadPage:
 
 
 def read_page(page: Page) -> ReadPage:
-    """The page as MkDocs' reading left it (copies: later steps change the page's front matter and table)."""
+    """The page as MkDocs' reading left it (its front matter copied: later steps change the page's)."""
     present = getattr(page, "present_anchor_ids", None)
     return ReadPage(
         markdown=page.markdown,
         meta=copy.deepcopy(page.meta),
         content=page.content,
-        toc=copy.deepcopy(page.toc),
+        toc=page.toc,
         title_from_render=page._title_from_render,
         present_anchor_ids=None if present is None else frozenset(present),
         links_to_anchors={file.src_uri: dict(links) for file, links in getattr(page, "links_to_anchors", {}).items()},
@@ -45,11 +45,15 @@ def read_page(page: Page) -> ReadPage:
 
 
 def give_read_page(page: Page, read: ReadPage, files: Files) -> None:
-    """Leaves on `page` what MkDocs' reading of it left on the same page in an earlier build."""
+    """Leaves on `page` what MkDocs' reading of it left on the same page in an earlier build.
+
+    A copy of the front matter's fields, not of their values, and the table of contents itself (deep copies
+    of both were 7 % of a save at 1,000 articles): the later steps replace fields (the theme's texts as HTML,
+    `hide`, a field of the wrong kind left out) but change no value in place, and only read the table."""
     page.markdown = read.markdown
-    page.meta = copy.deepcopy(read.meta)
+    page.meta = dict(read.meta)
     page.content = read.content
-    page.toc = copy.deepcopy(read.toc)
+    page.toc = read.toc
     page._title_from_render = read.title_from_render
     page.present_anchor_ids = None if read.present_anchor_ids is None else set(read.present_anchor_ids)
     linked = {src_uri: files.get_file_from_path(src_uri) for src_uri in read.links_to_anchors}
