@@ -98,7 +98,9 @@ def may_hold_unsafe(text: str) -> bool:
     backslashes (Markdown's escapes, as in `javascript\\:`) and tabs and line breaks removed (as a
     browser reads an address), a scheme and its colon appear somewhere. Most pages hold none, and then
     need no parse."""
-    flat = html.unescape(text).replace("\\", "").translate(INSIDE).lower()
+    # str.replace, not translate(INSIDE): translate looks up every character of a non-ASCII text in a dict, which
+    # was a seventh of a save's CPU at 1,000 articles.
+    flat = html.unescape(text).replace("\\", "").replace("\t", "").replace("\n", "").replace("\r", "").lower()
     return any(f"{scheme}:" in flat for scheme in UNSAFE_SCHEMES)
 
 
