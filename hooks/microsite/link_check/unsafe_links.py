@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..findings import Finding
-from ..symbolic_links import followable
 from .html_scan import Element
 from .markdown_sources import markdown_links
 from .site import Site
@@ -124,25 +122,16 @@ def unsafe_in_markdown(text: str, *, quick_look: bool = True) -> list[UnsafeAddr
 def check_unsafe_links(site: Site) -> list[Finding]:
     """Unsafe addresses in every language's Markdown, and in the built pages' content."""
     findings, reported = [], set()
-    for language in site.languages.codes:
-        docs = site.project / "docs"
-        for path in sorted(path for path in (docs / language).rglob("*.md") if followable(path, docs)):
-            source = path.relative_to(site.project).as_posix()
-            for unsafe in unsafe_in_markdown(_read(path)):
-                findings.append(Finding(source, unsafe.line, unsafe.message(), CHECK))
-                reported.add((source, cleaned(unsafe.address)))
+    for source, text in site.markdown_sources:
+        for unsafe in unsafe_in_markdown(text):
+            findings.append(Finding(source, unsafe.line, unsafe.message(), CHECK))
+            reported.add((source, cleaned(unsafe.address)))
     for page in site.checked_pages:
         source = site.source_of(page)
         for unsafe in unsafe_addresses(site.content_elements(page)):
             if (source, cleaned(unsafe.address)) not in reported:
                 findings.append(Finding(page, unsafe.line, unsafe.message(), CHECK, source=source))
     return findings
-
-
-def _read(path: Path) -> str:
-    # A byte order mark is not text; a byte that is not UTF-8 is MkDocs' to report, and must not hide
-    # the page's other lines here.
-    return path.read_text(encoding="utf-8-sig", errors="replace")
 
 
 def shown_address(address: str) -> str:
