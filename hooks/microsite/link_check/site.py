@@ -4,6 +4,7 @@ each page, where a page comes from, and where a link of a page leads."""
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from collections import OrderedDict
@@ -44,12 +45,15 @@ class Site:
 
     @cached_property
     def pages(self) -> list[str]:
-        """Every HTML page, site-relative, error pages included; the theme's assets excluded."""
-        return sorted(
-            path.relative_to(self.root).as_posix()
-            for path in self.root.rglob("*.html")
-            if not path.relative_to(self.root).as_posix().startswith("assets/")
-        )
+        """Every HTML page, site-relative, error pages included; the theme's assets excluded. (Walked with strings,
+        not pathlib: a tenth of a second of a save at 1,000 articles went to making a Path of every page.)"""
+        root, pages = os.fspath(self.root), []
+        for folder, folders, files in os.walk(root):
+            below = folder[len(root) + 1 :].replace(os.sep, "/")
+            if not below and "assets" in folders:
+                folders.remove("assets")
+            pages += [f"{below}/{name}" if below else name for name in files if name.endswith(".html")]
+        return sorted(pages)
 
     @cached_property
     def checked_pages(self) -> list[str]:
