@@ -23,6 +23,7 @@ from microsite.assemble import start_build
 from microsite.kept_pages import KeptPages
 from microsite.pages.data_markers import render_markers
 from microsite.state import BuildState
+from microsite.upstream import poll_for_saves
 from mkdocs.plugins import CombinedEvent, event_priority
 
 # The command (build or serve) holds for the whole process; `_build` is the build in progress,
@@ -182,10 +183,11 @@ def on_post_template(output_content, *, template_name, config):
 
 
 # `mkdocs serve` only, once its first build is done and before it serves it: what an editor's first save
-# would otherwise wait for is loaded while they read the page.
+# would otherwise wait for is loaded while they read the page, and saves are looked for more often.
 @guarded
 def on_serve(server, *, config, builder):
     parity.load_model_meanwhile()
+    poll_for_saves(server)
     return site_output.allow_reload_script(server, lambda: _build)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from measure import ENV, RUNS
 from microsite.markers import find_markers
 from microsite.settings import project_languages
+from microsite.upstream.mkdocs import SAVE_POLLING_SECONDS
 from project import collection_folder, copy_project, free_port, microsite, person_ids, publication_data
 
 # The preview's target (issue 19): a save shows in the preview within a second (the median of the saves),
@@ -47,8 +48,9 @@ NOTICED, BUILDING, REBUILT, FAILED = (
     "An error happened during the rebuild",
 )
 SERVING = "Serving on"
-# How often `mkdocs serve` looks for changed files (MkDocs' LiveReloadServer, its polling interval).
-LOOKOUT_SECONDS = 0.5
+# How often `mkdocs serve` looks for changed files (MkDocs' LiveReloadServer's polling interval, which the hook's
+# on_serve sets).
+LOOKOUT_SECONDS = SAVE_POLLING_SECONDS
 
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:

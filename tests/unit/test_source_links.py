@@ -69,6 +69,8 @@ DISGUISED = {
     '<a href="&#106;avascript:alert(1)">x</a>': f"link “x” → javascript:alert(1): {RUNS}",
     '<a href="java&#9;script:alert(1)">x</a>': f"link “x” → java\\tscript:alert(1): {RUNS}",
     '<a href="jav&#x0D;ascript:alert(1)">x</a>': f"link “x” → jav\\rascript:alert(1): {RUNS}",
+    # A line break typed inside the address, which the quick look (may_hold_unsafe) must see through too.
+    '<a href="java\nscript:alert(1)">x</a>': f"link “x” → java\\nscript:alert(1): {RUNS}",
     '<a href=" &#x0A;JavaScript:alert(1)">x</a>': f"link “x” → JavaScript:alert(1): {RUNS}",
     "[x](&#106;avascript:alert(1))": f"link “x” → javascript:alert(1): {RUNS}",
     "[x](<java\tscript:alert(1)>)": f"link “x” → java\\tscript:alert(1): {RUNS}",

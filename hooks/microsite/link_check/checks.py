@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from .. import upstream
 from ..findings import Finding
 from ..languages import Languages
-from ..site_output.sitemaps import NAMESPACES
+from ..site_output import sitemaps
 from .html_scan import Element
 from .page_scripts import check_page_scripts
 from .site import Site
@@ -167,8 +167,8 @@ def check_sitemap(site: Site) -> list[Finding]:
         return [Finding(upstream.SITEMAP, 1, message, "sitemap-missing-page", source="mkdocs.yml")]
     text = sitemap.read_text(encoding="utf-8")
     findings, listed = [], set()
-    for url in ElementTree.fromstring(text).findall("s:url", NAMESPACES):
-        loc = url.findtext("s:loc", default="", namespaces=NAMESPACES)
+    for url in sitemaps.children(ElementTree.fromstring(text), sitemaps.URL):
+        loc = sitemaps.location(url)
         path = loc[len(site.site_url) :] if loc.startswith(site.site_url) else None
         if path is not None and path in site.page_set:
             listed.add(path)

@@ -18,7 +18,7 @@ from ..findings import Finding
 from .html_scan import Element
 from .markdown_sources import markdown_links
 from .site import Site
-from .written_html import data_texts, front_matter_texts, markdown_pages
+from .written_html import data_texts, front_matter_texts
 
 CHECK = "page-script"
 ADVICE = (
@@ -57,7 +57,7 @@ def scripts_in_markdown(text: str) -> list[PageScript]:
 def check_page_scripts(site: Site) -> list[Finding]:
     """Scripts in every language's Markdown and front matter, in the data, and in the built pages' content."""
     findings, reported = [], set()
-    for shown, text in markdown_pages(site):
+    for shown, text in site.markdown_sources:
         for script in scripts_in_markdown(text):
             findings.append(Finding(shown, script.line, script.message(), CHECK))
             reported.add((shown, script.what))

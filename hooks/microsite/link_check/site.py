@@ -4,9 +4,11 @@ each page, where a page comes from, and where a link of a page leads."""
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from .. import upstream
 from ..languages import Languages
 from ..site_output import sitemaps
+from ..symbolic_links import followable
 from .html_scan import Element, robots_directives, scan
 from .markdown_sources import PARSED_PAGES
 
@@ -42,17 +45,31 @@ class Site:
 
     @cached_property
     def pages(self) -> list[str]:
-        """Every HTML page, site-relative, error pages included; the theme's assets excluded."""
-        return sorted(
-            path.relative_to(self.root).as_posix()
-            for path in self.root.rglob("*.html")
-            if not path.relative_to(self.root).as_posix().startswith("assets/")
-        )
+        """Every HTML page, site-relative, error pages included; the theme's assets excluded. (Walked with strings,
+        not pathlib: a tenth of a second of a save at 1,000 articles went to making a Path of every page.)"""
+        root, pages = os.fspath(self.root), []
+        for folder, folders, files in os.walk(root):
+            below = folder[len(root) + 1 :].replace(os.sep, "/")
+            if not below and "assets" in folders:
+                folders.remove("assets")
+            pages += [f"{below}/{name}" if below else name for name in files if name.endswith(".html")]
+        return sorted(pages)
 
-    @property
+    @cached_property
     def checked_pages(self) -> list[str]:
         """The pages the checks that read each page by itself read: those not kept."""
         return [page for page in self.pages if page not in self.kept] if self.kept else self.pages
+
+    @cached_property
+    def markdown_sources(self) -> list[tuple[str, str]]:
+        """(path in the project, text) of every language's Markdown pages: read once for the checks that read
+        them (three, at every save of the preview)."""
+        docs = self.project / "docs"
+        return [
+            (path.relative_to(self.project).as_posix(), read_source(path))
+            for language in self.languages.codes
+            for path in sorted(path for path in (docs / language).rglob("*.md") if followable(path, docs))
+        ]
 
     @cached_property
     def page_set(self) -> frozenset[str]:
@@ -69,7 +86,7 @@ class Site:
         footer, the same on every page and many times larger, which lychee checks.
         """
         if page not in self._content:
-            self._content[page] = list(_SCANNED.content_elements((self.root / page).read_text(encoding="utf-8")))
+            self._content[page] = list(_SCANNED_CONTENT.elements((self.root / page).read_text(encoding="utf-8")))
         return self._content[page]
 
     def unindexed(self, page: str) -> bool:
@@ -79,7 +96,7 @@ class Site:
     def page_elements(self, page: str) -> list[Element]:
         """The linking elements of the entire page, theme included."""
         if page not in self._whole:
-            self._whole[page] = scan((self.root / page).read_text(encoding="utf-8"))
+            self._whole[page] = list(_SCANNED_WHOLE.elements((self.root / page).read_text(encoding="utf-8")))
         return self._whole[page]
 
     @cached_property
@@ -149,6 +166,12 @@ class Site:
         return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(target))).removeprefix("./")
 
 
+def read_source(path: Path) -> str:
+    # A byte order mark is not text; a byte that is not UTF-8 is MkDocs' or the data check's to report, and
+    # must not hide the file's other lines here.
+    return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
 def detect_site_url(root: Path) -> str:
     """The site's URL, from the canonical address of its home page."""
     home = root / "index.html"
@@ -163,20 +186,20 @@ def detect_site_url(root: Path) -> str:
 
 
 class _ScannedPages:
-    """The content elements of the pages this process has scanned, by a digest of each page's whole text
-    (the same text, the same elements), the least recently asked for dropped first: a rebuild of the
-    preview scans only the pages rendered again. A digest, not the text, is kept, which is a hundred
-    times larger."""
+    """The elements (of the content, or of the whole page) of the pages this process has scanned, by a digest
+    of each page's whole text (the same text, the same elements), the least recently asked for dropped first:
+    a rebuild of the preview scans only the pages rendered again. A digest, not the text, is kept, which is a
+    hundred times larger."""
 
-    def __init__(self, size: int) -> None:
-        self._size = size
+    def __init__(self, size: int, scan_page: Callable[[str], tuple[Element, ...]]) -> None:
+        self._size, self._scan_page = size, scan_page
         self._elements: OrderedDict[bytes, tuple[Element, ...]] = OrderedDict()
 
-    def content_elements(self, text: str) -> tuple[Element, ...]:
+    def elements(self, text: str) -> tuple[Element, ...]:
         key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
         elements = self._elements.get(key)
         if elements is None:
-            elements = self._elements[key] = _content_elements(text)
+            elements = self._elements[key] = self._scan_page(text)
             if len(self._elements) > self._size:
                 self._elements.popitem(last=False)
         else:
@@ -194,4 +217,7 @@ def _content_elements(text: str) -> tuple[Element, ...]:
     return tuple(scan(text[start:end], line, column))
 
 
-_SCANNED = _ScannedPages(PARSED_PAGES)
+_SCANNED_CONTENT = _ScannedPages(PARSED_PAGES, _content_elements)
+# The pages read whole (`Site.stands_for_template`): one a folder and the error pages, each scanned whole (a
+# eighth of a save's checks at 1,000 articles when scanned at every save).
+_SCANNED_WHOLE = _ScannedPages(1024, lambda text: tuple(scan(text)))

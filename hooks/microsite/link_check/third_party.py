@@ -35,9 +35,9 @@ from ..third_party_settings import MKDOCS_YML, other_host, setting_requests
 from .css_scan import css_addresses
 from .html_scan import Element, scan
 from .markdown_sources import markdown_links
-from .site import Site
+from .site import Site, read_source
 from .unsafe_links import shown_address
-from .written_html import front_matter_texts, markdown_pages, read_text
+from .written_html import front_matter_texts
 
 CHECK = "third-party-request"
 FILE_ADVICE = "download the file into the site (next to the page) and show that"
@@ -187,7 +187,7 @@ def check_third_party_requests(site: Site) -> list[Finding]:
         report.explained.update(request.hosts)
         if hosts:
             findings.append(Finding(MKDOCS_YML, request.line, request.message(hosts), CHECK))
-    for shown, text in markdown_pages(site):
+    for shown, text in site.markdown_sources:
         elements = _markdown_elements(text)
         report.explained.update(script_hosts(elements, own_host))
         for request in element_requests(elements, own_host, scripts=False):
@@ -221,11 +221,11 @@ def _check_files(site: Site, own_host: str | None, report: _Report) -> None:
     for folder, advice in (("docs", FILE_ADVICE), ("overrides", THEME_ADVICE)):
         for path in _files(site.project / folder, "*.css"):
             shown = path.relative_to(site.project).as_posix()
-            for request in css_requests(read_text(path), 1, own_host, "stylesheet"):
+            for request in css_requests(read_source(path), 1, own_host, "stylesheet"):
                 report.add(request.host, Finding(shown, request.line, request.message(advice), CHECK))
     for path in _files(site.project / "overrides", "*.html"):
         shown = path.relative_to(site.project).as_posix()
-        for request in element_requests(scan(read_text(path)), own_host):
+        for request in element_requests(scan(read_source(path)), own_host):
             report.add(request.host, Finding(shown, request.line, request.message(THEME_ADVICE), CHECK))
 
 

@@ -16,7 +16,7 @@ from ..front_matter_fields import read_front_matter
 from ..frontmatter import UnclosedFrontMatter, front_matter_lines
 from ..symbolic_links import followable
 from .html_scan import Element, scan
-from .site import Site
+from .site import read_source
 
 # Only a text with one of these can hold an element (`\` for YAML's escapes, as in "\u003cscript").
 MAY_HOLD_HTML = ("<", "\\")
@@ -35,14 +35,6 @@ class WrittenText:
         return self.data_file.finding(self.path, message, check=check)
 
 
-def markdown_pages(site: Site) -> Iterator[tuple[str, str]]:
-    """(path in the project, text) of every language's Markdown pages."""
-    for language in site.languages.codes:
-        docs = site.project / "docs"
-        for path in sorted(path for path in (docs / language).rglob("*.md") if followable(path, docs)):
-            yield path.relative_to(site.project).as_posix(), read_text(path)
-
-
 def front_matter_texts(shown: str, page: str) -> Iterator[WrittenText]:
     """The texts of a page's front matter that hold elements."""
     try:
@@ -58,7 +50,7 @@ def front_matter_texts(shown: str, page: str) -> Iterator[WrittenText]:
 def data_texts(project: Path) -> Iterator[WrittenText]:
     """The texts of every data file that hold elements."""
     for path in sorted(path for path in (project / "data").glob("*.yml") if followable(path, project / "data")):
-        text = read_text(path)
+        text = read_source(path)
         if not any(mark in text for mark in MAY_HOLD_HTML):
             continue
         data_file = DataFile(name=path.stem, display_path=path.relative_to(project).as_posix())
@@ -74,9 +66,3 @@ def _texts(data_file: DataFile) -> Iterator[WrittenText]:
             elements = scan(text)
             if elements:
                 yield WrittenText(data_file, path, elements)
-
-
-def read_text(path: Path) -> str:
-    # A byte order mark is not text; a byte that is not UTF-8 is MkDocs' or the data check's to report, and
-    # must not hide the file's other lines here.
-    return path.read_text(encoding="utf-8-sig", errors="replace")

@@ -35,28 +35,41 @@ if TYPE_CHECKING:
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 NAMESPACES = {"s": SITEMAP_NS, "xhtml": XHTML_NS}
+URL, LOC, LASTMOD, CHANGEFREQ = (f"{{{SITEMAP_NS}}}{name}" for name in ("url", "loc", "lastmod", "changefreq"))
+LINK = f"{{{XHTML_NS}}}link"
+
+
+def children(element: ElementTree.Element, tag: str) -> list[ElementTree.Element]:
+    """The element's children named `tag` (with its namespace): what `findall` of that one step finds, without
+    ElementPath's cost per call (tens of thousands of calls at every save of the preview at 1,000 articles)."""
+    return [child for child in element if child.tag == tag]
+
+
+def location(url: ElementTree.Element) -> str:
+    """The address of a sitemap's entry (its `loc`), as `findtext` gives it: '' where it has none."""
+    return next((loc.text or "" for loc in url if loc.tag == LOC), "")
 
 
 def drop_pages(sitemap: ElementTree.ElementTree, locations: set[str]) -> None:
     """Removes the entries of these URLs and every alternate naming one."""
     urlset = sitemap.getroot()
-    for url in urlset.findall("s:url", NAMESPACES):
-        if url.findtext("s:loc", default="", namespaces=NAMESPACES) in locations:
+    for url in children(urlset, URL):
+        if location(url) in locations:
             urlset.remove(url)
             continue
-        for link in url.findall("xhtml:link", NAMESPACES):
+        for link in children(url, LINK):
             if link.get("href") in locations:
                 url.remove(link)
 
 
 def date_entries(sitemap: ElementTree.ElementTree, site_url: str, dates: dict[str, datetime.date]) -> None:
     """Each entry's `lastmod` is its page's last change (none where that is unknown); no `changefreq`."""
-    for url in sitemap.getroot().findall("s:url", NAMESPACES):
-        for stale in url.findall("s:lastmod", NAMESPACES) + url.findall("s:changefreq", NAMESPACES):
+    for url in children(sitemap.getroot(), URL):
+        for stale in children(url, LASTMOD) + children(url, CHANGEFREQ):
             url.remove(stale)
-        day = dates.get(url.findtext("s:loc", default="", namespaces=NAMESPACES).removeprefix(site_url))
+        day = dates.get(location(url).removeprefix(site_url))
         if day is not None:
-            lastmod = ElementTree.Element(f"{{{SITEMAP_NS}}}lastmod")
+            lastmod = ElementTree.Element(LASTMOD)
             lastmod.text = day.isoformat()
             # Where the protocol's schema has it: right after the address.
             url.insert(1, lastmod)
@@ -64,11 +77,11 @@ def date_entries(sitemap: ElementTree.ElementTree, site_url: str, dates: dict[st
 
 def add_default_alternates(sitemap: ElementTree.ElementTree, source_language: str) -> None:
     """`x-default` after each entry's alternates: the source language's page, where it has one."""
-    for url in sitemap.getroot().findall("s:url", NAMESPACES):
-        links = url.findall("xhtml:link", NAMESPACES)
+    for url in children(sitemap.getroot(), URL):
+        links = children(url, LINK)
         source = next((link for link in links if link.get("hreflang") == source_language), None)
         if source is not None and not any(link.get("hreflang") == "x-default" for link in links):
-            default = ElementTree.SubElement(url, f"{{{XHTML_NS}}}link")
+            default = ElementTree.SubElement(url, LINK)
             default.attrib.update(rel="alternate", hreflang="x-default", href=source.get("href", ""))
 
 
