@@ -6,6 +6,7 @@ the live preview replaces to keep pages from one build to the next); the rest of
 """
 
 from .i18n import (
+    LocalizedFiles,
     build_further_language,
     builds_dirty,
     built_languages,
@@ -78,6 +79,7 @@ __all__ = [
     "THEME_HTML_FIELDS",
     "THEME_SCRIPT_FOLDER",
     "BuildError",
+    "LocalizedFiles",
     "PageAnchors",
     "ReadPage",
     "adapt_theme_environments",
