@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from microsite.upstream import LocalizedFiles
+from microsite.upstream import LocalizedFiles, file_at
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from project import assemble_publication
@@ -83,3 +83,21 @@ def test_each_language_gets_its_own_files(project: Path) -> None:
     english = localized(project, "en", kept)
     assert described(english) == described(localized(project, "en", None))
     assert described(localized(project, "de", kept)) == described(localized(project, "de", None))
+
+
+def test_a_file_is_found_where_the_plugin_finds_it(project: Path) -> None:
+    # A file of the theme's own path in a language's folder: for the theme's path the plugin finds that one.
+    (project / "docs" / "en" / "assets" / "images").mkdir(parents=True)
+    (project / "docs" / "en" / "assets" / "images" / "favicon.png").write_bytes(b"en")
+    for language in ("de", "en"):
+        files = localized(project, language, None)
+        theme = [
+            file.src_uri for file in files if "/" in file.src_uri and file.src_uri.split("/")[0] not in ("de", "en")
+        ]
+        assert "assets/images/favicon.png" in theme
+        paths = {"index.md", ".", "de/nowhere.md", "nowhere.md", *theme}
+        for src_uri in files.src_uris:
+            unprefixed = src_uri.split("/", 1)[-1]
+            paths |= {src_uri, unprefixed, f"de/{unprefixed}", f"en/{unprefixed}"}
+        for path in sorted(paths):
+            assert file_at(files, path) is files.get_file_from_path(path), path

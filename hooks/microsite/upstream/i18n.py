@@ -121,6 +121,19 @@ def builds_dirty() -> bool:
     return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
 
 
+def file_at(files: Files, src_uri: str) -> File | None:
+    """The file the plugin's lookup in a language build's `files` finds for `src_uri` ('de/x.md'): for a path in
+    the language built or the source language its first choice is the file of exactly that path, found here
+    without the plugin's path arithmetic (the articles' neighbours and the kept pages' links are thousands of
+    lookups a build); any other path as the plugin finds it."""
+    plugin = getattr(files, "plugin", None)
+    if plugin is None or src_uri.split("/", 1)[0] in (plugin.current_language, plugin.default_language):
+        found = files.src_uris.get(src_uri)
+        if found is not None:
+            return found
+    return files.get_file_from_path(src_uri)
+
+
 class LocalizedFiles:
     """Each language's Files as the plugin's `reconfigure_files` made them the last time, for a later build of the
     same process (the preview's next) that gives it the same files with the same settings: a new `File` for each
