@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import mkdocs_static_i18n.folder
 import pytest
 from microsite.upstream import LocalizedFiles, file_at
 from mkdocs.config import load_config
@@ -50,10 +51,16 @@ def described(files: Files) -> list[tuple]:
     ]
 
 
-def test_a_rebuild_gets_what_the_plugin_makes_and_files_of_its_own(project: Path) -> None:
+def test_a_rebuild_gets_what_the_plugin_makes_and_files_of_its_own(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept = LocalizedFiles()
     localized(project, "de", kept)
+    made = []
+    create = mkdocs_static_i18n.folder.create_i18n_file
+    monkeypatch.setattr(mkdocs_static_i18n.folder, "create_i18n_file", lambda *args: made.append(args) or create(*args))
     second = list(localized(project, "de", kept))
+    assert made == [], "a build with the same files made the plugin's files again"
     # What a build does to its files (MkDocs gives them pages, the hooks change inclusions) stays in that build.
     for file in second:
         file.page = "a page of the build before"

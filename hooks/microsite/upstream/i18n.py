@@ -7,7 +7,6 @@ into `<code>/` from inside its own `on_post_build` (priority -100)."""
 from __future__ import annotations
 
 import contextlib
-import copy
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -194,22 +193,9 @@ def _localizing_key(plugin: Any, files: Files, config: MkDocsConfig) -> tuple:
         config.site_dir,
         config.use_directory_urls,
     )
-    return settings, tuple(
-        (
-            type(file),
-            file.src_dir,
-            file.src_uri,
-            file.dest_uri,
-            file.url,
-            file.abs_src_path,
-            file.abs_dest_path,
-            file.inclusion,
-            file.generated_by,
-            file._content,
-            file.edit_uri,
-        )
-        for file in files
-    )
+    # A file's own fields (its paths, folders, inclusion, content and what was set or worked out of them) are all
+    # it holds: what the plugin reads of it is made of them.
+    return settings, tuple((type(file), sorted(vars(file).items())) for file in files)
 
 
 def _copied(files: list[File]) -> list[File]:
@@ -219,7 +205,8 @@ def _copied(files: list[File]) -> list[File]:
     def copy_of(file: File) -> File:
         made = copies.get(id(file))
         if made is None:
-            made = copies[id(file)] = copy.copy(file)
+            made = copies[id(file)] = object.__new__(type(file))
+            made.__dict__.update(vars(file))
             alternates = getattr(file, "alternates", None)
             if alternates is not None:
                 made.alternates = {language: copy_of(alternate) for language, alternate in alternates.items()}
