@@ -93,8 +93,6 @@ class KeptPages:
         # Why nothing is kept, when nothing is.
         self._none_kept = "the first build of the preview"
         self._build: _Build | None = None
-        # The project's files as last read, which a reading takes each file from that has not changed since.
-        self._last_read: Sources | None = None
         # Each language's files as the i18n plugin made them, for a build that gives it the same files.
         self._localized = upstream.LocalizedFiles()
         self._put_back = upstream.replace_page_steps(self._read, self._render)
@@ -115,7 +113,7 @@ class KeptPages:
         if self._build is None or self._build.config is not config:
             _remove_aside(self._build)
             project = Path(config.config_file_path).resolve().parent
-            self._build = _Build(config, self._read_sources(project))
+            self._build = _Build(config, read_sources(project))
             self._localized.use_in(config)
 
     def plan(self, state: BuildState) -> None:
@@ -190,18 +188,13 @@ class KeptPages:
         if total:
             log.info(f"rebuilt {total - len(build.kept)} of {total} pages: {build.plan.reason}")
         _remove_aside(build)
-        if self._read_sources(state.project) != build.sources:
+        if read_sources(state.project) != build.sources:
             self.forget("a file was saved while the build before ran")
         elif state.problems.found_unexpected:
             self.forget("a step of the build before stopped on a problem")
         else:
             self._pages, self._inputs, self._build = build.pages, build.inputs, None
             self._page_check_findings, self._searchable = build.page_check_findings, build.searchable
-
-    def _read_sources(self, project: Path) -> Sources:
-        """The project's files as they are now, those unchanged since the last reading taken from it."""
-        self._last_read = read_sources(project, self._last_read)
-        return self._last_read
 
     def _current(self, config: MkDocsConfig) -> _Build | None:
         build = self._build

@@ -13,11 +13,8 @@ a previous build that had problems (its pages carry boxes), failed, or read a fi
 
 from __future__ import annotations
 
-import os
-import stat
-import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import plural
@@ -31,9 +28,6 @@ FOLDERS = ("docs", "data", "overrides")
 SETTINGS = "mkdocs.yml"
 # How many changed files the log line names.
 NAMED = 3
-# A file changed this long before a reading began, or earlier, cannot have changed within its timestamp's
-# granularity while it was read (a file system's is 2 s at most): after it, its bytes are read again.
-SETTLED_NS = 2_000_000_000
 
 # A page's front matter as written, and its first heading.
 Outline = tuple[str | None, str | None]
@@ -45,10 +39,6 @@ class Sources:
     when the build started."""
 
     texts: Mapping[str, bytes]
-    # Each file's status when it was read (times, size, inode), and when the reading began: what
-    # `read_sources` needs to know that a file is unchanged without reading it.
-    statuses: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
-    read_at_ns: int = field(default=0, compare=False)
 
     def changed_since(self, other: Sources) -> list[str]:
         """The files added, removed or changed since `other`, in order."""
@@ -56,32 +46,19 @@ class Sources:
         return sorted(name for name in names if self.texts.get(name) != other.texts.get(name))
 
 
-def read_sources(project: Path, known: Sources | None = None) -> Sources:
+def read_sources(project: Path) -> Sources:
     """The project's files as they are now: mkdocs.yml and every file below docs/, data/ and overrides/
-    that a build may read (none behind a symbolic link that leads out of its folder). A file `known` read
-    is taken from it where its status (times, size, inode) is the same and it had not changed for
-    `SETTLED_NS` when that reading began: a write changes its status-change time, which nothing can set."""
-    read_at_ns = time.time_ns()
-    texts, statuses = {}, {}
-    paths = [(project / SETTINGS, None)]
+    that a build may read (none behind a symbolic link that leads out of its folder)."""
+    texts = {}
+    settings = project / SETTINGS
+    if settings.is_file():
+        texts[SETTINGS] = settings.read_bytes()
     for name in FOLDERS:
         folder = project / name
-        paths += [(path, folder) for path in sorted(folder.rglob("*"))] if folder.is_dir() else []
-    for path, folder in paths:
-        try:
-            status = os.stat(path)
-        except OSError:
-            continue
-        if not stat.S_ISREG(status.st_mode) or (folder is not None and not followable(path, folder)):
-            continue
-        name = path.relative_to(project).as_posix()
-        statuses[name] = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
-        settled = max(status.st_mtime_ns, status.st_ctime_ns) < (known.read_at_ns if known else 0) - SETTLED_NS
-        if settled and known.statuses.get(name) == statuses[name] and name in known.texts:
-            texts[name] = known.texts[name]
-        else:
-            texts[name] = path.read_bytes()
-    return Sources(texts, statuses, read_at_ns)
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and followable(path, folder):
+                texts[path.relative_to(project).as_posix()] = path.read_bytes()
+    return Sources(texts)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,7 @@ shown everywhere (settings, templates, titles, the set of pages)."""
 
 from __future__ import annotations
 
-import dataclasses
-import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -163,20 +160,3 @@ def test_a_source_edit_that_leaves_its_translation_behind_renders_the_status_pag
     ]
     assert states[0] != states[1]
     assert status_pages(after) <= rendered(plan_rebuild(before, after), after)
-
-
-def test_a_reading_takes_unchanged_files_from_the_last_and_reads_every_changed_one(edited: Path):
-    """The preview reads the project at every build: a file it read before is taken from that reading unless
-    its status changed, which a write changes even where the writer puts its old time and size back."""
-    # A reading that began long after every file was last written: each unchanged file may be taken from it.
-    last = dataclasses.replace(read_sources(edited), read_at_ns=time.time_ns() + 60_000_000_000)
-    page = edited / "docs" / article(edited, "de")
-    before = page.stat()
-    text = page.read_bytes()
-    page.write_bytes(text.replace(b"e", b"a", 1))
-    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
-    (edited / "docs" / "de" / "added.md").write_text("# Neu\n", encoding="utf-8")
-    again = read_sources(edited, last)
-    assert again.texts == read_sources(edited).texts
-    assert again.changed_since(last) == sorted([f"docs/{article(edited, 'de')}", "docs/de/added.md"])
-    assert all(again.texts[name] is last.texts[name] for name in again.texts if name not in again.changed_since(last))
