@@ -93,6 +93,8 @@ class KeptPages:
         # Why nothing is kept, when nothing is.
         self._none_kept = "the first build of the preview"
         self._build: _Build | None = None
+        # Each language's files as the i18n plugin made them, for a build that gives it the same files.
+        self._localized = upstream.LocalizedFiles()
         self._put_back = upstream.replace_page_steps(self._read, self._render)
 
     def close(self) -> None:
@@ -112,6 +114,7 @@ class KeptPages:
             _remove_aside(self._build)
             project = Path(config.config_file_path).resolve().parent
             self._build = _Build(config, read_sources(project))
+            self._localized.use_in(config)
 
     def plan(self, state: BuildState) -> None:
         """Once the publication is assembled: which pages this build may keep."""

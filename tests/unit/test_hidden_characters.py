@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from microsite.allowed_characters import AllowedCharacters
 from microsite.pasted_text import HIDDEN, character_name, hidden_character_problem, hidden_characters
-from microsite.rendering.page_sources import HIDDEN_CHARACTER, hidden_characters_in_page
+from microsite.rendering.page_sources import HIDDEN_CHARACTER, hidden_characters_in_page, page_problems
 from microsite.settings import read_settings
+from mkdocs.structure.files import File
 from project import assemble_publication, microsite, publication_data
 
 RLO, PDF, RLM, ZWSP, ZWNJ, ZWJ, SHY, NBSP = (
@@ -166,6 +167,27 @@ def test_a_page_is_named_for_each_text_of_its_front_matter_and_each_line_with_a_
         finding.location() for finding in hidden_characters_in_page(f"a{RLO}b", PAGE, frozenset(), article=False)
     ] == [f"{PAGE}:1:2"]
     assert hidden_characters_in_page(text, PAGE, frozenset(ZWSP + RLO + PDF), article=False) == []
+
+
+def test_a_page_checked_again_in_the_same_process_shows_what_its_text_holds_now(tmp_path: Path) -> None:
+    """The preview's next rebuild checks every page again, with what the process kept of the pages' checks."""
+    (tmp_path / "de").mkdir()
+    page = File("de/partner.md", str(tmp_path), str(tmp_path / "site"), True)
+    source = tmp_path / "de" / "partner.md"
+
+    def findings(allowed: frozenset[str] = frozenset(), *, article: bool = False) -> list[str]:
+        unbuildable, found = page_problems(page, allowed, article=article)
+        assert unbuildable is None
+        return [finding.location() for finding in found]
+
+    source.write_text(f"---\ntitle: Part{ZWSP}ner\n---\n\nDer Code `a {RLO}b`.\n", encoding="utf-8")
+    assert findings() == findings() == ["docs/de/partner.md:2:12", "docs/de/partner.md:5:13"]
+    assert findings(article=True) == ["docs/de/partner.md:5:13"]
+    assert findings(frozenset(ZWSP)) == ["docs/de/partner.md:5:13"]
+    source.write_text(f"---\ntitle: Partner\n---\n\nDer Code `a {RLO}b`.\n", encoding="utf-8")
+    assert findings() == ["docs/de/partner.md:5:13"]
+    source.write_text("---\ntitle: Partner\n---\n\nDer Code.\n", encoding="utf-8")
+    assert findings() == []
 
 
 def test_check_data_fails_on_a_bidirectional_override_in_a_data_text_until_mkdocs_yml_allows_it(

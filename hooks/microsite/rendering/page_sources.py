@@ -27,6 +27,7 @@ from jsonschema import Draft202012Validator
 from mkdocs.structure.files import File, Files
 
 from .. import upstream
+from ..content_cache import KeptResults, content_key
 from ..data.checks import check_hidden_characters
 from ..data.explain import explain
 from ..data.yaml_positions import DataFile, parse_yaml
@@ -48,6 +49,11 @@ if TYPE_CHECKING:
 
 # The fields of any page's front matter that MkDocs, Material and the hooks read, and the kind each must be.
 PAGE_SCHEMA = Path(__file__).resolve().parent.parent / "page.schema.json"
+# What is wrong in each written page's text, kept by the process for the preview's next rebuild (every page is
+# checked at every save) by the text, its path, the characters allowed and whether it is an article: a rebuild
+# reads each page and hashes it, and checks again only what changed (CONTRIBUTING.md, "What a process keeps
+# between builds"). Twice an archive of 1,000 pairs.
+CHECKED_PAGES: KeptResults[list[Finding]] = KeptResults(size=4096, copy=list)
 
 HIDDEN_CHARACTER = "hidden-character"
 # What the build's own page reading finds; a page that cannot be read is parity's 'unreadable-page'.
@@ -74,8 +80,13 @@ def page_problems(
         return unreadable_page(unreadable, shown), []
     if not text.strip():
         return Finding(shown, 1, "the page is empty – write its content, or delete the file", "empty-page"), []
+    key = content_key(text, shown, "".join(sorted(allowed)), "article" if article else "page")
+    return None, CHECKED_PAGES.get(key, lambda: _text_problems(text, shown, allowed, article=article))
+
+
+def _text_problems(text: str, shown: str, allowed: frozenset[str], *, article: bool) -> list[Finding]:
     problem = None if article else front_matter_problem(text, shown)
-    return None, ([problem] if problem else []) + hidden_characters_in_page(text, shown, allowed, article=article)
+    return ([problem] if problem else []) + hidden_characters_in_page(text, shown, allowed, article=article)
 
 
 def hidden_characters_in_page(text: str, shown: str, allowed: frozenset[str], *, article: bool) -> list[Finding]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from .. import upstream
 from ..findings import Finding
 from ..front_matter_fields import front_matter_line
 from ..problems import Problem
@@ -179,7 +180,7 @@ def link_collection_pages(state: BuildState, files: Files) -> None:
         return
 
     def page_at(path: str) -> Page | None:
-        file = files.get_file_from_path(f"{state.language}/{path}")
+        file = upstream.file_at(files, f"{state.language}/{path}")
         return file.page if file is not None else None
 
     for article in collection.of(state.language):

@@ -6,10 +6,12 @@ the live preview replaces to keep pages from one build to the next); the rest of
 """
 
 from .i18n import (
+    LocalizedFiles,
     build_further_language,
     builds_dirty,
     built_languages,
     current_language,
+    file_at,
     gathered_search_entries,
     is_last_language_build,
     language_display_name,
@@ -79,6 +81,7 @@ __all__ = [
     "THEME_HTML_FIELDS",
     "THEME_SCRIPT_FOLDER",
     "BuildError",
+    "LocalizedFiles",
     "PageAnchors",
     "ReadPage",
     "adapt_theme_environments",
@@ -89,6 +92,7 @@ __all__ = [
     "content_span",
     "current_language",
     "failing_on_warnings",
+    "file_at",
     "file_copied_from",
     "file_read_from",
     "gathered_search_entries",

@@ -17,6 +17,7 @@ from .mkdocs import BuildError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
 
 
 def _i18n(config: MkDocsConfig) -> Any:
@@ -117,3 +118,98 @@ def reconfigure_for_current_language(config: MkDocsConfig) -> None:
 def builds_dirty() -> bool:
     """Whether the plugin builds the further languages with MkDocs' `--dirty` (it reads the command line)."""
     return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+
+
+def file_at(files: Files, src_uri: str) -> File | None:
+    """The file the plugin's lookup in a language build's `files` finds for `src_uri` ('de/x.md'): for a path in
+    the language built or the source language its first choice is the file of exactly that path, found here
+    without the plugin's path arithmetic (the articles' neighbours and the kept pages' links are thousands of
+    lookups a build); any other path as the plugin finds it."""
+    plugin = getattr(files, "plugin", None)
+    if plugin is None or src_uri.split("/", 1)[0] in (plugin.current_language, plugin.default_language):
+        found = files.src_uris.get(src_uri)
+        if found is not None:
+            return found
+    return files.get_file_from_path(src_uri)
+
+
+class LocalizedFiles:
+    """Each language's Files as the plugin's `reconfigure_files` made them the last time, for a later build of the
+    same process (the preview's next) that gives it the same files with the same settings: a new `File` for each
+    of the thousands of an archive's files is most of that step, and a save adds, removes or renames none.
+
+    Kept by everything the plugin reads (each file's paths, address, inclusion and content; the languages, the
+    folders, the directory-URL setting), so that what a build gets is what the plugin would make. Each build gets
+    copies of the kept files (MkDocs and the hooks set a file's page and inclusion), with their alternates copied
+    alike. A result the plugin logged a warning for is not kept: a build that reuses it would not log it."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[tuple, type, list[File]]] = {}
+
+    def use_in(self, config: MkDocsConfig) -> None:
+        """The plugin of the build `config` makes its files through this."""
+        plugin = _i18n(config)
+        make = plugin.reconfigure_files
+
+        def reconfigure_files(files: Files, mkdocs_config: MkDocsConfig) -> Files:
+            language = plugin.current_language
+            key = _localizing_key(plugin, files, mkdocs_config)
+            made = self._made.pop(language, None)
+            if made is not None and made[0] == key:
+                self._made[language] = made
+                return made[1](plugin, _copied(made[2]))
+            warnings = _WarningCount()
+            logging.getLogger("mkdocs").addHandler(warnings)
+            try:
+                localized = make(files, mkdocs_config)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(warnings)
+            if not warnings.count:
+                self._made[language] = (key, type(localized), _copied(list(localized)))
+            return localized
+
+        plugin.reconfigure_files = reconfigure_files
+
+
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _localizing_key(plugin: Any, files: Files, config: MkDocsConfig) -> tuple:
+    """Everything the plugin's `reconfigure_files` reads: the same key, the same files made."""
+    settings = (
+        plugin.current_language,
+        plugin.default_language,
+        tuple(plugin.all_languages),
+        tuple(plugin.build_languages),
+        plugin.config.fallback_to_default,
+        plugin.config.docs_structure,
+        config.docs_dir,
+        config.site_dir,
+        config.use_directory_urls,
+    )
+    # A file's own fields (its paths, folders, inclusion, content and what was set or worked out of them) are all
+    # it holds: what the plugin reads of it is made of them.
+    return settings, tuple((type(file), sorted(vars(file).items())) for file in files)
+
+
+def _copied(files: list[File]) -> list[File]:
+    """A copy of each file, and of each of its alternates (a file among `files` copied once)."""
+    copies: dict[int, File] = {}
+
+    def copy_of(file: File) -> File:
+        made = copies.get(id(file))
+        if made is None:
+            made = copies[id(file)] = object.__new__(type(file))
+            made.__dict__.update(vars(file))
+            alternates = getattr(file, "alternates", None)
+            if alternates is not None:
+                made.alternates = {language: copy_of(alternate) for language, alternate in alternates.items()}
+        return made
+
+    return [copy_of(file) for file in files]

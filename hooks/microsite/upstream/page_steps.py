@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .i18n import file_at
+
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -56,7 +58,7 @@ def give_read_page(page: Page, read: ReadPage, files: Files) -> None:
     page.toc = read.toc
     page._title_from_render = read.title_from_render
     page.present_anchor_ids = None if read.present_anchor_ids is None else set(read.present_anchor_ids)
-    linked = {src_uri: files.get_file_from_path(src_uri) for src_uri in read.links_to_anchors}
+    linked = {src_uri: file_at(files, src_uri) for src_uri in read.links_to_anchors}
     page.links_to_anchors = {
         file: dict(read.links_to_anchors[src_uri]) for src_uri, file in linked.items() if file is not None
     }
