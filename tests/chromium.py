@@ -151,3 +151,18 @@ def open_all_quietly(pages_and_addresses: list[tuple], *, timeout: float = 30) -
     finally:
         for watch in watches:
             watch.stop()
+
+
+def resize_all_quietly(pages: list, viewport: dict, *, timeout: float = 30) -> None:
+    """Lays each open page out at the viewport's size, and returns once no request has been in flight in any of
+    them for QUIET_SECONDS since: what each asks for at that size (pictures of another size) included, and its
+    scripts have had that long to follow the new size."""
+    watches = [NetworkWatch(page) for page in pages]
+    try:
+        for page in pages:
+            page.set_viewport_size(viewport)
+        resized = time.monotonic()
+        wait_until_all_quiet([(watch, resized) for watch in watches], timeout)
+    finally:
+        for watch in watches:
+            watch.stop()
