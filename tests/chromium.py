@@ -95,21 +95,32 @@ class NetworkWatch:
         self.in_flight.discard(request)
         self.last_change = time.monotonic()
 
+    def quiet_since(self, start: float) -> bool:
+        """Whether no request has been in flight for QUIET_SECONDS, counted from `start` at the earliest."""
+        return not self.in_flight and time.monotonic() - max(self.last_change, start) >= QUIET_SECONDS
+
     def wait_until_quiet(self, timeout: float = 30) -> None:
         """Returns once no request has been in flight for QUIET_SECONDS, counted from this call at the
         earliest: what the page does next has that long to ask for something."""
-        called = time.monotonic()
-        deadline = called + timeout
-        while self.in_flight or time.monotonic() - max(self.last_change, called) < QUIET_SECONDS:
-            assert time.monotonic() < deadline, f"{self.page.url}: requests still in flight after {timeout} s: " + (
-                ", ".join(request.url for request in self.in_flight)
-            )
-            self.page.wait_for_timeout(QUIET_POLL_MS)
+        wait_until_all_quiet([(self, time.monotonic())], timeout)
 
     def stop(self) -> None:
         self.page.remove_listener("request", self._started)
         self.page.remove_listener("requestfinished", self._ended)
         self.page.remove_listener("requestfailed", self._ended)
+
+
+def wait_until_all_quiet(watches_and_starts: list[tuple[NetworkWatch, float]], timeout: float) -> None:
+    """Returns once each watch's page has had no request in flight for QUIET_SECONDS, counted from the start
+    given with it at the earliest. The pages wait side by side: while Playwright waits in any page's call, it
+    hands this process the events of all of them."""
+    deadline = time.monotonic() + timeout
+    waiting = watches_and_starts
+    while waiting := [(watch, start) for watch, start in waiting if not watch.quiet_since(start)]:
+        assert time.monotonic() < deadline, f"requests still in flight after {timeout} s: " + ", ".join(
+            f"{watch.page.url}: {request.url}" for watch, _ in waiting for request in watch.in_flight
+        )
+        waiting[0][0].page.wait_for_timeout(QUIET_POLL_MS)
 
 
 def open_quietly(page, url: str, *, timeout: float = 30) -> None:
@@ -132,9 +143,26 @@ def open_all_quietly(pages_and_addresses: list[tuple], *, timeout: float = 30) -
     try:
         for page, address in pages_and_addresses:
             page.goto(address, wait_until="commit", timeout=timeout * 1000)
+        loaded = []
         for (page, _), watch in zip(pages_and_addresses, watches, strict=True):
             page.wait_for_load_state("load", timeout=timeout * 1000)
-            watch.wait_until_quiet(timeout)
+            loaded.append((watch, time.monotonic()))
+        wait_until_all_quiet(loaded, timeout)
+    finally:
+        for watch in watches:
+            watch.stop()
+
+
+def resize_all_quietly(pages: list, viewport: dict, *, timeout: float = 30) -> None:
+    """Lays each open page out at the viewport's size, and returns once no request has been in flight in any of
+    them for QUIET_SECONDS since: what each asks for at that size (pictures of another size) included, and its
+    scripts have had that long to follow the new size."""
+    watches = [NetworkWatch(page) for page in pages]
+    try:
+        for page in pages:
+            page.set_viewport_size(viewport)
+        resized = time.monotonic()
+        wait_until_all_quiet([(watch, resized) for watch in watches], timeout)
     finally:
         for watch in watches:
             watch.stop()

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import RECORD_POLICY_VIOLATIONS, axe_result, open_all_quietly, policy_violations, violation_lines
+from chromium import (
+    RECORD_POLICY_VIOLATIONS,
+    axe_result,
+    open_all_quietly,
+    policy_violations,
+    resize_all_quietly,
+    violation_lines,
+)
 from microsite.measurements import file_to_record, record_axe, sources_fingerprint
 from project import ROOT, SUB_PATH, Run, build_site, free_port, microsite
 from site_model import BuiltSite
@@ -86,39 +93,57 @@ def test_axe_finds_nothing_on_any_page_and_its_figures_are_recorded(browser, rea
     site = built(real_build)
     pages = site.page_paths()
     found: dict[str, dict[str, dict]] = {page: {} for page in pages}
-    problems, version = [], ""
+    problems: list[str] = []
+    versions: set[str] = set()
+    first_viewport, *other_viewports = VIEWPORTS.items()
     with served_under_sub_path(site.root, real_build.port) as address:
-        for viewport_name, viewport in VIEWPORTS.items():
-            context = browser.new_context(viewport=viewport, service_workers="block")
-            context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
-            tabs = [context.new_page() for _ in range(PAGES_AT_ONCE)]
-            requested: list[list[str]] = [[] for _ in tabs]
-            for tab, urls in zip(tabs, requested, strict=True):
-                tab.on("request", lambda request, urls=urls: urls.append(request.url))
-            for start in range(0, len(pages), PAGES_AT_ONCE):
-                batch = list(zip(pages[start : start + PAGES_AT_ONCE], tabs, requested, strict=False))
-                for _, _, urls in batch:
-                    urls.clear()
-                open_all_quietly([(tab, address + page) for page, tab, _ in batch])
-                for page, tab, urls in batch:
-                    # The readers' promise: no request to another host, nothing the page's policy refuses.
-                    problems += [f"{page}: request to another host: {url}" for url in urls if not _own(url, address)]
-                    problems += [f"{page}: policy refused {violation}" for violation in policy_violations(tab)]
-                    result = axe_result(tab)
-                    version = result["testEngine"]["version"]
-                    for violation in result["violations"]:
-                        found[page].setdefault(violation["id"], violation)
-                    problems += [f"{page} ({viewport_name}): {line}" for line in violation_lines(result)]
-            context.close()
+        context = browser.new_context(viewport=first_viewport[1], service_workers="block")
+        context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
+        tabs = [context.new_page() for _ in range(PAGES_AT_ONCE)]
+        requested: list[list[str]] = [[] for _ in tabs]
+        for tab, urls in zip(tabs, requested, strict=True):
+            tab.on("request", lambda request, urls=urls: urls.append(request.url))
+        for start in range(0, len(pages), PAGES_AT_ONCE):
+            batch = list(zip(pages[start : start + PAGES_AT_ONCE], tabs, requested, strict=False))
+            for _, tab, urls in batch:
+                urls.clear()
+                tab.set_viewport_size(first_viewport[1])
+            open_all_quietly([(tab, address + page) for page, tab, _ in batch])
+            problems += _axe_problems(batch, first_viewport[0], found, versions)
+            # One load serves every viewport: the page laid out again at the next width, with whatever it asks
+            # for there (pictures of another size), as a reader turning a tablet sees it.
+            for viewport_name, viewport in other_viewports:
+                resize_all_quietly([tab for _, tab, _ in batch], viewport)
+                problems += _axe_problems(batch, viewport_name, found, versions)
+            for page, tab, urls in batch:
+                # The readers' promise: no request to another host, nothing the page's policy refuses.
+                problems += [f"{page}: request to another host: {url}" for url in urls if not _own(url, address)]
+                problems += [f"{page}: policy refused {violation}" for violation in policy_violations(tab)]
+        context.close()
     measurements = file_to_record(ROOT)
     if measurements is not None:
         record_axe(
             measurements,
-            version=version,
+            version=", ".join(sorted(versions)),
             sources=real_build.sources,
             found={page: list(violations.values()) for page, violations in found.items()},
         )
     assert not problems, "\n".join(problems)
+
+
+def _axe_problems(
+    batch: list[tuple[str, object, list[str]]], viewport_name: str, found: dict, versions: set[str]
+) -> list[str]:
+    """axe-core's violations on each page of the batch as it is laid out now, one line each; each violation
+    is noted in `found` under its page, once, and axe-core's version in `versions`."""
+    problems = []
+    for page, tab, _ in batch:
+        result = axe_result(tab)
+        versions.add(result["testEngine"]["version"])
+        for violation in result["violations"]:
+            found[page].setdefault(violation["id"], violation)
+        problems += [f"{page} ({viewport_name}): {line}" for line in violation_lines(result)]
+    return problems
 
 
 def _own(url: str, address: str) -> bool:

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import RECORD_POLICY_VIOLATIONS, axe_violations, open_quietly, policy_violations
+from chromium import (
+    RECORD_POLICY_VIOLATIONS,
+    NetworkWatch,
+    axe_violations,
+    open_all_quietly,
+    open_quietly,
+    policy_violations,
+)
 from site_model import (
     BuiltSite,
     assembled_publication,
@@ -26,9 +33,12 @@ from site_model import (
     reader_pages,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long_module]
 
 PHONE = {"width": 390, "height": 844}
+# How many pages are opened together for the tests that read a page as it has loaded: their waits for the
+# network overlap, and two cores still serve them.
+PAGES_AT_ONCE = 4
 
 
 # Every page readers navigate to, from the publication's Markdown and data: known before the build.
@@ -52,11 +62,8 @@ class Visit:
         return policy_violations(self.page)
 
 
-def open_visit(browser, address: str, viewport: dict | None = None, network_quiet: bool = True) -> Visit:
-    """The page at `address` in a fresh browser context, once it is loaded, with what it requests later (the
-    search index, its stemmer): every request is seen once the network is quiet (chromium.open_quietly).
-    `network_quiet=False`, for `load` alone, for a test of what the page does next, whose own requests are
-    another test's subject."""
+def new_visit(browser, viewport: dict | None = None) -> Visit:
+    """A page in a fresh browser context, not opened yet, that notes everything it requests and reports."""
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, service_workers="block")
     context.add_init_script(script=RECORD_POLICY_VIOLATIONS)
     page = context.new_page()
@@ -69,11 +76,45 @@ def open_visit(browser, address: str, viewport: dict | None = None, network_quie
     )
     page.on("console", lambda message: message.type == "error" and seen.console_errors.append(message.text))
     page.on("pageerror", lambda error: seen.console_errors.append(str(error)))
-    if network_quiet:
-        open_quietly(page, address)
-    else:
-        page.goto(address, wait_until="load")
     return seen
+
+
+def open_visit(browser, address: str, viewport: dict | None = None, network_quiet: bool = True) -> Visit:
+    """The page at `address` in a fresh browser context, once it is loaded, with what it requests later (the
+    search index, its stemmer): every request is seen once the network is quiet (chromium.open_quietly).
+    `network_quiet=False`, for `load` alone, for a test of what the page does next, whose own requests are
+    another test's subject."""
+    seen = new_visit(browser, viewport)
+    if network_quiet:
+        open_quietly(seen.page, address)
+    else:
+        seen.page.goto(address, wait_until="load")
+    return seen
+
+
+class OpenedAhead:
+    """Pages opened before their tests ask for them, PAGES_AT_ONCE together, each in a fresh browser context as
+    open_visit opens it (network quiet): their loads and waits for the network overlap."""
+
+    def __init__(self, browser, site: str, paths: list[str]) -> None:
+        self.browser, self.site = browser, site
+        self.unopened = list(paths)
+        self.opened: dict[str, Visit] = {}
+
+    def visit(self, path: str) -> Visit:
+        """The page at `path`, opened with the next pages not opened yet unless it is open already; the
+        caller closes its context."""
+        if path not in self.opened:
+            batch = [path, *[other for other in self.unopened if other != path][: PAGES_AT_ONCE - 1]]
+            self.unopened = [other for other in self.unopened if other not in batch]
+            visits = [new_visit(self.browser) for _ in batch]
+            open_all_quietly([(seen.page, self.site + other) for seen, other in zip(visits, batch, strict=True)])
+            self.opened.update(zip(batch, visits, strict=True))
+        return self.opened.pop(path)
+
+    def close(self) -> None:
+        for seen in self.opened.values():
+            seen.context.close()
 
 
 @pytest.fixture
@@ -90,12 +131,19 @@ def visit(browser, served_site: str) -> Iterator:
         context.close()
 
 
+@pytest.fixture(scope="module")
+def opened_ahead(browser, served_site: str) -> Iterator[OpenedAhead]:
+    ahead = OpenedAhead(browser, served_site, SOURCE_PAGES + ERROR_PAGES)
+    yield ahead
+    ahead.close()
+
+
 @pytest.fixture(scope="module", params=SOURCE_PAGES + ERROR_PAGES, ids=str)
-def loaded(request, browser, served_site: str) -> Iterator[Visit]:
+def loaded(request, opened_ahead: OpenedAhead) -> Iterator[Visit]:
     """Each page opened once, network quiet, on a desktop, for the tests that read the page as it has loaded
     (its requests and errors, axe-core's findings) and change nothing: pytest runs the tests of one page one
-    after the other, and closes the page before it opens the next."""
-    seen = open_visit(browser, served_site + request.param)
+    after the other, and closes the page before it comes to the next (opened with it, ahead)."""
+    seen = opened_ahead.visit(request.param)
     yield seen
     seen.context.close()
 
@@ -120,9 +168,16 @@ def test_page_loads_only_from_its_own_host_without_errors_or_cookies(loaded: Vis
 
 
 def switch_language(page, language: str) -> None:
-    page.locator(".md-header .md-select button").click()
-    page.locator(f".md-select__link[hreflang='{language}']").click()
-    page.wait_for_load_state("networkidle")
+    """Chooses the language in the header's selector, and returns once the page it leads to has loaded and
+    the network is quiet (chromium.open_quietly's wait): its failed requests and errors are all seen."""
+    network = NetworkWatch(page)
+    try:
+        page.locator(".md-header .md-select button").click()
+        with page.expect_navigation(wait_until="load"):
+            page.locator(f".md-select__link[hreflang='{language}']").click()
+        network.wait_until_quiet()
+    finally:
+        network.stop()
 
 
 @pytest.mark.parametrize("path", SOURCE_PAGES + ERROR_PAGES)

@@ -8,7 +8,7 @@ under it: tests/browser/test_browser.py.)
 from __future__ import annotations
 
 import pytest
-from chromium import RECORD_POLICY_VIOLATIONS, policy_violations
+from chromium import RECORD_POLICY_VIOLATIONS, open_quietly, policy_violations
 from microsite.upstream import with_content_prefix
 from preview_server import make_serve
 from site_model import BuiltSite
@@ -40,7 +40,7 @@ def test_a_script_that_slipped_into_a_page_does_not_run_and_the_themes_own_do(
             lambda route: route.fulfill(content_type="text/html", body=with_content_prefix(page_html, SLIPPED_IN)),
         )
         page = context.new_page()
-        page.goto(served_site + "index.html", wait_until="networkidle")
+        open_quietly(page, served_site + "index.html")
         assert page.evaluate("window.slipped") is None
         refused = policy_violations(page)
         assert sorted(violation.split()[0] for violation in refused) == [

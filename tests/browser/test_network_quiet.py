@@ -1,13 +1,13 @@
-"""The wait of the tests that check what a page requests (chromium.open_quietly): it returns sooner than
-Playwright's `networkidle`, but still sees what a page's script asks for a while after the page has loaded,
-and what that answer leads to."""
+"""The wait of the tests that check what a page requests (chromium.open_quietly, and open_all_quietly for
+several pages at once): it returns sooner than Playwright's `networkidle`, but still sees what a page's script
+asks for a while after the page has loaded, and what that answer leads to."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from chromium import open_quietly
+from chromium import open_all_quietly, open_quietly
 from project import free_port
 from static_host import served_under_sub_path
 
@@ -22,6 +22,10 @@ window.addEventListener("load", () => setTimeout(async () => {
   setTimeout(() => fetch("second.txt"), 200);
 }, 200));
 </script></body></html>
+"""
+# A page that asks for nothing after it has loaded: opened together with the late one, its quiet comes first.
+QUIET_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>No late requests</title></head><body></body></html>
 """
 
 
@@ -39,3 +43,21 @@ def test_requests_a_page_makes_200_ms_after_loading_are_seen_and_answered(browse
         seen_when_done = (list(requested), list(answered))
     context.close()
     assert seen_when_done == (["late.html", "first.txt", "second.txt"], ["late.html", "first.txt", "second.txt"])
+
+
+def test_opened_together_each_page_waits_for_its_own_late_requests(browser, tmp_path: Path) -> None:
+    (tmp_path / "late.html").write_text(LATE_ASKING_PAGE, encoding="utf-8")
+    (tmp_path / "quiet.html").write_text(QUIET_PAGE, encoding="utf-8")
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    context = browser.new_context()
+    names = ["quiet.html", "late.html", "quiet.html"]
+    pages = [context.new_page() for _ in names]
+    requested: list[list[str]] = [[] for _ in names]
+    for page, seen in zip(pages, requested, strict=True):
+        page.on("requestfinished", lambda request, seen=seen: seen.append(request.url.rsplit("/", 1)[-1]))
+    with served_under_sub_path(tmp_path, free_port()) as address:
+        open_all_quietly([(page, address + name) for page, name in zip(pages, names, strict=True)])
+        answered_when_done = [list(seen) for seen in requested]
+    context.close()
+    assert answered_when_done == [["quiet.html"], ["late.html", "first.txt", "second.txt"], ["quiet.html"]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from chromium import open_quietly
 from pasted_project import PAGE_SEARCHES, Pasted, pasted_project
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_model import LANGUAGES
@@ -38,7 +39,7 @@ def found_pages(browser, address: str, language: str, typed: str) -> list[str]:
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
     try:
         page = context.new_page()
-        page.goto(address + LANGUAGES.root(language) + "index.html", wait_until="networkidle")
+        open_quietly(page, address + LANGUAGES.root(language) + "index.html")
         # Typed as a reader does: Material's search listens to focus and key events.
         page.locator(".md-search__input").click()
         page.keyboard.type(typed)

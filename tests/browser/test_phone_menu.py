@@ -77,7 +77,9 @@ def open_drawer(page) -> dict:
 def test_phone_menu_lists_the_sites_sections_on_every_page(browser, served_site: str, language: str) -> None:
     """Where the page's section has entries of its own, the drawer opens on them (Material's way), and its
     title leads back to the sections; it never opens on an empty panel."""
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    # As a reader who asked for less motion sees it: Material then opens the drawer and its panels without
+    # sliding them (the same drawer, a quarter of a second sooner on every page and panel).
+    context = browser.new_context(viewport=DESKTOP, service_workers="block", reduced_motion="reduce")
     page = context.new_page()
     home = served_site + language_root(language) + "index.html"
     sections = desktop_sections(page, home)

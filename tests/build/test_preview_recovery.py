@@ -43,6 +43,9 @@ from preview_server import (
     windows_line_endings,
 )
 
+# A minute and more: every state waits for the preview's rebuilds.
+pytestmark = pytest.mark.long_module
+
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
