@@ -4,6 +4,7 @@ each page, where a page comes from, and where a link of a page leads."""
 from __future__ import annotations
 
 import hashlib
+import pickle
 import posixpath
 import re
 from collections import OrderedDict
@@ -43,11 +44,7 @@ class Site:
     @cached_property
     def pages(self) -> list[str]:
         """Every HTML page, site-relative, error pages included; the theme's assets excluded."""
-        return sorted(
-            path.relative_to(self.root).as_posix()
-            for path in self.root.rglob("*.html")
-            if not path.relative_to(self.root).as_posix().startswith("assets/")
-        )
+        return html_pages(self.root)
 
     @property
     def checked_pages(self) -> list[str]:
@@ -173,15 +170,55 @@ class _ScannedPages:
         self._elements: OrderedDict[bytes, tuple[Element, ...]] = OrderedDict()
 
     def content_elements(self, text: str) -> tuple[Element, ...]:
-        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        key = _digest(text)
         elements = self._elements.get(key)
         if elements is None:
-            elements = self._elements[key] = _content_elements(text)
+            elements = _content_elements(text)
+            self.take_in({key: elements})
+            return elements
+        self._elements.move_to_end(key)
+        return elements
+
+    def take_in(self, scanned: dict[bytes, tuple[Element, ...]]) -> None:
+        """Pages' content elements by their text's digest, as `scan_pages` scans them (another process's)."""
+        for key, elements in scanned.items():
+            self._elements[key] = elements
+            self._elements.move_to_end(key)
             if len(self._elements) > self._size:
                 self._elements.popitem(last=False)
-        else:
-            self._elements.move_to_end(key)
-        return elements
+
+
+def html_pages(root: Path) -> list[str]:
+    """Every HTML page below `root`, relative to it, sorted; the theme's assets left out."""
+    found = (path.relative_to(root).as_posix() for path in root.rglob("*.html"))
+    return sorted(page for page in found if not page.startswith("assets/"))
+
+
+def scan_pages(pages: list[str], folders: tuple[Path, ...], into: Path) -> None:
+    """The content elements of the pages, by a digest of each page's text, pickled into the file `into`: scanned
+    ahead of the checks in a further language's process (language_processes.py), for the first process to take
+    in (`take_in_scanned_contents`) while it finishes the site. Each page is read from the first of `folders`
+    that has it: the process's own, or the site folder where the first process has moved it (atomically)."""
+    scanned = {}
+    for page in pages:
+        for folder in folders:
+            try:
+                text = (folder / page).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                continue
+            scanned[_digest(text)] = _content_elements(text)
+            break
+    into.write_bytes(pickle.dumps(scanned))
+
+
+def take_in_scanned_contents(scanned: dict[bytes, tuple[Element, ...]]) -> None:
+    """What `scan_pages` scanned elsewhere, for this process's checks: a page whose text is another is scanned
+    again when it is checked."""
+    _SCANNED.take_in(scanned)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 def _content_elements(text: str) -> tuple[Element, ...]:
