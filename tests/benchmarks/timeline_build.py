@@ -66,7 +66,9 @@ def wrap_steps(log: int, start: float) -> None:
                 return function(*args, **kwargs)
             finally:
                 now, cpu_now = time.perf_counter() - start, time.process_time()
-                os.write(log, f"{os.getpid()}\t{label}\t{wall:.4f}\t{now:.4f}\t{cpu_now - cpu:.4f}\t{cpu_now:.4f}\n".encode())
+                os.write(
+                    log, f"{os.getpid()}\t{label}\t{wall:.4f}\t{now:.4f}\t{cpu_now - cpu:.4f}\t{cpu_now:.4f}\n".encode()
+                )
 
         return timed
 
