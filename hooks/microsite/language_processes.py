@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from . import upstream
 from .language_process import LanguageProcess, LanguageProcesses
 from .link_check import warn_about_page_links
-from .link_check.site import html_pages, scan_pages, take_in_scanned_contents
+from .link_check.site import html_pages, html_pages_outside, scan_pages, take_in_scanned_contents
 from .site_output.link_previews import draw_previews_from_the_end
 
 if TYPE_CHECKING:
@@ -188,7 +188,10 @@ def _build_and_exit(
             # the previews it writes when every language is built.
             if stopped is None:
                 with contextlib.suppress(Exception):
-                    scan_pages(pages, (folder, site_dir), scanned)
+                    # The first language's pages too: written before the first process reads the result.
+                    own = set(pages)
+                    first_pages = [page for page in html_pages_outside(site_dir, folder.name) if page not in own]
+                    scan_pages(pages + first_pages, (folder, site_dir), scanned)
                     pipe.write(b"s")
         if stopped is None:
             _draw_link_previews(state)

@@ -77,7 +77,9 @@ def wrap_steps(log: int, start: float) -> None:
         *path, name = attribute.split(".")
         for part in path:
             owner = getattr(owner, part)
-        setattr(owner, name, wrapped(getattr(owner, name), label))
+        # A step an older checkout (`--project` with its own hooks/) does not have is left out.
+        if hasattr(owner, name):
+            setattr(owner, name, wrapped(getattr(owner, name), label))
 
 
 def build(project: Path, site: Path, log_path: Path) -> None:

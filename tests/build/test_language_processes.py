@@ -105,23 +105,23 @@ def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_fi
     assert messages(at_once) == messages(in_turn)
 
 
-def test_a_further_language_s_page_that_the_checks_of_the_built_site_find_fault_with_gives_the_same_messages(
-    tmp_path: Path,
-) -> None:
-    """The further language's process scans its pages for the first process's checks, or, where it cannot, the
-    first scans them itself: either way the messages are those of the languages built one after the other."""
+def test_pages_that_the_checks_of_the_built_site_find_fault_with_give_the_same_messages(tmp_path: Path) -> None:
+    """The further language's process scans every page for the first process's checks, or, where it cannot,
+    the first scans them itself: either way the messages are those of the languages built one after the other."""
     project = assemble_publication(tmp_path / "project")
-    further = configured_languages()[1]
-    page = project / "docs" / further / "chronik.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="../assets/images/favicon.png">\n', encoding="utf-8")
+    first, further = configured_languages()[:2]
+    for language, image in ((first, "assets/images/favicon.png"), (further, "../assets/images/favicon.png")):
+        page = project / "docs" / language / "chronik.md"
+        page.write_text(page.read_text(encoding="utf-8") + f'\n<img src="{image}">\n', encoding="utf-8")
 
     at_once, started = built(project, tmp_path / "at-once")
     unscanned, _ = built(project, tmp_path / "unscanned", fail_scans=True)
     in_turn, _ = built(project, tmp_path / "in-turn", IN_TURN)
     assert started == len(configured_languages()) - 1
     assert at_once.returncode == 1
-    assert f"{further}/chronik.html:" in at_once.stderr
-    assert "[missing-alt] image ../assets/images/favicon.png has no alt text" in at_once.stderr
+    for page, image in (("chronik.html", "assets"), (f"{further}/chronik.html", "../assets")):
+        assert f"-  {page}:" in at_once.stderr
+        assert f"[missing-alt] image {image}/images/favicon.png has no alt text" in at_once.stderr
     assert messages(at_once) == messages(unscanned) == messages(in_turn)
     # Nothing but the site: the file of the scans is removed.
     assert not list((tmp_path / "at-once").glob(f"scanned-{further}-*"))

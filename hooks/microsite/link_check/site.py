@@ -4,6 +4,7 @@ each page, where a page comes from, and where a link of a page leads."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import posixpath
 import re
@@ -192,6 +193,21 @@ def html_pages(root: Path) -> list[str]:
     """Every HTML page below `root`, relative to it, sorted; the theme's assets left out."""
     found = (path.relative_to(root).as_posix() for path in root.rglob("*.html"))
     return sorted(page for page in found if not page.startswith("assets/"))
+
+
+def html_pages_outside(root: Path, left_out: str) -> list[str]:
+    """`html_pages` of `root` but those below its folder `left_out`, while another process may be moving files
+    into `root` (a folder that vanishes as it is listed is passed over)."""
+    found = []
+    for folder, folders, files in os.walk(root):
+        relative = Path(folder).relative_to(root).as_posix()
+        if relative == ".":
+            folders[:] = [name for name in folders if name not in (left_out, "assets")]
+            relative = ""
+        else:
+            relative += "/"
+        found += [relative + name for name in files if name.endswith(".html")]
+    return sorted(found)
 
 
 def scan_pages(pages: list[str], folders: tuple[Path, ...], into: Path) -> None:
