@@ -9,7 +9,8 @@ hands back, through a pipe, what it logged (findings as findings), its search en
 stopped. Where the plugin then builds that language, the first process takes it in instead: the files moved
 into the site folder (the later language's overwrite the first's, as in one process), the messages logged
 in the order they were, each finding reported once, and a strict build stopped as that language's build
-would stop it. Everything after that (the search index, `finish_site`, the checks) runs as before.
+would stop it. Everything after that (the search index, `finish_site`, the checks) runs as before, while
+the other process scans the built pages for the checks and draws link previews from the other end.
 
 The languages are built one after the other, in one process, under `mkdocs serve` (whose server has
 threads), where a fork is not possible or not safe (not Linux or macOS, a second thread running), with one
