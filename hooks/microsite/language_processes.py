@@ -189,7 +189,8 @@ def _build_and_exit(
             # the previews it writes when every language is built.
             if stopped is None:
                 with contextlib.suppress(Exception):
-                    # The first language's pages too: written before the first process reads the result.
+                    # The first language's pages too: written once the first process reads the result (a page not
+                    # written yet is left to it, as is one whose text changes: scans are kept by the text's digest).
                     own = set(pages)
                     first_pages = [page for page in html_pages_outside(site_dir, folder.name) if page not in own]
                     scan_pages(pages + first_pages, (folder, site_dir), scanned)
