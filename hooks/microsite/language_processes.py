@@ -103,8 +103,8 @@ def take_in_scanned_pages(state: BuildState) -> None:
             written = process.pipe.read(1)
         process.pipe = None
         if written:
-            with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
-                take_in_scanned_contents(pickle.loads(process.scanned.read_bytes()))
+            with contextlib.suppress(OSError, pickle.UnpicklingError):
+                take_in_scanned_contents(process.scanned)
         process.scanned.unlink(missing_ok=True)
 
 

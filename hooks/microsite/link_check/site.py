@@ -211,26 +211,32 @@ def html_pages_outside(root: Path, left_out: str) -> list[str]:
 
 
 def scan_pages(pages: list[str], folders: tuple[Path, ...], into: Path) -> None:
-    """The content elements of the pages, by a digest of each page's text, pickled into the file `into`: scanned
-    ahead of the checks in a further language's process (language_processes.py), for the first process to take
-    in (`take_in_scanned_contents`) while it finishes the site. Each page is read from the first of `folders`
-    that has it: the process's own, or the site folder where the first process has moved it (atomically)."""
-    scanned = {}
-    for page in pages:
-        for folder in folders:
+    """The content elements of the pages, each with a digest of its page's text, pickled one page after the other
+    into the file `into` (so that no more than a page's are held at once): scanned ahead of the checks in a
+    further language's process (language_processes.py), for the first process to take in
+    (`take_in_scanned_contents`) while it finishes the site. Each page is read from the first of `folders` that
+    has it: the process's own, or the site folder where the first process has moved it (atomically)."""
+    with into.open("wb") as scanned:
+        for page in pages:
+            for folder in folders:
+                try:
+                    text = (folder / page).read_text(encoding="utf-8")
+                except FileNotFoundError:
+                    continue
+                pickle.dump((_digest(text), _content_elements(text)), scanned)
+                break
+
+
+def take_in_scanned_contents(scanned: Path) -> None:
+    """What `scan_pages` scanned elsewhere into the file `scanned`, for this process's checks: a page whose text
+    is another is scanned again when it is checked."""
+    with scanned.open("rb") as pages:
+        while True:
             try:
-                text = (folder / page).read_text(encoding="utf-8")
-            except FileNotFoundError:
-                continue
-            scanned[_digest(text)] = _content_elements(text)
-            break
-    into.write_bytes(pickle.dumps(scanned))
-
-
-def take_in_scanned_contents(scanned: dict[bytes, tuple[Element, ...]]) -> None:
-    """What `scan_pages` scanned elsewhere, for this process's checks: a page whose text is another is scanned
-    again when it is checked."""
-    _SCANNED.take_in(scanned)
+                key, elements = pickle.load(pages)
+            except EOFError:
+                return
+            _SCANNED.take_in({key: elements})
 
 
 def _digest(text: str) -> bytes:
