@@ -9,7 +9,8 @@ language_processes.py forks it), with the generator's steps wrapped: each wrappe
 end (wall seconds since the build began, and its process's CPU seconds) to a file both processes append to.
 A phase that runs many times (a page's conversion, say) is one row: its first start, its last end, and the
 CPU of every call added up. Without the profiler, so the figures are a build's own (the wrapping costs
-microseconds a call).
+microseconds a call). A process's CPU counts from its start, as `mkdocs build`'s does (Python's start and
+imports included; without `--project`, the corpus's generation too); a forked process's from the fork.
 """
 
 from __future__ import annotations
