@@ -212,6 +212,7 @@ def on_post_build(*, config):
 
 def _check_built_site(state: BuildState) -> None:
     """The checks of the built site; in the preview, of the pages rendered again (the others keep theirs)."""
+    language_processes.take_in_scanned_pages(state)
     if _kept is None:
         link_check.warn_in_build(state)
     else:

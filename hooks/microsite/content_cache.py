@@ -25,12 +25,26 @@ Result = TypeVar("Result")
 
 def content_key(*parts: bytes | str) -> str:
     """A hash of every part, each with its length, so that no two lists of parts give the same text to hash."""
-    digest = hashlib.sha256()
+    return key_start(*parts).hexdigest()
+
+
+def key_start(*parts: bytes | str) -> hashlib._Hash:
+    """The hash of `content_key`'s first parts, for `continued_key` to go on from."""
+    return _hashed(hashlib.sha256(), parts)
+
+
+def continued_key(start: hashlib._Hash, *parts: bytes | str) -> str:
+    """`content_key` of the parts `start` has hashed and then `parts`, without hashing the first ones again
+    (`start` unchanged): for many keys that share large first parts (a drawing's code and fonts)."""
+    return _hashed(start.copy(), parts).hexdigest()
+
+
+def _hashed(digest: hashlib._Hash, parts: tuple[bytes | str, ...]) -> hashlib._Hash:
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
-    return digest.hexdigest()
+    return digest
 
 
 class ContentCache:

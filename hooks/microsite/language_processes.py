@@ -9,7 +9,8 @@ hands back, through a pipe, what it logged (findings as findings), its search en
 stopped. Where the plugin then builds that language, the first process takes it in instead: the files moved
 into the site folder (the later language's overwrite the first's, as in one process), the messages logged
 in the order they were, each finding reported once, and a strict build stopped as that language's build
-would stop it. Everything after that (the search index, `finish_site`, the checks) runs as before.
+would stop it. Everything after that (the search index, `finish_site`, the checks) runs as before, while
+the other process scans the built pages for the checks and draws link previews from the other end.
 
 The languages are built one after the other, in one process, under `mkdocs serve` (whose server has
 threads), where a fork is not possible or not safe (not Linux or macOS, a second thread running), with one
@@ -38,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 from . import upstream
 from .language_process import LanguageProcess, LanguageProcesses
 from .link_check import warn_about_page_links
-from .site_output.link_previews import draw_language_previews
+from .link_check.site import html_pages, scan_pages, take_in_scanned_contents
+from .site_output.link_previews import draw_previews_from_the_end
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -66,13 +68,15 @@ def start_further_languages(state: BuildState, files: Files) -> None:
         # Not hidden: MkDocs' cleaning of the site folder keeps hidden files, and the next build removes what a
         # build that was killed leaves.
         folder = Path(tempfile.mkdtemp(prefix=f"building-{language}-", dir=site_dir))
+        handle, scanned = tempfile.mkstemp(prefix=f"scanned-{language}-", dir=site_dir)
+        os.close(handle)
         reading, writing = os.pipe()
         process_id = os.fork()
         if process_id == 0:
             os.close(reading)
-            _build_and_exit(state, language, folder, writing, before, first_process)
+            _build_and_exit(state, language, (folder, site_dir, Path(scanned)), writing, before, first_process)
         os.close(writing)
-        processes.running[language] = LanguageProcess(language, process_id, reading, folder)
+        processes.running[language] = LanguageProcess(language, process_id, reading, folder, Path(scanned))
     processes.replaced.enter_context(
         upstream.languages_built_elsewhere(state.config, lambda language: _take_in(state, language))
     )
@@ -85,18 +89,40 @@ def build_into_own_folder(state: BuildState) -> None:
         state.config.site_dir = str(state.output_folder)
 
 
+def take_in_scanned_pages(state: BuildState) -> None:
+    """Before the checks of the built site: the contents of its pages each further language's process scanned
+    while this one finished the site, once its pipe says they are written; nothing where it ended without (the
+    checks scan those pages here, as they scan a page whose text is not the one scanned)."""
+    processes = state.language_processes
+    if processes is None:
+        return
+    for process in processes.drawing:
+        if process.pipe is None:
+            continue
+        with process.pipe:
+            written = process.pipe.read(1)
+        process.pipe = None
+        if written:
+            with contextlib.suppress(OSError, pickle.UnpicklingError):
+                take_in_scanned_contents(process.scanned)
+        process.scanned.unlink(missing_ok=True)
+
+
 def stop_further_languages(state: BuildState, *, failed: bool = False) -> None:
     """Once the build is done or has failed: every process not taken in is ended, its folder removed, and the
-    plugin builds further languages itself again. A process taken in, which may still draw its link previews
+    plugin builds further languages itself again. A process taken in, which may still draw link previews
     into the cache, is waited for; after a failure, ended."""
     processes = state.language_processes
     if processes is None:
         return
-    for process_id in processes.drawing:
+    for process in processes.drawing:
         if failed:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(process_id, signal.SIGKILL)
-        os.waitpid(process_id, 0)
+                os.kill(process.process_id, signal.SIGKILL)
+        os.waitpid(process.process_id, 0)
+        if process.pipe is not None:
+            process.pipe.close()
+        process.scanned.unlink(missing_ok=True)
     processes.drawing.clear()
     for process in processes.running.values():
         with contextlib.suppress(ProcessLookupError):
@@ -104,6 +130,7 @@ def stop_further_languages(state: BuildState, *, failed: bool = False) -> None:
         os.waitpid(process.process_id, 0)
         os.close(process.result)
         shutil.rmtree(process.folder, ignore_errors=True)
+        process.scanned.unlink(missing_ok=True)
     processes.running.clear()
     processes.replaced.close()
     state.language_processes = None
@@ -124,9 +151,17 @@ def _can_fork(state: BuildState) -> bool:
 
 
 def _build_and_exit(
-    state: BuildState, language: str, folder: Path, writing: int, search_entries_before: int, first_process: int
+    state: BuildState,
+    language: str,
+    folders: tuple[Path, Path, Path],
+    writing: int,
+    search_entries_before: int,
+    first_process: int,
 ) -> None:
-    """The further language's process: builds it, writes the result into the pipe and ends, whatever happens."""
+    """The further language's process: builds it into its own folder, writes the result into the pipe, then
+    scans its pages' contents for the checks and draws link previews while the first process finishes the site,
+    and ends, whatever happens. `folders`: its own folder, the site folder, and the file for its scans."""
+    folder, site_dir, scanned = folders
     status = 1
     try:
         _end_with_first_process(first_process)
@@ -144,12 +179,24 @@ def _build_and_exit(
         except Exception as error:
             stopped = getattr(error, "message", None) or "".join(traceback.format_exception_only(error)).strip()
         entries = upstream.gathered_search_entries(state.config)[search_entries_before:]
+        # Listed before the first process, once it has the result, moves them into the site folder.
+        pages = html_pages(folder) if stopped is None else []
         with os.fdopen(writing, "wb") as pipe:
             shown = state.problems.shown_by_page
             pickle.dump({"events": events, "search_entries": entries, "shown": shown, "stopped": stopped}, pipe)
-        # Once the first process has what it waits for: it writes the previews when every language is built.
+            pipe.flush()
+            # Once the first process has what it waits for: what it needs next, the scans for its checks, then
+            # the previews it writes when every language is built.
+            if stopped is None:
+                with contextlib.suppress(Exception):
+                    # The first language's pages too: written once the first process reads the result (a page not
+                    # written yet is left to it, as is one whose text changes: scans are kept by the text's digest).
+                    own = set(pages)
+                    first_pages = [page for page in html_pages(site_dir, left_out=(folder.name,)) if page not in own]
+                    scan_pages(pages + first_pages, (folder, site_dir), scanned)
+                    pipe.write(b"s")
         if stopped is None:
-            _draw_link_previews(state, language)
+            _draw_link_previews(state)
         status = 0
     finally:
         os._exit(status)
@@ -164,12 +211,12 @@ def _end_with_first_process(first_process: int) -> None:
             os._exit(1)
 
 
-def _draw_link_previews(state: BuildState, language: str) -> None:
-    """The language's link previews drawn here, into the cache the first process writes them from once every
-    language is built (it draws what is not there yet itself). What fails here fails there too, where it is
-    reported."""
+def _draw_link_previews(state: BuildState) -> None:
+    """Link previews drawn here, into the cache the first process writes them from once every language is built
+    (it draws what is not there yet itself): from the last, while it draws from the first. What fails here fails
+    there too, where it is reported."""
     with contextlib.suppress(Exception):
-        draw_language_previews(state, state.publication.publisher, language)
+        draw_previews_from_the_end(state, state.publication.publisher)
 
 
 class _Collector(logging.Handler):
@@ -214,20 +261,23 @@ def _take_in(state: BuildState, language: str) -> None:
 
 
 def _result(state: BuildState, process: LanguageProcess) -> dict[str, Any]:
-    """What the process handed back (it then draws its link previews); a build error where it ended without."""
-    with os.fdopen(process.result, "rb") as pipe:
-        received = pipe.read()
+    """What the process handed back (it then scans its pages and draws link previews, and says through the pipe
+    when the scans are written); a build error where it ended without."""
+    pipe = os.fdopen(process.result, "rb")
     try:
-        result = pickle.loads(received)
+        result = pickle.load(pipe)
     except Exception:
+        pipe.close()
         _, status = os.waitpid(process.process_id, 0)
         ended = f"was ended by signal {-os.waitstatus_to_exitcode(status)}" if os.WIFSIGNALED(status) else "failed"
         shutil.rmtree(process.folder, ignore_errors=True)
+        process.scanned.unlink(missing_ok=True)
         raise upstream.BuildError(
             f"The build of the '{process.language}' pages, in a process of its own, {ended} before it was done, "
             f"and the site is incomplete: build again; {IN_TURN}=1 builds the languages one after the other."
         ) from None
-    state.language_processes.drawing.append(process.process_id)
+    process.pipe = pipe
+    state.language_processes.drawing.append(process)
     return result
 
 

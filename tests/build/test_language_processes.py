@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from unittest import mock
 
-from microsite import upstream
+from microsite import language_processes, upstream
 from project import Run, assemble_publication, build_site
 from site_model import configured_languages
 
@@ -32,24 +32,37 @@ def differing(one: Path, other: Path) -> list[str]:
 
 
 def built(
-    project: Path, destination: Path, environment: dict[str, str] | None = None, *, kill_further_languages: bool = False
+    project: Path,
+    destination: Path,
+    environment: dict[str, str] | None = None,
+    *,
+    kill_further_languages: bool = False,
+    fail_scans: bool = False,
 ) -> tuple[Run, int]:
     """A strict build of the project, and how many processes it started. Built in a process started anew
     (spawned), as `mkdocs build` is: a test worker may be running other tests' server threads, and a build
     forks only where no other thread runs. `kill_further_languages`: each further language's process is
-    killed as it starts its build."""
+    killed as it starts its build; `fail_scans`: each fails to scan its pages for the first process's checks."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
-        return process.submit(_built_here, project, destination, environment, kill_further_languages).result()
+        arguments = (project, destination, environment, kill_further_languages, fail_scans)
+        return process.submit(_built_here, *arguments).result()
 
 
 def _built_here(
-    project: Path, destination: Path, environment: dict[str, str] | None, kill_further_languages: bool
+    project: Path,
+    destination: Path,
+    environment: dict[str, str] | None,
+    kill_further_languages: bool,
+    fail_scans: bool = False,
 ) -> tuple[Run, int]:
     with contextlib.ExitStack() as patches:
         fork = patches.enter_context(mock.patch.object(os, "fork", wraps=os.fork))
         if kill_further_languages:
             killed = lambda config, language: os.kill(os.getpid(), signal.SIGKILL)  # noqa: E731
             patches.enter_context(mock.patch.object(upstream, "build_further_language", killed))
+        if fail_scans:
+            unreadable = mock.Mock(side_effect=OSError("the disk is full"))
+            patches.enter_context(mock.patch.object(language_processes, "scan_pages", unreadable))
         run = build_site(destination, SITE_URL, project / "mkdocs.yml", environment=environment)
     return run, fork.call_count
 
@@ -92,6 +105,28 @@ def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_fi
     assert messages(at_once) == messages(in_turn)
 
 
+def test_pages_that_the_checks_of_the_built_site_find_fault_with_give_the_same_messages(tmp_path: Path) -> None:
+    """The further language's process scans every page for the first process's checks, or, where it cannot,
+    the first scans them itself: either way the messages are those of the languages built one after the other."""
+    project = assemble_publication(tmp_path / "project")
+    first, further = configured_languages()[:2]
+    for language, image in ((first, "assets/images/favicon.png"), (further, "../assets/images/favicon.png")):
+        page = project / "docs" / language / "chronik.md"
+        page.write_text(page.read_text(encoding="utf-8") + f'\n<img src="{image}">\n', encoding="utf-8")
+
+    at_once, started = built(project, tmp_path / "at-once")
+    unscanned, _ = built(project, tmp_path / "unscanned", fail_scans=True)
+    in_turn, _ = built(project, tmp_path / "in-turn", IN_TURN)
+    assert started == len(configured_languages()) - 1
+    assert at_once.returncode == 1
+    for page, image in (("chronik.html", "assets"), (f"{further}/chronik.html", "../assets")):
+        assert f"-  {page}:" in at_once.stderr
+        assert f"[missing-alt] image {image}/images/favicon.png has no alt text" in at_once.stderr
+    assert messages(at_once) == messages(unscanned) == messages(in_turn)
+    # Nothing but the site: the file of the scans is removed.
+    assert not list((tmp_path / "at-once").glob(f"scanned-{further}-*"))
+
+
 def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_message(tmp_path: Path) -> None:
     project = assemble_publication(tmp_path / "project")
     run, started = built(project, tmp_path / "site", kill_further_languages=True)
@@ -103,5 +138,6 @@ def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_messa
         f"The build of the '{further}' pages, in a process of its own, was ended by signal {signal.SIGKILL} before "
         "it was done" in run.stderr
     )
-    # Nothing but the site: the process's own folder is removed.
+    # Nothing but the site: the process's own folder and the file of its scans are removed.
     assert not list((tmp_path / "site").glob(f"building-{further}-*"))
+    assert not list((tmp_path / "site").glob(f"scanned-{further}-*"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import posixpath
 import re
 from collections import OrderedDict
@@ -45,15 +46,8 @@ class Site:
 
     @cached_property
     def pages(self) -> list[str]:
-        """Every HTML page, site-relative, error pages included; the theme's assets excluded. (Walked with strings,
-        not pathlib: a tenth of a second of a save at 1,000 articles went to making a Path of every page.)"""
-        root, pages = os.fspath(self.root), []
-        for folder, folders, files in os.walk(root):
-            below = folder[len(root) + 1 :].replace(os.sep, "/")
-            if not below and "assets" in folders:
-                folders.remove("assets")
-            pages += [f"{below}/{name}" if below else name for name in files if name.endswith(".html")]
-        return sorted(pages)
+        """Every HTML page, site-relative, error pages included; the theme's assets excluded."""
+        return html_pages(self.root)
 
     @cached_property
     def checked_pages(self) -> list[str]:
@@ -196,15 +190,69 @@ class _ScannedPages:
         self._elements: OrderedDict[bytes, tuple[Element, ...]] = OrderedDict()
 
     def elements(self, text: str) -> tuple[Element, ...]:
-        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        key = _digest(text)
         elements = self._elements.get(key)
         if elements is None:
-            elements = self._elements[key] = self._scan_page(text)
+            elements = self._scan_page(text)
+            self.take_in({key: elements})
+            return elements
+        self._elements.move_to_end(key)
+        return elements
+
+    def take_in(self, scanned: dict[bytes, tuple[Element, ...]]) -> None:
+        """Pages' elements by their text's digest, as `scan_pages` scans them (another process's)."""
+        for key, elements in scanned.items():
+            self._elements[key] = elements
+            self._elements.move_to_end(key)
             if len(self._elements) > self._size:
                 self._elements.popitem(last=False)
-        else:
-            self._elements.move_to_end(key)
-        return elements
+
+
+def html_pages(root: Path, left_out: tuple[str, ...] = ()) -> list[str]:
+    """Every HTML page below `root`, relative to it, sorted; the theme's assets and the folders `left_out` left
+    out. A folder that vanishes as it is listed (another process may be moving files into `root`) is passed
+    over. (Walked with strings, not pathlib: a tenth of a second of a save at 1,000 articles went to making a
+    Path of every page.)"""
+    top, pages = os.fspath(root), []
+    for folder, folders, files in os.walk(top):
+        below = folder[len(top) + 1 :].replace(os.sep, "/")
+        if not below:
+            folders[:] = [name for name in folders if name not in ("assets", *left_out)]
+        pages += [f"{below}/{name}" if below else name for name in files if name.endswith(".html")]
+    return sorted(pages)
+
+
+def scan_pages(pages: list[str], folders: tuple[Path, ...], into: Path) -> None:
+    """The content elements of the pages, each with a digest of its page's text, pickled one page after the other
+    into the file `into` (so that no more than a page's are held at once): scanned ahead of the checks in a
+    further language's process (language_processes.py), for the first process to take in
+    (`take_in_scanned_contents`) while it finishes the site. Each page is read from the first of `folders` that
+    has it: the process's own, or the site folder where the first process has moved it (atomically)."""
+    with into.open("wb") as scanned:
+        for page in pages:
+            for folder in folders:
+                try:
+                    text = (folder / page).read_text(encoding="utf-8")
+                except FileNotFoundError:
+                    continue
+                pickle.dump((_digest(text), _content_elements(text)), scanned)
+                break
+
+
+def take_in_scanned_contents(scanned: Path) -> None:
+    """What `scan_pages` scanned elsewhere into the file `scanned`, for this process's checks: a page whose text
+    is another is scanned again when it is checked."""
+    with scanned.open("rb") as pages:
+        while True:
+            try:
+                key, elements = pickle.load(pages)
+            except EOFError:
+                return
+            _SCANNED_CONTENT.take_in({key: elements})
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 def _content_elements(text: str) -> tuple[Element, ...]:

@@ -33,7 +33,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .. import upstream
 from ..articles.collection import image_path
-from ..content_cache import ContentCache, content_key
+from ..content_cache import ContentCache, continued_key, key_start
 from ..findings import Finding
 from ..problems import Problem
 from ..publisher import KEY as PUBLISHER_KEY
@@ -102,20 +102,35 @@ def write_link_previews(state: BuildState, publisher: Publisher) -> None:
     """Once every language is built: every article's preview, each language's site card, and the
     generated logo where the publisher sets none."""
     colour = upstream.theme_primary_colour(state.config)
+    drawing = _drawing()
     for language in state.languages.codes:
         for site_path, shown_by, prepare in _language_previews(state, publisher, language, colour):
-            _write(state, site_path, shown_by, prepare)
+            _write(state, drawing, site_path, shown_by, prepare)
     if publisher_logo(state, publisher).site_path == GENERATED_LOGO:
         name = _site_name(state)
-        _write(state, GENERATED_LOGO, None, lambda: (("logo", name, colour), lambda: preview_images.logo(name, colour)))
+        _write(
+            state,
+            drawing,
+            GENERATED_LOGO,
+            None,
+            lambda: (("logo", name, colour), lambda: preview_images.logo(name, colour)),
+        )
 
 
-def draw_language_previews(state: BuildState, publisher: Publisher, language: str) -> None:
-    """The language's previews drawn into the cache, where `write_link_previews` finds them: for the process
-    that builds the language (language_processes.py), while another builds another."""
+def draw_previews_from_the_end(state: BuildState, publisher: Publisher) -> None:
+    """Every language's previews drawn into the cache, where `write_link_previews` finds them, in the reverse of
+    the order it writes them: for a further language's process (language_processes.py) while the first
+    finishes the site. The two draw from both ends and meet in the middle, each taking what the other has drawn
+    from the cache, so that the drawing is shared, however far each has got when it starts."""
     colour = upstream.theme_primary_colour(state.config)
-    for _, _, prepare in _language_previews(state, publisher, language, colour):
-        _cached(state, *prepare())
+    drawing = _drawing()
+    recipes = [
+        prepare
+        for language in state.languages.codes
+        for _, _, prepare in _language_previews(state, publisher, language, colour)
+    ]
+    for prepare in reversed(recipes):
+        _cached(state, drawing, *prepare())
 
 
 # What a preview is drawn from and its drawing, made only when the preview is drawn.
@@ -157,7 +172,7 @@ def _card(text: preview_images.CardText, colour: str) -> tuple[tuple, Callable[[
     return ("card", text.title, text.above, text.below, colour), lambda: preview_images.card(text, colour)
 
 
-def _write(state: BuildState, site_path: str, shown_by: str | None, prepare: Recipe) -> None:
+def _write(state: BuildState, drawing: hashlib._Hash, site_path: str, shown_by: str | None, prepare: Recipe) -> None:
     """Writes the preview `prepare` says how to draw (or the cache kept of the same recipe) at `site_path`;
     in the live preview, the build before's where it keeps the page `shown_by`."""
     target = state.site_dir / site_path
@@ -168,15 +183,21 @@ def _write(state: BuildState, site_path: str, shown_by: str | None, prepare: Rec
         return
     if shown_by is not None and state.take_back(shown_by, site_path):
         return
-    write_into_site(target, _cached(state, *prepare()), "the link-preview picture")
+    write_into_site(target, _cached(state, drawing, *prepare()), "the link-preview picture")
 
 
-def _cached(state: BuildState, recipe: tuple, draw: Callable[[], bytes]) -> bytes:
-    """The picture `recipe` draws, from the cache where it was drawn before; a cache that cannot be
-    written only makes the next build slower."""
+def _drawing() -> hashlib._Hash:
+    """The hash of what draws every preview (Pillow's version, this module's and the drawing's code, the fonts):
+    the first part of each preview's key in the cache, read and hashed once for all of a build's previews."""
     fonts = [path.read_bytes() for paths in preview_images.FONT_FILES.values() for path in paths]
-    drawing = (Path(preview_images.__file__).read_bytes(), Path(__file__).read_bytes(), *fonts)
-    key = content_key(PIL.__version__, *drawing, *(str(part) for part in recipe))
+    code = (Path(preview_images.__file__).read_bytes(), Path(__file__).read_bytes())
+    return key_start(PIL.__version__, *code, *fonts)
+
+
+def _cached(state: BuildState, drawing: hashlib._Hash, recipe: tuple, draw: Callable[[], bytes]) -> bytes:
+    """The picture `recipe` draws (with `drawing`), from the cache where it was drawn before; a cache that
+    cannot be written only makes the next build slower."""
+    key = continued_key(drawing, *(str(part) for part in recipe))
     name = "picture.jpg" if recipe[0] == "crop" else "picture.png"
     try:
         entry = ContentCache(state.project, CACHE_NAME).entry(key, lambda folder: (folder / name).write_bytes(draw()))
