@@ -27,6 +27,8 @@ def test_a_plain_text_has_no_soft_hyphens_nor_zero_width_characters_and_only_pla
     assert plain_text(pasted) == "Städtepartnerschaft und mehr als"
     for name, character in ZERO_WIDTH.items():
         assert plain_text(f"Klima{character}schutz") == "Klimaschutz", name
+    for character in (NBSP, NNBSP, FIGURE_SPACE):
+        assert plain_text(f"Klima{character}schutz") == "Klima schutz", character_name(character)
 
 
 def test_a_plain_text_keeps_the_joiners_a_word_or_an_emoji_needs() -> None:
@@ -44,6 +46,8 @@ def test_a_plain_text_keeps_quotes_apostrophes_and_letters() -> None:
 
 def test_the_search_index_has_the_keyboards_apostrophe_inside_a_word_and_quotes_as_written() -> None:
     assert searchable_text(f"Fogland’s ‘moor{SHY}light’ don’t") == "Fogland's ‘moorlight’ don't"
+    assert searchable_text("don’t") == "don't"
+    assert searchable_text("„Klimaschutz“") == "„Klimaschutz“"
 
 
 def test_each_language_index_is_searchable_and_separates_words_at_quotes() -> None:
