@@ -237,9 +237,9 @@ def _unwritable(
     """What of the article's entry XML has no place for (control characters, which a YAML escape such
     as "\\x01" writes), each named at its line, where an editor finds it. A text's line is looked for only
     when it holds one: that reads the article's file again."""
-    path = Path(config.docs_dir) / article.language / article.path
-    # Each text with what it is and where it is written, both looked up only for a text that holds one:
-    # a save checks every article's entry again, and naming a language is slow (babel).
+    # Each text with what it is and where it is written (the article's path too), both looked up only for a text
+    # that holds one: a save checks every article's entry again, and naming a language is slow (babel).
+    path = (config.docs_dir, article.language, article.path)
     texts = [
         (text, lambda field=field: f"the {field}", functools.partial(_article_place, path, publication.project, field))
         for field, text in (("title", article.title), ("description", article.description))
@@ -266,8 +266,10 @@ def _unwritable(
     ]
 
 
-def _article_place(path: Path, project: Path, field: str) -> tuple[str, int]:
-    """The article's file as editors know it, and the line of a field of its front matter."""
+def _article_place(parts: tuple[str, str, str], project: Path, field: str) -> tuple[str, int]:
+    """The article's file (docs/, its language, its path) as editors know it, and the line of a field of its front
+    matter."""
+    path = Path(*parts)
     return _shown(path, project), front_matter_line(path.read_text(encoding="utf-8"), field)
 
 
