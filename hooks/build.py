@@ -76,7 +76,7 @@ def on_config(config):
     _build = start_build(_build, config, preview=_command == "serve")
     if _kept is not None:
         _kept.plan(_build)
-        _build.take_back, _build.searchable_text = _kept.take_back, _kept.searchable_text
+        _build.take_back, _build.search_entry = _kept.take_back, _kept.search_entry
 
 
 @guarded

@@ -10,8 +10,8 @@ search index, the sitemap, the feeds) see the same page as a fresh build, and th
 rendering reported are reported again. What is kept is the last finished build's, as it was before the
 boxes of problems were written into its pages, and only of a build in which no file changed while it ran
 and no step stopped on a problem (problems.Problems.unexpected); otherwise the next build renders every page.
-So are the texts of its search index as it made them searchable (pasted_text.searchable_text), which the
-next build looks up instead of making them again.
+So are the entries of its language's search indexes as it wrote them (site_output/search.py `entry_json`: the
+texts made searchable, as JSON), which the next build looks up instead of making them again.
 
 The files the build before wrote stay on disk, not in memory: before MkDocs cleans the site folder, the
 first language build moves its content aside (`set_aside`), and what is kept is moved back from there: a
@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import upstream
 from .findings import Finding
-from .pasted_text import searchable_text
 from .rebuild_rule import BuildInputs, Plan, Sources, build_inputs, plan_rebuild, read_sources
+from .site_output.search import entry_json
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -77,8 +77,8 @@ class _Build:
     page_check_findings: list[Finding] = field(default_factory=list)
     # The content of the site folder the build before left, moved aside (`KeptPages.set_aside`).
     aside: Path | None = None
-    # Each text of this build's search index, made searchable.
-    searchable: dict[str, str] = field(default_factory=dict)
+    # Each entry of this build's language search indexes as written, by its language root and its fields.
+    search_entries: dict[tuple, str] = field(default_factory=dict)
 
 
 class KeptPages:
@@ -89,7 +89,7 @@ class KeptPages:
         self._pages: dict[tuple[str, str], KeptPage] = {}
         self._inputs: BuildInputs | None = None
         self._page_check_findings: list[Finding] = []
-        self._searchable: dict[str, str] = {}
+        self._search_entries: dict[tuple, str] = {}
         # Why nothing is kept, when nothing is.
         self._none_kept = "the first build of the preview"
         self._build: _Build | None = None
@@ -106,7 +106,7 @@ class KeptPages:
         """Nothing kept: the next build renders every page."""
         _remove_aside(self._build)
         self._pages, self._inputs, self._build, self._none_kept = {}, None, None, why
-        self._page_check_findings, self._searchable = [], {}
+        self._page_check_findings, self._search_entries = [], {}
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build reads any file: the files as they are now (a later language build: nothing)."""
@@ -145,14 +145,19 @@ class KeptPages:
             return False
         return _move_back(build, site_path)
 
-    def searchable_text(self, text: str) -> str:
-        """`text` of the search index made searchable (pasted_text.searchable_text), or as the build before
-        made it: a kept page's entries are the same texts, thousands of them."""
-        made = self._searchable.get(text)
+    def search_entry(self, doc: dict[str, Any], root: str) -> str:
+        """An entry of the merged search index as its language's index holds it (site_output/search.py
+        `entry_json`), or as the build before made it: a kept page's entries are the same, thousands of them.
+        Kept by every field of the entry (one that is no text, a list of tags, is made again)."""
+        try:
+            key = (root, *doc.items())
+            made = self._search_entries.get(key)
+        except TypeError:
+            return entry_json(doc, root)
         if made is None:
-            made = searchable_text(text)
+            made = entry_json(doc, root)
         if self._build is not None:
-            self._build.searchable[text] = made
+            self._build.search_entries[key] = made
         return made
 
     def hold_pages_with_problems(self, state: BuildState) -> None:
@@ -194,7 +199,7 @@ class KeptPages:
             self.forget("a step of the build before stopped on a problem")
         else:
             self._pages, self._inputs, self._build = build.pages, build.inputs, None
-            self._page_check_findings, self._searchable = build.page_check_findings, build.searchable
+            self._page_check_findings, self._search_entries = build.page_check_findings, build.search_entries
 
     def _current(self, config: MkDocsConfig) -> _Build | None:
         build = self._build

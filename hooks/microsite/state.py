@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import upstream
 from .articles import Collection
@@ -22,7 +22,6 @@ from .findings import Finding
 from .language_process import LanguageProcesses
 from .languages import Languages
 from .parity.status import TranslationStatus
-from .pasted_text import searchable_text
 from .problems import Problems
 from .publication import Publication
 from .settings import Settings
@@ -77,9 +76,10 @@ class BuildState:
     # for what the page `src_uri` shows, if this build keeps that page, and says whether it did
     # (kept_pages.py); a build that keeps nothing writes every file.
     take_back: Callable[[str, str], bool] = lambda src_uri, site_path: False
-    # A text of the search index as readers search it (pasted_text.searchable_text); the live preview's looks
-    # up the texts the build before made searchable (kept_pages.py).
-    searchable_text: Callable[[str], str] = searchable_text
+    # An entry of the merged search index as the JSON text of its language's index below a language root
+    # (site_output/search.py `entry_json`, where this is None); the live preview's looks up the entries the build
+    # before made (kept_pages.py).
+    search_entry: Callable[[dict[str, Any], str], str] | None = None
 
     # The publication's parts, as the steps that take the whole state read them.
     @property

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import yaml
+from microsite.settings import project_languages
 from microsite.templates import theme_environment
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
@@ -46,8 +47,8 @@ EDITED = "edited-between-builds"
 
 def edits_of(project: Path) -> list[tuple[str, str | None, str]]:
     """An edit of each input something is kept of: a template of the theme and one of the data, a new file
-    of the theme, the home city's place (moved north of every other city: the map's view), and mkdocs.yml
-    (the footer's pages, reversed)."""
+    of the theme, the home city's place (moved north of every other city: the map's view), mkdocs.yml
+    (the footer's pages, reversed), and the first article's description (the feeds)."""
     partnerships = yaml.safe_load((project / "data" / "partnerships.yml").read_text(encoding="utf-8"))
     latitude = partnerships["home_city"]["coordinates"]["lat"]
     # North of every partner city: the map's view grows.
@@ -56,13 +57,24 @@ def edits_of(project: Path) -> list[tuple[str, str | None, str]]:
     footer = re.search(r"^  footer_pages: \[(.+)\]$", mkdocs_yml, flags=re.MULTILINE)
     pages = [page.strip() for page in footer[1].split(",")]
     assert len(pages) > 1, "the fixture publication names more than one footer page"
+    article = first_article(project)
+    description = re.search(r"^description: (.+)$", (project / article).read_text(encoding="utf-8"), re.MULTILINE)
     return [
         ("overrides/partials/copyright.html", '<div class="md-copyright">', f'<div class="md-copyright {EDITED}">'),
         ("overrides/partials/data/partnership.html", '<p class="lead">', f'<p class="lead {EDITED}">'),
         (f"overrides/assets/{EDITED}.txt", None, "A file of the theme, added between two builds.\n"),
         ("data/partnerships.yml", f"lat: {latitude}", f"lat: {max(latitude, northernmost) + 5:.4f}"),
         ("mkdocs.yml", footer[0], f"  footer_pages: [{', '.join(reversed(pages))}]"),
+        (article, description[0], f"description: {EDITED} {description[1]}"),
     ]
+
+
+def first_article(project: Path) -> str:
+    """The first article of the source language, by name: its path in the project."""
+    folder = yaml.safe_load((project / "data" / "articles.yml").read_text(encoding="utf-8"))["page_folder"]
+    source = project / "docs" / project_languages(project).source / folder
+    articles = sorted(path for path in source.glob("*.md") if path.name != "index.md")
+    return articles[0].relative_to(project).as_posix()
 
 
 def files_of(site: Path) -> set[str]:
@@ -99,6 +111,7 @@ def test_a_rebuild_after_edits_is_what_a_new_process_builds(tmp_path: Path) -> N
     assert differing(after, tmp_path / "fresh") == []
     changed = differing(before, after)
     assert f"assets/{EDITED}.txt" in changed
+    assert EDITED in (after / "feed.xml").read_text(encoding="utf-8"), "the article's edit is not in its feed"
     shown = [
         page for page in changed if page.endswith(".html") and EDITED in (after / page).read_text(encoding="utf-8")
     ]

@@ -15,7 +15,7 @@ from microsite import scaffold
 from microsite.languages import Languages
 from microsite.markers import find_markers
 from microsite.pasted_text import INVISIBLE, character_name, plain_text, searchable_text
-from microsite.site_output.search import split_index
+from microsite.site_output.search import language_indexes
 from project import ROOT
 
 SHY, NBSP, NNBSP, FIGURE_SPACE = "\u00ad", "\u00a0", "\u202f", "\u2007"
@@ -58,7 +58,10 @@ def test_each_language_index_is_searchable_and_separates_words_at_quotes() -> No
             {"location": "en/a.html", "title": f"City{NBSP}partners", "text": "<p>Fogland’s “moorlight”</p>"},
         ],
     }
-    per_language = split_index(merged, Languages(("de", "en")))
+    texts = language_indexes(merged, Languages(("de", "en")))
+    per_language = {language: json.loads(text) for language, text in texts.items()}
+    # Written as compact as Material writes its index, the characters as they are.
+    assert texts["de"] == json.dumps(per_language["de"], ensure_ascii=False, separators=(",", ":"))
     assert per_language["de"]["docs"] == [
         {"location": "a.html", "title": "Städtepartner", "text": "<p>„Klimaschutz“</p>"}
     ]

@@ -4,6 +4,7 @@ the article cites (articles/citations.py) in the formats of articles/citation_fo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,15 +33,16 @@ def write_citations(
     if publication.articles is None:
         return
     people = {person["id"]: person for person in publication.data.records("people")}
-    languages = publication.languages
+    languages, site_dir = publication.languages, config.site_dir
     for language in languages.codes:
         site_name = upstream.language_site_name(config, language)
         for article in publication.articles.of(language):
             cited = None
             for kind in FORMATS:
                 site_path = reference_files(article, languages) + kind.extension
-                target = Path(config.site_dir) / site_path
-                if target.exists():
+                # Strings, not paths: three files an article and language, each looked for at every save.
+                target = os.path.join(site_dir, site_path)
+                if os.path.exists(target):
                     written = f"docs/{language}/{article.path.removesuffix('.md')}{kind.extension}"
                     message = f"the build writes the article's {kind.name} reference there – rename or remove this file"
                     problems.stop_or_report(Problem(Finding(written, 1, message)))
@@ -51,4 +53,4 @@ def write_citations(
                     url = page_url(config, languages, language, article.path)
                     cited = reference(article, people, site_name, url, languages, publication.words)
                 # Bytes: the line ends are the format's (CR LF in RIS) on every system.
-                write_into_site(target, kind.write(cited).encode("utf-8"), f"the article's {kind.name} reference")
+                write_into_site(Path(target), kind.write(cited).encode("utf-8"), f"the article's {kind.name} reference")

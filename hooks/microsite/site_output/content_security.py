@@ -109,6 +109,9 @@ def note_theme_scripts(state: BuildState, context: dict[str, Any], rendered: str
 
 def add_content_security_policy(state: BuildState, page_html: str, rendered: str) -> str:
     """The finished page with its policy: the hashes of the inline scripts in it that the theme wrote."""
+    if not rendered.endswith(".html"):
+        # A template of another kind (sitemap.xml) writes no page: its text, thousands of entries, is not read.
+        return page_html
     policy = page_policy(
         page_html, state.theme_scripts.pop(rendered, set()), allowed_sources(state.settings.third_party_hosts)
     )

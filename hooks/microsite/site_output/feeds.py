@@ -35,6 +35,7 @@ from feedgen.feed import FeedGenerator
 
 from .. import upstream
 from ..addresses import page_url
+from ..content_cache import KeptResults, content_key
 from ..findings import Finding
 from ..front_matter_fields import front_matter_line
 from ..language_texts import in_language
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
 FEED = "feed.xml"
 ATOM_TYPE = "application/atom+xml"
 HTML_TYPE = "text/html"
+# Each language's feed as written, by everything it says: two a save (twice that while a save changes them).
+WRITTEN_FEEDS: KeptResults[bytes] = KeptResults(size=8, copy=bytes)
 # What XML 1.0 has no place for, and lxml (under feedgen) refuses: control characters but tab and line
 # breaks, unpaired surrogates, U+FFFE and U+FFFF.
 _NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -135,22 +138,57 @@ def write_feeds(config: MkDocsConfig, publication: Publication, problems: Proble
 def atom_feed(
     config: MkDocsConfig, publication: Publication, language: str, articles: list[Article], people: dict[str, dict]
 ) -> bytes:
-    """The language's feed as Atom 1.0 (UTF-8 XML), with these of its articles (newest first)."""
-    feed = FeedGenerator()
+    """The language's feed as Atom 1.0 (UTF-8 XML), with these of its articles (newest first). The process keeps
+    each feed by everything it says (`feed_fields`): a save that changes none of it does not write it again."""
+    fields = feed_fields(config, publication, language, articles, people)
+    return WRITTEN_FEEDS.get(content_key(repr(fields)), lambda: _written_feed(fields))
+
+
+def feed_fields(
+    config: MkDocsConfig, publication: Publication, language: str, articles: list[Article], people: dict[str, dict]
+) -> tuple:
+    """Everything the language's feed says, as plain values: its own fields, then each entry's."""
     collection, languages = publication.articles, publication.languages
     every_article = [article for other in languages.codes for article in collection.of(other)]
-    feed.id(feed_id(tag_authority(config, publication), language, collection.of(language) or every_article))
-    feed.title(upstream.language_site_name(config, language))
-    description = upstream.language_site_description(config, language)
+    authority = tag_authority(config, publication)
+    return (
+        feed_id(authority, language, collection.of(language) or every_article),
+        upstream.language_site_name(config, language),
+        upstream.language_site_description(config, language),
+        feed_url(config, publication, language),
+        page_url(config, languages, language, "index.md"),
+        language,
+        _moment(_newest_change(collection, languages, language)),
+        tuple(_entry_fields(config, publication, authority, article, people) for article in articles),
+    )
+
+
+def _written_feed(fields: tuple) -> bytes:
+    feed_id_, title, description, url, home, language, updated, entries = fields
+    feed = FeedGenerator()
+    feed.id(feed_id_)
+    feed.title(title)
     if description:
         feed.subtitle(description)
-    feed.link(href=feed_url(config, publication, language), rel="self", type=ATOM_TYPE)
-    home = page_url(config, languages, language, "index.md")
+    feed.link(href=url, rel="self", type=ATOM_TYPE)
     feed.link(href=home, rel="alternate", type=HTML_TYPE, hreflang=language)
     feed.language(language)
-    feed.updated(_moment(_newest_change(collection, languages, language)))
-    for article in articles:
-        _add_entry(feed, config, publication, article, people)
+    feed.updated(updated)
+    for entry_id_, entry_title, entry_url, summary, published, entry_updated, authors, categories in entries:
+        # Appended: the collection is newest first already, and feedgen would otherwise prepend.
+        entry = feed.add_entry(order="append")
+        entry.id(entry_id_)
+        entry.title(entry_title)
+        # feedgen 1.0 writes only the href of an entry's link (it reads the other attributes back from the
+        # element it has just created): Atom takes a link without rel as rel="alternate", the article.
+        entry.link(href=entry_url, rel="alternate")
+        entry.summary(summary)
+        entry.published(published)
+        entry.updated(entry_updated)
+        for name, uri in authors:
+            entry.author(name=name, uri=uri)
+        for term, label in categories:
+            entry.category(term=term, label=label)
     return feed.atom_str(pretty=True, encoding="UTF-8")
 
 
@@ -160,27 +198,27 @@ def _newest_change(collection: Collection, languages: Languages, language: str) 
     return max(article.last_change for article in articles)
 
 
-def _add_entry(
-    feed: FeedGenerator, config: MkDocsConfig, publication: Publication, article: Article, people: dict[str, dict]
-) -> None:
+def _entry_fields(
+    config: MkDocsConfig, publication: Publication, authority: str, article: Article, people: dict[str, dict]
+) -> tuple:
+    """What the article's entry says: id, title, address, summary, dates, authors and topics."""
     collection, languages = publication.articles, publication.languages
     language = article.language
-    url = page_url(config, languages, language, article.path)
-    # Appended: the collection is newest first already, and feedgen would otherwise prepend.
-    entry = feed.add_entry(order="append")
-    entry.id(entry_id(tag_authority(config, publication), article))
-    entry.title(article.title)
-    # feedgen 1.0 writes only the href of an entry's link (it reads the other attributes back from the
-    # element it has just created): Atom takes a link without rel as rel="alternate", the article.
-    entry.link(href=url, rel="alternate")
-    entry.summary(article.description)
-    entry.published(_moment(article.date))
-    entry.updated(_moment(article.last_change))
-    for person_id in article.authors:
-        uri = page_url(config, languages, language, collection.settings.author_path(person_id))
-        entry.author(name=_name(people, person_id), uri=uri)
-    for topic_id in article.topics:
-        entry.category(term=topic_id, label=_topic_name(publication, topic_id, language))
+    authors = tuple(
+        (_name(people, person_id), page_url(config, languages, language, collection.settings.author_path(person_id)))
+        for person_id in article.authors
+    )
+    categories = tuple((topic_id, _topic_name(publication, topic_id, language)) for topic_id in article.topics)
+    return (
+        entry_id(authority, article),
+        article.title,
+        page_url(config, languages, language, article.path),
+        article.description,
+        _moment(article.date),
+        _moment(article.last_change),
+        authors,
+        categories,
+    )
 
 
 def _name(people: dict[str, dict], person_id: str) -> str:
@@ -199,9 +237,9 @@ def _unwritable(
     """What of the article's entry XML has no place for (control characters, which a YAML escape such
     as "\\x01" writes), each named at its line, where an editor finds it. A text's line is looked for only
     when it holds one: that reads the article's file again."""
-    path = Path(config.docs_dir) / article.language / article.path
-    # Each text with what it is and where it is written, both looked up only for a text that holds one:
-    # a save checks every article's entry again, and naming a language is slow (babel).
+    # Each text with what it is and where it is written (the article's path too), both looked up only for a text
+    # that holds one: a save checks every article's entry again, and naming a language is slow (babel).
+    path = (config.docs_dir, article.language, article.path)
     texts = [
         (text, lambda field=field: f"the {field}", functools.partial(_article_place, path, publication.project, field))
         for field, text in (("title", article.title), ("description", article.description))
@@ -228,8 +266,10 @@ def _unwritable(
     ]
 
 
-def _article_place(path: Path, project: Path, field: str) -> tuple[str, int]:
-    """The article's file as editors know it, and the line of a field of its front matter."""
+def _article_place(parts: tuple[str, str, str], project: Path, field: str) -> tuple[str, int]:
+    """The article's file (docs/, its language, its path) as editors know it, and the line of a field of its front
+    matter."""
+    path = Path(*parts)
     return _shown(path, project), front_matter_line(path.read_text(encoding="utf-8"), field)
 
 

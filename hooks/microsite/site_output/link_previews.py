@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,15 +176,16 @@ def _card(text: preview_images.CardText, colour: str) -> tuple[tuple, Callable[[
 def _write(state: BuildState, drawing: hashlib._Hash, site_path: str, shown_by: str | None, prepare: Recipe) -> None:
     """Writes the preview `prepare` says how to draw (or the cache kept of the same recipe) at `site_path`;
     in the live preview, the build before's where it keeps the page `shown_by`."""
-    target = state.site_dir / site_path
-    if target.exists():
+    # A string, not a path: a preview an article and language, each looked for at every save.
+    target = os.path.join(state.config.site_dir, site_path)
+    if os.path.exists(target):
         written = f"docs/{site_path}" if "/" in site_path else f"docs/{_source(state)}/{site_path}"
         message = "the build writes a link-preview picture there – rename or remove this file"
         state.problems.stop_or_report(Problem(Finding(written, 1, message)))
         return
     if shown_by is not None and state.take_back(shown_by, site_path):
         return
-    write_into_site(target, _cached(state, drawing, *prepare()), "the link-preview picture")
+    write_into_site(Path(target), _cached(state, drawing, *prepare()), "the link-preview picture")
 
 
 def _drawing() -> hashlib._Hash:

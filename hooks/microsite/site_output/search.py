@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import upstream
 from ..findings import Finding
@@ -33,20 +34,28 @@ if TYPE_CHECKING:
 DEFAULT_SEPARATOR = r"[\s\-]+"
 
 
-def split_index(
-    index: dict, languages: Languages, searchable: Callable[[str], str] = searchable_text
-) -> dict[str, dict]:
-    """The merged index as one index per language, locations relative to the language root, its
-    titles and texts searchable whatever was pasted into them (by `searchable`)."""
+def entry_json(doc: dict[str, Any], root: str, searchable: Callable[[str], str] = searchable_text) -> str:
+    """One entry of the merged index as the JSON text of its language's index (below the language root
+    `root`): its location relative to that root, its title and text searchable whatever was pasted into them."""
+    texts = {field: searchable(doc[field]) for field in ("title", "text") if field in doc}
+    return _json({**doc, **texts, "location": doc["location"].removeprefix(root)})
+
+
+def language_indexes(
+    index: dict[str, Any], languages: Languages, entry: Callable[[dict[str, Any], str], str] = entry_json
+) -> dict[str, str]:
+    """The merged index as one index's JSON text per language, each entry's text made by `entry` (the preview
+    keeps a kept page's): the text `json.dumps` would give of the whole index, made of each entry's."""
     configured = index["config"].get("separator") or DEFAULT_SEPARATOR
     config = {**index["config"], "separator": f"(?:{configured})|{SEARCH_SEPARATORS}"}
-    per_language = {language: {"config": {**config, "lang": [language]}, "docs": []} for language in languages.codes}
+    docs: dict[str, list[str]] = {language: [] for language in languages.codes}
     for doc in index["docs"]:
         language = languages.of_path(doc["location"])
-        location = doc["location"].removeprefix(languages.root(language))
-        texts = {field: searchable(doc[field]) for field in ("title", "text") if field in doc}
-        per_language[language]["docs"].append({**doc, **texts, "location": location})
-    return per_language
+        docs[language].append(entry(doc, languages.root(language)))
+    return {
+        language: f'{{"config":{_json({**config, "lang": [language]})},"docs":[{",".join(entries)}]}}'
+        for language, entries in docs.items()
+    }
 
 
 def point_search_at_language(state: BuildState, output: str) -> str:
@@ -54,13 +63,23 @@ def point_search_at_language(state: BuildState, output: str) -> str:
 
 
 def write_language_indexes(state: BuildState) -> None:
-    merged_path = state.site_dir / upstream.SEARCH_INDEX
-    try:
-        merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        message = f"cannot read the search index to split it by language: {error}"
-        raise Problem(Finding(str(merged_path), 1, message)) from error
-    for language, index in split_index(merged, state.languages, state.searchable_text).items():
+    """Each language's index, from the merged one as Material's search holds it after writing it."""
+    merged = upstream.merged_search_index(state.config) or _read_merged_index(state.site_dir / upstream.SEARCH_INDEX)
+    for language, text in language_indexes(merged, state.languages, state.search_entry or entry_json).items():
         target = state.site_dir / state.languages.root(language) / upstream.SEARCH_INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
+
+
+def _read_merged_index(path: Path) -> dict[str, Any]:
+    """The merged index as written (without Material's search, which would have written it, nothing is)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        message = f"cannot read the search index to split it by language: {error}"
+        raise Problem(Finding(str(path), 1, message)) from error
+
+
+def _json(value: Any) -> str:
+    # As Material writes its index (`default=str` included), with the characters as they are.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)

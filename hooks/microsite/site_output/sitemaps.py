@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import upstream
+from ..content_cache import KeptResults, content_key
 from ..findings import Finding
 from ..pages.stand_in import stand_in_addresses
 from ..problems import Problem
@@ -37,6 +38,8 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 NAMESPACES = {"s": SITEMAP_NS, "xhtml": XHTML_NS}
 URL, LOC, LASTMOD, CHANGEFREQ = (f"{{{SITEMAP_NS}}}{name}" for name in ("url", "loc", "lastmod", "changefreq"))
 LINK = f"{{{XHTML_NS}}}link"
+# The root sitemap as finished, by everything that makes it: one a save (two while a site's address changes).
+FINISHED_SITEMAPS: KeptResults[bytes] = KeptResults(size=2, copy=bytes)
 
 
 def children(element: ElementTree.Element, tag: str) -> list[ElementTree.Element]:
@@ -85,10 +88,21 @@ def add_default_alternates(sitemap: ElementTree.ElementTree, source_language: st
             default.attrib.update(rel="alternate", hreflang="x-default", href=source.get("href", ""))
 
 
-def write_sitemap(path: Path, sitemap: ElementTree.ElementTree) -> None:
-    """The sitemap, and its gzipped copy where MkDocs wrote one."""
+def finished_sitemap(rendered: bytes, stand_ins: set[str], dates: dict[str, datetime.date], state: BuildState) -> bytes:
+    """The sitemap the i18n plugin rendered, without the stand-ins `stand_ins` (their addresses), dated by
+    `dates` and with `x-default`, as written."""
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    sitemap = ElementTree.ElementTree(ElementTree.fromstring(rendered))
+    drop_pages(sitemap, stand_ins)
+    date_entries(sitemap, state.site_url, dates)
+    add_default_alternates(sitemap, state.languages.source)
     ElementTree.indent(sitemap)
-    content = ElementTree.tostring(sitemap.getroot(), encoding="utf-8", xml_declaration=True)
+    return ElementTree.tostring(sitemap.getroot(), encoding="utf-8", xml_declaration=True)
+
+
+def write_sitemap(path: Path, content: bytes) -> None:
+    """The sitemap, and its gzipped copy where MkDocs wrote one."""
     path.write_bytes(content)
     gzipped = path.with_name(path.name + ".gz")
     if gzipped.is_file():
@@ -100,15 +114,18 @@ def write_sitemap(path: Path, sitemap: ElementTree.ElementTree) -> None:
 
 
 def finish_sitemap(state: BuildState) -> None:
-    """The root sitemap without stand-ins, dated by its pages and with `x-default`."""
-    ElementTree.register_namespace("", SITEMAP_NS)
-    ElementTree.register_namespace("xhtml", XHTML_NS)
+    """The root sitemap without stand-ins, dated by its pages and with `x-default`. The preview's process keeps
+    the sitemap it finished by all that makes it (the rendered sitemap, the stand-ins, the dates, the site's
+    address and source language): a save that changes none of them does not parse and write it again."""
+    path = state.site_dir / upstream.SITEMAP
+    stand_ins = {state.site_url + address for address in stand_in_addresses(state.publication)}
+    dates = page_dates(state)
     try:
-        sitemap = ElementTree.parse(state.site_dir / upstream.SITEMAP)
+        rendered = path.read_bytes()
+        dated = "\n".join(f"{page} {day.isoformat()}" for page, day in sorted(dates.items()))
+        key = content_key(rendered, "\n".join(sorted(stand_ins)), dated, state.site_url, state.languages.source)
+        finished = FINISHED_SITEMAPS.get(key, lambda: finished_sitemap(rendered, stand_ins, dates, state))
     except (OSError, ElementTree.ParseError) as error:
         message = f"cannot read the sitemap to finish it: {error}"
-        raise Problem(Finding(str(state.site_dir / upstream.SITEMAP), 1, message)) from error
-    drop_pages(sitemap, {state.site_url + address for address in stand_in_addresses(state.publication)})
-    date_entries(sitemap, state.site_url, page_dates(state))
-    add_default_alternates(sitemap, state.languages.source)
-    write_sitemap(state.site_dir / upstream.SITEMAP, sitemap)
+        raise Problem(Finding(str(path), 1, message)) from error
+    write_sitemap(path, finished)

@@ -172,3 +172,15 @@ def search_index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     without the search plugin). Its `on_page_context` adds each page's."""
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     return getattr(getattr(plugin, "search_index", None), "entries", None)
+
+
+def merged_search_index(config: MkDocsConfig) -> dict[str, Any] | None:
+    """The search index Material's search has just written at `SEARCH_INDEX`, every language's entries merged
+    by the i18n plugin, as it wrote it (its settings and entries, not read back from the file); None without
+    the search plugin."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is None:
+        return None
+    settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+    return {"config": settings, "docs": index.entries}
