@@ -40,6 +40,10 @@ class Site:
     # The pages the live preview kept from its build before (kept_pages.py), which keep that build's
     # findings of the checks that read each page by itself (checks.page_checks).
     kept: frozenset[str] = frozenset()
+    # Each page's text's digest as these checks read it: given for the kept pages (whose files are the ones
+    # the build before wrote and checked), so that their text is neither read nor hashed again; the digest of
+    # every other page read is added, for the next build.
+    digests: dict[str, bytes] = field(default_factory=dict)
     _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False)
@@ -80,7 +84,7 @@ class Site:
         footer, the same on every page and many times larger, which lychee checks.
         """
         if page not in self._content:
-            self._content[page] = list(_SCANNED_CONTENT.elements((self.root / page).read_text(encoding="utf-8")))
+            self._content[page] = list(self._elements(page, _SCANNED_CONTENT))
         return self._content[page]
 
     def unindexed(self, page: str) -> bool:
@@ -90,8 +94,19 @@ class Site:
     def page_elements(self, page: str) -> list[Element]:
         """The linking elements of the entire page, theme included."""
         if page not in self._whole:
-            self._whole[page] = list(_SCANNED_WHOLE.elements((self.root / page).read_text(encoding="utf-8")))
+            self._whole[page] = list(self._elements(page, _SCANNED_WHOLE))
         return self._whole[page]
+
+    def _elements(self, page: str, scanned: _ScannedPages) -> tuple[Element, ...]:
+        """The page's elements as `scanned` has them by its text's digest: a kept page's known from the build
+        before without reading its file, while the process still has them."""
+        digest = self.digests.get(page) if page in self.kept else None
+        elements = scanned.known(digest) if digest is not None else None
+        if elements is None:
+            text = (self.root / page).read_text(encoding="utf-8")
+            self.digests[page] = digest = _digest(text)
+            elements = scanned.elements(text, digest)
+        return elements
 
     @cached_property
     def _first_pages(self) -> dict[str, str]:
@@ -189,14 +204,19 @@ class _ScannedPages:
         self._size, self._scan_page = size, scan_page
         self._elements: OrderedDict[bytes, tuple[Element, ...]] = OrderedDict()
 
-    def elements(self, text: str) -> tuple[Element, ...]:
-        key = _digest(text)
-        elements = self._elements.get(key)
+    def elements(self, text: str, key: bytes) -> tuple[Element, ...]:
+        """The elements of `text`, whose digest is `key`."""
+        elements = self.known(key)
         if elements is None:
             elements = self._scan_page(text)
             self.take_in({key: elements})
-            return elements
-        self._elements.move_to_end(key)
+        return elements
+
+    def known(self, key: bytes) -> tuple[Element, ...] | None:
+        """The elements of the text whose digest is `key`, if this process has them."""
+        elements = self._elements.get(key)
+        if elements is not None:
+            self._elements.move_to_end(key)
         return elements
 
     def take_in(self, scanned: dict[bytes, tuple[Element, ...]]) -> None:
