@@ -45,9 +45,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
-# The checks of the built site (link_check.warn_in_build): the state, the pages kept (their paths in the site)
-# and their texts' digests; the findings of the checks that read each page by itself.
-SiteCheck = Callable[["BuildState", frozenset[str], "dict[str, bytes] | None"], list[Finding]]
+# The checks of the built site (link_check.warn_in_build): the state, the pages kept (their paths in the site),
+# their texts' digests and the files as the build started; the findings of the checks that read each page by
+# itself.
+SiteCheck = Callable[..., list[Finding]]
 
 
 @dataclass
@@ -175,18 +176,18 @@ class KeptPages:
 
     def check_built_site(self, state: BuildState, check: SiteCheck) -> None:
         """The checks of the built site: those that read each page by itself, of the pages rendered again
-        only (`check(state, kept, digests)`); the pages kept have the findings the build before had of them,
-        and their files' digests (a kept page's file is the one the build before wrote and checked), so that
-        their text is not read again."""
+        only; the pages kept have the findings the build before had of them, and their files' digests (a kept
+        page's file is the one the build before wrote and checked), so that their text is not read again. The
+        Markdown sources are the files as this build read them when it started, not read again."""
         build = self._current(state.config)
         if build is None:
-            check(state, frozenset(), None)
+            check(state)
             return
         kept = frozenset(build.pages[key].site_path for key in build.kept)
         findings = [finding for finding in self._page_check_findings if finding.file in kept]
         state.problems.report_all(findings)
         build.page_digests = {page: digest for page, digest in self._page_digests.items() if page in kept}
-        build.page_check_findings = check(state, kept, build.page_digests) + findings
+        build.page_check_findings = check(state, kept, build.page_digests, build.sources.texts) + findings
 
     def finish(self, state: BuildState) -> None:
         """Once every language is built: says what was rebuilt, and keeps this build's pages for the next

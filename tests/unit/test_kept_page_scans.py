@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from microsite.link_check.site import Site
+from microsite.rebuild_rule import read_sources
 from site_model import LANGUAGES
 
 KEPT, RENDERED = "de/kept.html", "de/rendered.html"
@@ -50,3 +51,35 @@ def test_a_kept_page_is_known_by_the_build_befores_digest_and_a_rendered_page_is
     assert hosts(after, RENDERED) == ["after.example.org"]
     assert after.digests[KEPT] == before.digests[KEPT]
     assert after.digests[RENDERED] != before.digests[RENDERED]
+
+
+def test_the_markdown_sources_as_the_build_read_them_when_it_started_are_the_files_as_read_now(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "docs/de/index.md": "\ufeff# Start\r\nZeile\rZeile\n".encode(),
+        "docs/de/a-b/x.md": b"# Bindestrich\n",
+        "docs/de/a/x.md": b"# Ordner\n\xff kein UTF-8\n",
+        "docs/de/bild.png": b"\x89PNG",
+        "docs/en/index.md": b"# Home\r\n",
+        "data/people.yml": b"- name: x\n",
+    }
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    as_read_now = site_of(tmp_path).markdown_sources
+    as_started = Site(
+        root=tmp_path,
+        site_url="https://example.org/",
+        languages=LANGUAGES,
+        project=tmp_path,
+        sources=read_sources(tmp_path).texts,
+    ).markdown_sources
+    assert as_started == as_read_now
+    assert [name for name, _ in as_read_now] == [
+        "docs/de/a/x.md",
+        "docs/de/a-b/x.md",
+        "docs/de/index.md",
+        "docs/en/index.md",
+    ]

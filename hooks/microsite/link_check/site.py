@@ -9,7 +9,7 @@ import pickle
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +20,7 @@ from ..languages import Languages
 from ..site_output import sitemaps
 from ..symbolic_links import followable
 from .html_scan import Element, robots_directives, scan
-from .markdown_sources import PARSED_PAGES
+from .markdown_sources import PARSED_PAGES, markdown_sources_in
 
 # An address with a scheme (https:, mailto:, …) names something outside the site's folders.
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
@@ -44,6 +44,9 @@ class Site:
     # the build before wrote and checked), so that their text is neither read nor hashed again; the digest of
     # every other page read is added, for the next build.
     digests: dict[str, bytes] = field(default_factory=dict)
+    # The project's files as the preview's build read them when it started, by their path in the project
+    # (rebuild_rule.Sources.texts): the Markdown sources are taken from there, not read again.
+    sources: Mapping[str, bytes] | None = None
     _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False)
@@ -62,6 +65,8 @@ class Site:
     def markdown_sources(self) -> list[tuple[str, str]]:
         """(path in the project, text) of every language's Markdown pages: read once for the checks that read
         them (three, at every save of the preview)."""
+        if self.sources is not None:
+            return markdown_sources_in(self.sources, self.languages.codes)
         docs = self.project / "docs"
         return [
             (path.relative_to(self.project).as_posix(), read_source(path))
