@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
+# The checks of the built site (link_check.warn_in_build): the state, the pages kept (their paths in the site),
+# their texts' digests and the files as the build started; the findings of the checks that read each page by
+# itself.
+SiteCheck = Callable[..., list[Finding]]
+
 
 @dataclass
 class KeptPage:
@@ -75,6 +80,8 @@ class _Build:
     kept: set[tuple[str, str]] = field(default_factory=set)
     # The findings of the checks of the built site that read each page by itself (link_check.page_checks).
     page_check_findings: list[Finding] = field(default_factory=list)
+    # Each built page's text's digest as the checks of the built site read it (link_check.site.Site.digests).
+    page_digests: dict[str, bytes] = field(default_factory=dict)
     # The content of the site folder the build before left, moved aside (`KeptPages.set_aside`).
     aside: Path | None = None
     # Each entry of this build's language search indexes as written, by its language root and its fields.
@@ -89,6 +96,7 @@ class KeptPages:
         self._pages: dict[tuple[str, str], KeptPage] = {}
         self._inputs: BuildInputs | None = None
         self._page_check_findings: list[Finding] = []
+        self._page_digests: dict[str, bytes] = {}
         self._search_entries: dict[tuple, str] = {}
         # Why nothing is kept, when nothing is.
         self._none_kept = "the first build of the preview"
@@ -106,7 +114,7 @@ class KeptPages:
         """Nothing kept: the next build renders every page."""
         _remove_aside(self._build)
         self._pages, self._inputs, self._build, self._none_kept = {}, None, None, why
-        self._page_check_findings, self._search_entries = [], {}
+        self._page_check_findings, self._page_digests, self._search_entries = [], {}, {}
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build reads any file: the files as they are now (a later language build: nothing)."""
@@ -171,17 +179,20 @@ class KeptPages:
             written = state.site_dir / page.site_path
             page.output = written.read_bytes() if page.site_path in boxed and written.is_file() else None
 
-    def check_built_site(self, state: BuildState, check: Callable[[BuildState, frozenset[str]], list[Finding]]) -> None:
+    def check_built_site(self, state: BuildState, check: SiteCheck) -> None:
         """The checks of the built site: those that read each page by itself, of the pages rendered again
-        only (`check(state, kept)`); the pages kept have the findings the build before had of them."""
+        only; the pages kept have the findings the build before had of them, and their files' digests (a kept
+        page's file is the one the build before wrote and checked), so that their text is not read again. The
+        Markdown sources are the files as this build read them when it started, not read again."""
         build = self._current(state.config)
         if build is None:
-            check(state, frozenset())
+            check(state)
             return
         kept = frozenset(build.pages[key].site_path for key in build.kept)
         findings = [finding for finding in self._page_check_findings if finding.file in kept]
         state.problems.report_all(findings)
-        build.page_check_findings = check(state, kept) + findings
+        build.page_digests = {page: digest for page, digest in self._page_digests.items() if page in kept}
+        build.page_check_findings = check(state, kept, build.page_digests, build.sources.texts) + findings
 
     def finish(self, state: BuildState) -> None:
         """Once every language is built: says what was rebuilt, and keeps this build's pages for the next
@@ -200,6 +211,7 @@ class KeptPages:
         else:
             self._pages, self._inputs, self._build = build.pages, build.inputs, None
             self._page_check_findings, self._search_entries = build.page_check_findings, build.search_entries
+            self._page_digests = build.page_digests
 
     def _current(self, config: MkDocsConfig) -> _Build | None:
         build = self._build

@@ -30,6 +30,7 @@ in MkDocs' stead, with the line of each.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,12 +95,25 @@ def check_site(
     return sorted(findings, key=lambda finding: (finding.file, finding.line, finding.check))
 
 
-def warn_in_build(state: BuildState, kept: frozenset[str] = frozenset()) -> list[Finding]:
+def warn_in_build(
+    state: BuildState,
+    kept: frozenset[str] = frozenset(),
+    digests: dict[str, bytes] | None = None,
+    sources: Mapping[str, bytes] | None = None,
+) -> list[Finding]:
     """The checks on the built HTML and the Markdown sources (not lychee) after the last language is built,
     as warnings; the pages `kept` from the preview's build before (their paths in the site) left out of the
-    checks that read each page by itself, which it returns the findings of."""
+    checks that read each page by itself, which it returns the findings of. `digests` gives the kept pages'
+    texts' digests as the build before read them, and gets every other page's read (`Site.digests`); `sources`,
+    the project's files as the preview's build read them when it started (`Site.sources`)."""
     site = Site(
-        root=state.site_dir, site_url=state.site_url, languages=state.languages, project=state.project, kept=kept
+        root=state.site_dir,
+        site_url=state.site_url,
+        languages=state.languages,
+        project=state.project,
+        kept=kept,
+        digests=digests if digests is not None else {},
+        sources=sources,
     )
     by_page = page_checks(site)
     state.problems.report_all(site_wide_checks(site) + by_page)

@@ -9,6 +9,7 @@ decoded). Code, in blocks or inline, is not read: an address shown in code is no
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -96,3 +97,22 @@ def _as_html(children: list[Token]) -> str:
         elif child.type in TEXT_TOKENS:
             parts.append(escape(child.content))
     return "".join(parts)
+
+
+def markdown_sources_in(files: Mapping[str, bytes], languages: Iterable[str]) -> list[tuple[str, str]]:
+    """(path in the project, text) of every language's Markdown pages among `files` (by their path in the
+    project, as the preview's build read them when it started: rebuild_rule.Sources), in the order and with
+    the text that reading them now gives (`site.read_source`, `Site.markdown_sources`)."""
+    return [
+        (name, _as_read(files[name]))
+        for language in languages
+        for name in sorted(
+            (name for name in files if name.startswith(f"docs/{language}/") and name.endswith(".md")),
+            key=lambda name: name.split("/"),
+        )
+    ]
+
+
+def _as_read(content: bytes) -> str:
+    # As a file is read in text mode: a byte order mark is no text, each line break a line feed.
+    return content.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")

@@ -9,7 +9,7 @@ import pickle
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +20,7 @@ from ..languages import Languages
 from ..site_output import sitemaps
 from ..symbolic_links import followable
 from .html_scan import Element, robots_directives, scan
-from .markdown_sources import PARSED_PAGES
+from .markdown_sources import PARSED_PAGES, markdown_sources_in
 
 # An address with a scheme (https:, mailto:, …) names something outside the site's folders.
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
@@ -40,6 +40,13 @@ class Site:
     # The pages the live preview kept from its build before (kept_pages.py), which keep that build's
     # findings of the checks that read each page by itself (checks.page_checks).
     kept: frozenset[str] = frozenset()
+    # Each page's text's digest as these checks read it: given for the kept pages (whose files are the ones
+    # the build before wrote and checked), so that their text is neither read nor hashed again; the digest of
+    # every other page read is added, for the next build.
+    digests: dict[str, bytes] = field(default_factory=dict)
+    # The project's files as the preview's build read them when it started, by their path in the project
+    # (rebuild_rule.Sources.texts): the Markdown sources are taken from there, not read again.
+    sources: Mapping[str, bytes] | None = None
     _content: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _whole: dict[str, list[Element]] = field(default_factory=dict, init=False, repr=False)
     _sources: dict[str, str] = field(default_factory=dict, init=False, repr=False)
@@ -58,6 +65,8 @@ class Site:
     def markdown_sources(self) -> list[tuple[str, str]]:
         """(path in the project, text) of every language's Markdown pages: read once for the checks that read
         them (three, at every save of the preview)."""
+        if self.sources is not None:
+            return markdown_sources_in(self.sources, self.languages.codes)
         docs = self.project / "docs"
         return [
             (path.relative_to(self.project).as_posix(), read_source(path))
@@ -80,7 +89,7 @@ class Site:
         footer, the same on every page and many times larger, which lychee checks.
         """
         if page not in self._content:
-            self._content[page] = list(_SCANNED_CONTENT.elements((self.root / page).read_text(encoding="utf-8")))
+            self._content[page] = list(self._elements(page, _SCANNED_CONTENT))
         return self._content[page]
 
     def unindexed(self, page: str) -> bool:
@@ -90,8 +99,19 @@ class Site:
     def page_elements(self, page: str) -> list[Element]:
         """The linking elements of the entire page, theme included."""
         if page not in self._whole:
-            self._whole[page] = list(_SCANNED_WHOLE.elements((self.root / page).read_text(encoding="utf-8")))
+            self._whole[page] = list(self._elements(page, _SCANNED_WHOLE))
         return self._whole[page]
+
+    def _elements(self, page: str, scanned: _ScannedPages) -> tuple[Element, ...]:
+        """The page's elements as `scanned` has them by its text's digest: a kept page's known from the build
+        before without reading its file, while the process still has them."""
+        digest = self.digests.get(page) if page in self.kept else None
+        elements = scanned.known(digest) if digest is not None else None
+        if elements is None:
+            text = (self.root / page).read_text(encoding="utf-8")
+            self.digests[page] = digest = _digest(text)
+            elements = scanned.elements(text, digest)
+        return elements
 
     @cached_property
     def _first_pages(self) -> dict[str, str]:
@@ -189,14 +209,19 @@ class _ScannedPages:
         self._size, self._scan_page = size, scan_page
         self._elements: OrderedDict[bytes, tuple[Element, ...]] = OrderedDict()
 
-    def elements(self, text: str) -> tuple[Element, ...]:
-        key = _digest(text)
-        elements = self._elements.get(key)
+    def elements(self, text: str, key: bytes) -> tuple[Element, ...]:
+        """The elements of `text`, whose digest is `key`."""
+        elements = self.known(key)
         if elements is None:
             elements = self._scan_page(text)
             self.take_in({key: elements})
-            return elements
-        self._elements.move_to_end(key)
+        return elements
+
+    def known(self, key: bytes) -> tuple[Element, ...] | None:
+        """The elements of the text whose digest is `key`, if this process has them."""
+        elements = self._elements.get(key)
+        if elements is not None:
+            self._elements.move_to_end(key)
         return elements
 
     def take_in(self, scanned: dict[bytes, tuple[Element, ...]]) -> None:
