@@ -31,8 +31,9 @@ BUILD_ENDS = ("Reloading browsers", REBUILD_FAILED)
 # How long one rebuild may take before the preview counts as stuck: a rebuild takes about a second.
 REBUILD_SECONDS = 20
 
-# After a rebuild that failed, how long the log must stay unchanged before no further rebuild is expected: more
-# than the preview's polling interval (half a second), in which it notices a change.
+# How long the log must stay unchanged before no further rebuild is expected: more than the preview's polling
+# interval (a quarter of a second: upstream/mkdocs.py SAVE_POLLING_SECONDS) and its wait for quiet (a tenth), in which it
+# notices a change.
 QUIET_SECONDS = 0.6
 # How long the preview may take to start: setting up is done (the environment exists), one build is left.
 START_SECONDS = 60
@@ -126,6 +127,19 @@ class Preview:
                         return written
             time.sleep(0.05)
         raise AssertionError(f"no rebuild within {REBUILD_SECONDS} s:\n{self.log()[start:]}")
+
+    def settle(self) -> None:
+        """Wait until the log has been still for QUIET_SECONDS: a save of several files that one of the server's
+        polls saw half done is seen again at the next poll, and rebuilt again, after the first rebuild is served."""
+        deadline = time.monotonic() + REBUILD_SECONDS
+        before = self.log()
+        while time.monotonic() < deadline:
+            time.sleep(QUIET_SECONDS)
+            now = self.log()
+            if now == before:
+                return
+            before = now
+        raise AssertionError(f"the preview did not settle within {REBUILD_SECONDS} s:\n{before}")
 
     def served_build(self) -> int | None:
         """When the build the preview serves now started, on its clock (_preview_clock); None if it does not
