@@ -113,6 +113,20 @@ def build(project: Path, site: Path, *, extra_env: dict | None = None) -> dict:
     )
 
 
+def build_in_process(project: Path, site: Path) -> None:
+    """One strict build of `project` into `site` in this process, as `mkdocs build --strict` makes it (for the
+    scripts that watch a build from inside: profile_build.py, timeline_build.py)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
 def median_of(samples: list[dict]) -> dict:
     """Each figure's median over the runs' samples."""
     return {key: statistics.median(sample[key] for sample in samples) for key in samples[0]}

@@ -35,15 +35,12 @@ from pathlib import Path
 
 import corpus
 import scale
-from measure import SUB_PATH
+from measure import SUB_PATH, build_in_process
 from project import copy_project
 
 
 def profile(project: Path, site: Path) -> cProfile.Profile:
     """One strict build of `project`, in this process, under the profiler."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     # The languages one after the other in this process: the profiler sees no process it did not start.
     settings = {
         "NO_MKDOCS_2_WARNING": "1",
@@ -55,12 +52,9 @@ def profile(project: Path, site: Path) -> cProfile.Profile:
     sys.path.insert(0, str(project))
     profiler = cProfile.Profile()
     profiler.enable()
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        build_in_process(project, site)
     finally:
-        config.plugins.on_shutdown()
         profiler.disable()
     return profiler
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import corpus
-from measure import SUB_PATH
+from measure import SUB_PATH, build_in_process
 
 # (module, attribute, label): the steps whose calls the timeline shows, wrapped where the caller looks them up.
 STEPS = (
@@ -90,18 +90,10 @@ def build(project: Path, site: Path, log_path: Path) -> None:
     shutil.rmtree(project / ".cache", ignore_errors=True)
     os.chdir(project)
     sys.path.insert(0, str(project / "hooks"))
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_TRUNC)
     start = time.perf_counter()
     wrap_steps(log, start)
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
+    build_in_process(project, site)
     os.write(log, f"{os.getpid()}\tthe whole build\t0\t{time.perf_counter() - start:.4f}\t0\t0\n".encode())
     os.close(log)
 
