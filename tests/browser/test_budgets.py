@@ -28,18 +28,38 @@ new PerformanceObserver((list) => {
 """
 
 
-def weights_without_pictures(browser, addresses: list[str], compressed: dict[str, int]) -> list[tuple[int, list[str]]]:
+def phone_tabs_without_cache(browser, count: int) -> list:
+    """`count` tabs at the phone's size, each in its own browser context, that take nothing from a cache: each
+    context routes its requests through Playwright, which turns its HTTP cache off (Chromium's debugging
+    protocol's own switch held for a tab's first page only). Every page opened in one is fetched whole, as on a
+    first visit, without a fresh context a page."""
+    tabs = []
+    for _ in range(count):
+        context = browser.new_context(viewport=PHONE)
+        context.route("**/*", lambda route: route.continue_())
+        tabs.append(context.new_page())
+    return tabs
+
+
+def weights_without_pictures(
+    tabs: list, addresses: list[str], compressed: dict[str, int]
+) -> list[tuple[int, list[str]]]:
     """For each address, the bytes of the page and of everything it loads but pictures, each compressed with
-    gzip as a static host sends text (level 6), and what was loaded: each page in a fresh browser context (an
-    empty cache, as a first visit), the pages opened together. `compressed`: the compressed size of each
-    address loaded before, which every page shares (the site's files do not change while the test runs)."""
-    contexts = [browser.new_context(viewport=PHONE) for _ in addresses]
-    pages = [context.new_page() for context in contexts]
+    gzip as a static host sends text (level 6), and what was loaded: each page in its own tab (of
+    `phone_tabs_without_cache`: nothing taken from a cache, as on a first visit), the pages opened together.
+    `compressed`: the compressed size of each address loaded before, which every page shares (the site's files
+    do not change while the test runs)."""
+    tabs = tabs[: len(addresses)]
     responses: list[list] = [[] for _ in addresses]
-    for page, seen in zip(pages, responses, strict=True):
-        # Playwright marks each handler it is given: a function, not a list's bound method.
-        page.on("response", lambda response, seen=seen: seen.append(response))
-    open_all_quietly(list(zip(pages, addresses, strict=True)))
+    # Playwright marks each handler it is given: a function, not a list's bound method.
+    handlers = [lambda response, seen=seen: seen.append(response) for seen in responses]
+    for tab, handler in zip(tabs, handlers, strict=True):
+        tab.on("response", handler)
+    try:
+        open_all_quietly(list(zip(tabs, addresses, strict=True)))
+    finally:
+        for tab, handler in zip(tabs, handlers, strict=True):
+            tab.remove_listener("response", handler)
     measured = []
     for seen in responses:
         loaded = [
@@ -52,8 +72,6 @@ def weights_without_pictures(browser, addresses: list[str], compressed: dict[str
                 compressed[response.url] = len(gzip.compress(response.body(), compresslevel=6))
         weight = sum(compressed[response.url] for response in loaded)
         measured.append((weight, [response.url.rsplit("/", 1)[-1] for response in loaded]))
-    for context in contexts:
-        context.close()
     return measured
 
 
@@ -62,16 +80,22 @@ def test_every_page_with_what_it_loads_but_pictures_is_at_most_100_kb(
 ) -> None:
     too_heavy, compressed = [], {}
     paths = built_site.content_paths()
-    for start in range(0, len(paths), PAGES_AT_ONCE):
-        batch = paths[start : start + PAGES_AT_ONCE]
-        for path, (weight, loaded) in zip(
-            batch, weights_without_pictures(browser, [served_site + path for path in batch], compressed), strict=True
-        ):
-            # The page, the theme's stylesheet and scripts and the search index at least: a page that loaded
-            # nothing would weigh nothing.
-            assert len(loaded) >= 4, f"{path} loaded only {loaded}"
-            if weight > PAGE_BUDGET:
-                too_heavy.append(f"{path}: {weight / 1000:.1f} KB ({', '.join(loaded)})")
+    tabs = phone_tabs_without_cache(browser, PAGES_AT_ONCE)
+    try:
+        for start in range(0, len(paths), PAGES_AT_ONCE):
+            batch = paths[start : start + PAGES_AT_ONCE]
+            addresses = [served_site + path for path in batch]
+            for path, (weight, loaded) in zip(
+                batch, weights_without_pictures(tabs, addresses, compressed), strict=True
+            ):
+                # The page, the theme's stylesheet and scripts and the search index at least: a page that loaded
+                # nothing would weigh nothing.
+                assert len(loaded) >= 4, f"{path} loaded only {loaded}"
+                if weight > PAGE_BUDGET:
+                    too_heavy.append(f"{path}: {weight / 1000:.1f} KB ({', '.join(loaded)})")
+    finally:
+        for tab in tabs:
+            tab.context.close()
     assert not too_heavy, "over the budget of 100 KB with gzip, pictures aside:\n" + "\n".join(too_heavy)
 
 
