@@ -5,9 +5,10 @@ layout while they load. (make bench measures the same on the real site, with Lig
 from __future__ import annotations
 
 import gzip
+import time
 
 import pytest
-from chromium import NetworkWatch, open_all_quietly
+from chromium import NetworkWatch, open_all_quietly, wait_until_all_quiet
 from site_model import BuiltSite, review_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.long_module]
@@ -28,18 +29,38 @@ new PerformanceObserver((list) => {
 """
 
 
-def weights_without_pictures(browser, addresses: list[str], compressed: dict[str, int]) -> list[tuple[int, list[str]]]:
+def phone_tabs_without_cache(browser, count: int) -> list:
+    """`count` tabs at the phone's size, each in its own browser context, that take nothing from a cache: each
+    context routes its requests through Playwright, which turns its HTTP cache off (Chromium's debugging
+    protocol's own switch held for a tab's first page only). Every page opened in one is fetched whole, as on a
+    first visit, without a fresh context a page."""
+    tabs = []
+    for _ in range(count):
+        context = browser.new_context(viewport=PHONE)
+        context.route("**/*", lambda route: route.continue_())
+        tabs.append(context.new_page())
+    return tabs
+
+
+def weights_without_pictures(
+    tabs: list, addresses: list[str], compressed: dict[str, int]
+) -> list[tuple[int, list[str]]]:
     """For each address, the bytes of the page and of everything it loads but pictures, each compressed with
-    gzip as a static host sends text (level 6), and what was loaded: each page in a fresh browser context (an
-    empty cache, as a first visit), the pages opened together. `compressed`: the compressed size of each
-    address loaded before, which every page shares (the site's files do not change while the test runs)."""
-    contexts = [browser.new_context(viewport=PHONE) for _ in addresses]
-    pages = [context.new_page() for context in contexts]
+    gzip as a static host sends text (level 6), and what was loaded: each page in its own tab (of
+    `phone_tabs_without_cache`: nothing taken from a cache, as on a first visit), the pages opened together.
+    `compressed`: the compressed size of each address loaded before, which every page shares (the site's files
+    do not change while the test runs)."""
+    tabs = tabs[: len(addresses)]
     responses: list[list] = [[] for _ in addresses]
-    for page, seen in zip(pages, responses, strict=True):
-        # Playwright marks each handler it is given: a function, not a list's bound method.
-        page.on("response", lambda response, seen=seen: seen.append(response))
-    open_all_quietly(list(zip(pages, addresses, strict=True)))
+    # Playwright marks each handler it is given: a function, not a list's bound method.
+    handlers = [lambda response, seen=seen: seen.append(response) for seen in responses]
+    for tab, handler in zip(tabs, handlers, strict=True):
+        tab.on("response", handler)
+    try:
+        open_all_quietly(list(zip(tabs, addresses, strict=True)))
+    finally:
+        for tab, handler in zip(tabs, handlers, strict=True):
+            tab.remove_listener("response", handler)
     measured = []
     for seen in responses:
         loaded = [
@@ -52,8 +73,6 @@ def weights_without_pictures(browser, addresses: list[str], compressed: dict[str
                 compressed[response.url] = len(gzip.compress(response.body(), compresslevel=6))
         weight = sum(compressed[response.url] for response in loaded)
         measured.append((weight, [response.url.rsplit("/", 1)[-1] for response in loaded]))
-    for context in contexts:
-        context.close()
     return measured
 
 
@@ -62,16 +81,22 @@ def test_every_page_with_what_it_loads_but_pictures_is_at_most_100_kb(
 ) -> None:
     too_heavy, compressed = [], {}
     paths = built_site.content_paths()
-    for start in range(0, len(paths), PAGES_AT_ONCE):
-        batch = paths[start : start + PAGES_AT_ONCE]
-        for path, (weight, loaded) in zip(
-            batch, weights_without_pictures(browser, [served_site + path for path in batch], compressed), strict=True
-        ):
-            # The page, the theme's stylesheet and scripts and the search index at least: a page that loaded
-            # nothing would weigh nothing.
-            assert len(loaded) >= 4, f"{path} loaded only {loaded}"
-            if weight > PAGE_BUDGET:
-                too_heavy.append(f"{path}: {weight / 1000:.1f} KB ({', '.join(loaded)})")
+    tabs = phone_tabs_without_cache(browser, PAGES_AT_ONCE)
+    try:
+        for start in range(0, len(paths), PAGES_AT_ONCE):
+            batch = paths[start : start + PAGES_AT_ONCE]
+            addresses = [served_site + path for path in batch]
+            for path, (weight, loaded) in zip(
+                batch, weights_without_pictures(tabs, addresses, compressed), strict=True
+            ):
+                # The page, the theme's stylesheet and scripts and the search index at least: a page that loaded
+                # nothing would weigh nothing.
+                assert len(loaded) >= 4, f"{path} loaded only {loaded}"
+                if weight > PAGE_BUDGET:
+                    too_heavy.append(f"{path}: {weight / 1000:.1f} KB ({', '.join(loaded)})")
+    finally:
+        for tab in tabs:
+            tab.context.close()
     assert not too_heavy, "over the budget of 100 KB with gzip, pictures aside:\n" + "\n".join(too_heavy)
 
 
@@ -79,18 +104,29 @@ def test_every_page_with_what_it_loads_but_pictures_is_at_most_100_kb(
 # 48 px left, a shift of 0.0008 on every page at 390 px, until publication.css kept its place.
 @pytest.mark.parametrize("kind", ["home", "article"])
 def test_no_layout_shift_on_a_phone(browser, built_site: BuiltSite, served_site: str, kind: str) -> None:
+    """The pages of the kind, one in each language, each in a fresh context, opened and scrolled side by side:
+    their waits for the network and for the browser to report a shift overlap."""
     pages = review_pages(built_site.project)
-    for name in (name for name in pages if name.endswith(f"-{kind}")):
+    paths = [pages[name] for name in pages if name.endswith(f"-{kind}")]
+    tabs = []
+    for _ in paths:
         context = browser.new_context(viewport=PHONE)
         context.add_init_script(RECORD_LAYOUT_SHIFTS)
-        page = context.new_page()
-        network = NetworkWatch(page)
-        page.goto(served_site + pages[name], wait_until="load")
-        network.wait_until_quiet()
+        tabs.append(context.new_page())
+    try:
+        open_all_quietly([(tab, served_site + path) for tab, path in zip(tabs, paths, strict=True)])
         # The pictures further down load as the reader scrolls to them: they must not push the text either.
-        page.mouse.wheel(0, 10_000)
-        network.wait_until_quiet()
-        page.wait_for_timeout(300)
-        shifts = page.evaluate("window.__layoutShifts")
-        context.close()
-        assert shifts == [], f"{pages[name]} shifted its layout while loading: {shifts}"
+        watches = [NetworkWatch(tab) for tab in tabs]
+        for tab in tabs:
+            tab.mouse.wheel(0, 10_000)
+        scrolled = time.monotonic()
+        wait_until_all_quiet([(watch, scrolled) for watch in watches], timeout=30)
+        for watch in watches:
+            watch.stop()
+        tabs[0].wait_for_timeout(300)
+        shifts = {path: tab.evaluate("window.__layoutShifts") for tab, path in zip(tabs, paths, strict=True)}
+    finally:
+        for tab in tabs:
+            tab.context.close()
+    shifted = {path: found for path, found in shifts.items() if found}
+    assert not shifted, f"shifted their layout while loading: {shifted}"
