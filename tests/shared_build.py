@@ -10,14 +10,14 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from project import GENERATOR_PARTS, PUBLICATION, ROOT, SUB_PATH, assemble_publication, build_site, free_port
 from site_model import BuiltSite
 
-# What the build's record holds besides the folders: the address the site was built for and what it logged.
+# The record of what was made: for the fixture, the address the site was built for and what the build logged.
 RECORD = "build.json"
 
 
@@ -51,6 +51,28 @@ def _locked(lock_file: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def made_once(folder: Path, make: Callable[[Path], dict]) -> dict:
+    """What `make(folder)` recorded, made by the first process that asks and read by every other: each waits
+    for the folder's lock, and finds the record of the first, or makes it. A `make` that fails records
+    nothing, and the next process to ask tries again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / RECORD
+    with _locked(folder / "lock"):
+        if not record.exists():
+            made = make(folder)
+            # Written whole, then renamed: a process that finds the record finds everything made.
+            record.with_suffix(".part").write_text(json.dumps(made), encoding="utf-8")
+            record.with_suffix(".part").replace(record)
+    return json.loads(record.read_text(encoding="utf-8"))
+
+
+def _build_fixture(folder: Path) -> dict:
+    project = assemble_publication(folder / "project")
+    site_url = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
+    result = build_site(folder / "site", site_url, config_file=project / "mkdocs.yml")
+    return {"site_url": site_url, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fixture publication's project and its strict build for the sub-path, made by the first process that
     asks and read by every other: to read, serve and copy, never to change (a test that changes the site takes
@@ -58,17 +80,11 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     no process serves on: each serves it on its own port (`served_site`), and a page that loaded anything from
     the address it was built for would show in the requests to other hosts."""
     folder = shared_folder(tmp_path_factory) / f"fixture-build-{sources_key()}"
-    folder.mkdir(exist_ok=True)
-    project, site, record = folder / "project", folder / "site", folder / RECORD
-    with _locked(folder / "lock"):
-        if not record.exists():
-            assemble_publication(project)
-            site_url = f"http://127.0.0.1:{free_port()}{SUB_PATH}"
-            result = build_site(site, site_url, config_file=project / "mkdocs.yml")
-            written = {"site_url": site_url, "returncode": result.returncode, "stdout": result.stdout}
-            # Written last, and whole: a process that finds the record finds the build complete.
-            record.with_suffix(".part").write_text(json.dumps({**written, "stderr": result.stderr}), encoding="utf-8")
-            record.with_suffix(".part").replace(record)
-    build = json.loads(record.read_text(encoding="utf-8"))
+    build = made_once(folder, _build_fixture)
     assert build["returncode"] == 0, f"mkdocs build --strict failed:\n{build['stdout']}\n{build['stderr']}"
-    return BuiltSite(root=site, site_url=build["site_url"], log=build["stdout"] + build["stderr"], project=project)
+    return BuiltSite(
+        root=folder / "site",
+        site_url=build["site_url"],
+        log=build["stdout"] + build["stderr"],
+        project=folder / "project",
+    )
