@@ -1,5 +1,6 @@
-"""Shared fixtures: the fixture publication (tests/publication/) assembled once with the generator, its
-site built with --strict under a sub-path and served there on 127.0.0.1, and Debian's Chromium."""
+"""Shared fixtures: the fixture publication (tests/publication/) assembled once with the generator and its
+site built with --strict under a sub-path, both once for every test process of a run; the site served there on
+127.0.0.1 by each process; and Debian's Chromium."""
 
 from __future__ import annotations
 
@@ -8,37 +9,30 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS, missing_tool
-from project import SUB_PATH, assemble_publication, build_site, free_port
+from project import free_port
+from shared_build import fixture_build
 from site_model import BuiltSite
 from static_host import served_under_sub_path
 
 
 @pytest.fixture(scope="session")
-def publication_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture publication assembled into a project, once: to read and to build, never to change (a
-    test that changes a project assembles its own)."""
-    return assemble_publication(tmp_path_factory.mktemp("publication") / "project")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The fixture publication built strictly for the sub-path, once for every test process of the run
+    (shared_build.py): to read, serve and copy, never to change (`site_copy` is a copy a test may change)."""
+    return fixture_build(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def publication_project(built_site: BuiltSite) -> Path:
+    """The fixture publication assembled into a project, the one `built_site` was built from: to read and to
+    build, never to change (a test that changes a project assembles its own)."""
+    return built_site.project
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, publication_project: Path, site_port: int) -> BuiltSite:
-    destination = tmp_path_factory.mktemp("site")
-    site_url = f"http://127.0.0.1:{site_port}{SUB_PATH}"
-    result = build_site(destination, site_url, config_file=publication_project / "mkdocs.yml")
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return BuiltSite(
-        root=destination, site_url=site_url, log=result.stdout + result.stderr, project=publication_project
-    )
-
-
-@pytest.fixture(scope="session")
-def served_site(built_site: BuiltSite, site_port: int) -> Iterator[str]:
-    with served_under_sub_path(built_site.root, site_port) as address:
+def served_site(built_site: BuiltSite) -> Iterator[str]:
+    """The built site's address while this process serves it, on a port of its own."""
+    with served_under_sub_path(built_site.root, free_port()) as address:
         yield address
 
 

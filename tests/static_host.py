@@ -46,7 +46,8 @@ class RootErrorPageHandler(SubPathHandler):
 
 @contextlib.contextmanager
 def served_under_sub_path(site: Path, port: int) -> Iterator[str]:
-    """The site's address while its files are served; `port` is the one its site_url names."""
+    """The site's address while its files are served on `port` (the one its site_url names, or for a build
+    several test processes serve, each one's own)."""
     with _served(site, port, SubPathHandler) as address:
         yield address
 

@@ -49,8 +49,9 @@ def test_every_article_names_a_preview_picture_the_site_serves_at_1200_by_630(
             assert meta.get("twitter:card") == "summary_large_image", f"{path}: twitter:card {meta.get('twitter:card')}"
             assert meta.get("twitter:image") == picture and meta.get("og:image:alt"), f"{path}: {meta}"
             assert data.get("image", {}).get("url") == picture, f"{path}: the JSON-LD's picture is {data.get('image')}"
-            # Fetched as a crawler fetches it: from the address the page names, over HTTP.
-            response = page.request.get(picture)
+            # Fetched as a crawler fetches it, over HTTP, from the address the page names: on the host that serves
+            # the site here, as the build is shared by the test processes and each serves it on a port of its own.
+            response = page.request.get(served_site + picture.removeprefix(built_site.site_url))
             assert response.ok and response.headers["content-type"].startswith("image/"), f"{path}: {picture}"
             with Image.open(io.BytesIO(response.body())) as shown:
                 assert shown.size == PREVIEW_SIZE, f"{path}: {picture} is {shown.size}"

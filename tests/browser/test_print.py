@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from microsite.articles import Article
-from pypdf import PdfReader
 from site_model import LANGUAGES, BuiltSite, article_collection, assembled_publication
 
 pytestmark = pytest.mark.browser
@@ -158,6 +157,9 @@ class Printed:
 
 @pytest.fixture(scope="module")
 def printed(browser, served_site: str) -> dict[str, Printed]:
+    # Imported here, not at the top: every test process collects this module, and only one runs it.
+    from pypdf import PdfReader
+
     results = {}
     for page_path in article_pages():
         context = browser.new_context(service_workers="block")

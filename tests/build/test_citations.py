@@ -13,14 +13,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import bibtexparser
 import pytest
 import rispy
 from babel.dates import format_date
-from bibtexparser.bparser import BibTexParser
-from bibtexparser.customization import splitname
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
 from microsite.articles import Article
 from microsite.scaffold import yaml_text
 from project import assemble_publication, build_site, collection_folder, microsite, person_ids, publication_data
@@ -182,6 +177,10 @@ def _after_group(value: str, start: int) -> int:
 def read_bibtex(path: Path) -> dict[str, str]:
     """The file's one entry. `@online` is biblatex's type, which Zotero and JabRef read; bibtexparser
     reads only classic BibTeX's unless told, and knows the month macros when asked to."""
+    # Imported here, not at the top: every test process collects this module, and only one runs it.
+    import bibtexparser
+    from bibtexparser.bparser import BibTexParser
+
     parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
     database = bibtexparser.loads(path.read_text(encoding="utf-8"), parser=parser)
     assert len(database.entries) == 1, f"{path}: {len(database.entries)} entries"
@@ -191,6 +190,8 @@ def read_bibtex(path: Path) -> dict[str, str]:
 def family_and_given(name: str) -> tuple[str, str]:
     """A name as BibTeX reads it ("First von Last", or "von Last, First"): the family name with its
     particles, and the given names."""
+    from bibtexparser.customization import splitname
+
     parts = splitname(name)
     return latex_text(" ".join(parts["von"] + parts["last"])), latex_text(" ".join(parts["first"]))
 
@@ -236,6 +237,10 @@ def ris_authors(entry: dict) -> list[tuple[str, str]]:
 
 def csl_entry(path: Path) -> tuple[dict, str]:
     """The file's one item, and the bibliography entry a CSL processor makes of it."""
+    # Imported here, not at the top: every test process collects this module, and only one runs it.
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
     items = json.loads(path.read_text(encoding="utf-8"))
     assert len(items) == 1, f"{path}: {len(items)} items"
     bibliography = CitationStylesBibliography(CitationStylesStyle(CSL_STYLE), CiteProcJSON(items), formatter.plain)

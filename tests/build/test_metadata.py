@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-import extruct
 import pytest
 import yaml
 from microsite.articles import Article, Collection
@@ -39,6 +38,9 @@ def is_error_page(path: str) -> bool:
 
 
 def extracted(site: BuiltSite, path: str) -> dict:
+    # Imported here, not at the top: every test process collects this module, and only one runs it.
+    import extruct
+
     html = (site.root / path).read_text(encoding="utf-8")
     return extruct.extract(html, base_url=site.site_url + path, syntaxes=["json-ld", "opengraph"])
 

@@ -14,7 +14,6 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-import extruct
 import feedparser
 import pytest
 from microsite.upstream import content_span
@@ -80,6 +79,9 @@ def texts(site: BuiltSite, path: str) -> dict[str, list[str]]:
 
 def metadata(site: BuiltSite, path: str) -> tuple[dict, dict[str, str]]:
     """The page's JSON-LD item and its Open Graph properties, as link previews read them."""
+    # Imported here, not at the top: every test process collects this module, and only one runs it.
+    import extruct
+
     found = extruct.extract(
         (site.root / path).read_text(encoding="utf-8"), base_url=site.site_url + path, syntaxes=["json-ld", "opengraph"]
     )
