@@ -37,6 +37,9 @@ REBUILD_SECONDS = 20
 QUIET_SECONDS = 0.6
 # How long the preview may take to start: setting up is done (the environment exists), one build is left.
 START_SECONDS = 60
+# How often the tests look at the preview's log and its pages while they wait: reading a log or asking a page
+# of a server on this machine costs next to nothing, and a wait ends half of this later on average.
+POLL_SECONDS = 0.05
 
 
 @contextmanager
@@ -61,7 +64,7 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
         deadline = time.monotonic() + START_SECONDS
         while "Serving on" not in running.log():
             assert server.poll() is None and time.monotonic() < deadline, "the preview did not start:\n" + running.log()
-            time.sleep(0.2)
+            time.sleep(POLL_SECONDS)
         yield running
     finally:
         # make and the server it started: the whole process group, as Ctrl+C in the terminal does.
@@ -125,7 +128,7 @@ class Preview:
                     time.sleep(QUIET_SECONDS)
                     if self.log()[start:] == written:
                         return written
-            time.sleep(0.05)
+            time.sleep(POLL_SECONDS)
         raise AssertionError(f"no rebuild within {REBUILD_SECONDS} s:\n{self.log()[start:]}")
 
     def settle(self) -> None:
