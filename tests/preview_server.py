@@ -1,6 +1,6 @@
 """The preview tests' tools: a running `make serve` on a copy of the fixture publication (Preview), the
 edits made in it and put back (Editor), what its log and pages must show, and the broken states a file
-passes through while an editor works on it. Shared by tests/build/test_preview_recovery*.py."""
+passes through while an editor works on it. Shared by the tests that drive a real `make serve`."""
 
 from __future__ import annotations
 
