@@ -1,6 +1,6 @@
 """The preview tests' tools: a running `make serve` on a copy of the fixture publication (Preview), the
 edits made in it and put back (Editor), what its log and pages must show, and the broken states a file
-passes through while an editor works on it. Shared by tests/build/test_preview_recovery*.py."""
+passes through while an editor works on it. Shared by the tests that drive a real `make serve`."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ REBUILD_SECONDS = 20
 QUIET_SECONDS = 0.6
 # How long the preview may take to start: setting up is done (the environment exists), one build is left.
 START_SECONDS = 60
+# How often the tests look at the preview's log and its pages while they wait: reading a log or asking a page
+# of a server on this machine costs next to nothing, and a wait ends half of this later on average.
+POLL_SECONDS = 0.05
 
 
 @contextmanager
@@ -61,7 +64,7 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
         deadline = time.monotonic() + START_SECONDS
         while "Serving on" not in running.log():
             assert server.poll() is None and time.monotonic() < deadline, "the preview did not start:\n" + running.log()
-            time.sleep(0.2)
+            time.sleep(POLL_SECONDS)
         yield running
     finally:
         # make and the server it started: the whole process group, as Ctrl+C in the terminal does.
@@ -125,7 +128,7 @@ class Preview:
                     time.sleep(QUIET_SECONDS)
                     if self.log()[start:] == written:
                         return written
-            time.sleep(0.05)
+            time.sleep(POLL_SECONDS)
         raise AssertionError(f"no rebuild within {REBUILD_SECONDS} s:\n{self.log()[start:]}")
 
     def settle(self) -> None:

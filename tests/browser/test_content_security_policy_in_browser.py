@@ -79,7 +79,3 @@ def test_the_preview_reloads_a_page_under_its_policy(browser, tmp_path) -> None:
             assert not policy_violations(page), policy_violations(page)
         finally:
             context.close()
-        # The reloaded page left a reload request open, which MkDocs answers at the next build or after a minute,
-        # and waits for when it stops: a build answers it, so that the preview stops at once rather than being
-        # killed after make_serve's 20 seconds.
-        preview.save(lambda: legal_notice.write_text(original, encoding="utf-8"))

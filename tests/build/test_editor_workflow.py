@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from preview_server import POLL_SECONDS
 from project import (
     Run,
     assemble_publication,
@@ -148,7 +149,7 @@ def wait_for(url: str, predicate, seconds: float = 60) -> str:
         page = fetch(url)
         if page is not None and predicate(page):
             return page
-        time.sleep(0.5)
+        time.sleep(POLL_SECONDS)
     raise AssertionError(f"{url} did not show what was expected within {seconds} s")
 
 

@@ -24,6 +24,7 @@ import feedparser
 import pytest
 from mkdocs.config import load_config
 from mkdocs.utils import meta
+from preview_server import POLL_SECONDS
 from project import (
     SUB_PATH,
     assemble_publication,
@@ -429,7 +430,7 @@ def served_feed(url: str, server: subprocess.Popen, seconds: float = 60) -> feed
             # The preview answers once its first build is done: the feed is missing, not late.
             raise AssertionError(f"{url}: HTTP {error.code}") from None
         except OSError:
-            time.sleep(0.5)
+            time.sleep(POLL_SECONDS)
     raise AssertionError(f"{url} was not served within {seconds} s, or the preview stopped")
 
 

@@ -30,6 +30,7 @@ import string
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -382,22 +383,30 @@ def differences(served: Path, fresh: Path) -> list[str]:
     return found
 
 
-def fetched(preview: Preview, name: str) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(preview.url(name), timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, b""
+# No proxy: the fetches run while the fresh build in this process changes its environment, which urllib's
+# default opener reads for proxies at every request.
+LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def served_differences(preview: Preview, fresh: Path, names: set[str]) -> list[str]:
-    """What the preview answers over HTTP for each name, against the fresh build: a page is served if and
-    only if the build has it, with the same content. The preview's server adds its reload script to every
-    page, and our hook the script's hash to the page's policy (on_serve): so a page is compared by its
-    content (Material's <article>), and the search index, feeds and sitemaps byte for byte."""
+def fetched(preview: Preview, names: set[str]) -> dict[str, tuple[int, bytes]]:
+    """What the preview answers for each name: the HTTP status and the body."""
+    answers = {}
+    for name in names:
+        try:
+            with LOCAL.open(preview.url(name), timeout=10) as response:
+                answers[name] = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            answers[name] = error.code, b""
+    return answers
+
+
+def served_differences(answers: dict[str, tuple[int, bytes]], fresh: Path) -> list[str]:
+    """What the preview answered for each name, against the fresh build: a page is served if and only if
+    the build has it, with the same content. The preview's server adds its reload script to every page, and
+    our hook the script's hash to the page's policy (on_serve): so a page is compared by its content
+    (Material's <article>), and the search index, feeds and sitemaps byte for byte."""
     found = []
-    for name in sorted(names):
-        status, body = fetched(preview, name)
+    for name, (status, body) in sorted(answers.items()):
         if not (fresh / name).is_file():
             if status != 404:
                 found.append(f"{name}: served (HTTP {status}), but not in the fresh build")
@@ -415,6 +424,10 @@ def served_differences(preview: Preview, fresh: Path, names: set[str]) -> list[s
     return found
 
 
+def pages_of(site: Path) -> set[str]:
+    return {name for name in files_of(site) if name.endswith(".html")}
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_after_any_sequence_of_saves_the_preview_serves_what_a_full_build_makes(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
@@ -424,14 +437,20 @@ def test_after_any_sequence_of_saves_the_preview_serves_what_a_full_build_makes(
         sequence = Sequence(preview, rng, server_temp)
         for action in actions_in_order(rng):
             ACTIONS[action](sequence)
-        fresh_project = copy_parts(tmp_path / "fresh-project", PROJECT_PARTS, source=preview.project)
-        fresh = tmp_path / "fresh-site"
-        built = build_site(fresh, preview.url(""), config_file=fresh_project / "mkdocs.yml")
-        assert built.returncode == 0, sequence.failure(built.stdout + built.stderr)
         (served,) = server_temp.glob("mkdocs_*")
+        # The preview's answers for its pages, fetched while the fresh build runs (the preview answers only
+        # when no rebuild is under way, so that a rebuild still to come of the last save is waited for).
+        with ThreadPoolExecutor(max_workers=1) as fetching:
+            answering = fetching.submit(fetched, preview, pages_of(served) | set(INDEXES))
+            fresh_project = copy_parts(tmp_path / "fresh-project", PROJECT_PARTS, source=preview.project)
+            fresh = tmp_path / "fresh-site"
+            built = build_site(fresh, preview.url(""), config_file=fresh_project / "mkdocs.yml")
+        assert built.returncode == 0, sequence.failure(built.stdout + built.stderr)
+        answers = answering.result()
         found = differences(served, fresh)
-        pages = {name for name in files_of(served) | files_of(fresh) if name.endswith(".html")}
-        found += served_differences(preview, fresh, pages | set(INDEXES))
+        # A page in the fresh build (or the preview's folder now) that the preview did not have when it was asked.
+        answers |= fetched(preview, (pages_of(served) | pages_of(fresh)) - answers.keys())
+        found += served_differences(answers, fresh)
     shown = found[:SHOWN] + ([f"… and {len(found) - SHOWN} more"] if len(found) > SHOWN else [])
     assert found == [], f"seed {seed}, " + sequence.failure("\n".join(shown))
     assert sequence.kept_pages, f"seed {seed}: no save kept a page, " + sequence.failure(preview.log())
