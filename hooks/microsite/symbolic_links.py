@@ -60,13 +60,25 @@ def refused_links(project: Path) -> list[Finding]:
         if folder.is_symlink():
             found.append(_refusal(folder, project, real_project, real_project / name))
             continue
-        for path, folders, files in os.walk(folder):
-            folders.sort()
-            for entry in sorted([*folders, *files]):
-                candidate = Path(path, entry)
-                if candidate.is_symlink() and not _followed(candidate, real_project / name):
-                    found.append(_refusal(candidate, project, real_project, real_project / name))
+        for link in _links_below(os.fspath(folder)):
+            candidate = Path(link)
+            if not _followed(candidate, real_project / name):
+                found.append(_refusal(candidate, project, real_project, real_project / name))
     return found
+
+
+def _links_below(folder: str) -> Iterator[str]:
+    """Every symbolic link below `folder`, in the order of `os.walk` (a folder's entries by name, then each of
+    its folders that is no link in turn), found by the walk's entries: only a link is looked at again."""
+    try:
+        with os.scandir(folder) as scanned:
+            entries = sorted(scanned, key=lambda entry: entry.name)
+    except OSError:
+        return
+    yield from (entry.path for entry in entries if entry.is_symlink())
+    for entry in entries:
+        if not entry.is_symlink() and entry.is_dir():
+            yield from _links_below(entry.path)
 
 
 def followable(path: Path, folder: Path) -> bool:
