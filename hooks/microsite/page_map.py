@@ -21,7 +21,7 @@ from .addresses import page_address
 from .markers import find_markers
 from .parity.status import PageTranslation
 from .publication import Publication, PublishedPage
-from .symbolic_links import followable
+from .symbolic_links import followable_entries, path_below
 from .text_files import UnreadableText, read_utf8
 
 if TYPE_CHECKING:
@@ -81,13 +81,8 @@ def page_map(publication: Publication, config: MkDocsConfig) -> Mapping[str, Pub
 def _written_pages(docs: Path, language: str) -> list[str]:
     """The Markdown files below the language's folder, by their path below it (those MkDocs builds)."""
     folder = docs / language
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*.md")
-        if not path.is_dir() and followable(path, docs)
-    )
+    entries = followable_entries(folder, docs, ".md")
+    return sorted(path_below(entry.path, folder) for entry in entries if not entry.is_dir())
 
 
 def _markdown(file: Path) -> str:

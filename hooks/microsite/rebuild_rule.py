@@ -13,6 +13,7 @@ a previous build that had problems (its pages carry boxes), failed, or read a fi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from .findings import plural
 from .frontmatter import UnclosedFrontMatter, front_matter_lines
 from .page_titles import first_heading
 from .publication import Publication, PublishedPage
-from .symbolic_links import followable
+from .symbolic_links import followable_entries, path_below
 
 # The folders of a project whose files the pages show, and the settings that every page shows.
 FOLDERS = ("docs", "data", "overrides")
@@ -55,10 +56,16 @@ def read_sources(project: Path) -> Sources:
         texts[SETTINGS] = settings.read_bytes()
     for name in FOLDERS:
         folder = project / name
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file() and followable(path, folder):
-                texts[path.relative_to(project).as_posix()] = path.read_bytes()
+        # In the order of the files' paths, name by name (as pathlib orders them).
+        paths = sorted((entry.path for entry in followable_entries(folder, folder) if entry.is_file()), key=_names)
+        for path in paths:
+            with open(path, "rb") as file:
+                texts[f"{name}/{path_below(path, folder)}"] = file.read()
     return Sources(texts)
+
+
+def _names(path: str) -> list[str]:
+    return path.split(os.sep)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ is `followable`. Every command of the command line (`cli.py`) refuses before it 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,13 +60,25 @@ def refused_links(project: Path) -> list[Finding]:
         if folder.is_symlink():
             found.append(_refusal(folder, project, real_project, real_project / name))
             continue
-        for path, folders, files in os.walk(folder):
-            folders.sort()
-            for entry in sorted([*folders, *files]):
-                candidate = Path(path, entry)
-                if candidate.is_symlink() and not _followed(candidate, real_project / name):
-                    found.append(_refusal(candidate, project, real_project, real_project / name))
+        for link in _links_below(os.fspath(folder)):
+            candidate = Path(link)
+            if not _followed(candidate, real_project / name):
+                found.append(_refusal(candidate, project, real_project, real_project / name))
     return found
+
+
+def _links_below(folder: str) -> Iterator[str]:
+    """Every symbolic link below `folder`, in the order of `os.walk` (a folder's entries by name, then each of
+    its folders that is no link in turn), found by the walk's entries: only a link is looked at again."""
+    try:
+        with os.scandir(folder) as scanned:
+            entries = sorted(scanned, key=lambda entry: entry.name)
+    except OSError:
+        return
+    yield from (entry.path for entry in entries if entry.is_symlink())
+    for entry in entries:
+        if not entry.is_symlink() and entry.is_dir():
+            yield from _links_below(entry.path)
 
 
 def followable(path: Path, folder: Path) -> bool:
@@ -78,6 +91,37 @@ def followable(path: Path, folder: Path) -> bool:
         return os.path.exists(path)
     inside = Path(os.path.realpath(folder.parent)) / folder.name
     return os.path.exists(path) and Path(os.path.realpath(path)).is_relative_to(inside)
+
+
+def followable_entries(top: Path, folder: Path, suffix: str = "", *, below: bool = True) -> Iterator[os.DirEntry]:
+    """What `top.rglob("*" + suffix)` (`top.glob`, not `below`) finds that is `followable` below `folder` (`top`
+    or a folder below it), as the walk's entries, in no order: one walk for a reader of the archive, in which an
+    entry reached by no symbolic link is neither looked at again nor resolved, and a link is, as by `followable`.
+    Like `rglob`, it goes into no folder that is a link."""
+    if not os.path.isdir(top):
+        return
+    if top == folder:
+        plain = ".." not in folder.parts and not os.path.islink(folder)
+    else:
+        plain = _named_below_without_links(top, folder)
+    waiting = [os.fspath(top)]
+    while waiting:
+        try:
+            with os.scandir(waiting.pop()) as scanned:
+                entries = list(scanned)
+        except PermissionError:
+            continue
+        for entry in entries:
+            link = entry.is_symlink()
+            if entry.name.endswith(suffix) and ((plain and not link) or followable(Path(entry.path), folder)):
+                yield entry
+            if below and not link and entry.is_dir():
+                waiting.append(entry.path)
+
+
+def path_below(path: str, top: Path) -> str:
+    """The path of an entry `followable_entries(top, …)` found, below `top`, with '/' between its names."""
+    return path[len(os.fspath(top)) + 1 :].replace(os.sep, "/")
 
 
 def _named_below_without_links(path: Path, folder: Path) -> bool:

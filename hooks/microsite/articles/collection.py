@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..frontmatter import split_front_matter
 from ..languages import Languages
 from ..page_files import serving_file
-from ..symbolic_links import followable
+from ..symbolic_links import followable_entries
 from . import pictures
 from .front_matter import ArticleFile, read_article
 from .model import Article, Settings
@@ -120,7 +120,7 @@ def read_collection(
     index_titles: dict[str, str] = {}
     for language in languages.codes:
         folder = docs_dir / language / settings.page_folder
-        paths = sorted(path for path in folder.glob("*.md") if followable(path, docs_dir)) if folder.is_dir() else []
+        paths = sorted(Path(entry.path) for entry in followable_entries(folder, docs_dir, ".md", below=False))
         files[language] = [
             read_article(path, language, settings.page_folder, display_root, allowed)
             for path in paths

@@ -29,7 +29,7 @@ from ..addresses import page_address
 from ..languages import language_name
 from ..page_titles import TitleAndLead, read_title_and_lead
 from ..publication import GeneratedPage
-from ..symbolic_links import followable
+from ..symbolic_links import followable_entries, path_below
 from ..templates import FOLDER
 
 if TYPE_CHECKING:
@@ -54,9 +54,7 @@ def stand_in_pages(
     """src_uri → a stand-in for every source page without a page at the same path in another language."""
     docs, source = Path(config.docs_dir), publication.languages.source
     # The same pages the parity check counts: every Markdown file below the source language's folder.
-    paths = sorted(
-        path.relative_to(docs / source).as_posix() for path in (docs / source).rglob("*.md") if followable(path, docs)
-    )
+    paths = sorted(path_below(entry.path, docs / source) for entry in followable_entries(docs / source, docs, ".md"))
     pages = {}
     for path in paths:
         untranslated = [

@@ -14,7 +14,7 @@ from ..languages import Languages
 from ..page_markdown import unreadable_page
 from ..pasted_text import invisible_character_problem
 from ..settings import project_settings
-from ..symbolic_links import followable
+from ..symbolic_links import followable_entries, path_below
 from ..text_files import UnreadableText, read_utf8
 from ..translation_policy import TranslationPolicy
 from ..words import Words, read_words
@@ -121,11 +121,7 @@ def _pages(root: Path, language: str) -> set[str]:
     """The pages of a language, by their path below its folder."""
     folder = root / "docs" / language
     docs = root / "docs"
-    return {
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*.md")
-        if not path.is_dir() and followable(path, docs)
-    }
+    return {path_below(entry.path, folder) for entry in followable_entries(folder, docs, ".md") if not entry.is_dir()}
 
 
 def _check_page_names(pages: set[str], language: str, report: Report) -> None:
