@@ -41,15 +41,24 @@ def link_from(page: str, site_path: str) -> str:
     return "../" * page.count("/") + site_path
 
 
-def written_page(site: BuiltSite, language: str) -> str:
-    """A page of `language` written in Markdown, in the language's own folder (not the home page): the
+def written_pages(site: BuiltSite, language: str) -> list[str]:
+    """The pages of `language` written in Markdown, in the language's own folder (not the home page): the
     tests' links are written relative to that folder."""
+    pages = []
     for path in site.content_paths():
         in_root = "/" not in path.removeprefix(LANGUAGES.root(language))
         written = not path.endswith("index.html") and (site.project / source(path)).is_file()
         if LANGUAGES.of_path(path) == language and in_root and written:
-            return path
-    raise AssertionError(f"no written {language} page")
+            pages.append(path)
+    return pages
+
+
+def written_page(site: BuiltSite, language: str) -> str:
+    """The first of `written_pages`."""
+    pages = written_pages(site, language)
+    if not pages:
+        raise AssertionError(f"no written {language} page")
+    return pages[0]
 
 
 def source(page: str) -> str:

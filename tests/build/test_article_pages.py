@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -211,72 +212,95 @@ def test_each_article_leads_to_the_one_before_and_after_it_by_date(larger_site: 
             assert footer.get("next") == newer
 
 
-def test_two_articles_added_with_make_new_article_appear_everywhere(tmp_path: Path) -> None:
+# Articles added as the editors' guide says: two given a topic (each with its author), one left without topics.
+WITH_A_TOPIC = (("second-one", 0), ("third-one", -1))
+WITHOUT_TOPICS, TITLE_WITHOUT_TOPICS = "ohne-themen", "Titel ohne Themen"
+OLDEST_DATE_LINE = "date: 2000-01-01\n"
+
+
+@dataclass(frozen=True)
+class Added:
+    site: BuiltSite
+    log: str
+    topic: str
+    # Each article given a topic, and its author.
+    authors: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory: pytest.TempPathFactory) -> Added:
+    """The publication with the articles WITH_A_TOPIC and WITHOUT_TOPICS added with `make new-article`, their
+    translations written and stamped with `make translated`, built strictly: one build for both tests below."""
+    tmp_path = tmp_path_factory.mktemp("added")
     project = assemble_publication(tmp_path / "project")
     folder, people = collection_folder(project), person_ids(project)
     topic = publication_data("articles", project)["topics"][-1]["id"]
-    for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
+    authors = {slug: people[person] for slug, person in WITH_A_TOPIC}
+    for slug, title, author in [
+        *((slug, f"Titel {slug}", author) for slug, author in authors.items()),
+        (WITHOUT_TOPICS, TITLE_WITHOUT_TOPICS, people[0]),
+    ]:
         created = microsite(
-            "new-article", slug, "--title", f"Titel {slug}", "--description", "Ein Satz.", "--author", author,
+            "new-article", slug, "--title", title, "--description", "Ein Satz.", "--author", author,
             project=project,
         )  # fmt: skip
         assert created.returncode == 0, created.stderr
         for language in LANGUAGES.codes:
             path = project / "docs" / language / folder / f"{slug}.md"
-            text = path.read_text(encoding="utf-8").replace("topics: []", f"topics: [{topic}]")
+            text = path.read_text(encoding="utf-8")
+            if slug == WITHOUT_TOPICS:
+                # Older than every article: the two given a topic stay the newest, on the index's first page.
+                dated = text.splitlines(keepends=True)
+                dated = [OLDEST_DATE_LINE if line.startswith("date: ") else line for line in dated]
+                text = "".join(dated)
+            else:
+                text = text.replace("topics: []", f"topics: [{topic}]")
             if language != LANGUAGES.source:
-                text = text.replace(f"Titel {slug}", f"Title {slug} {language}").replace("Ein Satz.", "A sentence.")
+                text = text.replace(title, f"Title {slug} {language}").replace("Ein Satz.", "A sentence.")
             path.write_text(text, encoding="utf-8")
     translations = [
         f"docs/{language}/{folder}/{slug}.md"
         for language in LANGUAGES.translations
-        for slug in ("second-one", "third-one")
+        for slug in (*authors, WITHOUT_TOPICS)
     ]
     assert microsite("translated", *translations, project=project).returncode == 0
     site_root = tmp_path / "site"
     result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     site = BuiltSite(root=site_root, site_url="http://127.0.0.1:8000/", log="", project=project)
+    return Added(site, result.stdout + result.stderr, topic, authors)
+
+
+def test_articles_added_with_make_new_article_appear_everywhere(added: Added) -> None:
+    site, project = added.site, added.site.project
+    folder = collection_folder(project)
     collection = collection_of(project)
     for language in LANGUAGES.codes:
-        for slug, author in (("second-one", people[0]), ("third-one", people[-1])):
+        for slug, author in added.authors.items():
             page = built_path(f"{folder}/{slug}.md", language)
             assert page in links_of(site, built_path("index.md", language))
             assert page in links_of(site, built_path(collection.settings.index_path(1), language))
-            assert page in links_of(site, built_path(collection.settings.topic_path(topic), language))
+            assert page in links_of(site, built_path(collection.settings.topic_path(added.topic), language))
             assert page in links_of(site, built_path(collection.settings.author_path(author), language))
-        cards = parse_html((site_root / built_path("index.md", language)).read_text(encoding="utf-8"))
+        cards = parse_html((site.root / built_path("index.md", language)).read_text(encoding="utf-8"))
         assert card_titles(cards) == min(collection.settings.on_home_page, len(collection.of(language)))
-        feed = feedparser.parse((site_root / LANGUAGES.root(language) / "feed.xml").read_bytes())
+        feed = feedparser.parse((site.root / LANGUAGES.root(language) / "feed.xml").read_bytes())
         links = [entry.link for entry in feed.entries]
-        for slug in ("second-one", "third-one"):
+        for slug in added.authors:
             assert site.site_url + built_path(f"{folder}/{slug}.md", language) in links
 
 
-def test_an_article_without_topics_is_built_strictly_and_the_build_log_says_what_to_add(tmp_path: Path) -> None:
-    project = assemble_publication(tmp_path / "project")
-    folder, slug, title = collection_folder(project), "ohne-themen", "Titel ohne Themen"
-    created = microsite(
-        "new-article", slug, "--title", title, "--description", "Ein Satz.", "--author", person_ids(project)[0],
-        project=project,
-    )  # fmt: skip
-    assert created.returncode == 0, created.stderr
-    translations = [f"docs/{language}/{folder}/{slug}.md" for language in LANGUAGES.translations]
-    for translation in translations:
-        path = project / translation
-        path.write_text(path.read_text(encoding="utf-8").replace(title, f"Title {translation}"), encoding="utf-8")
-    assert microsite("translated", *translations, project=project).returncode == 0
-    site_root = tmp_path / "site"
-    result = build_site(site_root, "http://127.0.0.1:8000/", config_file=project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    source = f"docs/{LANGUAGES.source}/{folder}/{slug}.md"
-    [logged] = [line for line in (result.stdout + result.stderr).splitlines() if source in line]
+def test_an_article_without_topics_is_built_strictly_and_the_build_log_says_what_to_add(added: Added) -> None:
+    project = added.site.project
+    folder = collection_folder(project)
+    source = f"docs/{LANGUAGES.source}/{folder}/{WITHOUT_TOPICS}.md"
+    [logged] = [line for line in added.log.splitlines() if source in line]
     assert logged.startswith(f"INFO    -  {source}:")
     assert "warning: topics: the article has no topics – add topic ids from data/articles.yml" in logged
     topics = [topic["id"] for topic in publication_data("articles", project)["topics"]]
     assert logged.endswith("known ids: " + ", ".join(topics))
     for language in LANGUAGES.codes:
-        assert (site_root / built_path(f"{folder}/{slug}.md", language)).is_file()
+        assert (added.site.root / built_path(f"{folder}/{WITHOUT_TOPICS}.md", language)).is_file()
 
 
 def test_an_articles_picture_shows_above_it_and_on_its_cards_with_its_text_alternative(tmp_path: Path) -> None:

@@ -10,10 +10,12 @@ import filecmp
 import multiprocessing
 import os
 import signal
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from microsite import language_processes, upstream
 from project import Run, assemble_publication, build_site
 from site_model import configured_languages
@@ -31,7 +33,19 @@ def differing(one: Path, other: Path) -> list[str]:
     return sorted(set(mismatch + errors) | (ours ^ theirs))
 
 
+@pytest.fixture(scope="module")
+def builder() -> Iterator[ProcessPoolExecutor]:
+    """A process started anew (spawned), as `mkdocs build` is, that makes this module's builds one after the
+    other: a test worker may be running other tests' server threads, and a build forks only where no other
+    thread runs. One for the module, so that MkDocs, the theme and the hooks are imported and the templates
+    compiled once, not once a build (tests/build/test_builds_in_process.py holds that no build leaks into the
+    next)."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
+        yield process
+
+
 def built(
+    builder: ProcessPoolExecutor,
     project: Path,
     destination: Path,
     environment: dict[str, str] | None = None,
@@ -39,13 +53,11 @@ def built(
     kill_further_languages: bool = False,
     fail_scans: bool = False,
 ) -> tuple[Run, int]:
-    """A strict build of the project, and how many processes it started. Built in a process started anew
-    (spawned), as `mkdocs build` is: a test worker may be running other tests' server threads, and a build
-    forks only where no other thread runs. `kill_further_languages`: each further language's process is
-    killed as it starts its build; `fail_scans`: each fails to scan its pages for the first process's checks."""
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
-        arguments = (project, destination, environment, kill_further_languages, fail_scans)
-        return process.submit(_built_here, *arguments).result()
+    """A strict build of the project in the `builder`'s process, and how many processes it started.
+    `kill_further_languages`: each further language's process is killed as it starts its build; `fail_scans`:
+    each fails to scan its pages for the first process's checks."""
+    arguments = (project, destination, environment, kill_further_languages, fail_scans)
+    return builder.submit(_built_here, *arguments).result()
 
 
 def _built_here(
@@ -78,17 +90,21 @@ def messages(run: Run) -> tuple[int, str, str]:
     return run.returncode, run.stdout, log
 
 
-def test_languages_built_at_once_give_the_same_site_and_messages_as_one_after_the_other(tmp_path: Path) -> None:
+def test_languages_built_at_once_give_the_same_site_and_messages_as_one_after_the_other(
+    builder: ProcessPoolExecutor, tmp_path: Path
+) -> None:
     project = assemble_publication(tmp_path / "project")
-    at_once, started = built(project, tmp_path / "at-once")
-    in_turn, started_in_turn = built(project, tmp_path / "in-turn", IN_TURN)
+    at_once, started = built(builder, project, tmp_path / "at-once")
+    in_turn, started_in_turn = built(builder, project, tmp_path / "in-turn", IN_TURN)
     assert (started, started_in_turn) == (len(configured_languages()) - 1, 0)
     assert at_once.returncode == 0, at_once.stdout + at_once.stderr
     assert differing(tmp_path / "at-once", tmp_path / "in-turn") == []
     assert messages(at_once) == messages(in_turn)
 
 
-def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_file_and_line(tmp_path: Path) -> None:
+def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_file_and_line(
+    builder: ProcessPoolExecutor, tmp_path: Path
+) -> None:
     project = assemble_publication(tmp_path / "project")
     further = configured_languages()[1]
     page = sorted((project / "docs" / further).glob("*.md"))[0]
@@ -96,8 +112,8 @@ def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_fi
     page.write_text(text, encoding="utf-8")
     line = text.count("\n")
 
-    at_once, started = built(project, tmp_path / "at-once")
-    in_turn, _ = built(project, tmp_path / "in-turn", IN_TURN)
+    at_once, started = built(builder, project, tmp_path / "at-once")
+    in_turn, _ = built(builder, project, tmp_path / "in-turn", IN_TURN)
     assert started == len(configured_languages()) - 1
     assert at_once.returncode == 1
     assert f"docs/{further}/{page.name}:{line}: [broken-link]" in at_once.stderr
@@ -105,7 +121,9 @@ def test_a_problem_only_in_a_further_language_fails_the_strict_build_with_its_fi
     assert messages(at_once) == messages(in_turn)
 
 
-def test_pages_that_the_checks_of_the_built_site_find_fault_with_give_the_same_messages(tmp_path: Path) -> None:
+def test_pages_that_the_checks_of_the_built_site_find_fault_with_give_the_same_messages(
+    builder: ProcessPoolExecutor, tmp_path: Path
+) -> None:
     """The further language's process scans every page for the first process's checks, or, where it cannot,
     the first scans them itself: either way the messages are those of the languages built one after the other."""
     project = assemble_publication(tmp_path / "project")
@@ -114,9 +132,9 @@ def test_pages_that_the_checks_of_the_built_site_find_fault_with_give_the_same_m
         page = project / "docs" / language / "chronik.md"
         page.write_text(page.read_text(encoding="utf-8") + f'\n<img src="{image}">\n', encoding="utf-8")
 
-    at_once, started = built(project, tmp_path / "at-once")
-    unscanned, _ = built(project, tmp_path / "unscanned", fail_scans=True)
-    in_turn, _ = built(project, tmp_path / "in-turn", IN_TURN)
+    at_once, started = built(builder, project, tmp_path / "at-once")
+    unscanned, _ = built(builder, project, tmp_path / "unscanned", fail_scans=True)
+    in_turn, _ = built(builder, project, tmp_path / "in-turn", IN_TURN)
     assert started == len(configured_languages()) - 1
     assert at_once.returncode == 1
     for page, image in (("chronik.html", "assets"), (f"{further}/chronik.html", "../assets")):
@@ -127,9 +145,11 @@ def test_pages_that_the_checks_of_the_built_site_find_fault_with_give_the_same_m
     assert not list((tmp_path / "at-once").glob(f"scanned-{further}-*"))
 
 
-def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_message(tmp_path: Path) -> None:
+def test_a_further_language_whose_process_is_killed_fails_the_build_with_a_message(
+    builder: ProcessPoolExecutor, tmp_path: Path
+) -> None:
     project = assemble_publication(tmp_path / "project")
-    run, started = built(project, tmp_path / "site", kill_further_languages=True)
+    run, started = built(builder, project, tmp_path / "site", kill_further_languages=True)
     assert started == len(configured_languages()) - 1
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
