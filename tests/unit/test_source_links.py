@@ -161,6 +161,21 @@ def test_a_page_saved_in_another_encoding_is_still_read(tmp_path: Path, encoding
     ]
 
 
+def test_a_page_saved_again_between_two_checks_in_one_process_is_checked_as_it_is_now(tmp_path: Path) -> None:
+    """The check keeps what it found in each Markdown page by the page's text (a rebuild of the preview looks
+    again only at the pages saved since the last): a page saved with another text is read again, and a page
+    with the same text as another is reported at its own path."""
+    page, twin = f"{LANGUAGES.source}/seite.md", f"{LANGUAGES.source}/zwilling.md"
+    unsafe = "Absatz\n\n[Klick](javascript:alert(1))\n"
+    assert findings(tmp_path, {page: unsafe}) == [
+        f"docs/{page}:3: [unsafe-link] link “Klick” → javascript:alert(1): {RUNS}"
+    ]
+    (tmp_path / "site").rmdir()
+    assert findings(tmp_path, {page: "Absatz\n", twin: unsafe}) == [
+        f"docs/{twin}:3: [unsafe-link] link “Klick” → javascript:alert(1): {RUNS}"
+    ]
+
+
 # Pieces of Markdown and HTML that make up addresses, in every way an editor or a paste may write a scheme.
 PIECES = [
     "[a](", "![b](", "<a href=", "<img src='", "[r]: ", "<", ">", ")", '"', " ", "\n", "\t", "\\", ":", "&#58;",

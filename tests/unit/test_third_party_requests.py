@@ -307,3 +307,18 @@ def test_a_page_saved_again_between_two_checks_in_one_process_is_checked_as_it_i
     assert "one.example.com" in first and "three.example.com" in first, first
     assert "two.example.com" in second and "four.example.com" in second, second
     assert "one.example.com" not in second and "three.example.com" not in second, second
+
+
+def test_the_same_page_text_is_reported_at_each_path_and_by_the_site_s_own_host(tmp_path: Path) -> None:
+    """What the check found in a Markdown page is kept by the page's text, its path and the site's host: the
+    same text in two files is reported in each, and not where the site itself is on the host it loads from."""
+    page, twin = f"docs/{LANGUAGES.source}/seite.md", f"docs/{LANGUAGES.source}/zwilling.md"
+    text = '---\ntitle: Titel\ndescription: \'<img src="https://pixel.example.com/p.gif" alt="">\'\n---\n![Bild](https://pixel.example.com/x.png)\n'
+    project = project_with(tmp_path, {page: text, twin: text})
+    found = " ".join(requests(project))
+    assert f"{page}:3:14:" in found and f"{twin}:3:14:" in found, found
+    assert f"{page}:5:" in found and f"{twin}:5:" in found, found
+    on_that_host = Site(
+        root=project / "site", site_url="https://pixel.example.com/", languages=LANGUAGES, project=project
+    )
+    assert check_third_party_requests(on_that_host) == []

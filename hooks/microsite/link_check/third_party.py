@@ -23,6 +23,7 @@ it is not reported here again. A host declared in mkdocs.yml (`extra.third_party
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ from ..symbolic_links import followable
 from ..third_party_settings import MKDOCS_YML, other_host, setting_requests
 from .css_scan import css_addresses
 from .html_scan import Element, scan
-from .markdown_sources import markdown_links
+from .markdown_sources import PARSED_PAGES, markdown_links
 from .site import Site, read_source
 from .unsafe_links import shown_address
 from .written_html import front_matter_texts
@@ -188,17 +189,42 @@ def check_third_party_requests(site: Site) -> list[Finding]:
         if hosts:
             findings.append(Finding(MKDOCS_YML, request.line, request.message(hosts), CHECK))
     for shown, text in site.markdown_sources:
-        elements = _markdown_elements(text)
-        report.explained.update(script_hosts(elements, own_host))
-        for request in element_requests(elements, own_host, scripts=False):
-            report.add(request.host, Finding(shown, request.line, request.message(), CHECK))
-        for written in front_matter_texts(shown, text):
-            report.explained.update(script_hosts(written.elements, own_host))
-            for request in element_requests(written.elements, own_host, scripts=False):
-                report.add(request.host, written.finding_at(request.message(), CHECK))
+        found = _source_requests(shown, text, own_host)
+        report.explained.update(found.script_hosts)
+        for host, finding in found.requests:
+            report.add(host, finding)
     _check_files(site, own_host, report)
     _check_built_pages(site, own_host, report)
     return findings
+
+
+@dataclass(frozen=True)
+class _SourceRequests:
+    """What a Markdown page (its images, raw HTML and front matter's texts) loads from other hosts."""
+
+    # The hosts its scripts load from: page_scripts.py reports those, so the built pages do not again.
+    script_hosts: frozenset[str]
+    # Each request's host, with its finding at the page's line or front matter field.
+    requests: tuple[tuple[str, Finding], ...]
+
+
+@functools.lru_cache(maxsize=PARSED_PAGES)
+def _source_requests(shown: str, text: str, own_host: str | None) -> _SourceRequests:
+    """The requests of the Markdown page `shown`, kept by its path, its whole text and the site's host
+    (PARSED_PAGES): a rebuild of the preview looks again only at the pages saved since the last."""
+    elements = _markdown_elements(text)
+    hosts = script_hosts(elements, own_host)
+    requests = [
+        (request.host, Finding(shown, request.line, request.message(), CHECK))
+        for request in element_requests(elements, own_host, scripts=False)
+    ]
+    for written in front_matter_texts(shown, text):
+        hosts |= script_hosts(written.elements, own_host)
+        requests += [
+            (request.host, written.finding_at(request.message(), CHECK))
+            for request in element_requests(written.elements, own_host, scripts=False)
+        ]
+    return _SourceRequests(frozenset(hosts), tuple(requests))
 
 
 class _Report:

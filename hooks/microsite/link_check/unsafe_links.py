@@ -11,12 +11,13 @@ already found in the page's own Markdown is not reported twice.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 
 from ..findings import Finding
 from .html_scan import Element
-from .markdown_sources import markdown_links
+from .markdown_sources import PARSED_PAGES, markdown_links
 from .site import Site
 
 CHECK = "unsafe-link"
@@ -119,11 +120,18 @@ def unsafe_in_markdown(text: str, *, quick_look: bool = True) -> list[UnsafeAddr
     return sorted(found, key=lambda unsafe: unsafe.line)
 
 
+@functools.lru_cache(maxsize=PARSED_PAGES)
+def _unsafe_in_page(text: str) -> tuple[UnsafeAddress, ...]:
+    """`unsafe_in_markdown` of a page, kept by the page's whole text (PARSED_PAGES): a rebuild of the preview
+    looks again only at the pages saved since the last, not at every page of the archive."""
+    return tuple(unsafe_in_markdown(text))
+
+
 def check_unsafe_links(site: Site) -> list[Finding]:
     """Unsafe addresses in every language's Markdown, and in the built pages' content."""
     findings, reported = [], set()
     for source, text in site.markdown_sources:
-        for unsafe in unsafe_in_markdown(text):
+        for unsafe in _unsafe_in_page(text):
             findings.append(Finding(source, unsafe.line, unsafe.message(), CHECK))
             reported.add((source, cleaned(unsafe.address)))
     for page in site.checked_pages:
