@@ -48,8 +48,10 @@ def axe_result(page) -> dict:
     if not AXE.exists():
         missing_tool(f"axe-core not found at {AXE}: run 'make setup' (needs npm) to install it")
     # Evaluated through the browser's debugging protocol, not added as a <script>: the page's
-    # Content-Security-Policy refuses any script the site did not write, axe-core's too.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    # Content-Security-Policy refuses any script the site did not write, axe-core's too. Once a document: a page
+    # read again (laid out at another width) keeps it, and its half megabyte is not parsed twice.
+    if page.evaluate("typeof axe === 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
 
 
