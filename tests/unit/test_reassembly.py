@@ -12,6 +12,7 @@ from microsite.articles.front_matter import READ_ARTICLES
 from microsite.assemble import start_build
 from microsite.data.publication import CHECKED_AGAINST_SCHEMAS
 from microsite.findings import Finding
+from microsite.pages.markdown import WRITTEN_FRONT_MATTER
 from microsite.parity.stamps import VERIFIED_PAIRS
 from microsite.publication import Publication
 from mkdocs.config import load_config
@@ -32,6 +33,7 @@ def assembled_cold(project: Path) -> tuple[Publication, list[Finding]]:
     READ_ARTICLES.clear()
     VERIFIED_PAIRS.clear()
     CHECKED_AGAINST_SCHEMAS.clear()
+    WRITTEN_FRONT_MATTER.clear()
     return assembled(project)
 
 
