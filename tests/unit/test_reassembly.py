@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from microsite.articles.front_matter import READ_ARTICLES
 from microsite.assemble import start_build
+from microsite.data.publication import CHECKED_AGAINST_SCHEMAS
 from microsite.findings import Finding
+from microsite.pages.markdown import WRITTEN_FRONT_MATTER
 from microsite.parity.stamps import VERIFIED_PAIRS
 from microsite.publication import Publication
 from mkdocs.config import load_config
@@ -30,6 +32,8 @@ def assembled_cold(project: Path) -> tuple[Publication, list[Finding]]:
     """What a new process assembles: nothing kept."""
     READ_ARTICLES.clear()
     VERIFIED_PAIRS.clear()
+    CHECKED_AGAINST_SCHEMAS.clear()
+    WRITTEN_FRONT_MATTER.clear()
     return assembled(project)
 
 
@@ -41,6 +45,16 @@ def replace_text(path: Path, old: str, new: str) -> None:
 
 def edit_data_value(project: Path) -> None:
     replace_text(project / "data" / "people.yml", "name: Lene Sommerfeld", "name: Lene Sommerfeld-Brandt")
+
+
+def edit_data_against_its_schema(project: Path) -> None:
+    replace_text(project / "data" / "people.yml", "contact: author", "contact: autor")
+
+
+def edit_a_schema_another_names(project: Path) -> None:
+    """The schema every data file's e-mail addresses refer to allows none as long as the people's."""
+    hint = '"x-hint": "write an e-mail address such as name@example.org",'
+    replace_text(project / "data" / "common.schema.json", hint, f'"maxLength": 10, {hint}')
 
 
 def edit_front_matter(project: Path) -> None:
@@ -72,6 +86,8 @@ def edit_translation_only(project: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "a data value": edit_data_value,
+    "a data value its schema refuses": edit_data_against_its_schema,
+    "a schema another one names": edit_a_schema_another_names,
     "an article's front matter": edit_front_matter,
     "an article's body": edit_body,
     "translation drift": edit_source_only,

@@ -11,6 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from ..content_cache import KeptResults, content_key
 from ..findings import Finding, plural
 from ..languages import Languages
 from ..symbolic_links import followable
@@ -27,7 +28,7 @@ from .checks import (
 )
 from .explain import explain
 from .reading import read_data_text
-from .yaml_positions import DataFile, parse_yaml
+from .yaml_positions import DataFile, FieldPath, parse_yaml
 
 
 class DataError(Exception):
@@ -90,6 +91,14 @@ class PublicationData:
         return self._events_by_partnership.get(partnership_id, [])
 
 
+# What the schema says of a data file, kept for the process (CONTRIBUTING.md, "What a process keeps between
+# builds"): the preview checks every data file again at every save, which barely ever changes one. Kept by
+# everything that makes it: the file's text, name and how it is shown, every schema's text (one may name
+# another), the languages; the findings, and the paths of the values they name.
+SchemaCheck = tuple[list[Finding], frozenset[FieldPath]]
+CHECKED_AGAINST_SCHEMAS: KeptResults[SchemaCheck] = KeptResults(size=64, copy=lambda check: (list(check[0]), check[1]))
+
+
 class _Loading:
     """One run of `load`: the schemas, the article pages' texts and the findings so far."""
 
@@ -103,6 +112,8 @@ class _Loading:
         self.findings: list[Finding] = []
         # Files whose content can be used despite their findings: those only misquote an article.
         self.usable: set[str] = set()
+        # Each schema's text as read, by name, for what is kept by it.
+        self.schema_texts: dict[str, str] = {}
         self.schemas = self.read_schemas()
         resources = ((schema["$id"], Resource.from_contents(schema)) for schema in self.schemas.values())
         self.registry = Registry().with_resources(resources)
@@ -116,10 +127,11 @@ class _Loading:
     def read_schemas(self) -> dict[str, dict]:
         schemas = {}
         for schema_path in sorted(self.data_dir.glob(f"*{SCHEMA_SUFFIX}")):
+            name = schema_path.name.removesuffix(SCHEMA_SUFFIX)
             try:
-                schemas[schema_path.name.removesuffix(SCHEMA_SUFFIX)] = json.loads(
-                    schema_path.read_text(encoding="utf-8")
-                )
+                text = schema_path.read_text(encoding="utf-8")
+                schemas[name] = json.loads(text)
+                self.schema_texts[name] = text
             except (OSError, ValueError) as error:
                 message = f"the schema is not valid JSON: {error} – restore it from version control"
                 self.findings.append(Finding(self.shown(schema_path), 1, message, column=1))
@@ -146,12 +158,10 @@ class _Loading:
         findings = parse_yaml(text, data_file)
         if not data_file.parsed:
             return findings
-        validator = Draft202012Validator(self.schemas[data_file.name], registry=self.registry)
-        errors = sorted(
-            validator.iter_errors(data_file.content), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
-        )
-        schema_findings = [finding for error in errors for finding in explain(error, data_file, self.languages)]
-        hidden = check_hidden_characters(data_file, self.allowed, {tuple(error.absolute_path) for error in errors})
+        schema_parts = [part for name in sorted(self.schema_texts) for part in (name, self.schema_texts[name])]
+        key = content_key(text, data_file.name, data_file.display_path, *self.languages.codes, "", *schema_parts)
+        schema_findings, named = CHECKED_AGAINST_SCHEMAS.get(key, lambda: self.check_schema(data_file))
+        hidden = check_hidden_characters(data_file, self.allowed, named)
         data_file.valid = not schema_findings
         if not data_file.valid:
             return findings + schema_findings + hidden
@@ -160,6 +170,15 @@ class _Loading:
             self.usable.add(data_file.name)
         # Like a misquoted passage, a text with a hidden character can be shown while it is corrected.
         return structure + hidden + check_sources(data_file, self.languages, self.pages)
+
+    def check_schema(self, data_file: DataFile) -> SchemaCheck:
+        """The findings of the file's schema, in the order of the values they name, and those values' paths."""
+        validator = Draft202012Validator(self.schemas[data_file.name], registry=self.registry)
+        errors = sorted(
+            validator.iter_errors(data_file.content), key=lambda e: (list(map(str, e.absolute_path)), e.validator)
+        )
+        findings = [finding for error in errors for finding in explain(error, data_file, self.languages)]
+        return findings, frozenset(tuple(error.absolute_path) for error in errors)
 
 
 def load(
