@@ -37,7 +37,7 @@ AT_THE_TOP = """() => !document.querySelector(".md-header__title--active")
 
 def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: Path) -> list[Path]:
     """Each page at each width, its full length, as `<name>-<width>.png` in `folder`. The pages of a width are
-    open side by side, a tab each: their waits (the network, lazy pictures, the header's fade) overlap instead
+    open side by side, each in a context of its own: their waits (the network, lazy pictures, the header's fade) overlap instead
     of adding up, and each tab is photographed once its page has settled."""
     from playwright.sync_api import sync_playwright
 
@@ -45,8 +45,10 @@ def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for width in widths:
-            context = browser.new_context(viewport={"width": width, "height": SCREEN_HEIGHTS.get(width, 900)})
-            tabs = {name: context.new_page() for name in pages}
+            viewport = {"width": width, "height": SCREEN_HEIGHTS.get(width, 900)}
+            # A context each, not a tab each in one: Chromium draws only the tab in front of its window, and a
+            # tab behind it would wait to scroll, fade and be photographed until it came forward.
+            tabs = {name: browser.new_context(viewport=viewport).new_page() for name in pages}
             open_all_quietly([(tabs[name], site_url + path) for name, path in pages.items()])
             for tab in tabs.values():
                 tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
@@ -55,14 +57,12 @@ def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: 
             # Back at the top, the header fades the page's title out and the site's name back in.
             for tab in tabs.values():
                 tab.evaluate("window.scrollTo(0, 0)")
-            # The newest tab first, each closed once photographed: Chromium draws the tab in front at once, one
-            # behind it only after about two seconds, and closing a tab brings the one opened before it forward.
-            for name, tab in reversed(tabs.items()):
+            for name, tab in tabs.items():
                 tab.wait_for_function(AT_THE_TOP)
-                tab.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
-                tab.close()
-            context.close()
-            written.extend(folder / f"{name}-{width}.png" for name in pages)
+                file = folder / f"{name}-{width}.png"
+                tab.screenshot(path=str(file), full_page=True)
+                written.append(file)
+                tab.context.close()
         browser.close()
     return written
 
