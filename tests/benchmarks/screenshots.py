@@ -37,8 +37,8 @@ AT_THE_TOP = """() => !document.querySelector(".md-header__title--active")
 
 def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: Path) -> list[Path]:
     """Each page at each width, its full length, as `<name>-<width>.png` in `folder`. The pages of a width are
-    open side by side, each in a context of its own: their waits (the network, lazy pictures, the header's fade) overlap instead
-    of adding up, and each tab is photographed once its page has settled."""
+    open side by side, each in a context of its own: their waits (the network, lazy pictures, the header's
+    fade) overlap instead of adding up, and each page is photographed once it has settled."""
     from playwright.sync_api import sync_playwright
 
     written = []
