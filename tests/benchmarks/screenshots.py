@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS, open_all_quietly
 from project import ROOT, SUB_PATH, build_site, free_port
 from site_model import review_pages
 from static_host import served_under_sub_path
@@ -36,26 +36,33 @@ AT_THE_TOP = """() => !document.querySelector(".md-header__title--active")
 
 
 def photograph(site_url: str, pages: dict[str, str], widths: list[int], folder: Path) -> list[Path]:
-    """Each page at each width, its full length, as `<name>-<width>.png` in `folder`."""
+    """Each page at each width, its full length, as `<name>-<width>.png` in `folder`. The pages of a width are
+    open side by side, each in a context of its own: their waits (the network, lazy pictures, the header's
+    fade) overlap instead of adding up, and each page is photographed once it has settled."""
     from playwright.sync_api import sync_playwright
 
     written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for width in widths:
-            context = browser.new_context(viewport={"width": width, "height": SCREEN_HEIGHTS.get(width, 900)})
-            page = context.new_page()
-            for name, path in pages.items():
-                page.goto(site_url + path, wait_until="networkidle")
-                page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-                page.wait_for_function(SETTLED)
-                # Back at the top, the header fades the page's title out and the site's name back in.
-                page.evaluate("window.scrollTo(0, 0)")
-                page.wait_for_function(AT_THE_TOP)
+            viewport = {"width": width, "height": SCREEN_HEIGHTS.get(width, 900)}
+            # A context each, not a tab each in one: Chromium draws only the tab in front of its window, and a
+            # tab behind it would wait to scroll, fade and be photographed until it came forward.
+            tabs = {name: browser.new_context(viewport=viewport).new_page() for name in pages}
+            open_all_quietly([(tabs[name], site_url + path) for name, path in pages.items()])
+            for tab in tabs.values():
+                tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+            for tab in tabs.values():
+                tab.wait_for_function(SETTLED)
+            # Back at the top, the header fades the page's title out and the site's name back in.
+            for tab in tabs.values():
+                tab.evaluate("window.scrollTo(0, 0)")
+            for name, tab in tabs.items():
+                tab.wait_for_function(AT_THE_TOP)
                 file = folder / f"{name}-{width}.png"
-                page.screenshot(path=str(file), full_page=True)
+                tab.screenshot(path=str(file), full_page=True)
                 written.append(file)
-            context.close()
+                tab.context.close()
         browser.close()
     return written
 
