@@ -9,6 +9,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .content_cache import KeptResults, content_key
 from .frontmatter import split_front_matter
 from .page_markdown import markdown_parser
 from .text_files import UnreadableText, read_utf8
@@ -22,12 +23,24 @@ class TitleAndLead:
     lead: str | None
 
 
+# The status pages name every page of both languages (4,000 at 1,000 article pairs), and the preview renders
+# them again at each save that changes a translation's state, an editor's first save of a page above all:
+# each title and lead is kept for the process (CONTRIBUTING.md, "What a process keeps between builds") by the
+# page's text and path, so that only the pages saved since have their front matter parsed again. Frozen: no
+# caller can change what is kept.
+READ_TITLES: KeptResults[TitleAndLead] = KeptResults(size=8192, copy=lambda kept: kept)
+
+
 def read_title_and_lead(file: Path, path: str) -> TitleAndLead:
     """The title and lead of the page written at `file`, whose path below its language folder is `path`."""
     try:
         text = read_utf8(file)
     except UnreadableText:
         return TitleAndLead(_title_from_name(path), None)
+    return READ_TITLES.get(content_key(text, path), lambda: _title_and_lead(text, path))
+
+
+def _title_and_lead(text: str, path: str) -> TitleAndLead:
     front_matter, body = split_front_matter(text)
     title, lead = front_matter.get("title"), front_matter.get("description")
     title = str(title) if title else first_heading(body) or _title_from_name(path)

@@ -48,7 +48,8 @@ EDITED = "edited-between-builds"
 def edits_of(project: Path) -> list[tuple[str, str | None, str]]:
     """An edit of each input something is kept of: a template of the theme and one of the data, a new file
     of the theme, the home city's place (moved north of every other city: the map's view), mkdocs.yml
-    (the footer's pages, reversed), and the first article's description (the feeds)."""
+    (the footer's pages, reversed), and the first article's description (the feeds) and title (the status
+    pages, which name every page by its title)."""
     partnerships = yaml.safe_load((project / "data" / "partnerships.yml").read_text(encoding="utf-8"))
     latitude = partnerships["home_city"]["coordinates"]["lat"]
     # North of every partner city: the map's view grows.
@@ -58,7 +59,9 @@ def edits_of(project: Path) -> list[tuple[str, str | None, str]]:
     pages = [page.strip() for page in footer[1].split(",")]
     assert len(pages) > 1, "the fixture publication names more than one footer page"
     article = first_article(project)
-    description = re.search(r"^description: (.+)$", (project / article).read_text(encoding="utf-8"), re.MULTILINE)
+    article_text = (project / article).read_text(encoding="utf-8")
+    description = re.search(r"^description: (.+)$", article_text, re.MULTILINE)
+    title = re.search(r"^title: (.+)$", article_text, re.MULTILINE)
     return [
         ("overrides/partials/copyright.html", '<div class="md-copyright">', f'<div class="md-copyright {EDITED}">'),
         ("overrides/partials/data/partnership.html", '<p class="lead">', f'<p class="lead {EDITED}">'),
@@ -66,6 +69,7 @@ def edits_of(project: Path) -> list[tuple[str, str | None, str]]:
         ("data/partnerships.yml", f"lat: {latitude}", f"lat: {max(latitude, northernmost) + 5:.4f}"),
         ("mkdocs.yml", footer[0], f"  footer_pages: [{', '.join(reversed(pages))}]"),
         (article, description[0], f"description: {EDITED} {description[1]}"),
+        (article, title[0], f"title: {title[1]} {EDITED}"),
     ]
 
 

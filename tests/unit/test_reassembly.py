@@ -12,6 +12,7 @@ from microsite.articles.front_matter import READ_ARTICLES
 from microsite.assemble import start_build
 from microsite.data.publication import CHECKED_AGAINST_SCHEMAS
 from microsite.findings import Finding
+from microsite.page_titles import READ_TITLES
 from microsite.pages.markdown import WRITTEN_FRONT_MATTER
 from microsite.parity.stamps import VERIFIED_PAIRS
 from microsite.publication import Publication
@@ -34,6 +35,7 @@ def assembled_cold(project: Path) -> tuple[Publication, list[Finding]]:
     VERIFIED_PAIRS.clear()
     CHECKED_AGAINST_SCHEMAS.clear()
     WRITTEN_FRONT_MATTER.clear()
+    READ_TITLES.clear()
     return assembled(project)
 
 
