@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from microsite.link_check.site import Site
+from microsite.link_check.third_party import check_third_party_requests
 from microsite.rebuild_rule import read_sources
 from site_model import LANGUAGES
 
@@ -51,6 +52,38 @@ def test_a_kept_page_is_known_by_the_build_befores_digest_and_a_rendered_page_is
     assert hosts(after, RENDERED) == ["after.example.org"]
     assert after.digests[KEPT] == before.digests[KEPT]
     assert after.digests[RENDERED] != before.digests[RENDERED]
+
+
+def test_a_kept_page_s_request_to_another_host_is_still_reported_and_a_rendered_page_s_is_found_anew(
+    tmp_path: Path,
+) -> None:
+    """The check of requests to other hosts keeps what it found in each built page by the page's digest: a page
+    kept from the build before is still reported, a page rendered again is reported as it is now."""
+    site_folder = tmp_path / "site"
+    (site_folder / "de").mkdir(parents=True)
+    (site_folder / KEPT).write_text(page("kept.example.com"), encoding="utf-8")
+    (site_folder / RENDERED).write_text(page("before.example.org"), encoding="utf-8")
+    before = site_of(site_folder)
+
+    def reported(site: Site) -> list[tuple[str, str]]:
+        return [
+            (finding.file, finding.message.split(" loads it from ")[1].split()[0])
+            for finding in check_third_party_requests(site)
+        ]
+
+    assert reported(before) == [
+        (KEPT, "kept.example.com"),
+        (RENDERED, "before.example.org"),
+    ]
+    (site_folder / RENDERED).write_text(page("after.example.org"), encoding="utf-8")
+    after = site_of(site_folder, frozenset({KEPT}), dict(before.digests))
+    assert reported(after) == [
+        (KEPT, "kept.example.com"),
+        (RENDERED, "after.example.org"),
+    ]
+    # The same again, as the preview's next save checks it: nothing read, the same findings.
+    again = site_of(site_folder, frozenset({KEPT, RENDERED}), dict(after.digests))
+    assert reported(again) == reported(after)
 
 
 def test_the_markdown_sources_as_the_build_read_them_when_it_started_are_the_files_as_read_now(

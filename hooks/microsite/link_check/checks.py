@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ElementTree
 from urllib.parse import unquote
 
 from .. import upstream
+from ..content_cache import KeptResults, content_key
 from ..findings import Finding
 from ..languages import Languages
 from ..site_output import sitemaps
@@ -24,6 +25,9 @@ from .unsafe_links import check_unsafe_links
 # An image marked as decoration (`![](line.svg){ role="presentation" }`): its empty alt text is meant.
 DECORATIVE_ROLES = ("presentation", "none")
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
+# The addresses a sitemap lists, in its order, by its text: a save of the preview that leaves the sitemap as it
+# was does not parse it again (two: while a site's address changes).
+SITEMAP_LOCATIONS: KeptResults[tuple[str, ...]] = KeptResults(size=2, copy=tuple)
 
 
 def project_checks(site: Site) -> list[Finding]:
@@ -167,8 +171,7 @@ def check_sitemap(site: Site) -> list[Finding]:
         return [Finding(upstream.SITEMAP, 1, message, "sitemap-missing-page", source="mkdocs.yml")]
     text = sitemap.read_text(encoding="utf-8")
     findings, listed = [], set()
-    for url in sitemaps.children(ElementTree.fromstring(text), sitemaps.URL):
-        loc = sitemaps.location(url)
+    for loc in SITEMAP_LOCATIONS.get(content_key(text), lambda: _locations(text)):
         path = loc[len(site.site_url) :] if loc.startswith(site.site_url) else None
         if path is not None and path in site.page_set:
             listed.add(path)
@@ -186,3 +189,7 @@ def check_sitemap(site: Site) -> list[Finding]:
             )
             findings.append(_finding(site, page, 1, "page-not-in-sitemap", message))
     return findings
+
+
+def _locations(sitemap: str) -> tuple[str, ...]:
+    return tuple(sitemaps.location(url) for url in sitemaps.children(ElementTree.fromstring(sitemap), sitemaps.URL))

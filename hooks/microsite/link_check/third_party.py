@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..content_cache import KeptResults, content_key
 from ..findings import Finding
 from ..settings import SettingError, Settings, project_settings
 from ..symbolic_links import followable
@@ -247,23 +248,45 @@ def _check_files(site: Site, own_host: str | None, report: _Report) -> None:
     for folder, advice in (("docs", FILE_ADVICE), ("overrides", THEME_ADVICE)):
         for path in _files(site.project / folder, "*.css"):
             shown = path.relative_to(site.project).as_posix()
-            for request in css_requests(read_source(path), 1, own_host, "stylesheet"):
+            for request in _stylesheet_requests(read_source(path), own_host):
                 report.add(request.host, Finding(shown, request.line, request.message(advice), CHECK))
     for path in _files(site.project / "overrides", "*.html"):
         shown = path.relative_to(site.project).as_posix()
-        for request in element_requests(scan(read_source(path)), own_host):
+        for request in _template_requests(read_source(path), own_host):
             report.add(request.host, Finding(shown, request.line, request.message(THEME_ADVICE), CHECK))
+
+
+# A stylesheet's and a template's requests, kept by the file's text and the site's host: the theme's files, read at
+# every save of the preview, barely ever change.
+@functools.lru_cache(maxsize=256)
+def _stylesheet_requests(text: str, own_host: str | None) -> tuple[Request, ...]:
+    return tuple(css_requests(text, 1, own_host, "stylesheet"))
+
+
+@functools.lru_cache(maxsize=256)
+def _template_requests(text: str, own_host: str | None) -> tuple[Request, ...]:
+    return tuple(element_requests(scan(text), own_host))
 
 
 def _check_built_pages(site: Site, own_host: str | None, report: _Report) -> None:
     """What no source explains, in the built pages: each host once, at the first page it is found on."""
     for page in site.pages:
         whole = site.stands_for_template(page)
-        elements = site.page_elements(page) if whole else site.content_elements(page)
-        for request in element_requests(elements, own_host, scripts=whole):
+        for request in _built_page_requests(site, page, whole, own_host):
             if request.host not in report.explained:
                 message = request.message(THEME_ADVICE if whole else FILE_ADVICE)
                 report.add(request.host, Finding(page, request.line, message, CHECK, source=site.source_of(page)))
+
+
+# What each built page loads from other hosts, by its text's digest, whether it is read whole and the site's host:
+# a rebuild of the preview looks only at the pages rendered again (a kept page's digest is the build before's).
+BUILT_PAGE_REQUESTS: KeptResults[tuple[Request, ...]] = KeptResults(size=PARSED_PAGES, copy=tuple)
+
+
+def _built_page_requests(site: Site, page: str, whole: bool, own_host: str | None) -> tuple[Request, ...]:
+    elements = site.page_elements(page) if whole else site.content_elements(page)
+    key = content_key(site.digests[page], "whole" if whole else "content", own_host or "")
+    return BUILT_PAGE_REQUESTS.get(key, lambda: tuple(element_requests(elements, own_host, scripts=whole)))
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
