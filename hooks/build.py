@@ -20,6 +20,7 @@ import functools
 
 from microsite import language_processes, link_check, parity, problems, rendering, site_output, symbolic_links
 from microsite.assemble import start_build
+from microsite.idle_collection import IdleCollection
 from microsite.kept_pages import KeptPages
 from microsite.pages.data_markers import render_markers
 from microsite.state import BuildState
@@ -32,6 +33,8 @@ _command = "build"
 _build: BuildState | None = None
 # The preview's pages kept from its last build, for the next (`mkdocs serve` only, for the whole process).
 _kept: KeptPages | None = None
+# The preview's cycle collector, paused while it builds (`mkdocs serve` only, for the whole process).
+_idle: IdleCollection | None = None
 
 
 def guarded(event):
@@ -49,21 +52,25 @@ def guarded(event):
 
 
 def on_startup(*, command, dirty):
-    global _command, _kept
+    global _command, _kept, _idle
     _command = command
     problems.quiet_upstream_log()
     if command == "serve" and _kept is None:
         _kept = KeptPages(lambda: _build)
+        _idle = IdleCollection()
 
 
 # MkDocs keeps this module, one per mkdocs.yml, for as long as the process runs: a process that builds
 # several projects (a test session) would otherwise keep every project's last build in memory.
 def on_shutdown():
-    global _build, _kept
+    global _build, _kept, _idle
     _build = None
     if _kept is not None:
         _kept.close()
         _kept = None
+    if _idle is not None:
+        _idle.close()
+        _idle = None
 
 
 # First: every later step of this build finds the data loaded and checked.
@@ -71,6 +78,8 @@ def on_shutdown():
 @guarded
 def on_config(config):
     global _build
+    if _idle is not None:
+        _idle.build_starts()
     if _kept is not None:
         _kept.start(config)
     _build = start_build(_build, config, preview=_command == "serve")
@@ -199,15 +208,19 @@ def on_serve(server, *, config, builder):
 def on_post_build(*, config):
     link_check.warn_about_page_links(_build)
     if _build.is_last_language_build():
-        # Each on its own, so that the preview writes the problems into the pages whatever happens before.
-        for finish in (site_output.finish_site, _check_built_site):
-            guarded(finish)(_build)
-        if _kept is not None:
-            _kept.hold_pages_with_problems(_build)
-        rendering.show_problems_in_pages(_build)
-        if _kept is not None:
-            _kept.finish(_build)
-        language_processes.stop_further_languages(_build)
+        try:
+            # Each on its own, so that the preview writes the problems into the pages whatever happens before.
+            for finish in (site_output.finish_site, _check_built_site):
+                guarded(finish)(_build)
+            if _kept is not None:
+                _kept.hold_pages_with_problems(_build)
+            rendering.show_problems_in_pages(_build)
+            if _kept is not None:
+                _kept.finish(_build)
+            language_processes.stop_further_languages(_build)
+        finally:
+            if _idle is not None:
+                _idle.build_ends()
 
 
 def _check_built_site(state: BuildState) -> None:
@@ -226,3 +239,5 @@ def on_build_error(*, error):
         language_processes.stop_further_languages(_build, failed=True)
     if _kept is not None:
         _kept.forget("the build before failed")
+    if _idle is not None:
+        _idle.build_ends()
