@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from project import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,6 +76,20 @@ QUIET_SECONDS = 0.25
 # How often the requests in flight are looked at: Playwright hands its events to this process only while it
 # waits in one of its calls.
 QUIET_POLL_MS = 20
+# The quiet is counted on the page's own clock too: a timer set in the page when the quiet starts. A busy machine
+# runs a page's timers late, and a script's timer set for 200 ms after the page loaded can fire after QUIET_SECONDS
+# of this process's time; but the page runs its timers in the order they fall due, so the page's own timer for
+# QUIET_SECONDS, set later, fires after it. The timer's mark is kept under a symbol, out of the page's names.
+START_PAGE_CLOCK = """([mark, milliseconds]) => {
+  const clock = Symbol.for("tests.quietClock");
+  window[clock] = {mark, passed: false};
+  setTimeout(() => { if (window[clock].mark === mark) window[clock].passed = true; }, milliseconds);
+}"""
+# Whether the page's timer with `mark` has fired; null if the page holds no such timer (a new document).
+PAGE_CLOCK_PASSED = """(mark) => {
+  const timer = window[Symbol.for("tests.quietClock")];
+  return timer === undefined || timer.mark !== mark ? null : timer.passed;
+}"""
 
 
 class NetworkWatch:
@@ -85,6 +100,8 @@ class NetworkWatch:
         self.page = page
         self.in_flight: set = set()
         self.last_change = time.monotonic()
+        # The moment the page's clock was last started for: the quiet's start, or the last change after it.
+        self.page_clock_for: float | None = None
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
@@ -98,8 +115,31 @@ class NetworkWatch:
         self.last_change = time.monotonic()
 
     def quiet_since(self, start: float) -> bool:
-        """Whether no request has been in flight for QUIET_SECONDS, counted from `start` at the earliest."""
-        return not self.in_flight and time.monotonic() - max(self.last_change, start) >= QUIET_SECONDS
+        """Whether no request has been in flight for QUIET_SECONDS, counted from `start` at the earliest, by
+        this process's clock and by the page's."""
+        quiet_from = max(self.last_change, start)
+        if self.page_clock_for != quiet_from:
+            self._start_page_clock(quiet_from)
+            return False
+        if self.in_flight or time.monotonic() - quiet_from < QUIET_SECONDS:
+            return False
+        return self._page_clock_passed()
+
+    def _start_page_clock(self, quiet_from: float) -> None:
+        try:
+            self.page.evaluate(START_PAGE_CLOCK, [quiet_from, QUIET_SECONDS * 1000])
+        except PlaywrightError:
+            return  # the page is between two documents: its clock is started in the next one
+        self.page_clock_for = quiet_from
+
+    def _page_clock_passed(self) -> bool:
+        try:
+            passed = self.page.evaluate(PAGE_CLOCK_PASSED, self.page_clock_for)
+        except PlaywrightError:
+            passed = None
+        if passed is None:
+            self.page_clock_for = None
+        return bool(passed)
 
     def wait_until_quiet(self, timeout: float = 30) -> None:
         """Returns once no request has been in flight for QUIET_SECONDS, counted from this call at the

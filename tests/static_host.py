@@ -24,6 +24,14 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "\0outside-the-site")
         return super().translate_path("/" + url_path[len(SUB_PATH) :])
 
+    def send_head(self):
+        # An address outside the sub-path (the browser's own /favicon.ico) is missing, as on the host: the
+        # standard handler would try to open the path above, which no file can have, and print a traceback.
+        if not self.path.startswith(SUB_PATH):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def log_message(self, format: str, *args) -> None:
         pass
 
