@@ -171,7 +171,6 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         header = f"{plural(len(refused_links), 'symbolic link')} cannot be followed, and nothing was built:"
         problems.stop_or_report(Problem(refused_links, header=header))
     upstream.adapt_theme_environments(config, theme_environment)
-    upstream.parse_html_blocks_with_tag_sets_once(config)
     templates = theme_templates(config)
     return BuildState(
         config=config,

@@ -1,8 +1,8 @@
-"""Everything the generator takes from MkDocs, Material for MkDocs, mkdocs-static-i18n and Python-Markdown
-beyond the hook events themselves, in one place: what a move to another engine would have to replace. A
-module for each package it reaches into (mkdocs.py, material.py, i18n.py, python_markdown.py; page_steps.py,
-the steps of MkDocs that the live preview replaces to keep pages from one build to the next); the rest of the
-generator calls them as `upstream.NAME`.
+"""Everything the generator takes from MkDocs, Material for MkDocs and mkdocs-static-i18n beyond the
+hook events themselves, in one place: what a move to another engine would have to replace. A module for
+each package it reaches into (mkdocs.py, material.py, i18n.py; page_steps.py, the steps of MkDocs that
+the live preview replaces to keep pages from one build to the next); the rest of the generator calls them as
+`upstream.NAME`.
 """
 
 from .i18n import (
@@ -72,7 +72,6 @@ from .mkdocs import (
     written_pages,
 )
 from .page_steps import ReadPage, give_read_page, read_page, replace_page_steps, write_page_output
-from .python_markdown import parse_html_blocks_with_tag_sets_once
 
 __all__ = [
     "ERROR_PAGE",
@@ -118,7 +117,6 @@ __all__ = [
     "page_source",
     "page_title",
     "page_url",
-    "parse_html_blocks_with_tag_sets_once",
     "poll_for_saves",
     "read_page",
     "reconfigure_for_current_language",
