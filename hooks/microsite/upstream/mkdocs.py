@@ -1,10 +1,9 @@
 """What the generator takes from MkDocs beyond the hook events: the error that stops a build, its log, the
-Jinja environments of the theme (which it makes whenever it needs one, `Theme.get_env`), the preview
-server's reload script (whose hash the page's Content-Security-Policy must name), Files of generated
+Jinja environments of the theme (which it makes whenever it needs one, `Theme.get_env`), Files of generated
 pages and of files shared between languages, relative URLs, a page's source, address and front matter,
 the files a language build has and the anchors of its rendered pages (which the links in the Markdown
 are checked against), and `config.extra`, where the project's templates (overrides/) find what the
-hooks give them. The preview's server is livereload.py's."""
+hooks give them. What it takes from the preview's server is in livereload.py."""
 
 from __future__ import annotations
 
