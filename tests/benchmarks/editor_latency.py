@@ -23,7 +23,7 @@ from pathlib import Path
 from measure import ENV, RUNS
 from microsite.markers import find_markers
 from microsite.settings import project_languages
-from microsite.upstream.mkdocs import SAVE_POLLING_SECONDS
+from microsite.upstream.livereload import SAVE_POLLING_SECONDS
 from project import collection_folder, copy_project, free_port, microsite, person_ids, publication_data
 
 # The preview's target (issue 19): a save shows in the preview within a second (the median of the saves),

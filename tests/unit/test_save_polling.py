@@ -1,13 +1,15 @@
-"""The preview's server looks for saved files more often than MkDocs' default (upstream/mkdocs.py
-`poll_for_saves`, from the hook's `on_serve`), and still notices a save in every folder it watched."""
+"""The preview's server looks for saved files more often than MkDocs' default (upstream/livereload.py
+`poll_for_saves`, from the hook's `on_serve`), and still notices a save in every folder it watched; it does not
+look while it builds, and notices a save made meanwhile once the build ends."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
 from microsite.upstream import poll_for_saves
-from microsite.upstream.mkdocs import SAVE_POLLING_SECONDS
+from microsite.upstream.livereload import QUIET_BEFORE_BUILD_SECONDS, SAVE_POLLING_SECONDS
 from mkdocs.livereload import LiveReloadServer
 
 
@@ -33,6 +35,8 @@ def test_the_server_polls_more_often_and_notices_a_save_in_every_watched_folder(
     poll_for_saves(server)
 
     assert server.observer.timeout == SAVE_POLLING_SECONDS < 0.5
+    # MkDocs waits 0.1 s after a change for more before it builds; a poll reports all it found at once.
+    assert server.build_delay == QUIET_BEFORE_BUILD_SECONDS < 0.1
     # Watched twice, docs/ needs two unwatches before it is no longer watched, as with MkDocs' own observer.
     assert server._watched_paths == {str(docs): 2, str(config): 1, str(theme): 1}
     server.observer.start()
@@ -45,3 +49,54 @@ def test_the_server_polls_more_often_and_notices_a_save_in_every_watched_folder(
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_a_save_made_while_the_server_builds_is_noticed_when_the_build_ends(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    noticed_while_building = []
+
+    def build() -> None:
+        (docs / "seite.md").write_text("gespeichert\n", encoding="utf-8")
+        time.sleep(4 * SAVE_POLLING_SECONDS)
+        noticed_while_building.append(server._want_rebuild)
+
+    server = LiveReloadServer(builder=build, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(docs))
+    poll_for_saves(server)
+    server.observer.start()
+    time.sleep(0.5)
+    try:
+        server._want_rebuild = False
+        server.builder()
+        # Four polls' time passed while it built, and none looked (the build would have waited for them).
+        assert noticed_while_building == [False]
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=2), "the save went unnoticed"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_the_preview_stops_while_it_builds(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    stopped_while_building = []
+
+    def build() -> None:
+        # By now the observer waits for the build to end; stopping waits for it (a hung preview if it never came).
+        time.sleep(2 * SAVE_POLLING_SECONDS)
+        stopping = threading.Thread(target=server.observer.stop, daemon=True)
+        stopping.start()
+        stopping.join(timeout=2)
+        stopped_while_building.append(not stopping.is_alive())
+
+    server = LiveReloadServer(builder=build, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(docs))
+    poll_for_saves(server)
+    server.observer.start()
+    time.sleep(0.5)
+    server.builder()
+    server.observer.join(timeout=2)
+    assert stopped_while_building == [True]
+    assert not server.observer.is_alive()

@@ -1,8 +1,8 @@
 """Everything the generator takes from MkDocs, Material for MkDocs and mkdocs-static-i18n beyond the
 hook events themselves, in one place: what a move to another engine would have to replace. A module for
-each package it reaches into (mkdocs.py, material.py, i18n.py; page_steps.py, the steps of MkDocs that
-the live preview replaces to keep pages from one build to the next); the rest of the generator calls them as
-`upstream.NAME`.
+each package it reaches into (mkdocs.py, material.py, i18n.py; livereload.py, MkDocs' preview server;
+page_steps.py, the steps of MkDocs that the live preview replaces to keep pages from one build to the next);
+the rest of the generator calls them as `upstream.NAME`.
 """
 
 from .i18n import (
@@ -20,6 +20,7 @@ from .i18n import (
     languages_built_elsewhere,
     reconfigure_for_current_language,
 )
+from .livereload import poll_for_saves, with_reload_script_allowed
 from .material import (
     SEARCH_INDEX,
     THEME_HTML_FIELDS,
@@ -60,7 +61,6 @@ from .mkdocs import (
     page_meta,
     page_source,
     page_url,
-    poll_for_saves,
     relative_url,
     rendered_anchors,
     set_error_page_parts,
@@ -68,7 +68,6 @@ from .mkdocs import (
     set_footer_links,
     set_status_page_link,
     stopped_build,
-    with_reload_script_allowed,
     written_pages,
 )
 from .page_steps import ReadPage, give_read_page, read_page, replace_page_steps, write_page_output

@@ -1,10 +1,9 @@
 """What the generator takes from MkDocs beyond the hook events: the error that stops a build, its log, the
-Jinja environments of the theme (which it makes whenever it needs one, `Theme.get_env`), the preview
-server's reload script (whose hash the page's Content-Security-Policy must name), Files of generated
+Jinja environments of the theme (which it makes whenever it needs one, `Theme.get_env`), Files of generated
 pages and of files shared between languages, relative URLs, a page's source, address and front matter,
 the files a language build has and the anchors of its rendered pages (which the links in the Markdown
 are checked against), and `config.extra`, where the project's templates (overrides/) find what the
-hooks give them; and how often the preview's server looks for saved files."""
+hooks give them. What it takes from the preview's server is in livereload.py."""
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
-from watchdog.observers.polling import PollingObserver
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -75,40 +73,6 @@ def adapt_theme_environments(config: MkDocsConfig, adapt: Callable[[Environment]
         return
     make = type(theme).get_env
     theme.get_env = lambda: adapt(make(theme))
-
-
-def with_reload_script_allowed(server: Any, allow: Callable[[str, str], str]) -> Any:
-    """The preview's server, whose reload script (which MkDocs writes into each page as it serves it, with
-    the time of the build and of the request in it) is allowed by `allow(page, page_with_script)`."""
-    inject = server._inject_js_into_html
-
-    def injected(content: bytes, epoch: int) -> bytes:
-        page = content.decode("utf-8", errors="surrogateescape")
-        served = inject(content, epoch).decode("utf-8", errors="surrogateescape")
-        return allow(page, served).encode("utf-8", errors="surrogateescape")
-
-    server._inject_js_into_html = injected
-    return server
-
-
-# How often the preview's server looks for saved files: MkDocs polls every 0.5 s, a quarter of a second of
-# waiting on average before a save is noticed. Polling every 0.25 s halves that, and costs a process 2 % of a core
-# more at 1,000 article pairs (5 % instead of 3 %, measured idle); inotify would cost nothing, but sees no save on
-# the network and container-shared folders that polling sees.
-SAVE_POLLING_SECONDS = 0.25
-
-
-def poll_for_saves(server: Any, seconds: float = SAVE_POLLING_SECONDS) -> None:
-    """The preview's server, before it starts, looks for saved files every `seconds`: its observer replaced
-    by one polling that often, watching every path the old one watched (as many times)."""
-    watched = dict(server._watched_paths)
-    for path, count in watched.items():
-        for _ in range(count):
-            server.unwatch(path)
-    server.observer = PollingObserver(timeout=seconds)
-    for path, count in watched.items():
-        for _ in range(count):
-            server.watch(path)
 
 
 def relative_url(url: str, other: str) -> str:
