@@ -53,6 +53,15 @@ SERVING = "Serving on"
 LOOKOUT_SECONDS = SAVE_POLLING_SECONDS
 
 
+def at_moment_of_lookout(fraction: float) -> None:
+    """Waits until `fraction` of the way through the server's look-out for changes. The server looks at every
+    whole multiple of LOOKOUT_SECONDS of the machine's monotonic clock (upstream/livereload.py), which this
+    process reads too. An editor saves at any moment of it, so a save's wait for it is anything up to
+    LOOKOUT_SECONDS: saves made a fixed time after the server went quiet would all meet it at the same moment,
+    so each figure's saves are spread evenly over it, the k-th of n at (k + ½) / n."""
+    time.sleep((fraction * LOOKOUT_SECONDS - time.monotonic() % LOOKOUT_SECONDS) % LOOKOUT_SECONDS)
+
+
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float = 60) -> float:
     """The moment (perf_counter) `url` first serves a page that satisfies `predicate`."""
     deadline = time.monotonic() + seconds
@@ -298,14 +307,10 @@ class Saves:
 
     def ready(self, state: str, page: str) -> None:
         """Waits until the server has finished every build, opens `page`, and waits until the moment of the
-        state's next save in the server's half-second look-out for changes.
-
-        An editor saves at any moment of it, so its part of the wait is anything up to half a second. Saves
-        made a fixed time after the server went quiet would all meet it at about the same moment, so the
-        state's saves are spread evenly over it: the k-th of RUNS waits (k + ½) / RUNS of it more."""
+        state's next save in the server's look-out for changes (at_moment_of_lookout)."""
         wait_quiet(self.lines.path)
         self.browser.open(page)
-        time.sleep((len(self.samples[state]) + 0.5) / RUNS * LOOKOUT_SECONDS)
+        at_moment_of_lookout((len(self.samples[state]) + 0.5) / RUNS)
         self._cpu = cpu_seconds(self.server)
 
     def record(self, state: str, saved: float, served: float) -> None:
@@ -404,6 +409,7 @@ def article_edit_latency(project: Path, article: str, page: str, runs: int = RUN
                 wait_quiet(log)
                 builds = log.read_text(encoding="utf-8", errors="replace").count("Building documentation...")
                 token = f"Bearbeitung{run}x{time.monotonic_ns()}"
+                at_moment_of_lookout((run + 0.5) / runs)
                 samples.append(served_after(markdown_edit(markdown, token), url, token, seconds=900))
                 wait_quiet(log)
                 rebuilds.append(
