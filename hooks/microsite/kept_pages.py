@@ -104,10 +104,13 @@ class KeptPages:
         # Each language's files as the i18n plugin made them, for a build that gives it the same files.
         self._localized = upstream.LocalizedFiles()
         self._put_back = upstream.replace_page_steps(self._read, self._render)
+        # Its search indexes are written from the entries the plugin holds, kept pages' looked up (`search_entry`).
+        self._put_back_search = upstream.leave_search_index_files_to_site()
 
     def close(self) -> None:
-        """MkDocs' own steps back, nothing kept: the preview stops."""
+        """MkDocs' and Material's own steps back, nothing kept: the preview stops."""
         self._put_back()
+        self._put_back_search()
         self.forget("the preview stopped")
 
     def forget(self, why: str) -> None:

@@ -1,7 +1,8 @@
 """Every page of the publication, in every language built: its address, and which sources it shows.
 
-A page shows its own Markdown (a stand-in, the original's), the data files its markers read, the
-articles it lists as cards, and, on a status page, the data files of the records it reports on and
+A page shows its own Markdown (a stand-in, the original's), the data files its markers read, what its
+cards show of the articles it lists (not their files: a body-text edit that leaves the reading time as it was
+leaves every card as it was), and, on a status page, the data files of the records it reports on and
 where each translated pair it reports on stands (not the pair's files: a body-text edit that leaves a
 pair where it stood leaves the status page as it was). The map is made
 when the build assembles the publication (assemble.py), before anything is rendered, from the pages'
@@ -13,11 +14,14 @@ again. What a marker reads is told here by its name: a new marker that reads dat
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .addresses import page_address
+from .articles.model import Article
 from .markers import find_markers
 from .parity.status import PageTranslation
 from .publication import Publication, PublishedPage
@@ -27,7 +31,8 @@ from .text_files import UnreadableText, read_utf8
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from .articles import Article
+# Every field of an article but its word count (`card_view`), read at once: thousands of cards a save.
+_CARD_FIELDS = attrgetter(*(field.name for field in fields(Article) if field.name != "words"))
 
 # The data files (by name, data/<name>.yml) each marker that renders records reads.
 MARKER_DATA: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -58,22 +63,21 @@ def page_map(publication: Publication, config: MkDocsConfig) -> Mapping[str, Pub
         for path in _written_pages(docs, language):
             markdown = _markdown(docs / language / path)
             sources = {f"docs/{language}/{path}", *_article_sources(publication, language, path)}
-            sources |= _markers_sources(publication, language, markdown)
-            pages[f"{language}/{path}"] = (language, path, sources, _reports(publication, language, markdown))
+            pages[f"{language}/{path}"] = (language, path, sources, markdown)
     for src_uri, generated in publication.generated.items():
         language, path = src_uri.split("/", 1)
-        sources = set(generated.shows) | _markers_sources(publication, language, generated.markdown)
-        pages[src_uri] = (language, path, sources, _reports(publication, language, generated.markdown))
+        pages[src_uri] = (language, path, set(generated.shows), generated.markdown)
     return MappingProxyType(
         {
             src_uri: PublishedPage(
                 language,
                 path,
                 page_address(config, publication.languages, language, path),
-                frozenset(sources),
-                reports,
+                frozenset(sources | _markers_sources(publication, language, markdown)),
+                _reports(publication, language, markdown),
+                _cards(publication, language, markdown),
             )
-            for src_uri, (language, path, sources, reports) in sorted(pages.items())
+            for src_uri, (language, path, sources, markdown) in sorted(pages.items())
         }
     )
 
@@ -111,25 +115,45 @@ def _markers_sources(publication: Publication, language: str, markdown: str) -> 
 
 
 def _marker_sources(publication: Publication, language: str, name: str, argument: str | None) -> set[str]:
-    """What a marker shows beyond its data files: the articles it lists, the pairs a status page reports."""
-    collection = publication.articles
-    listed: list[Article] = []
-    if collection is not None:
-        if name == "article-index":
-            pages = collection.index_pages(language)
-            number = int(argument) if argument and argument.isdigit() else 1
-            listed = pages[number - 1] if 1 <= number <= len(pages) else []
-        elif name == "latest-articles":
-            listed = collection.of(language)[: collection.settings.on_home_page]
-        elif name == "topic" and argument is not None:
-            listed = collection.with_topic(language, argument)
-        elif name == "author" and argument is not None:
-            listed = collection.by_author(language, argument)
-    sources = {f"docs/{article.language}/{article.path}" for article in listed}
+    """What a marker shows beyond its data files: the pairs a status page reports."""
     if name == "translation-status" and publication.translations is not None:
         shown = _reported_languages(publication, language)
-        sources |= {record.file for record in publication.translations.records if record.language in shown}
-    return sources
+        return {record.file for record in publication.translations.records if record.language in shown}
+    return set()
+
+
+def _cards(publication: Publication, language: str, markdown: str) -> tuple[tuple, ...]:
+    """What the cards of the page's markers show of the articles they list, in order."""
+    return tuple(
+        card_view(article)
+        for marker in find_markers(markdown)
+        if marker.name is not None
+        for article in _listed(publication, language, marker.name, marker.argument)
+    )
+
+
+def card_view(article: Article) -> tuple:
+    """What a card shows of an article (rendering/articles.py `card`), and more: every field but its word count,
+    of which a card shows only the reading time."""
+    return (*_CARD_FIELDS(article), article.reading_minutes)
+
+
+def _listed(publication: Publication, language: str, name: str, argument: str | None) -> list[Article]:
+    """The articles a marker lists as cards."""
+    collection = publication.articles
+    if collection is None:
+        return []
+    if name == "article-index":
+        pages = collection.index_pages(language)
+        number = int(argument) if argument and argument.isdigit() else 1
+        return pages[number - 1] if 1 <= number <= len(pages) else []
+    if name == "latest-articles":
+        return collection.of(language)[: collection.settings.on_home_page]
+    if name == "topic" and argument is not None:
+        return collection.with_topic(language, argument)
+    if name == "author" and argument is not None:
+        return collection.by_author(language, argument)
+    return []
 
 
 def _reports(publication: Publication, language: str, markdown: str) -> tuple[PageTranslation, ...]:

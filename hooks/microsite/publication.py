@@ -44,6 +44,9 @@ class PublishedPage:
     # On a status page, the translated pairs it reports, where each stands: what it shows of them is their
     # state, not their text (their titles and addresses are what every page shows).
     reports: tuple[PageTranslation, ...] = ()
+    # On a page that lists articles, what its cards show of them, in order (`page_map.card_view`): not the
+    # articles' files (a body-text edit that leaves every card as it was leaves the list as it was).
+    cards: tuple[tuple, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from microsite.articles.model import WORDS_PER_MINUTE, Article
 from microsite.assemble import start_build
+from microsite.page_map import card_view
 from microsite.rebuild_rule import BuildInputs, Plan, build_inputs, plan_rebuild, read_sources
 from mkdocs.config import load_config
 from project import assemble_publication, collection_folder
@@ -17,6 +19,17 @@ from project import assemble_publication, collection_folder
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return assemble_publication(tmp_path_factory.mktemp("publication"))
+
+
+def article_at(project: Path, src_uri: str) -> Article:
+    """The article at `src_uri` ('de/x/y.md') as `project` holds it now."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    language, path = src_uri.split("/", 1)
+    return start_build(None, config, preview=True).publication.articles.article_at(language, path)
+
+
+def reading_minutes(project: Path, src_uri: str) -> int:
+    return article_at(project, src_uri).reading_minutes
 
 
 def inputs_of(project: Path) -> BuildInputs:
@@ -55,6 +68,15 @@ def rendered(plan: Plan, inputs: BuildInputs) -> set[str]:
     return {src_uri for src_uri in inputs.pages if plan.renders(src_uri)}
 
 
+def listing_pages(project: Path, pages: set[str]) -> set[str]:
+    """Of `pages`, the German pages that may list articles (the collection's folder, topics, authors)."""
+    return {
+        src_uri
+        for src_uri in pages
+        if src_uri.startswith(("de/topics/", "de/authors/", f"de/{collection_folder(project)}/"))
+    }
+
+
 def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{text}\n", encoding="utf-8")
 
@@ -79,22 +101,37 @@ def test_the_first_build_renders_every_page(before: BuildInputs):
     assert rendered(plan_rebuild(None, before), before) == set(before.pages)
 
 
-def test_a_body_text_edit_renders_the_article_its_translation_and_the_pages_that_list_it(
+def test_a_body_text_edit_renders_the_article_and_its_translation_and_keeps_the_pages_that_list_it(
     edited: Path, before: BuildInputs
 ):
+    """The lists' cards show the article's front matter and reading time, which a sentence more leaves."""
     source = article(edited, "de")
+    minutes = reading_minutes(edited, source)
     append(edited / "docs" / source, "Nachtrag: ein Satz mehr.")
+    assert reading_minutes(edited, source) == minutes, "the sentence leaves the article's reading time"
     after = inputs_of(edited)
     plan = plan_rebuild(before, after)
     pages = rendered(plan, after)
-    translation = "en/" + source.split("/", 1)[1]
-    folder = collection_folder(edited)
-    assert {source, translation} <= pages
-    listing = {src_uri for src_uri in pages if src_uri.startswith(("de/topics/", "de/authors/", f"de/{folder}/"))}
-    assert any(src_uri.startswith(f"de/{folder}/") and src_uri != source for src_uri in listing), pages
+    assert {source, "en/" + source.split("/", 1)[1]} <= pages
+    assert listing_pages(edited, pages) == {source}, "no page that lists the article is rendered again"
+    assert plan.reason == f"docs/{source} changed"
+
+
+def test_a_body_text_edit_that_changes_the_reading_time_renders_the_pages_that_list_it(
+    edited: Path, before: BuildInputs
+):
+    source = article(edited, "de")
+    card = card_view(article_at(edited, source))
+    listing = {src_uri for src_uri, page in before.pages.items() if card in page.cards}
+    assert len(listing) >= 3, "the fixture lists the article on its index, topic and author pages"
+    minutes = reading_minutes(edited, source)
+    append(edited / "docs" / source, " ".join(["Wort"] * WORDS_PER_MINUTE))
+    assert reading_minutes(edited, source) == minutes + 1
+    after = inputs_of(edited)
+    pages = rendered(plan_rebuild(before, after), after)
+    assert listing <= pages
     assert "de/impressum.md" not in pages and "en/chronik.md" not in pages
     assert len(pages) < len(after.pages)
-    assert plan.reason == f"docs/{source} changed"
 
 
 def test_a_data_text_edit_renders_the_pages_that_show_the_data(edited: Path, before: BuildInputs):

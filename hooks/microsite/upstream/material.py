@@ -174,6 +174,28 @@ def search_index_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return getattr(getattr(plugin, "search_index", None), "entries", None)
 
 
+def leave_search_index_files_to_site() -> Callable[[], None]:
+    """In this process, Material's search writes no index file of its own after each language build and after
+    the i18n plugin merged them (three JSON texts of every entry, each a tenth of a second at 1,000 articles):
+    site_output/search.py writes every language's index over them, from the entries the plugin holds
+    (`merged_search_index`). Under `--dirty` it writes them as before (it keeps its index for the next build
+    there). Returns what puts Material's own step back."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    own = SearchPlugin.on_post_build
+
+    def on_post_build(plugin: SearchPlugin, *, config: MkDocsConfig) -> None:
+        if plugin.is_dirty:
+            own(plugin, config=config)
+
+    SearchPlugin.on_post_build = on_post_build
+
+    def put_back() -> None:
+        SearchPlugin.on_post_build = own
+
+    return put_back
+
+
 def merged_search_index(config: MkDocsConfig) -> dict[str, Any] | None:
     """The search index Material's search has just written at `SEARCH_INDEX`, every language's entries merged
     by the i18n plugin, as it wrote it (its settings and entries, not read back from the file); None without
