@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from microsite.assemble import start_build
+from microsite.page_map import card_view
 from microsite.publication import Publication
 from mkdocs.config import load_config
 from project import assemble_publication
@@ -51,8 +52,11 @@ def test_the_index_pages_of_a_language_show_every_article_written_in_it(project:
             and _is_index_page_name(page.path.removeprefix(f"{folder}/").removesuffix(".md"))
         ]
         assert len(index_pages) == -(-len(article_files) // articles["per_page"])
-        shown = set().union(*(page.sources for page in index_pages))
-        assert article_files <= shown
+        written = publication.articles.of(language)
+        assert {f"docs/{language}/{article.path}" for article in written} == article_files
+        # What an index page shows of an article is its card, not its file (page_map.card_view).
+        shown = [card for page in index_pages for card in page.cards]
+        assert [article.path for article in written if card_view(article) not in shown] == []
         assert all("data/articles.yml" in page.sources for page in index_pages)
 
 
