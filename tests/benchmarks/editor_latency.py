@@ -283,8 +283,8 @@ def summary(what: str, samples: list[dict]) -> dict:
 
 # The parts of a save's wait, from what the server logged meanwhile (its log read every few milliseconds):
 # until it notices the change (it looks for changed files every quarter second), until it starts to build
-# (once nothing has changed for a tenth of a second), the build, and from the build's end until the
-# browser has the page again. And the CPU seconds the server used from the save until then.
+# (once nothing has changed for a fiftieth of a second, QUIET_BEFORE_BUILD_SECONDS), the build, and from the
+# build's end until the browser has the page again. And the CPU seconds the server used from the save until then.
 PARTS = ("noticed_s", "waited_s", "build_s", "after_build_s", "cpu_s")
 
 

@@ -226,7 +226,7 @@ def real_site_table(real: dict, editor: dict | None) -> tuple[list[str], list[st
             f"The editor's wait in `mkdocs serve`: seconds from a save to the browser showing the rebuilt page, as "
             f"MkDocs' livereload script reloads it (target: ≤ {target:g} s, the median of the saves, in every state), "
             "and its parts, from what the server logged meanwhile: until it noticed the save (it looks every quarter "
-            "second), until it began to build (once nothing changed for a tenth of a second), the build, and from the "
+            "second), until it began to build (once nothing changed for a fiftieth of a second), the build, and from the "
             "build's end until the browser had the page; and the server's CPU seconds until then, which other work on "
             "the machine does not inflate. Medians of each save's figures.",
             "",
