@@ -49,7 +49,10 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
     project = as_editors_clone(assemble_publication(folder / "project"))
     port = free_port()
     log_path = folder / "serve.log"
-    command = ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
+    # Ctrl+C's SIGINT at its default, as in an editor's terminal: a process ignores a signal its parent ignored,
+    # and pytest's workers come to ignore SIGINT during a run (each of the four, by the end of `make test`), so
+    # that the preview went on until it was killed 20 s later (coreutils' env resets it).
+    command = ["env", "--default-signal=INT", "make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
             command,
