@@ -52,8 +52,8 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
     port = free_port()
     log_path = folder / "serve.log"
     # Ctrl+C's SIGINT at its default, as in an editor's terminal: a process ignores a signal its parent ignored,
-    # and pytest's workers come to ignore SIGINT during a run (each of the four, by the end of `make test`), so
-    # that the preview went on until it was killed STOP_SECONDS later (coreutils' env resets it).
+    # and `make test` started in the background by a script (a shell without job control starts it with SIGINT
+    # ignored) passed that on to every preview, which went on until it was killed STOP_SECONDS later.
     command = ["env", "--default-signal=INT", "make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
