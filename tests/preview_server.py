@@ -37,6 +37,8 @@ REBUILD_SECONDS = 20
 QUIET_SECONDS = 0.6
 # How long the preview may take to start: setting up is done (the environment exists), one build is left.
 START_SECONDS = 60
+# How long the preview may take to stop after Ctrl+C: it stops within two seconds, a rebuild under way included.
+STOP_SECONDS = 20
 # How often the tests look at the preview's log and its pages while they wait: reading a log or asking a page
 # of a server on this machine costs next to nothing, and a wait ends half of this later on average.
 POLL_SECONDS = 0.05
@@ -49,7 +51,10 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
     project = as_editors_clone(assemble_publication(folder / "project"))
     port = free_port()
     log_path = folder / "serve.log"
-    command = ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
+    # Ctrl+C's SIGINT at its default, as in an editor's terminal: a process ignores a signal its parent ignored,
+    # and `make test` started in the background by a script (a shell without job control starts it with SIGINT
+    # ignored) passed that on to every preview, which went on until it was killed STOP_SECONDS later.
+    command = ["env", "--default-signal=INT", "make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
             command,
@@ -60,6 +65,7 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
             start_new_session=True,
         )
     running = Preview(project, port, log_path, server)
+    stopped = True
     try:
         deadline = time.monotonic() + START_SECONDS
         while "Serving on" not in running.log():
@@ -70,10 +76,13 @@ def make_serve(folder: Path, **environment: str) -> Iterator[Preview]:
         # make and the server it started: the whole process group, as Ctrl+C in the terminal does.
         os.killpg(server.pid, signal.SIGINT)
         try:
-            server.wait(timeout=20)
+            server.wait(timeout=STOP_SECONDS)
         except subprocess.TimeoutExpired:
+            stopped = False
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+    # Only after a block that passed: a failure in it is the one to report.
+    assert stopped, f"make serve went on for {STOP_SECONDS} s after Ctrl+C (SIGINT) and was killed:\n" + running.log()
 
 
 @dataclass
