@@ -218,8 +218,13 @@ def test_the_log_of_a_save_says_only_what_an_editor_needs(preview: Preview, edit
     kinds = [
         " ".join(word for word in line.split() if not word.startswith("[") and not word[0].isdigit()) for line in said
     ]
+    # This save's rebuild, up to the next change noticed: a poll that read the file between its truncation and its
+    # new bytes (the test process paused by a busy machine) notices the rest at the poll after the rebuild, and
+    # that second rebuild's lines can come before this save's page is fetched.
+    noticed = [number for number, kind in enumerate(kinds) if kind == "Detected file changes"]
+    rebuild = kinds[: noticed[1]] if len(noticed) > 1 else kinds
     # MkDocs leaves out the time the build took when the i18n plugin's filter of its own log is still in place.
-    assert [kind for kind in kinds if kind != "Documentation built in seconds"] == [
+    assert [kind for kind in rebuild if kind != "Documentation built in seconds"] == [
         "Detected file changes",
         "Building documentation...",
         f"rebuilt of pages: {file} changed",
