@@ -8,8 +8,7 @@ import contextlib
 import functools
 import http.server
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from microsite.upstream import ERROR_PAGE
@@ -51,44 +50,6 @@ class RootErrorPageHandler(SubPathHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-class PausingPageHandler(SubPathHandler):
-    """…and sends each HTML page in two parts with a pause between them, the first ending at the byte offset
-    `pause_at` finds in the page: the browser parses and paints the first part while the rest is on its way, as on
-    a slow network. A subclass sets `pause_at` and `pause_seconds`."""
-
-    pause_at: Callable[[bytes], int]
-    pause_seconds: float
-
-    def do_GET(self) -> None:
-        page = Path(self.translate_path(self.path))
-        if page.suffix != ".html" or not page.is_file():
-            super().do_GET()
-            return
-        body = page.read_bytes()
-        cut = self.pause_at(body)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body[:cut])
-        self.wfile.flush()
-        time.sleep(self.pause_seconds)
-        self.wfile.write(body[cut:])
-
-
-@contextlib.contextmanager
-def served_pausing_in_pages(
-    site: Path, port: int, pause_at: Callable[[bytes], int], pause_seconds: float
-) -> Iterator[str]:
-    """The site's address while its files are served on `port`, each HTML page paused at `pause_at(page)`
-    for `pause_seconds` (PausingPageHandler)."""
-    handler_class = type(
-        "PageHandler", (PausingPageHandler,), {"pause_at": staticmethod(pause_at), "pause_seconds": pause_seconds}
-    )
-    with _served(site, port, handler_class) as address:
-        yield address
 
 
 @contextlib.contextmanager

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import gzip
 import time
-from collections.abc import Iterator
-from html.parser import HTMLParser
 
 import pytest
 from chromium import NetworkWatch, open_all_quietly, wait_until_all_quiet
-from project import free_port
 from site_model import BuiltSite, review_pages
-from static_host import served_pausing_in_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.long_module]
 
@@ -105,58 +101,11 @@ def test_every_page_with_what_it_loads_but_pictures_is_at_most_100_kb(
     assert not too_heavy, "over the budget of 100 KB with gzip, pictures aside:\n" + "\n".join(too_heavy)
 
 
-# How long each page's delivery stops before the header's search button: long enough for a first paint of the
-# part before it on a busy machine.
-HEADER_PAUSE_SECONDS = 1.0
-
-
-class SearchButtonFinder(HTMLParser):
-    """Where the header's search button starts in a page: (line, column), or None."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: tuple[int, int] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if (
-            self.found is None
-            and attributes.get("for") == "__search"
-            and "md-header__button" in (attributes.get("class") or "")
-        ):
-            self.found = self.getpos()
-
-
-def before_the_search_button(page: bytes) -> int:
-    """The byte offset of the header's search button in the page; the page's end if it has none."""
-    text = page.decode("utf-8")
-    finder = SearchButtonFinder()
-    finder.feed(text)
-    if finder.found is None:
-        return len(page)
-    line, column = finder.found
-    lines = text.splitlines(keepends=True)
-    return len("".join(lines[: line - 1]).encode("utf-8")) + len(lines[line - 1][:column].encode("utf-8"))
-
-
-@pytest.fixture(scope="module")
-def served_pausing_before_search(built_site: BuiltSite) -> Iterator[str]:
-    """The built site, each page sent in two parts: up to the header's search button, and after a pause the rest.
-    A phone on a slow network or a busy phone paints the header before its search button has arrived."""
-    with served_pausing_in_pages(
-        built_site.root, free_port(), before_the_search_button, HEADER_PAUSE_SECONDS
-    ) as address:
-        yield address
-
-
 # Material hides its search button (on a phone) and its search bar (on a wider screen) until its script has run
 # (no-js); appearing, they pushed the language selector aside, 48 px at 390 px and 234 px at 1280 px (shifts of 0.0008
-# and 0.0007 on every page), until publication.css kept their place. A header painted before the button had arrived
-# did the same on a phone (seen once on a busy machine): the pages are served with a pause there.
+# and 0.0007 on every page), until publication.css kept their place.
 @pytest.mark.parametrize("kind", ["home", "article"])
-def test_no_layout_shift_on_a_phone_or_a_desktop(
-    browser, built_site: BuiltSite, served_pausing_before_search: str, kind: str
-) -> None:
+def test_no_layout_shift_on_a_phone_or_a_desktop(browser, built_site: BuiltSite, served_site: str, kind: str) -> None:
     """The pages of the kind, one in each language, at a phone's and a desktop's size, each in a fresh context,
     opened and scrolled side by side: their waits for the network and for the browser to report a shift overlap."""
     pages = review_pages(built_site.project)
@@ -168,9 +117,7 @@ def test_no_layout_shift_on_a_phone_or_a_desktop(
         context.add_init_script(RECORD_LAYOUT_SHIFTS)
         tabs.append(context.new_page())
     try:
-        open_all_quietly(
-            [(tab, served_pausing_before_search + path) for tab, (path, _) in zip(tabs, opened, strict=True)]
-        )
+        open_all_quietly([(tab, served_site + path) for tab, (path, _) in zip(tabs, opened, strict=True)])
         # The pictures further down load as the reader scrolls to them: they must not push the text either.
         watches = [NetworkWatch(tab) for tab in tabs]
         for tab in tabs:
