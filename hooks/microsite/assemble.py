@@ -172,7 +172,7 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         problems.stop_or_report(Problem(refused_links, header=header))
     upstream.adapt_theme_environments(config, theme_environment)
     templates = theme_templates(config)
-    return BuildState(
+    state = BuildState(
         config=config,
         preview=preview,
         problems=problems,
@@ -180,3 +180,5 @@ def start_build(previous: BuildState | None, config: MkDocsConfig, *, preview: b
         templates=templates,
         refused_links=refused_links,
     )
+    upstream.convert_pages_with(config, state.set_aside_html.markdown_extension())
+    return state

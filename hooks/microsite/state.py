@@ -24,6 +24,7 @@ from .languages import Languages
 from .parity.status import TranslationStatus
 from .problems import Problems
 from .publication import Publication
+from .set_aside_html import SetAsideHtml
 from .settings import Settings
 from .words import Words
 
@@ -45,6 +46,9 @@ class BuildState:
     publication: Publication
     # The templates of data markers (overrides/partials/data/), found like the theme's own.
     templates: jinja2.Environment
+    # The HTML blocks the data markers' templates set aside, which Python-Markdown's conversion of each page puts
+    # back (set_aside_html.py).
+    set_aside_html: SetAsideHtml = field(default_factory=SetAsideHtml)
     # The symbolic links below docs/, data/ and overrides/ that are not followed (symbolic_links.py), which
     # the preview leaves out.
     refused_links: list[Finding] = field(default_factory=list)

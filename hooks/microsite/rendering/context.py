@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,9 @@ class RenderContext:
     pictures: dict[str, PictureSizes] = field(default_factory=dict, kw_only=True)
     # The generator's interface words (words/).
     words: Words = field(kw_only=True)
+    # What a template's `set_aside(html)` gives the Markdown for a block of HTML (set_aside_html.py): in a build, a
+    # stand-in; outside one, the block itself.
+    set_aside: Callable[[str], Markup] = field(default=Markup, kw_only=True)
     # The URL of each page linked to so far, by its path below the language folder: the cards of a topic's or
     # an author's page link to the same pages over and over.
     _links: dict[str, str] = field(default_factory=dict, kw_only=True, repr=False, compare=False)
@@ -79,6 +83,7 @@ class RenderContext:
             problems=state.problems,
             pictures=state.pictures,
             words=state.words,
+            set_aside=state.set_aside_html.set_aside,
         )
 
     def shown(self, bilingual: dict) -> Shown:
@@ -159,4 +164,6 @@ class RenderContext:
 
     def render(self, template: str, **view: object) -> str:
         """A template of `partials/data/` with this view model; `label(key)` gives the page's words."""
-        return self.templates.get_template(f"{FOLDER}/{template}").render(label=self.label, **view)
+        return self.templates.get_template(f"{FOLDER}/{template}").render(
+            label=self.label, set_aside=self.set_aside, **view
+        )

@@ -126,6 +126,12 @@ def _page_url(path: str, use_directory_urls: bool) -> str:
     return File(path, "", "", use_directory_urls).url.removeprefix("./")
 
 
+def convert_pages_with(config: MkDocsConfig, extension: Any) -> None:
+    """Python-Markdown converts each page of the build with `extension` (an Extension object) too, after the
+    extensions mkdocs.yml names."""
+    config.markdown_extensions.append(extension)
+
+
 def set_feed_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
     """What overrides/main.html renders as feed links in every page's head (`config.extra.feeds`)."""
     config.extra["feeds"] = links
