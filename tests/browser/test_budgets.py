@@ -137,8 +137,8 @@ def before_the_search_button(page: bytes) -> int:
 
 @pytest.fixture(scope="module")
 def header_hold() -> PageHold:
-    """Each page held just before its header's search button, the last part of the header, until the test lets it
-    go."""
+    """Each page held just before its header's search button (after its language selector, before its search bar),
+    until the test lets it go."""
     return PageHold(at=before_the_search_button)
 
 
