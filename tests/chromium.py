@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -177,14 +178,19 @@ def open_quietly(page, url: str, *, timeout: float = 30) -> None:
         watch.stop()
 
 
-def open_all_quietly(pages_and_addresses: list[tuple], *, timeout: float = 30) -> None:
+def open_all_quietly(
+    pages_and_addresses: list[tuple], *, timeout: float = 30, once_committed: Callable[[], None] | None = None
+) -> None:
     """Opens each page at its address, all at once, and returns once each has loaded and no request has been
     in flight in it for QUIET_SECONDS: open_quietly for several pages, whose waits for the network overlap
-    instead of adding up. Each page's own requests count for it alone."""
+    instead of adding up. Each page's own requests count for it alone. `once_committed` is called once every
+    page has begun to arrive (to let go of pages a host holds)."""
     watches = [NetworkWatch(page) for page, _ in pages_and_addresses]
     try:
         for page, address in pages_and_addresses:
             page.goto(address, wait_until="commit", timeout=timeout * 1000)
+        if once_committed is not None:
+            once_committed()
         loaded = []
         for (page, _), watch in zip(pages_and_addresses, watches, strict=True):
             page.wait_for_load_state("load", timeout=timeout * 1000)

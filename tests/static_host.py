@@ -1,6 +1,7 @@
 """The built site served on 127.0.0.1 under the site's sub-path: as files alone, or as a static host
 serves it, where every missing address, in any folder, is answered with the site's root 404.html and
-status 404, as GitHub Pages and most static hosts do."""
+status 404, as GitHub Pages and most static hosts do; or with each page held part-way until the test lets it go, as
+a slow network delivers it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from microsite.upstream import ERROR_PAGE
@@ -50,6 +52,60 @@ class RootErrorPageHandler(SubPathHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+# How long a held page waits at most for its release: a test that fails before it lets its pages go does not leave
+# the host's threads waiting for ever.
+HOLD_LIMIT_SECONDS = 60
+
+
+@dataclass
+class PageHold:
+    """Where each HTML page is held (`at`: the byte offset in the page), and whether the held pages are let go."""
+
+    at: Callable[[bytes], int]
+    released: threading.Event = field(default_factory=threading.Event)
+
+    def hold(self) -> None:
+        """Every page asked for from now on is held until `release`."""
+        self.released.clear()
+
+    def release(self) -> None:
+        """Sends the rest of every held page, and of every page asked for until the next `hold`."""
+        self.released.set()
+
+
+class HeldPageHandler(SubPathHandler):
+    """…and sends each HTML page in two parts, the first up to the offset its `hold` finds in the page, the rest once
+    the hold is released: the browser parses and paints the first part while the rest is on its way, as on a slow
+    network. A subclass sets `hold`."""
+
+    hold: PageHold
+
+    def do_GET(self) -> None:
+        page = Path(self.translate_path(self.path))
+        if page.suffix != ".html" or not page.is_file():
+            super().do_GET()
+            return
+        body = page.read_bytes()
+        cut = self.hold.at(body)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[:cut])
+        self.wfile.flush()
+        self.hold.released.wait(HOLD_LIMIT_SECONDS)
+        self.wfile.write(body[cut:])
+
+
+@contextlib.contextmanager
+def served_holding_pages(site: Path, port: int, hold: PageHold) -> Iterator[str]:
+    """The site's address while its files are served on `port`, each HTML page held where `hold` says until it is
+    released (HeldPageHandler)."""
+    handler_class = type("HeldPages", (HeldPageHandler,), {"hold": hold})
+    with _served(site, port, handler_class) as address:
+        yield address
 
 
 @contextlib.contextmanager
