@@ -80,11 +80,23 @@ QUIET_POLL_MS = 20
 # The quiet is counted on the page's own clock too: a timer set in the page when the quiet starts. A busy machine
 # runs a page's timers late, and a script's timer set for 200 ms after the page loaded can fire after QUIET_SECONDS
 # of this process's time; but the page runs its timers in the order they fall due, so the page's own timer for
-# QUIET_SECONDS, set later, fires after it. The timer's mark is kept under a symbol, out of the page's names.
+# QUIET_SECONDS, set later, fires after it. The page may also take in a finished request after this process has
+# heard of it, and a script that waits for the answer sets its timer only then: the page's timer starts again
+# whenever the page has taken in a request (a resource entry of its performance timeline). The timer's mark is kept
+# under a symbol, out of the page's names.
 START_PAGE_CLOCK = """([mark, milliseconds]) => {
   const clock = Symbol.for("tests.quietClock");
-  window[clock] = {mark, passed: false};
-  setTimeout(() => { if (window[clock].mark === mark) window[clock].passed = true; }, milliseconds);
+  if (window[clock]) window[clock].observer.disconnect();
+  const timer = {mark, passed: false, observer: null, id: null};
+  const start = () => {
+    clearTimeout(timer.id);
+    timer.passed = false;
+    timer.id = setTimeout(() => { timer.passed = true; }, milliseconds);
+  };
+  timer.observer = new PerformanceObserver(start);
+  timer.observer.observe({type: "resource"});
+  window[clock] = timer;
+  start();
 }"""
 # Whether the page's timer with `mark` has fired; null if the page holds no such timer (a new document).
 PAGE_CLOCK_PASSED = """(mark) => {
