@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,32 +78,97 @@ QUIET_SECONDS = 0.25
 # How often the requests in flight are looked at: Playwright hands its events to this process only while it
 # waits in one of its calls.
 QUIET_POLL_MS = 20
-# The quiet is counted on the page's own clock too: a timer set in the page when the quiet starts. A busy machine
-# runs a page's timers late, and a script's timer set for 200 ms after the page loaded can fire after QUIET_SECONDS
-# of this process's time; but the page runs its timers in the order they fall due, so the page's own timer for
-# QUIET_SECONDS, set later, fires after it. The page may also take in a finished request after this process has
-# heard of it, and a script that waits for the answer sets its timer only then: the page's timer starts again
-# whenever the page has taken in a request (a resource entry of its performance timeline). The timer's mark is kept
-# under a symbol, out of the page's names.
+# The quiet is counted on the page's own clock too: a timer set in the page when the quiet starts, which starts
+# again whenever the page has taken in a request (a resource entry of its performance timeline) or its script has
+# done something the quiet waits for (PAGE_WORK). The timer's mark is kept under a symbol, out of the page's names.
 START_PAGE_CLOCK = """([mark, milliseconds]) => {
   const clock = Symbol.for("tests.quietClock");
+  const work = window[Symbol.for("tests.pageWork")];
+  const [setTimer, clearTimer] = work ? work.untracked : [setTimeout, clearTimeout];
   if (window[clock]) window[clock].observer.disconnect();
   const timer = {mark, passed: false, observer: null, id: null};
-  const start = () => {
-    clearTimeout(timer.id);
+  timer.start = () => {
+    clearTimer(timer.id);
     timer.passed = false;
-    timer.id = setTimeout(() => { timer.passed = true; }, milliseconds);
+    timer.id = setTimer(() => { timer.passed = true; }, milliseconds);
   };
-  timer.observer = new PerformanceObserver(start);
+  timer.observer = new PerformanceObserver(timer.start);
   timer.observer.observe({type: "resource"});
   window[clock] = timer;
-  start();
+  timer.start();
 }"""
-# Whether the page's timer with `mark` has fired; null if the page holds no such timer (a new document).
+# Whether the page's timer with `mark` has fired and nothing of PAGE_WORK is pending; null if the page holds no
+# such timer (a new document).
 PAGE_CLOCK_PASSED = """(mark) => {
   const timer = window[Symbol.for("tests.quietClock")];
-  return timer === undefined || timer.mark !== mark ? null : timer.passed;
+  if (timer === undefined || timer.mark !== mark) return null;
+  const work = window[Symbol.for("tests.pageWork")];
+  return timer.passed && (work === undefined || work.pending.size === 0);
 }"""
+# The longest timer of a page's script that the quiet waits for: what a script sets for longer is not the page
+# arriving. Far more than QUIET_SECONDS, so that a timer set for 200 ms is waited for however late it runs.
+SHORT_TIMER_MS = 1000
+# What a page's script has set going that the quiet waits for, whatever the clocks say: its timers and intervals
+# of up to SHORT_TIMER_MS (rxjs, which Material's scripts use, sets its delays as intervals and clears each once it
+# has run), and its requests by `fetch` and XMLHttpRequest until they are answered. A busy machine can hold a page's
+# script back between two of its steps for longer than any quiet, and this process can hear of a request the page
+# has made after the page's clock has passed; neither can pass what the page has been seen to set going. Each one
+# that ends starts the page's clock again, as its script may go on from there. An init script of the page, run
+# before the page's own scripts; the page's clock sets its timer with the functions it wrapped.
+PAGE_WORK = """(() => {
+  const key = Symbol.for("tests.pageWork");
+  if (window[key]) return;
+  const pending = new Set();
+  const untracked = [window.setTimeout, window.clearTimeout, window.setInterval, window.clearInterval];
+  const [setTimer, clearTimer, setRepeating, clearRepeating] = untracked;
+  const [fetchUntracked, sendUntracked] = [window.fetch, XMLHttpRequest.prototype.send];
+  window[key] = {pending, untracked};
+  const ended = (token) => {
+    pending.delete(token);
+    window[Symbol.for("tests.quietClock")]?.start();
+  };
+  const short = (handler, delay) => typeof handler === "function" && Number(delay ?? 0) <= SHORT_TIMER_MS;
+  window.setTimeout = function (handler, delay, ...rest) {
+    if (!short(handler, delay)) return setTimer.call(this, handler, delay, ...rest);
+    const id = setTimer.call(this, function (...given) {
+      try { return handler.apply(this, given); } finally { ended(id); }
+    }, delay, ...rest);
+    pending.add(id);
+    return id;
+  };
+  window.setInterval = function (handler, delay, ...rest) {
+    if (!short(handler, delay)) return setRepeating.call(this, handler, delay, ...rest);
+    const id = setRepeating.call(this, function (...given) {
+      try { return handler.apply(this, given); } finally { ended(null); }
+    }, delay, ...rest);
+    pending.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { pending.delete(id); return clearTimer.call(this, id); };
+  window.clearInterval = function (id) { pending.delete(id); return clearRepeating.call(this, id); };
+  window.fetch = function (...given) {
+    const token = Symbol("fetch");
+    pending.add(token);
+    const answer = fetchUntracked.apply(this, given);
+    answer.then(() => ended(token), () => ended(token));
+    return answer;
+  };
+  XMLHttpRequest.prototype.send = function (...given) {
+    const token = Symbol("XMLHttpRequest");
+    pending.add(token);
+    this.addEventListener("loadend", () => ended(token), {once: true});
+    try { return sendUntracked.apply(this, given); } catch (error) { ended(token); throw error; }
+  };
+})();""".replace("SHORT_TIMER_MS", str(SHORT_TIMER_MS))
+# The pages given PAGE_WORK: a page keeps its init scripts for every document it opens after.
+PAGES_TRACKING_WORK: weakref.WeakSet = weakref.WeakSet()
+
+
+def track_page_work(page) -> None:
+    """Gives each document the page opens from now on PAGE_WORK, once a page."""
+    if page not in PAGES_TRACKING_WORK:
+        page.add_init_script(script=PAGE_WORK)
+        PAGES_TRACKING_WORK.add(page)
 
 
 class NetworkWatch:
@@ -182,6 +248,7 @@ def open_quietly(page, url: str, *, timeout: float = 30) -> None:
     """Opens `url` in `page` and returns once it has loaded and no request has been in flight for
     QUIET_SECONDS: for tests of what a page requests, its scripts' later requests (the search index, its
     stemmer) included."""
+    track_page_work(page)
     watch = NetworkWatch(page)
     try:
         page.goto(url, wait_until="load", timeout=timeout * 1000)
@@ -197,6 +264,8 @@ def open_all_quietly(
     in flight in it for QUIET_SECONDS: open_quietly for several pages, whose waits for the network overlap
     instead of adding up. Each page's own requests count for it alone. `once_committed` is called once every
     page has begun to arrive (to let go of pages a host holds)."""
+    for page, _ in pages_and_addresses:
+        track_page_work(page)
     watches = [NetworkWatch(page) for page, _ in pages_and_addresses]
     try:
         for page, address in pages_and_addresses:

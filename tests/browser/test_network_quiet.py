@@ -1,6 +1,7 @@
 """The wait of the tests that check what a page requests (chromium.open_quietly, and open_all_quietly for
 several pages at once): it returns sooner than Playwright's `networkidle`, but still sees what a page's script
-asks for a while after the page has loaded, and what that answer leads to."""
+asks for a while after the page has loaded, and what that answer leads to, and what its timers of up to a second
+lead to, however busy the machine."""
 
 from __future__ import annotations
 
@@ -33,6 +34,26 @@ BUSY_LATE_ASKING_PAGE = LATE_ASKING_PAGE.replace(
 }, 50));
 </script>""",
 )
+# Pages that ask for a file once a timer of their script has run: longer than the quiet, but short enough to be
+# waited for (as a timer, and as an interval that ticks three times and is cleared, as rxjs runs its delays), and
+# too long for that.
+TIMER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A timer</title></head>
+<body><script>
+window.addEventListener("load", () => setTimeout(() => fetch("first.txt"), 700));
+</script></body></html>
+"""
+INTERVAL_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>An interval</title></head>
+<body><script>
+let ticks = 0;
+const interval = setInterval(() => {
+  ticks += 1;
+  if (ticks === 3) { clearInterval(interval); fetch("first.txt"); }
+}, 300);
+</script></body></html>
+"""
+LONG_TIMER_PAGE = TIMER_PAGE.replace(", 700)", ", 3000)")
 # A page that asks for nothing after it has loaded: opened together with the late one, its quiet comes first.
 QUIET_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>No late requests</title></head><body></body></html>
@@ -56,6 +77,30 @@ def test_requests_a_page_makes_200_ms_after_loading_are_seen_and_answered(
         seen_when_done = (list(requested), list(answered))
     context.close()
     assert seen_when_done == (["late.html", "first.txt", "second.txt"], ["late.html", "first.txt", "second.txt"])
+
+
+@pytest.mark.parametrize("page_text", [TIMER_PAGE, INTERVAL_PAGE], ids=["timer", "interval"])
+def test_a_request_a_timer_of_up_to_a_second_leads_to_is_waited_for(browser, tmp_path: Path, page_text: str) -> None:
+    assert requested_when_quiet(browser, tmp_path, page_text) == ["late.html", "first.txt"]
+
+
+def test_a_timer_of_longer_than_a_second_does_not_hold_the_wait(browser, tmp_path: Path) -> None:
+    assert requested_when_quiet(browser, tmp_path, LONG_TIMER_PAGE) == ["late.html"]
+
+
+def requested_when_quiet(browser, tmp_path: Path, page_text: str) -> list[str]:
+    """What the page requested by the time open_quietly returned, served as late.html next to first.txt."""
+    (tmp_path / "late.html").write_text(page_text, encoding="utf-8")
+    (tmp_path / "first.txt").write_text("first", encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    with served_under_sub_path(tmp_path, free_port()) as address:
+        open_quietly(page, address + "late.html")
+        requested_when_done = list(requested)
+    context.close()
+    return requested_when_done
 
 
 def test_opened_together_each_page_waits_for_its_own_late_requests(browser, tmp_path: Path) -> None:
