@@ -128,22 +128,17 @@ PAGE_WORK = """(() => {
     window[Symbol.for("tests.quietClock")]?.start();
   };
   const short = (handler, delay) => typeof handler === "function" && Number(delay ?? 0) <= SHORT_TIMER_MS;
-  window.setTimeout = function (handler, delay, ...rest) {
-    if (!short(handler, delay)) return setTimer.call(this, handler, delay, ...rest);
-    const id = setTimer.call(this, function (...given) {
-      try { return handler.apply(this, given); } finally { ended(id); }
+  // An interval stays pending after it has run, until it is cleared.
+  const tracked = (set, once) => function (handler, delay, ...rest) {
+    if (!short(handler, delay)) return set.call(this, handler, delay, ...rest);
+    const id = set.call(this, function (...given) {
+      try { return handler.apply(this, given); } finally { ended(once ? id : null); }
     }, delay, ...rest);
     pending.add(id);
     return id;
   };
-  window.setInterval = function (handler, delay, ...rest) {
-    if (!short(handler, delay)) return setRepeating.call(this, handler, delay, ...rest);
-    const id = setRepeating.call(this, function (...given) {
-      try { return handler.apply(this, given); } finally { ended(null); }
-    }, delay, ...rest);
-    pending.add(id);
-    return id;
-  };
+  window.setTimeout = tracked(setTimer, true);
+  window.setInterval = tracked(setRepeating, false);
   window.clearTimeout = function (id) { pending.delete(id); return clearTimer.call(this, id); };
   window.clearInterval = function (id) { pending.delete(id); return clearRepeating.call(this, id); };
   window.fetch = function (...given) {
