@@ -1,7 +1,8 @@
 """The publication's design as a reader sees it, on a phone (390 px) and a desktop (1280 px), on the fixture
 publication: a readable line length, one column in the middle of a desktop for articles and lists of articles, key
 figures at the text's edge, topics as chips, the article lists as a grid of cards with the newest featured, its
-picture beside its text. Which pages to look at is read from the fixture's articles and data markers."""
+picture beside its text, and no date or reading time broken across two lines. Which pages to look at is read from
+the fixture's articles and data markers."""
 
 from __future__ import annotations
 
@@ -77,6 +78,14 @@ GEOMETRY = """() => {
 }"""
 
 
+# The dates and reading times of the page's text that the browser laid out over more than one line.
+BROKEN_ACROSS_LINES = """() => [...document.querySelectorAll(".md-content time, .md-content .reading-time")]
+  .filter((element) => element.getClientRects().length > 1)
+  .map((element) => element.textContent)"""
+# Phones' widths, from the narrowest in use: where a line of a byline ends moves through its date and reading time.
+PHONE_WIDTHS = range(320, 432, 16)
+
+
 @dataclass
 class Seen:
     line_lengths: list[int]
@@ -127,6 +136,22 @@ def test_an_article_reads_at_60_to_75_characters_a_line_on_a_desktop_and_never_l
     # A phone's screen is the measure: 16 px text fits about 45 characters, and no line is longer than on a desktop.
     for page, measured in of_kind(seen, "phone", "article").items():
         assert max(measured.line_lengths) <= LONGEST_LINE, f"{page} at 390 px: lines of {measured.line_lengths}"
+
+
+def test_a_date_or_a_reading_time_never_ends_a_line_halfway_on_a_phone(
+    browser, served_site: str, built_site: BuiltSite
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    broken = {}
+    for kind, path in design_pages(built_site).items():
+        page.goto(served_site + path, wait_until="load")
+        for width in PHONE_WIDTHS:
+            page.set_viewport_size({"width": width, "height": PHONE["height"]})
+            if texts := page.evaluate(BROKEN_ACROSS_LINES):
+                broken[f"{kind} at {width} px"] = texts
+    context.close()
+    assert broken == {}
 
 
 def test_articles_and_lists_of_articles_are_one_column_in_the_middle_of_a_desktop(seen) -> None:

@@ -382,6 +382,9 @@ def test_the_header_introduces_an_article_from_elsewhere_in_its_sources_words(bu
             assert SOURCE_SENTENCES[language](first.name, first.date) in text, built_path(article.path, language)
             page = (built_site.root / built_path(article.path, language)).read_text(encoding="utf-8")
             assert f'<a href="{first.url}">{first.name}</a>' in page
+            # The date is a <time>, which never ends a line halfway (tests/browser/test_publication_design.py).
+            source_sentence = page.partition('<p class="article-header__source">')[2].partition("</p>")[0]
+            assert f'<time datetime="{first.date.isoformat()}">' in source_sentence
     assert seen, "the fixture has no article that appeared elsewhere first"
 
 

@@ -45,8 +45,6 @@ DATA = "accessibility"
 MARKER = "accessibility-statement"
 # The id of the section the status points to, the same in every language.
 BARRIERS_ID = "barriers"
-# Splits a label around the places its values go (see `sentence`).
-_PLACE = "\0"
 
 
 def statement_pages(state: Publication) -> dict[str, GeneratedPage]:
@@ -83,20 +81,18 @@ def render_accessibility_statement(context: RenderContext, argument: str | None)
             context.problems.note(reason)
     return context.render(
         "accessibility-statement.html",
-        intro=sentence(
-            context,
+        intro=context.sentence(
             "accessibility.intro",
             body={"value": context.text(statement["responsible_body"])},
             legal_basis={"value": context.text(statement["legal_basis"])},
         ),
         scope=_scope(context, config, context.settings) if config is not None and context.settings else None,
         status=context.label(f"accessibility.status.{statement['conformance']}"),
-        status_reasons=sentence(
-            context,
+        status_reasons=context.sentence(
             "accessibility.status_reasons",
             section={"link": {"href": f"#{BARRIERS_ID}", "text": context.label("accessibility.barriers")}},
         ),
-        standard=sentence(context, "accessibility.standard", standard={"value": context.text(statement["standard"])}),
+        standard=context.sentence("accessibility.standard", standard={"value": context.text(statement["standard"])}),
         review=_review(context, statement),
         automated=_automated(context, measurements),
         barriers_id=BARRIERS_ID,
@@ -108,9 +104,9 @@ def render_accessibility_statement(context: RenderContext, argument: str | None)
             }
             for barrier in statement["barriers"]
         ],
-        prepared=sentence(context, "accessibility.prepared", date=_day(context, statement, ("prepared",))),
+        prepared=context.sentence("accessibility.prepared", date=_day(context, statement, ("prepared",))),
         updated=(
-            sentence(context, "accessibility.updated", date=_day(context, statement, ("updated",)))
+            context.sentence("accessibility.updated", date=_day(context, statement, ("updated",)))
             if "updated" in statement
             else None
         ),
@@ -124,19 +120,10 @@ def render_accessibility_statement(context: RenderContext, argument: str | None)
     )
 
 
-def sentence(context: RenderContext, key: str, **values: dict) -> list[dict]:
-    """A label with values in it, split where each value goes, so that the template writes every value
-    in its own element: `{"text": …}` plain, `{"value": …}` a data text (marked where untranslated),
-    `{"time": …}` a date, `{"link": …}` a link."""
-    words = context.label(key, **{name: f"{_PLACE}{name}{_PLACE}" for name in values})
-    return [values[part] if index % 2 else {"text": part} for index, part in enumerate(words.split(_PLACE))]
-
-
 def _scope(context: RenderContext, config: MkDocsConfig, settings: Settings) -> list[dict]:
     """Which website the statement is for: its name and address, and its languages."""
     names = [language_name(code, context.language) for code in settings.checked_languages().codes]
-    return sentence(
-        context,
+    return context.sentence(
         "accessibility.scope",
         site={"text": upstream.language_site_name(config, context.language)},
         address={"text": config.site_url or "/"},
@@ -170,8 +157,7 @@ def _review(context: RenderContext, statement: dict) -> list[dict]:
     if not reviews:
         return [{"text": context.label("accessibility.no_review")}]
     index, newest = max(enumerate(reviews), key=lambda item: item[1]["date"])
-    return sentence(
-        context,
+    return context.sentence(
         "accessibility.review",
         date=_day(context, statement, ("reviews", index, "date")),
         method={"value": context.text(newest["method"])},
@@ -194,10 +180,10 @@ def _axe(context: RenderContext, run: AxeRun) -> dict:
         "pages": {"text": _pages(context, len(run.pages))},
     }
     if not run.violations:
-        return {"summary": sentence(context, "accessibility.axe_clean", **values), "violations": []}
+        return {"summary": context.sentence("accessibility.axe_clean", **values), "violations": []}
     values["rules"] = {"text": format_decimal(len(run.violations), locale=context.language)}
     return {
-        "summary": sentence(context, "accessibility.axe_found", **values),
+        "summary": context.sentence("accessibility.axe_found", **values),
         "violations": [
             {
                 "rule": violation.rule,
@@ -220,7 +206,7 @@ def _lighthouse(context: RenderContext, run: LighthouseRun) -> list[dict]:
         "highest": {"text": format_decimal(highest, locale=context.language)},
     }
     key = "accessibility.lighthouse_same" if lowest == highest else "accessibility.lighthouse_range"
-    return sentence(context, key, **values)
+    return context.sentence(key, **values)
 
 
 def _pages(context: RenderContext, count: int) -> str:

@@ -162,8 +162,11 @@ def render_article_header(context: RenderContext, article: Article) -> str:
         if article.updated
         else None,
         reading_time=context.label("articles.reading_time", minutes=article.reading_minutes),
-        first_published=_linked_name(
-            context.label("articles.first_published", name=_LINK, date=source_date(context, first.date)), first
+        first_published=_first_published(
+            context,
+            "articles.first_published",
+            first,
+            {"iso": first.date.isoformat(), "text": source_date(context, first.date)},
         )
         if first
         else None,
@@ -186,6 +189,13 @@ def _around_link(sentence: str) -> dict[str, str]:
 def _linked_name(sentence: str, first: FirstPublication) -> dict[str, str | None]:
     """The sentence around the first publication's name, which links to it where it has an address."""
     return {**_around_link(sentence), "name": first.name, "url": first.url}
+
+
+def _first_published(context: RenderContext, key: str, first: FirstPublication, date: dict[str, str]) -> list[dict]:
+    """Where the article appeared first, in the words of `key`: the name, linking there where it has an
+    address, and the date (a `<time>`)."""
+    name = {"link": {"href": first.url, "text": first.name}} if first.url else {"value": first.name}
+    return context.sentence(key, name=name, date={"time": date})
 
 
 def render_article_citation(context: RenderContext, reference: citations.Reference) -> str:
@@ -220,9 +230,8 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
         "article-citation.html",
         heading=context.label("citation.title"),
         reference={**reference_parts, "url": reference.url},
-        first_published=_linked_name(
-            context.label("citation.first_published", name=_LINK, date=day_view(first.date, context.language)["text"]),
-            first,
+        first_published=_first_published(
+            context, "citation.first_published", first, day_view(first.date, context.language)
         )
         if first and not journal
         else None,

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from ..state import BuildState
 
 
+# Splits a label around the places its values go (see `RenderContext.sentence`).
+_PLACE = "\0"
+
+
 @dataclass(frozen=True)
 class RenderContext:
     language: str
@@ -104,6 +108,13 @@ class RenderContext:
 
     def label(self, key: str, **values: object) -> str:
         return self.words.label(self.language, key, **values)
+
+    def sentence(self, key: str, **values: dict) -> list[dict]:
+        """A label with values in it, split where each value goes, so that the template writes every value
+        in its own element (the `words` macro of partials/data/sentence.html): `{"text": …}` plain,
+        `{"value": …}` a data text (marked where untranslated), `{"time": …}` a date, `{"link": …}` a link."""
+        words = self.label(key, **{name: f"{_PLACE}{name}{_PLACE}" for name in values})
+        return [values[part] if index % 2 else {"text": part} for index, part in enumerate(words.split(_PLACE))]
 
     def link(self, src_path: str) -> str:
         """The URL, relative to this page, of a page given by its path below the language folder."""
