@@ -144,9 +144,11 @@ PAGE_WORK = """(() => {
   window.fetch = function (...given) {
     const token = Symbol("fetch");
     pending.add(token);
-    const answer = fetchUntracked.apply(this, given);
-    answer.then(() => ended(token), () => ended(token));
-    return answer;
+    try {
+      const answer = fetchUntracked.apply(this, given);
+      answer.then(() => ended(token), () => ended(token));
+      return answer;
+    } catch (error) { ended(token); throw error; }
   };
   XMLHttpRequest.prototype.send = function (...given) {
     const token = Symbol("XMLHttpRequest");
