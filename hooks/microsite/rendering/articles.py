@@ -175,27 +175,15 @@ def render_article_header(context: RenderContext, article: Article) -> str:
     )
 
 
-# Where a link stands in a sentence of the labels: the sentence is formatted with this, then split there.
-_LINK = "\0"
-# Where the journal's name stands in a reference that cites it (before the page's address).
-_JOURNAL = "\1"
-
-
-def _around_link(sentence: str) -> dict[str, str]:
-    before, _, after = sentence.partition(_LINK)
-    return {"before": before, "after": after}
-
-
-def _linked_name(sentence: str, first: FirstPublication) -> dict[str, str | None]:
-    """The sentence around the first publication's name, which links to it where it has an address."""
-    return {**_around_link(sentence), "name": first.name, "url": first.url}
-
-
 def _first_published(context: RenderContext, key: str, first: FirstPublication, date: dict[str, str]) -> list[dict]:
     """Where the article appeared first, in the words of `key`: the name, linking there where it has an
     address, and the date (a `<time>`)."""
-    name = {"link": {"href": first.url, "text": first.name}} if first.url else {"value": first.name}
-    return context.sentence(key, name=name, date={"time": date})
+    return context.sentence(key, name=_name(first), date={"time": date})
+
+
+def _name(first: FirstPublication) -> dict:
+    """Where an article appeared first, as a part of a sentence: its name, linking there where it has an address."""
+    return {"link": {"href": first.url, "text": first.name}} if first.url else {"value": first.name}
 
 
 def render_article_citation(context: RenderContext, reference: citations.Reference) -> str:
@@ -204,32 +192,29 @@ def render_article_citation(context: RenderContext, reference: citations.Referen
     article, with this page's address, where this text appeared elsewhere first; otherwise this page, and
     where the article appeared first."""
     first, journal = reference.first_published, reference.journal
-    authors = format_list(list(reference.authors), locale=context.language)
+    cited = {
+        "authors": {"value": format_list(list(reference.authors), locale=context.language)},
+        "title": {"value": reference.title},
+        "url": {"address": reference.url},
+    }
     if journal:
-        sentence = context.label(
+        sentence = context.sentence(
             "citation.reference_journal",
-            authors=authors,
-            title=reference.title,
-            journal=_JOURNAL,
-            date=day_view(journal.date, context.language)["text"],
-            url=_LINK,
+            **cited,
+            journal=_name(journal),
+            date={"time": day_view(journal.date, context.language)},
         )
-        before_journal, _, rest = sentence.partition(_JOURNAL)
-        reference_parts = {**_around_link(rest), "journal": {**_linked_name("", journal), "before": before_journal}}
     else:
-        sentence = context.label(
+        sentence = context.sentence(
             "citation.reference",
-            authors=authors,
-            title=reference.title,
-            site=reference.site_name,
-            date=day_view(reference.date, context.language)["text"],
-            url=_LINK,
+            **cited,
+            site={"value": reference.site_name},
+            date={"time": day_view(reference.date, context.language)},
         )
-        reference_parts = {**_around_link(sentence), "journal": None}
     return context.render(
         "article-citation.html",
         heading=context.label("citation.title"),
-        reference={**reference_parts, "url": reference.url},
+        reference=sentence,
         first_published=_first_published(
             context, "citation.first_published", first, day_view(first.date, context.language)
         )
